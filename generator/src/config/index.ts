@@ -1,0 +1,2 @@
+export * from './types.js';
+export { loadConfig, DEFAULT_CONFIG_FILE } from './load-config.js';

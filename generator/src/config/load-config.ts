@@ -1,0 +1,245 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { configSchema } from './schema.js';
+import type { GenerationUnitConfig, MgkitConfig, SelectionConfig } from './types.js';
+
+export const DEFAULT_CONFIG_FILE = 'specs/mgkit.config.yaml';
+
+interface RawUnit {
+  name: string;
+  openapi: string;
+  cmdlets?: string[];
+  include?: Partial<SelectionConfig>;
+  exclude?: Partial<SelectionConfig>;
+  bindings?: Record<string, Record<string, string>>;
+  url?: { keepActionPrefix?: boolean };
+  outputs?: {
+    client?: { dir: string; packageName: string };
+    cli?: { dir: string; packageName: string; binName?: string };
+    docs?: { dir: string };
+  };
+}
+
+interface RawConfig {
+  version: 1;
+  lockFile?: string;
+  units: RawUnit[];
+}
+
+const validateRawConfig = new Ajv({ allErrors: true, strict: true }).compile<RawConfig>(configSchema);
+
+/** Read and validate `mgkit.config.yaml`; every schema violation becomes one diagnostic with its line. */
+export async function loadConfig(configFile: string): Promise<{ config?: MgkitConfig; diagnostics: Diagnostic[] }> {
+  const displayFile = path.relative(process.cwd(), configFile) || configFile;
+  let text: string;
+  try {
+    text = await readFile(configFile, 'utf8');
+  } catch {
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'config/not-found',
+          message: `config file ${displayFile} does not exist`,
+          file: displayFile,
+          hint: `create it (see README.md) or pass --config <file>`,
+        },
+      ],
+    };
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      diagnostics: document.errors.map((error) => {
+        const position = lineCounter.linePos(error.pos[0]);
+        return {
+          severity: 'error' as const,
+          code: 'config/parse-error',
+          message: `invalid YAML: ${firstLine(error.message)}`,
+          file: displayFile,
+          line: position.line,
+          column: position.col,
+          hint: 'fix the YAML syntax at this position',
+        };
+      }),
+    };
+  }
+  const raw: unknown = document.toJS();
+  if (!validateRawConfig(raw)) {
+    const diagnostics = (validateRawConfig.errors ?? []).map((error) =>
+      schemaErrorToDiagnostic(error, document, lineCounter, displayFile),
+    );
+    return { diagnostics: dedupe(diagnostics) };
+  }
+  return resolveConfig(raw, configFile, document, lineCounter, displayFile);
+}
+
+function resolveConfig(
+  raw: RawConfig,
+  configFile: string,
+  document: Document,
+  lineCounter: LineCounter,
+  displayFile: string,
+): { config?: MgkitConfig; diagnostics: Diagnostic[] } {
+  const baseDir = path.dirname(path.resolve(configFile));
+  const diagnostics: Diagnostic[] = [];
+  const seenNames = new Set<string>();
+  raw.units.forEach((unit, index) => {
+    if (seenNames.has(unit.name)) {
+      const at = locate(document, lineCounter, ['units', index, 'name']);
+      diagnostics.push({
+        severity: 'error',
+        code: 'config/duplicate-unit',
+        message: `generation unit name '${unit.name}' is used twice`,
+        file: displayFile,
+        ...at,
+        hint: 'give each unit a unique name',
+      });
+    }
+    seenNames.add(unit.name);
+  });
+  const units = raw.units.map((unit): GenerationUnitConfig => {
+    const resolve = (relative: string) => path.resolve(baseDir, relative);
+    const outputs = unit.outputs ?? {};
+    return {
+      name: unit.name,
+      openapi: resolve(unit.openapi),
+      cmdlets: (unit.cmdlets ?? []).map(resolve),
+      include: { paths: unit.include?.paths ?? ['**'], cmdlets: unit.include?.cmdlets ?? ['*'] },
+      exclude: { paths: unit.exclude?.paths ?? [], cmdlets: unit.exclude?.cmdlets ?? [] },
+      bindings: unit.bindings ?? {},
+      keepActionPrefixInUrl: unit.url?.keepActionPrefix ?? true,
+      outputs: {
+        ...(outputs.client && { client: { ...outputs.client, dir: resolve(outputs.client.dir) } }),
+        ...(outputs.cli && {
+          cli: { ...outputs.cli, dir: resolve(outputs.cli.dir), binName: outputs.cli.binName ?? 'mgkit' },
+        }),
+        ...(outputs.docs && { docs: { dir: resolve(outputs.docs.dir) } }),
+      },
+    };
+  });
+  if (diagnostics.length > 0) return { diagnostics };
+  return {
+    config: {
+      file: path.resolve(configFile),
+      baseDir,
+      lockFile: path.resolve(baseDir, raw.lockFile ?? 'mgkit-lock.json'),
+      units,
+    },
+    diagnostics,
+  };
+}
+
+function schemaErrorToDiagnostic(
+  error: ErrorObject,
+  document: Document,
+  lineCounter: LineCounter,
+  file: string,
+): Diagnostic {
+  const segments = pointerSegments(error.instancePath);
+  const where = describePath(segments);
+  if (error.keyword === 'additionalProperties') {
+    const key = String(error.params['additionalProperty']);
+    const allowed = allowedKeysAt(segments);
+    return {
+      severity: 'error',
+      code: 'config/unknown-key',
+      message: `unknown key '${key}' in ${where}`,
+      file,
+      ...locateKey(document, lineCounter, segments, key),
+      hint: allowed.length ? `use one of: ${allowed.join(', ')}` : 'remove it',
+    };
+  }
+  if (error.keyword === 'required') {
+    const key = String(error.params['missingProperty']);
+    return {
+      severity: 'error',
+      code: 'config/missing-key',
+      message: `${where} needs the key '${key}'`,
+      file,
+      ...locate(document, lineCounter, segments),
+      hint: `add '${key}:'`,
+    };
+  }
+  return {
+    severity: 'error',
+    code: 'config/invalid-value',
+    message: `${where} ${error.message ?? 'is invalid'}`,
+    file,
+    ...locate(document, lineCounter, segments),
+    hint: hintFor(error),
+  };
+}
+
+function hintFor(error: ErrorObject): string {
+  if (error.keyword === 'const') return `write ${JSON.stringify(error.params['allowedValue'])}`;
+  if (error.keyword === 'pattern') return 'use lower-case letters, digits and dashes';
+  if (error.keyword === 'type') return `write a ${String(error.params['type'])}`;
+  return 'see the config section of README.md';
+}
+
+function allowedKeysAt(segments: readonly (string | number)[]): string[] {
+  let schema: unknown = configSchema;
+  for (const segment of segments) {
+    if (!isRecord(schema)) return [];
+    if (typeof segment === 'number') schema = schema['items'];
+    else schema = isRecord(schema['properties']) ? schema['properties'][segment] : undefined;
+  }
+  return isRecord(schema) && isRecord(schema['properties']) ? Object.keys(schema['properties']) : [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function pointerSegments(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function describePath(segments: readonly (string | number)[]): string {
+  if (segments.length === 0) return 'the config';
+  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+function locate(document: Document, lineCounter: LineCounter, segments: readonly (string | number)[]) {
+  const node = document.getIn(segments, true) as YamlNode | undefined;
+  const offset = node?.range?.[0] ?? document.contents?.range?.[0] ?? 0;
+  const position = lineCounter.linePos(offset);
+  return { line: position.line, column: position.col };
+}
+
+function locateKey(document: Document, lineCounter: LineCounter, segments: readonly (string | number)[], key: string) {
+  const parent = segments.length ? document.getIn(segments, true) : document.contents;
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+    const range = isScalar(pair?.key) ? pair.key.range : undefined;
+    if (range) {
+      const position = lineCounter.linePos(range[0]);
+      return { line: position.line, column: position.col };
+    }
+  }
+  return locate(document, lineCounter, segments);
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const id = `${d.line}:${d.column}:${d.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,41 @@
+/** `specs/mgkit.config.yaml`, after validation, with paths resolved against the config's folder. */
+export interface OutputsConfig {
+  /** Folder of the Kiota client's emitted sources. */
+  readonly client?: { readonly dir: string; readonly packageName: string };
+  /** Folder of the CLI's emitted command definitions. */
+  readonly cli?: { readonly dir: string; readonly packageName: string; readonly binName: string };
+  /** Folder of the docs site's emitted reference pages. */
+  readonly docs?: { readonly dir: string };
+}
+
+export interface SelectionConfig {
+  /** Globs on `METHOD /path` or `/path` (method filter `#POST` like Kiota also accepted). */
+  readonly paths: readonly string[];
+  /** Globs on cmdlet names (case-insensitive). */
+  readonly cmdlets: readonly string[];
+}
+
+export interface GenerationUnitConfig {
+  readonly name: string;
+  /** Absolute path of the OpenAPI description. */
+  readonly openapi: string;
+  /** Absolute paths of cmdlet help folders. */
+  readonly cmdlets: readonly string[];
+  readonly include: SelectionConfig;
+  readonly exclude: SelectionConfig;
+  /** Explicit joins: cmdlet name → parameter-set name (or `*`) → operation (`METHOD /path` or operationId). */
+  readonly bindings: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Keep `microsoft.graph.` in action/function URL segments (default true: the description's path). */
+  readonly keepActionPrefixInUrl: boolean;
+  readonly outputs: OutputsConfig;
+}
+
+export interface MgkitConfig {
+  /** Absolute path of the config file. */
+  readonly file: string;
+  /** Folder paths in the config are relative to. */
+  readonly baseDir: string;
+  /** Absolute path of the lock file. */
+  readonly lockFile: string;
+  readonly units: readonly GenerationUnitConfig[];
+}

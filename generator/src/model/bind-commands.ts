@@ -1,0 +1,310 @@
+import type { DiagnosticBag } from '../diagnostics/index.js';
+import type { JsonObject, JsonValue, NodeAddress, OpenApiDocument, OpenApiOperation } from '../sources/openapi/index.js';
+import type { UnboundCommand } from './build-commands.js';
+import { operationKind, operationKey, pathSegments } from './build-operations.js';
+import { dropGraphPrefix, splitWords } from './names.js';
+import type {
+  BehaviourSwitch,
+  BindingRule,
+  CommandModel,
+  ComplexPropertyModel,
+  IdentityKeyModel,
+  ParameterBindingModel,
+  ParameterRole,
+  ParameterSetModel,
+} from './types.js';
+
+/** Cmdlet name → set name (or `*`) → `METHOD /path` or operationId. */
+export type ExplicitBindings = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+const BEHAVIOURS: readonly BehaviourSwitch[] = [
+  'PassThru', 'WhatIf', 'Confirm', 'All', 'PageSize', 'CountVariable', 'OutFile', 'Break',
+  'HttpPipelineAppend', 'HttpPipelinePrepend', 'Proxy', 'ProxyCredential', 'ProxyUseDefaultCredentials',
+];
+
+/** PowerShell parameter names that differ from the OData query option they set. */
+const QUERY_ALIASES: Readonly<Record<string, string>> = {
+  property: 'select',
+  expandproperty: 'expand',
+  sort: 'orderby',
+};
+
+const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function singular(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|us)$/.test(word)) return word;
+  if (/s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+function words(text: string): string[] {
+  return splitWords(text).map((word) => singular(word.toLowerCase()));
+}
+
+/** Words of the literal path segments: `/applications/{id}/synchronization/microsoft.graph.acquireAccessToken`. */
+function pathWords(path: string): string[] {
+  return path
+    .split('/')
+    .filter((segment) => segment && !segment.startsWith('{'))
+    .flatMap((segment) => words(dropGraphPrefix(segment.replace(/\(.*$/, '').replace(/^\$/, ''))));
+}
+
+/** The noun names the path, allowing one word dropped (the action's own verb: `acquire`, `check`). */
+function nounMatchesPath(noun: string, path: string): boolean {
+  const nounText = words(noun.replace(/^Mg/, '')).join('').replace(/byref$/, 'ref');
+  const segmentWords = pathWords(path);
+  if (segmentWords.join('') === nounText) return true;
+  return segmentWords.some((_, index) => segmentWords.filter((__, other) => other !== index).join('') === nounText);
+}
+
+function verbAllowsMethod(verb: string, operation: OpenApiOperation): boolean {
+  if (operationKind(operation) !== 'operation') return true;
+  const allowed: Readonly<Record<string, readonly string[]>> = {
+    Get: ['get'],
+    New: ['post'],
+    Update: ['patch', 'put'],
+    Set: ['put', 'patch'],
+    Remove: ['delete'],
+  };
+  return allowed[verb]?.includes(operation.method) ?? true;
+}
+
+/** `Acquire` from `AcquireViaIdentityExpanded`: sets of one base name call the same operation. */
+export function baseSetName(setName: string): string {
+  return setName.replace(/Expanded$/, '').replace(/ViaIdentity$/, '') || setName;
+}
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export class CommandBinder {
+  readonly #document: OpenApiDocument;
+  readonly #diagnostics: DiagnosticBag;
+  readonly #bindings: ExplicitBindings;
+  readonly #byKey = new Map<string, OpenApiOperation>();
+  readonly #keyOf = new Map<OpenApiOperation, string>();
+
+  constructor(document: OpenApiDocument, diagnostics: DiagnosticBag, bindings: ExplicitBindings) {
+    this.#document = document;
+    this.#diagnostics = diagnostics;
+    this.#bindings = bindings;
+    for (const operation of document.operations) {
+      const key = operationKey(pathSegments(operation.path, operationKind(operation)), operation.method);
+      this.#keyOf.set(operation, key);
+      this.#byKey.set(key, operation);
+    }
+  }
+
+  /** The model key of an operation of the document (as `buildOperation` derives it). */
+  keyOf(operation: OpenApiOperation): string {
+    return this.#keyOf.get(operation) ?? '';
+  }
+
+  bind(command: UnboundCommand): { command: CommandModel; operations: OpenApiOperation[] } {
+    const operationByBase = new Map<string, { operation: OpenApiOperation; rule: BindingRule } | undefined>();
+    for (const set of command.parameterSets) {
+      const base = baseSetName(set.name);
+      if (!operationByBase.has(base)) operationByBase.set(base, this.#findOperation(command, base));
+    }
+    const parameterSets: ParameterSetModel[] = command.parameterSets.map((set) => {
+      const found = operationByBase.get(baseSetName(set.name));
+      if (!found) {
+        return { name: set.name, isDefault: set.isDefault, usage: set.usage, parameters: set.parameters };
+      }
+      return {
+        name: set.name,
+        isDefault: set.isDefault,
+        usage: set.usage,
+        operationKey: this.keyOf(found.operation),
+        boundBy: found.rule,
+        parameters: set.parameters.map((binding) => this.#bindParameter(command, set.name, binding, found.operation)),
+      };
+    });
+    const { help: _help, ...facts } = command;
+    const operations = [...new Set([...operationByBase.values()].flatMap((found) => (found ? [found.operation] : [])))];
+    return { command: { ...facts, parameterSets }, operations };
+  }
+
+  #findOperation(command: UnboundCommand, base: string): { operation: OpenApiOperation; rule: BindingRule } | undefined {
+    const sets = command.parameterSets.filter((set) => baseSetName(set.name) === base);
+    const explicit = this.#explicit(command, sets.map((set) => set.name));
+    if (explicit !== undefined) return explicit ? { operation: explicit, rule: 'config' } : undefined;
+
+    const byBodyType = this.#byBodyTypeName(command, sets.map((set) => set.name));
+    if (byBodyType) return { operation: byBodyType, rule: 'body-type-name' };
+
+    const byNoun = this.#byNounAndKeys(command, sets);
+    if (byNoun) return { operation: byNoun, rule: 'noun-and-keys' };
+
+    this.#diagnostics.warning({
+      code: 'bind/no-operation',
+      message: `parameter set ${sets.map((set) => set.name).join('/')} of ${command.name} matches no operation of ${this.#document.file}: no body type names its path and no ${command.verb === 'Get' ? 'GET or action' : command.verb} operation has path words '${command.noun}' with keys ${this.#keyParameters(command, sets).join(', ') || '(none)'}`,
+      file: command.source.file,
+      ...(command.source.line !== undefined && { line: command.source.line }),
+      hint: `add "bindings: { ${command.name}: { ${base}: 'METHOD /path' } }" to mgkit.config.yaml, or include the operation's path in the description`,
+    });
+    return undefined;
+  }
+
+  /** `undefined`: no explicit entry; `null`: an entry naming nothing (reported). */
+  #explicit(command: UnboundCommand, setNames: readonly string[]): OpenApiOperation | null | undefined {
+    const entry = Object.entries(this.#bindings).find(([name]) => name.toLowerCase() === command.name.toLowerCase())?.[1];
+    if (!entry) return undefined;
+    const target = setNames.map((name) => entry[name]).find((value) => value !== undefined) ?? entry['*'];
+    if (target === undefined) return undefined;
+    const match = /^([A-Za-z]+)\s+(\/.*)$/.exec(target.trim());
+    const operation = this.#document.operations.find((candidate) =>
+      match
+        ? candidate.method === match[1]?.toLowerCase() && candidate.path === match[2]
+        : candidate.operationId === target || candidate.declaredOperationId === target,
+    );
+    if (operation) return operation;
+    this.#diagnostics.error({
+      code: 'config/unknown-binding-target',
+      message: `bindings for ${command.name} name '${target}', which is not an operation of ${this.#document.file}`,
+      hint: `write 'METHOD /path' exactly as in the description, or an operationId`,
+    });
+    return null;
+  }
+
+  /** AutoRest names the body type after the path: `IPaths1Rpqowm` + path words + method + `RequestbodyContent…`. */
+  #byBodyTypeName(command: UnboundCommand, setNames: readonly string[]): OpenApiOperation | undefined {
+    const typeNames = command.parameters
+      .filter((parameter) => parameter.parameterSets.some((set) => setNames.includes(set)))
+      .map((parameter) => normalise(parameter.dotnetType.split('.').pop() ?? ''))
+      .filter((name) => name.startsWith('ipaths') && name.includes('requestbodycontent'));
+    if (typeNames.length === 0) return undefined;
+    return this.#document.operations.find((operation) => {
+      const expected = `${normalise(operation.path)}${operation.method}requestbodycontent`;
+      return typeNames.some((name) => name.includes(expected));
+    });
+  }
+
+  #keyParameters(command: UnboundCommand, sets: UnboundCommand['parameterSets']): string[] {
+    const names = new Set(sets.flatMap((set) => set.parameters.map((p) => p.parameter)));
+    return [...names].filter((name) => /Id$/.test(name));
+  }
+
+  #byNounAndKeys(command: UnboundCommand, sets: UnboundCommand['parameterSets']): OpenApiOperation | undefined {
+    const parameterNames = new Set(sets.flatMap((set) => set.parameters.map((p) => normalise(p.parameter))));
+    const viaIdentity = sets.every((set) => /ViaIdentity/.test(set.name));
+    const identityKeys = new Set(this.#identityTree(command).map((property) => normalise(property.name)));
+    const available = viaIdentity ? identityKeys : parameterNames;
+    let best: { operation: OpenApiOperation; score: number } | undefined;
+    for (const operation of this.#document.operations) {
+      if (!verbAllowsMethod(command.verb, operation) || !nounMatchesPath(command.noun, operation.path)) continue;
+      const keys = operation.parameters.filter((p) => p.in === 'path').map((p) => normalise(p.name));
+      if (!keys.every((key) => available.has(key))) continue;
+      const unusedKeyParameters = viaIdentity
+        ? 0
+        : [...parameterNames].filter((name) => name.endsWith('id') && !keys.includes(name) && this.#isPathKeyAnywhere(name)).length;
+      const score = keys.length * 10 - unusedKeyParameters * 100;
+      if (!best || score > best.score) best = { operation, score };
+    }
+    return best && best.score >= 0 ? best.operation : undefined;
+  }
+
+  #isPathKeyAnywhere(name: string): boolean {
+    return this.#document.operations.some((operation) =>
+      operation.parameters.some((parameter) => parameter.in === 'path' && normalise(parameter.name) === name),
+    );
+  }
+
+  #identityTree(command: UnboundCommand): readonly ComplexPropertyModel[] {
+    return command.parameters.find((parameter) => parameter.name === 'InputObject')?.complexProperties ?? [];
+  }
+
+  #bindParameter(
+    command: UnboundCommand,
+    setName: string,
+    binding: Omit<ParameterBindingModel, 'role'>,
+    operation: OpenApiOperation,
+  ): ParameterBindingModel {
+    const role = this.#roleOf(command, binding.parameter, operation);
+    if (!role) {
+      const parameter = command.help.parameters.find((candidate) => candidate.name === binding.parameter);
+      this.#diagnostics.warning({
+        code: 'bind/unbound-parameter',
+        message: `parameter -${binding.parameter} of ${command.name} (set ${setName}) matches nothing of ${operation.method.toUpperCase()} ${operation.path}`,
+        file: command.source.file,
+        ...(parameter && { line: parameter.position.line, column: parameter.position.column }),
+        hint: 'the cmdlet help and the description disagree; regenerate the help or fix the description',
+      });
+    }
+    return role ? { ...binding, role } : binding;
+  }
+
+  #roleOf(command: UnboundCommand, name: string, operation: OpenApiOperation): ParameterRole | undefined {
+    const wanted = normalise(name);
+    const parameter = command.parameters.find((p) => p.name === name);
+    const pathParameter = operation.parameters.find((p) => p.in === 'path' && normalise(p.name) === wanted);
+    if (pathParameter) return { kind: 'path-key', pathParameter: pathParameter.name };
+    if (name === 'InputObject' || /Identity$/.test(parameter?.dotnetType ?? '')) {
+      return { kind: 'identity', keys: this.#identityKeys(command, operation) };
+    }
+    if (name === 'BodyParameter') return operation.requestBody ? { kind: 'body' } : undefined;
+    if (name === 'AdditionalProperties') return operation.requestBody ? { kind: 'additional-properties' } : undefined;
+    if (name === 'Headers') return { kind: 'request-headers' };
+    if (name === 'ResponseHeadersVariable') return { kind: 'response-headers' };
+    const behaviour = BEHAVIOURS.find((candidate) => candidate === name);
+    if (behaviour) return { kind: 'behaviour', behaviour };
+    const queryName = QUERY_ALIASES[wanted] ?? wanted;
+    const query = operation.parameters.find((p) => p.in === 'query' && normalise(p.name) === queryName);
+    if (query) return { kind: 'query', queryParameter: query.name };
+    const header = operation.parameters.find((p) => p.in === 'header' && normalise(p.name) === wanted);
+    if (header) return { kind: 'header', header: header.name };
+    const bodyProperty = this.#bodyPropertyNames(operation).find((property) => normalise(property) === wanted);
+    if (bodyProperty) return { kind: 'body-property', property: bodyProperty };
+    return undefined;
+  }
+
+  #identityKeys(command: UnboundCommand, operation: OpenApiOperation): IdentityKeyModel[] {
+    const tree = this.#identityTree(command);
+    const keys: IdentityKeyModel[] = [];
+    for (const pathParameter of operation.parameters.filter((p) => p.in === 'path')) {
+      const wanted = normalise(pathParameter.name);
+      const primary = tree.find((property) => normalise(property.name) === wanted);
+      keys.push({
+        property: primary?.name ?? splitWords(pathParameter.name).map((w) => w[0]?.toUpperCase() + w.slice(1)).join(''),
+        pathParameter: pathParameter.name,
+        alternate: false,
+        ...(primary?.description && { description: primary.description }),
+      });
+      const keyType = pathParameter.keyType?.toLowerCase();
+      for (const property of tree) {
+        const alternateOf = /^Alternate key of (\w+)/i.exec(property.description)?.[1]?.toLowerCase();
+        if (keyType && alternateOf === keyType) {
+          keys.push({ property: property.name, pathParameter: pathParameter.name, alternate: true, description: property.description });
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Property names of the JSON request body, through `$ref` and `allOf`. */
+  #bodyPropertyNames(operation: OpenApiOperation): string[] {
+    const media = operation.requestBody?.content.find((m) => /json/.test(m.contentType)) ?? operation.requestBody?.content[0];
+    if (!media?.schema || !operation.requestBody) return [];
+    const names = new Set<string>();
+    const visited = new Set<string>();
+    const visit = (node: JsonValue, from: NodeAddress) => {
+      const resolved = this.#document.resolve(node, from);
+      const id = `${resolved.address.file}#${resolved.address.pointer}`;
+      if (visited.has(id) || !isObject(resolved.value)) return;
+      visited.add(id);
+      const schema = resolved.value;
+      if (isObject(schema['properties'])) Object.keys(schema['properties']).forEach((key) => names.add(key));
+      if (Array.isArray(schema['allOf'])) {
+        schema['allOf'].forEach((member, index) =>
+          visit(member, { file: resolved.address.file, pointer: `${resolved.address.pointer}/allOf/${index}` }),
+        );
+      }
+    };
+    const contentType = media.contentType.replace(/~/g, '~0').replace(/\//g, '~1');
+    const address = operation.requestBody.address;
+    visit(media.schema, { file: address.file, pointer: `${address.pointer}/content/${contentType}/schema` });
+    return [...names];
+  }
+}

@@ -1,0 +1,174 @@
+import type { OpenApiOperation, OpenApiParameter, OpenApiResponse } from '../sources/openapi/index.js';
+import type { TypeRegistry } from './build-types.js';
+import { dropGraphPrefix, hasGraphPrefix, pascalCase, propertyName, segmentName } from './names.js';
+import type {
+  ErrorResponseModel,
+  HttpMethodName,
+  OperationKind,
+  OperationModel,
+  ParameterModel,
+  PathSegmentModel,
+  RequestBodyModel,
+  ResponseModel,
+  TypeRef,
+} from './types.js';
+
+const JSON_CONTENT = /^application\/(.+\+)?json/;
+
+export function operationKind(operation: OpenApiOperation): OperationKind {
+  if (operation.operationType === 'action' || operation.operationType === 'function') return operation.operationType;
+  return 'operation';
+}
+
+export function pathSegments(path: string, kind: OperationKind): PathSegmentModel[] {
+  const raws = path.split('/').filter(Boolean);
+  return raws.map((raw, index) => {
+    const isLast = index === raws.length - 1;
+    if (/^\{[^}]+\}$/.test(raw)) {
+      return { raw, unprefixed: raw, name: segmentName(raw), kind: 'parameter', parameter: raw.slice(1, -1) };
+    }
+    const isCall = isLast && kind !== 'operation' && hasGraphPrefix(raw);
+    return {
+      raw,
+      unprefixed: isCall ? dropGraphPrefix(raw) : raw,
+      name: segmentName(raw),
+      kind: isCall ? kind : 'literal',
+    } satisfies PathSegmentModel;
+  });
+}
+
+/**
+ * `applications.synchronization.acquireAccessToken.post`: literal segment names, a trailing key
+ * segment as `item` (so `GET /applications` and `GET /applications/{id}` differ), the method.
+ */
+export function operationKey(segments: readonly PathSegmentModel[], method: string): string {
+  const names = segments.flatMap((segment, index) => {
+    if (segment.kind !== 'parameter') return [segment.name];
+    return index === segments.length - 1 ? ['item'] : [];
+  });
+  return [...names, method.toLowerCase()].join('.');
+}
+
+export function buildOperation(
+  operation: OpenApiOperation,
+  registry: TypeRegistry,
+  keepActionPrefixInUrl: boolean,
+): OperationModel {
+  const kind = operationKind(operation);
+  const segments = pathSegments(operation.path, kind);
+  const key = operationKey(segments, operation.method);
+  const typeBase = pascalCase(lastLiteralName(segments)) + pascalCase(operation.method);
+  const inline = <R extends 'request-body' | 'response'>(role: R) => ({ kind: 'inline' as const, operationKey: key, role });
+  const parameter = (source: OpenApiParameter): ParameterModel => {
+    const resolved = registry.typeOf(source.schema, schemaAddress(source), `${typeBase}${pascalCase(source.name)}`, inline('request-body'));
+    return {
+      wireName: source.name,
+      name: propertyName(source.name.replace(/^\$/, '')),
+      location: source.in === 'cookie' ? 'header' : source.in,
+      ...(source.description !== undefined && { description: source.description }),
+      required: source.required,
+      type: resolved.type,
+      ...(source.keyType !== undefined && { keyType: source.keyType }),
+      explode: source.explode ?? source.in === 'query',
+    };
+  };
+  const of = (location: OpenApiParameter['in']) => operation.parameters.filter((p) => p.in === location).map(parameter);
+
+  return {
+    key,
+    operationId: operation.operationId,
+    method: operation.method.toUpperCase() as HttpMethodName,
+    path: operation.path,
+    requestPath: keepActionPrefixInUrl ? operation.path : `/${segments.map((segment) => segment.unprefixed).join('/')}`,
+    segments,
+    pathParameters: of('path'),
+    queryParameters: of('query'),
+    headerParameters: [...of('header'), ...of('cookie')],
+    ...optionalRequestBody(operation, registry, `${typeBase}RequestBody`, inline('request-body')),
+    success: successResponse(operation.responses, registry, `${typeBase}Response`, inline('response')),
+    errors: errorResponses(operation.responses, registry, typeBase),
+    kind,
+    ...(operation.summary !== undefined && { summary: operation.summary }),
+    ...(operation.description !== undefined && { description: operation.description }),
+    ...(operation.externalDocs !== undefined && { externalDocs: operation.externalDocs }),
+    tags: operation.tags,
+    deprecated: operation.deprecated,
+    ...(operation.pageable && {
+      pageable: operation.pageable.nextLinkName !== undefined ? { nextLinkName: operation.pageable.nextLinkName } : {},
+    }),
+    source: { file: operation.address.file },
+  };
+}
+
+function lastLiteralName(segments: readonly PathSegmentModel[]): string {
+  for (let index = segments.length - 1; index >= 0; index -= 1) {
+    const segment = segments[index];
+    if (segment && segment.kind !== 'parameter') return segment.name;
+  }
+  return 'root';
+}
+
+function schemaAddress(parameter: OpenApiParameter) {
+  return { file: parameter.address.file, pointer: `${parameter.address.pointer}/schema` };
+}
+
+function optionalRequestBody(
+  operation: OpenApiOperation,
+  registry: TypeRegistry,
+  nameHint: string,
+  origin: { kind: 'inline'; operationKey: string; role: 'request-body' },
+): { requestBody?: RequestBodyModel } {
+  const body = operation.requestBody;
+  if (!body) return {};
+  const index = Math.max(0, body.content.findIndex((media) => JSON_CONTENT.test(media.contentType)));
+  const media = body.content[index];
+  if (!media) return {};
+  const address = { file: body.address.file, pointer: `${body.address.pointer}/content/${escapePointer(media.contentType)}/schema` };
+  const resolved = registry.typeOf(media.schema, address, nameHint, origin);
+  return {
+    requestBody: {
+      contentType: media.contentType,
+      type: resolved.type,
+      required: body.required,
+      ...(body.description !== undefined && { description: body.description }),
+    },
+  };
+}
+
+function isSuccess(status: string): boolean {
+  return /^2(\d\d|XX)$/i.test(status);
+}
+
+function successResponse(
+  responses: readonly OpenApiResponse[],
+  registry: TypeRegistry,
+  nameHint: string,
+  origin: { kind: 'inline'; operationKey: string; role: 'response' },
+): ResponseModel {
+  const response = responses.find((candidate) => isSuccess(candidate.status));
+  if (!response) return { status: '204' };
+  const media = response.content.find((candidate) => JSON_CONTENT.test(candidate.contentType)) ?? response.content[0];
+  const description = response.description !== undefined ? { description: response.description } : {};
+  if (!media?.schema) return { status: response.status, ...description };
+  const address = { file: response.address.file, pointer: `${response.address.pointer}/content/${escapePointer(media.contentType)}/schema` };
+  const resolved = registry.typeOf(media.schema, address, nameHint, origin);
+  return { status: response.status, contentType: media.contentType, type: resolved.type, ...description };
+}
+
+function errorResponses(responses: readonly OpenApiResponse[], registry: TypeRegistry, typeBase: string): ErrorResponseModel[] {
+  const errors: ErrorResponseModel[] = [];
+  for (const response of responses) {
+    if (isSuccess(response.status)) continue;
+    const media = response.content.find((candidate) => JSON_CONTENT.test(candidate.contentType));
+    if (!media?.schema) continue;
+    const address = { file: response.address.file, pointer: `${response.address.pointer}/content/${escapePointer(media.contentType)}/schema` };
+    const type: TypeRef = registry.typeOf(media.schema, address, `${typeBase}Error`, { kind: 'component', schemaName: 'error' }).type;
+    registry.markError(type);
+    errors.push({ status: response.status === 'default' ? 'XXX' : response.status.toUpperCase(), type });
+  }
+  return errors;
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

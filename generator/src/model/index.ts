@@ -1,0 +1,3 @@
+export * from './types.js';
+export { buildApiModel, type ModelInputs } from './build-model.js';
+export { camelCase, kebabCase, pascalCase, segmentName } from './names.js';

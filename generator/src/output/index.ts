@@ -1,0 +1,4 @@
+export * from './types.js';
+export * from './lock.js';
+export * from './plan.js';
+export * from './apply.js';

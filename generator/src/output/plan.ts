@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { GENERATED_MARKER, type GeneratedFile } from './types.js';
+import { lockAbsolutePath, lockRelativePath, sha256, type LockFile } from './lock.js';
+
+export type FileChange =
+  | { readonly kind: 'create'; readonly path: string; readonly contents: string }
+  | { readonly kind: 'update'; readonly path: string; readonly contents: string; readonly previous: string }
+  | { readonly kind: 'delete'; readonly path: string; readonly previous: string };
+
+/** A file we would change although someone edited it by hand (or it was never ours). */
+export interface OutputConflict {
+  readonly path: string;
+  readonly reason: 'hand-edited' | 'not-generated';
+}
+
+export interface OutputPlan {
+  readonly changes: readonly FileChange[];
+  readonly unchanged: readonly string[];
+  readonly conflicts: readonly OutputConflict[];
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compare what the targets produced with the disk and the previous lock. Reads only. */
+export async function planOutputs(
+  files: readonly GeneratedFile[],
+  lockFile: string,
+  previousLock: LockFile | undefined,
+): Promise<OutputPlan> {
+  const lockedHashes = new Map((previousLock?.outputs ?? []).map((entry) => [entry.path, entry.sha256]));
+  const changes: FileChange[] = [];
+  const unchanged: string[] = [];
+  const conflicts: OutputConflict[] = [];
+  const produced = new Set<string>();
+
+  const existing = await Promise.all(files.map((file) => readIfExists(file.path)));
+  files.forEach((file, index) => {
+    const relative = lockRelativePath(lockFile, file.path);
+    produced.add(relative);
+    const current = existing[index];
+    if (current === file.contents) {
+      unchanged.push(file.path);
+      return;
+    }
+    if (current === undefined) {
+      changes.push({ kind: 'create', path: file.path, contents: file.contents });
+      return;
+    }
+    const lockedHash = lockedHashes.get(relative);
+    if (lockedHash === undefined && !current.includes(GENERATED_MARKER)) {
+      conflicts.push({ path: file.path, reason: 'not-generated' });
+    } else if (lockedHash !== undefined && lockedHash !== sha256(current)) {
+      conflicts.push({ path: file.path, reason: 'hand-edited' });
+    }
+    changes.push({ kind: 'update', path: file.path, contents: file.contents, previous: current });
+  });
+
+  for (const [relative, lockedHash] of lockedHashes) {
+    if (produced.has(relative)) continue;
+    const absolute = lockAbsolutePath(lockFile, relative);
+    const current = await readIfExists(absolute);
+    if (current === undefined) continue;
+    if (sha256(current) !== lockedHash) conflicts.push({ path: absolute, reason: 'hand-edited' });
+    changes.push({ kind: 'delete', path: absolute, previous: current });
+  }
+  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { changes, unchanged, conflicts };
+}

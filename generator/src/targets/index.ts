@@ -1,0 +1,13 @@
+import type { Target } from './types.js';
+
+export type { Target, TargetContext } from './types.js';
+
+/**
+ * Every target, loaded lazily: the client target pulls in ts-morph (and the TypeScript
+ * compiler), which commands that emit no code must not pay for.
+ */
+export const TARGET_LOADERS: readonly (() => Promise<Target>)[] = [];
+
+export async function loadTargets(): Promise<Target[]> {
+  return Promise.all(TARGET_LOADERS.map((load) => load()));
+}
