@@ -1,7 +1,7 @@
 import type { DiagnosticBag } from '../diagnostics/index.js';
 import type { JsonObject, JsonValue, NodeAddress, OpenApiDocument, OpenApiOperation } from '../sources/openapi/index.js';
 import type { UnboundCommand } from './build-commands.js';
-import { operationKind, operationKey, pathSegments } from './build-operations.js';
+import { operationKind } from './build-operations.js';
 import { dropGraphPrefix, splitWords } from './names.js';
 import type {
   BehaviourSwitch,
@@ -50,14 +50,49 @@ function pathWords(path: string): string[] {
     .flatMap((segment) => words(dropGraphPrefix(segment.replace(/\(.*$/, '').replace(/^\$/, ''))));
 }
 
-/** The noun names the path, allowing one word dropped (the action's own verb: `acquire`, `check`). */
-function nounMatchesPath(noun: string, path: string): boolean {
-  const nounText = words(noun.replace(/^Mg/, '')).join('').replace(/byref$/, 'ref');
-  const segmentWords = pathWords(path);
-  if (segmentWords.join('') === nounText) return true;
-  return segmentWords.some((_, index) => segmentWords.filter((__, other) => other !== index).join('') === nounText);
+/** How a cmdlet noun may name a path, best first. */
+interface NounForms {
+  /** All the path's words (repeats said once, as AutoRest does: `…/agentGroups/{id}/agents/{id}/agentGroups`). */
+  readonly exact: string;
+  /** For actions and functions: the words without the action's own verb (`acquire`, `check`), and that verb. */
+  readonly withoutActionVerb?: { readonly bag: string; readonly verb: string };
 }
 
+function nounFormsOfPath(operation: OpenApiOperation): NounForms {
+  const segmentWords = pathWords(operation.path);
+  const exact = bag(segmentWords);
+  if (operationKind(operation) === 'operation') return { exact };
+  const lastSegment = operation.path.split('/').pop() ?? '';
+  const verb = words(dropGraphPrefix(lastSegment.replace(/\(.*$/, '')))[0];
+  if (!verb) return { exact };
+  const index = segmentWords.lastIndexOf(verb);
+  return { exact, withoutActionVerb: { bag: bag(segmentWords.filter((_, other) => other !== index)), verb } };
+}
+
+/**
+ * 3: the noun says every path word; 2: all but the action's verb, which the cmdlet verb or the
+ * set name repeats (`Remove-MgApplicationKey` → `removeKey`, set `Unset1` → `unsetVerifiedPublisher`);
+ * 1: all but the action's verb.
+ */
+function nounScore(forms: NounForms, noun: string, verbHints: readonly string[]): number {
+  if (forms.exact === noun) return 3;
+  if (forms.withoutActionVerb?.bag !== noun) return 0;
+  return verbHints.includes(forms.withoutActionVerb.verb) ? 2 : 1;
+}
+
+/** Words as an unordered set: AutoRest moves some action words to the front (`Invoke-MgFilter…SchemaOperator`). */
+function bag(wordList: readonly string[]): string {
+  return [...new Set(wordList)].sort().join(' ');
+}
+
+function nounBag(noun: string): string {
+  const nounWords = words(noun.replace(/^Mg/, ''));
+  const last = nounWords.length - 1;
+  if (nounWords[last - 1] === 'by' && nounWords[last] === 'ref') nounWords.splice(last - 1, 1);
+  return bag(nounWords);
+}
+
+/** Entity operations map to the CRUD verbs; any verb may front an action or function. */
 function verbAllowsMethod(verb: string, operation: OpenApiOperation): boolean {
   if (operationKind(operation) !== 'operation') return true;
   const allowed: Readonly<Record<string, readonly string[]>> = {
@@ -67,12 +102,17 @@ function verbAllowsMethod(verb: string, operation: OpenApiOperation): boolean {
     Set: ['put', 'patch'],
     Remove: ['delete'],
   };
-  return allowed[verb]?.includes(operation.method) ?? true;
+  return allowed[verb]?.includes(operation.method) ?? false;
 }
 
 /** `Acquire` from `AcquireViaIdentityExpanded`: sets of one base name call the same operation. */
 export function baseSetName(setName: string): string {
-  return setName.replace(/Expanded$/, '').replace(/ViaIdentity$/, '') || setName;
+  return setName.replace(/ViaIdentity|Expanded/g, '') || setName;
+}
+
+function pathParameterClash(normalisedName: string, operation: OpenApiOperation): boolean {
+  const withoutDigits = normalisedName.replace(/\d+$/, '');
+  return withoutDigits !== normalisedName && operation.parameters.some((p) => p.in === 'path' && normalise(p.name) === withoutDigits);
 }
 
 function isObject(value: JsonValue | undefined): value is JsonObject {
@@ -83,17 +123,19 @@ export class CommandBinder {
   readonly #document: OpenApiDocument;
   readonly #diagnostics: DiagnosticBag;
   readonly #bindings: ExplicitBindings;
-  readonly #byKey = new Map<string, OpenApiOperation>();
   readonly #keyOf = new Map<OpenApiOperation, string>();
+  readonly #nounForms = new Map<OpenApiOperation, NounForms>();
+  readonly #pathKeyNames = new Set<string>();
+  readonly #bodyProperties = new Map<OpenApiOperation, string[]>();
 
-  constructor(document: OpenApiDocument, diagnostics: DiagnosticBag, bindings: ExplicitBindings) {
+  constructor(document: OpenApiDocument, diagnostics: DiagnosticBag, bindings: ExplicitBindings, keys: ReadonlyMap<OpenApiOperation, string>) {
     this.#document = document;
     this.#diagnostics = diagnostics;
     this.#bindings = bindings;
     for (const operation of document.operations) {
-      const key = operationKey(pathSegments(operation.path, operationKind(operation)), operation.method);
-      this.#keyOf.set(operation, key);
-      this.#byKey.set(key, operation);
+      this.#keyOf.set(operation, keys.get(operation) ?? '');
+      this.#nounForms.set(operation, nounFormsOfPath(operation));
+      for (const parameter of operation.parameters) if (parameter.in === 'path') this.#pathKeyNames.add(normalise(parameter.name));
     }
   }
 
@@ -192,24 +234,29 @@ export class CommandBinder {
     const viaIdentity = sets.every((set) => /ViaIdentity/.test(set.name));
     const identityKeys = new Set(this.#identityTree(command).map((property) => normalise(property.name)));
     const available = viaIdentity ? identityKeys : parameterNames;
+    const noun = nounBag(command.noun);
+    const verbHints = [command.verb.toLowerCase(), ...sets.map((set) => baseSetName(set.name).replace(/\d+$/, '').toLowerCase())];
+    const setParameters = [...new Set(sets.flatMap((set) => set.parameters.map((p) => p.parameter)))];
     let best: { operation: OpenApiOperation; score: number } | undefined;
     for (const operation of this.#document.operations) {
-      if (!verbAllowsMethod(command.verb, operation) || !nounMatchesPath(command.noun, operation.path)) continue;
+      const forms = this.#nounForms.get(operation);
+      const nameScore = forms ? nounScore(forms, noun, verbHints) : 0;
+      if (nameScore === 0 || !verbAllowsMethod(command.verb, operation)) continue;
       const keys = operation.parameters.filter((p) => p.in === 'path').map((p) => normalise(p.name));
       if (!keys.every((key) => available.has(key))) continue;
+      const bodyProperties = new Set(this.#bodyPropertyNames(operation).map(normalise));
       const unusedKeyParameters = viaIdentity
         ? 0
-        : [...parameterNames].filter((name) => name.endsWith('id') && !keys.includes(name) && this.#isPathKeyAnywhere(name)).length;
-      const score = keys.length * 10 - unusedKeyParameters * 100;
+        : [...parameterNames].filter(
+            (name) => name.endsWith('id') && !keys.includes(name) && !bodyProperties.has(name) && this.#pathKeyNames.has(name),
+          ).length;
+      if (unusedKeyParameters > 0) continue;
+      // Prefer the operation that gives every parameter a role (a List set's -Top needs a collection GET).
+      const unboundParameters = setParameters.filter((name) => !this.#roleOf(command, name, operation)).length;
+      const score = nameScore * 1000 - unboundParameters * 10 + keys.length;
       if (!best || score > best.score) best = { operation, score };
     }
-    return best && best.score >= 0 ? best.operation : undefined;
-  }
-
-  #isPathKeyAnywhere(name: string): boolean {
-    return this.#document.operations.some((operation) =>
-      operation.parameters.some((parameter) => parameter.in === 'path' && normalise(parameter.name) === name),
-    );
+    return best?.operation;
   }
 
   #identityTree(command: UnboundCommand): readonly ComplexPropertyModel[] {
@@ -244,7 +291,7 @@ export class CommandBinder {
     if (name === 'InputObject' || /Identity$/.test(parameter?.dotnetType ?? '')) {
       return { kind: 'identity', keys: this.#identityKeys(command, operation) };
     }
-    if (name === 'BodyParameter') return operation.requestBody ? { kind: 'body' } : undefined;
+    if (name === 'BodyParameter' || name === 'InFile') return operation.requestBody ? { kind: 'body' } : undefined;
     if (name === 'AdditionalProperties') return operation.requestBody ? { kind: 'additional-properties' } : undefined;
     if (name === 'Headers') return { kind: 'request-headers' };
     if (name === 'ResponseHeadersVariable') return { kind: 'response-headers' };
@@ -255,7 +302,9 @@ export class CommandBinder {
     if (query) return { kind: 'query', queryParameter: query.name };
     const header = operation.parameters.find((p) => p.in === 'header' && normalise(p.name) === wanted);
     if (header) return { kind: 'header', header: header.name };
-    const bodyProperty = this.#bodyPropertyNames(operation).find((property) => normalise(property) === wanted);
+    // AutoRest appends a digit when a body property's name clashes with a path key: -ApplicationId1.
+    const propertyWanted = pathParameterClash(wanted, operation) ? wanted.replace(/\d+$/, '') : wanted;
+    const bodyProperty = this.#bodyPropertyNames(operation).find((property) => normalise(property) === propertyWanted);
     if (bodyProperty) return { kind: 'body-property', property: bodyProperty };
     return undefined;
   }
@@ -283,8 +332,17 @@ export class CommandBinder {
     return keys;
   }
 
-  /** Property names of the JSON request body, through `$ref` and `allOf`. */
   #bodyPropertyNames(operation: OpenApiOperation): string[] {
+    let names = this.#bodyProperties.get(operation);
+    if (!names) {
+      names = this.#collectBodyPropertyNames(operation);
+      this.#bodyProperties.set(operation, names);
+    }
+    return names;
+  }
+
+  /** Property names of the JSON request body, through `$ref` and `allOf`. */
+  #collectBodyPropertyNames(operation: OpenApiOperation): string[] {
     const media = operation.requestBody?.content.find((m) => /json/.test(m.contentType)) ?? operation.requestBody?.content[0];
     if (!media?.schema || !operation.requestBody) return [];
     const names = new Set<string>();

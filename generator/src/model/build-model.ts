@@ -4,7 +4,7 @@ import type { CmdletHelp } from '../sources/cmdlets/index.js';
 import type { OpenApiDocument, OpenApiOperation } from '../sources/openapi/index.js';
 import { CommandBinder } from './bind-commands.js';
 import { buildCommand } from './build-commands.js';
-import { buildOperation } from './build-operations.js';
+import { buildOperation, operationKeys } from './build-operations.js';
 import { TypeRegistry } from './build-types.js';
 import { deepFreeze } from './freeze.js';
 import { selectCmdletNames, selectOperations } from './select.js';
@@ -34,7 +34,8 @@ export function buildApiModel(inputs: ModelInputs): { model?: ApiModel; diagnost
   }
 
   const selectedNames = selectCmdletNames(cmdlets.map((cmdlet) => cmdlet.name), unit.include, unit.exclude);
-  const binder = new CommandBinder(document, diagnostics, unit.bindings);
+  const keys = operationKeys(document.operations);
+  const binder = new CommandBinder(document, diagnostics, unit.bindings, keys);
   const commands: CommandModel[] = [];
   const operationsToBuild = new Set<OpenApiOperation>(selection.selected);
   for (const help of cmdlets.filter((cmdlet) => selectedNames.has(cmdlet.name))) {
@@ -46,7 +47,7 @@ export function buildApiModel(inputs: ModelInputs): { model?: ApiModel; diagnost
   const registry = new TypeRegistry(document, diagnostics);
   const operations = document.operations
     .filter((operation) => operationsToBuild.has(operation))
-    .map((operation) => buildOperation(operation, registry, unit.keepActionPrefixInUrl));
+    .map((operation) => buildOperation(operation, keys.get(operation) ?? '', registry, unit.keepActionPrefixInUrl));
   reportDuplicateKeys(operations.map((operation) => operation.key), diagnostics, document.file);
 
   if (diagnostics.hasErrors) return { diagnostics: [...diagnostics.items] };

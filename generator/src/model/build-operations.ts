@@ -40,23 +40,42 @@ export function pathSegments(path: string, kind: OperationKind): PathSegmentMode
 /**
  * `applications.synchronization.acquireAccessToken.post`: literal segment names, a trailing key
  * segment as `item` (so `GET /applications` and `GET /applications/{id}` differ), the method.
+ * With `everyKey`, every key segment shows as `item` (Kiota's navigation).
  */
-export function operationKey(segments: readonly PathSegmentModel[], method: string): string {
+function operationKey(segments: readonly PathSegmentModel[], method: string, everyKey: boolean): string {
   const names = segments.flatMap((segment, index) => {
     if (segment.kind !== 'parameter') return [segment.name];
-    return index === segments.length - 1 ? ['item'] : [];
+    return everyKey || index === segments.length - 1 ? ['item'] : [];
   });
   return [...names, method.toLowerCase()].join('.');
 }
 
+/**
+ * Keys for every operation of a document. The short form is used unless two operations of the
+ * document would share it (`/jobs/{id}/validate` and `/jobs/validate`); those take the long form.
+ * Decided over the whole document, so a key does not change with the selection.
+ */
+export function operationKeys(operations: readonly OpenApiOperation[]): Map<OpenApiOperation, string> {
+  const segmentsOf = new Map(operations.map((operation) => [operation, pathSegments(operation.path, operationKind(operation))]));
+  const shortKeys = new Map(operations.map((operation) => [operation, operationKey(segmentsOf.get(operation) ?? [], operation.method, false)]));
+  const uses = new Map<string, number>();
+  for (const key of shortKeys.values()) uses.set(key, (uses.get(key) ?? 0) + 1);
+  return new Map(
+    operations.map((operation) => {
+      const short = shortKeys.get(operation) ?? '';
+      return [operation, (uses.get(short) ?? 0) > 1 ? operationKey(segmentsOf.get(operation) ?? [], operation.method, true) : short];
+    }),
+  );
+}
+
 export function buildOperation(
   operation: OpenApiOperation,
+  key: string,
   registry: TypeRegistry,
   keepActionPrefixInUrl: boolean,
 ): OperationModel {
   const kind = operationKind(operation);
   const segments = pathSegments(operation.path, kind);
-  const key = operationKey(segments, operation.method);
   const typeBase = pascalCase(lastLiteralName(segments)) + pascalCase(operation.method);
   const inline = <R extends 'request-body' | 'response'>(role: R) => ({ kind: 'inline' as const, operationKey: key, role });
   const parameter = (source: OpenApiParameter): ParameterModel => {
