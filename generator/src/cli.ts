@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from './config/index.js';
 import { generateCommand } from './commands/generate.js';
 import { generatorVersion } from './commands/generator-version.js';
+import { diffCommand } from './commands/diff.js';
 import { inspectCommand } from './commands/inspect.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -38,6 +39,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--type <name>', 'one type, e.g. SynchronizationSecret')
     .action(async (options: { config: string; unit?: string; command?: string; operation?: string; type?: string }) => {
       exitCode = await inspectCommand(options);
+    });
+
+  program
+    .command('diff')
+    .description('report API changes between two descriptions (files or git refs of specs/), marking the breaking ones')
+    .argument('<old>', 'description file or git ref (e.g. HEAD~1, main)')
+    .argument('[new]', 'description file or git ref; default: the working tree')
+    .addOption(configOption())
+    .option('-u, --unit <name>', 'generation unit whose description is meant by a git ref')
+    .option('--json', 'JSON instead of markdown')
+    .option('--output <file>', 'write the report to a file')
+    .option('--fail-on-breaking', 'exit 1 when any change is breaking')
+    .action(async (oldSide: string, newSide: string | undefined, options: { config: string; unit?: string; json?: boolean; output?: string; failOnBreaking?: boolean }) => {
+      exitCode = await diffCommand(oldSide, newSide, options);
     });
 
   try {

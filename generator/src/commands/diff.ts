@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../config/index.js';
+import { compareModels, renderDiffJson, renderDiffMarkdown } from '../diff/index.js';
+import { buildApiModel, type ApiModel } from '../model/index.js';
+import { loadOpenApiDocument } from '../sources/openapi/index.js';
+import { printDiagnostics } from './report.js';
+
+export interface DiffOptions {
+  readonly config: string;
+  readonly unit?: string;
+  readonly json?: boolean;
+  readonly output?: string;
+  readonly failOnBreaking?: boolean;
+}
+
+const EVERYTHING = {
+  include: { paths: ['**'], cmdlets: [] },
+  exclude: { paths: [], cmdlets: ['*'] },
+  bindings: {},
+  keepActionPrefixInUrl: true,
+};
+
+class UsageError extends Error {}
+
+/**
+ * `mgkit-gen diff <old> [new]`: each side is a description file or a git ref (the unit's
+ * description as committed there); `new` defaults to the working tree's description.
+ * Exit codes: 0 done, 1 breaking changes with --fail-on-breaking, 2 bad arguments or inputs.
+ */
+export async function diffCommand(oldSide: string, newSide: string | undefined, options: DiffOptions): Promise<number> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'mgkit-diff-'));
+  try {
+    const descriptionPath = await unitDescription(options);
+    const before = await modelOf(await materialise(oldSide, descriptionPath, scratch, 'old'));
+    const after = await modelOf(newSide ? await materialise(newSide, descriptionPath, scratch, 'new') : descriptionPath);
+    const diff = compareModels(before, after);
+    const text = options.json ? renderDiffJson(diff) : renderDiffMarkdown(diff, `${oldSide} → ${newSide ?? 'working tree'}`);
+    if (options.output) await writeFile(options.output, text);
+    else process.stdout.write(text);
+    return options.failOnBreaking && diff.breaking > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`mgkit-gen diff: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function unitDescription(options: DiffOptions): Promise<string> {
+  const { config, diagnostics } = await loadConfig(path.resolve(options.config));
+  if (!config) {
+    printDiagnostics(diagnostics);
+    throw new UsageError('cannot read the config (see above)');
+  }
+  const unit = options.unit ? config.units.find((candidate) => candidate.name === options.unit) : config.units[0];
+  if (!unit) throw new UsageError(`no generation unit '${options.unit}' (use one of: ${config.units.map((u) => u.name).join(', ')})`);
+  return unit.openapi;
+}
+
+/** A file stays a file; a git ref becomes the description as committed there, in `scratch`. */
+async function materialise(side: string, descriptionPath: string, scratch: string, label: string): Promise<string> {
+  if (existsSync(side)) return path.resolve(side);
+  const repository = git(['rev-parse', '--show-toplevel'], path.dirname(descriptionPath))?.trim();
+  if (!repository || git(['rev-parse', '--verify', '--quiet', `${side}^{commit}`], repository) === undefined) {
+    throw new UsageError(`'${side}' is neither a file nor a git commit (fix: pass a description file or a ref such as HEAD~1)`);
+  }
+  const relative = path.relative(repository, descriptionPath).split(path.sep).join('/');
+  const target = path.join(scratch, label);
+  execFileSync('mkdir', ['-p', target]);
+  // The whole folder, so relative-file $refs next to the description resolve as committed.
+  const folder = path.posix.dirname(relative);
+  const archive = execFileSync('git', ['archive', '--format=tar', side, '--', folder], { cwd: repository, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', target], { input: archive });
+  const file = path.join(target, ...relative.split('/'));
+  if (!existsSync(file)) throw new UsageError(`${relative} does not exist at ${side}`);
+  return file;
+}
+
+function git(args: readonly string[], cwd: string): string | undefined {
+  try {
+    return execFileSync('git', [...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+async function modelOf(file: string): Promise<ApiModel> {
+  const { document, diagnostics } = await loadOpenApiDocument(file);
+  if (!document) {
+    printDiagnostics(diagnostics);
+    throw new UsageError(`cannot read ${file} (see above)`);
+  }
+  const built = buildApiModel({ document, cmdlets: [], unit: EVERYTHING });
+  if (!built.model) {
+    printDiagnostics(built.diagnostics);
+    throw new UsageError(`cannot build a model of ${file} (see above)`);
+  }
+  return built.model;
+}
