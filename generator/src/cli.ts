@@ -4,6 +4,7 @@ import { generateCommand } from './commands/generate.js';
 import { generatorVersion } from './commands/generator-version.js';
 import { diffCommand } from './commands/diff.js';
 import { inspectCommand } from './commands/inspect.js';
+import { sliceCommand } from './commands/slice.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -53,6 +54,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--fail-on-breaking', 'exit 1 when any change is breaking')
     .action(async (oldSide: string, newSide: string | undefined, options: { config: string; unit?: string; json?: boolean; output?: string; failOnBreaking?: boolean }) => {
       exitCode = await diffCommand(oldSide, newSide, options);
+    });
+
+  program
+    .command('slice')
+    .description('cut a description down to the matching paths and every component they reach')
+    .requiredOption('--from <file|url>', 'the full description (a file, or an http(s) URL to download)')
+    .option('--include <glob>', 'path glob, with an optional method: "/applications/**#POST" (repeatable)', collect, [])
+    .option('--exclude <glob>', 'path glob to leave out (repeatable)', collect, [])
+    .option('-o, --output <file>', 'where to write the slice (.yaml or .json); default stdout')
+    .action(async (options: { from: string; include: string[]; exclude: string[]; output?: string }) => {
+      exitCode = await sliceCommand(options);
     });
 
   try {

@@ -2,14 +2,14 @@ import picomatch from 'picomatch';
 import type { SelectionConfig } from '../config/index.js';
 import type { OpenApiOperation } from '../sources/openapi/index.js';
 
-interface PathPattern {
+export interface PathPattern {
   readonly text: string;
   readonly method?: string;
   readonly matches: (path: string) => boolean;
 }
 
 /** `POST /a/*`, `/a/*#POST` (Kiota's form) or `/a/**`. */
-function parsePathPattern(text: string): PathPattern {
+export function parsePathPattern(text: string): PathPattern {
   const leading = /^([A-Za-z]+)\s+(\/.*)$/.exec(text.trim());
   const trailing = /^(\/.*)#([A-Za-z]+)$/.exec(text.trim());
   const glob = leading?.[2] ?? trailing?.[1] ?? text.trim();

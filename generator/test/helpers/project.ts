@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,4 +46,19 @@ export async function snapshotTree(root: string): Promise<Map<string, string>> {
   };
   await visit(root);
   return snapshot;
+}
+
+/** The same, without blocking the event loop (needed when the test itself serves HTTP). */
+export function runGeneratorAsync(args: readonly string[], cwd: string): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [generatorBin, ...args],
+      { cwd, encoding: 'utf8', env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ status, stdout, stderr });
+      },
+    );
+  });
 }

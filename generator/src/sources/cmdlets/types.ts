@@ -66,7 +66,7 @@ export interface CmdletExample {
   /** Code of the example (fenced or, in 2024-05-01 files, unfenced), without fences. */
   readonly code: string;
   readonly language?: string;
-  /** Prose after the code. */
+  /** Prose of the example other than its code (platyPS puts it after the code; an introduction before it is kept too). */
   readonly remarks: string;
   /** True when the code or remarks are platyPS placeholders such as `{{ Add code here }}`. */
   readonly isPlaceholder: boolean;

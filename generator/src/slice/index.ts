@@ -1,0 +1,1 @@
+export { sliceDescription, reachableComponents, type SliceOptions, type SliceResult } from './slice-description.js';

@@ -1,0 +1,32 @@
+import type { Root } from 'mdast';
+import { parseMarkdown } from './markdown.js';
+import { prepareSource, type FencedCodeBody } from './prepare-source.js';
+
+export interface HelpMarkdown {
+  readonly root: Root;
+  /** NOTES → COMPLEX PARAMETER PROPERTIES lines, which are not in `root`. */
+  readonly complexParameterLines: readonly string[];
+}
+
+/** Parses a help file with remark, handing the bulky parts that need no markdown parsing around it. */
+export function parseHelpMarkdown(text: string): HelpMarkdown {
+  const prepared = prepareSource(text, { emptyFencedCode: true });
+  const root = parseMarkdown(prepared.markdown);
+  if (restoreFencedCode(root, prepared.fencedCode)) return { root, complexParameterLines: prepared.complexParameterLines };
+  // remark saw no fence where the line scan did (e.g. inside an HTML block): let it parse the bodies.
+  const unprepared = prepareSource(text, { emptyFencedCode: false });
+  return { root: parseMarkdown(unprepared.markdown), complexParameterLines: unprepared.complexParameterLines };
+}
+
+/** Puts the fence bodies back; false when a scanned fence is not a top-level `code` node ending where expected. */
+function restoreFencedCode(root: Root, bodies: ReadonlyMap<number, FencedCodeBody>): boolean {
+  let restored = 0;
+  for (const node of root.children) {
+    const body = node.type === 'code' ? bodies.get(node.position?.start.line ?? 0) : undefined;
+    if (node.type !== 'code' || !body) continue;
+    if (body.closingLine !== undefined && body.closingLine !== node.position?.end.line) return false;
+    node.value = body.value;
+    restored++;
+  }
+  return restored === bodies.size;
+}

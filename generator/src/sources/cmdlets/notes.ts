@@ -1,0 +1,95 @@
+import { unescapeMarkdown } from './markdown.js';
+import type { ComplexParameterTree } from './types.js';
+
+interface PropertyDraft {
+  name: string;
+  typeName: string;
+  required: boolean;
+  description: string;
+  properties: PropertyDraft[];
+}
+
+interface TreeDraft {
+  name: string;
+  typeName: string;
+  description: string;
+  properties: PropertyDraft[];
+}
+
+/** Trees read so far, the one being read, and its open properties by indentation. */
+interface TreeReader {
+  readonly trees: TreeDraft[];
+  current?: TreeDraft;
+  readonly open: { indent: number; property: PropertyDraft }[];
+  afterBlankLine: boolean;
+}
+
+// `BODYPARAMETER <IPaths…>: .`, in backticks in newer 0.14 files.
+const TREE_HEADER = /^`?([A-Za-z]\w*)\s*<(.+?)>`?\s*:(.*)$/;
+// `[Key <String>]: desc` (optional) or `Key <String>: desc` (required), maybe in backticks.
+const PROPERTY_LINE = /^`?(\[)?(\(Any\)|[^\s<>[\]`]+)\s*<(.+?)>(\])?`?\s*:(.*)$/;
+const LIST_MARKER = /^[-*+]\s+/;
+
+/**
+ * NOTES → COMPLEX PARAMETER PROPERTIES. An unindented `NAME <Type>: description` line starts a
+ * tree; its properties follow, nested by indentation, either as markdown list items of inline code
+ * (`  - \`[Key <String>]\`: desc`, 0.14) or as plain indented lines (`  [Key <String>]: desc`, 2023
+ * and 2024-05-01 files), sometimes with markdown escapes (`\<`, `\[`). Other indented lines continue
+ * the description above them; unindented prose after a blank line ends the tree.
+ */
+export function readComplexParameters(lines: readonly string[]): ComplexParameterTree[] {
+  const reader: TreeReader = { trees: [], open: [], afterBlankLine: true };
+  for (const line of lines) readLine(line, reader);
+  return reader.trees;
+}
+
+function readLine(line: string, reader: TreeReader): void {
+  const stripped = line.trimStart();
+  const afterBlankLine = reader.afterBlankLine;
+  reader.afterBlankLine = stripped === '';
+  if (stripped === '') return;
+  const indent = line.length - stripped.length;
+  const isListItem = LIST_MARKER.test(stripped);
+  const content = unescapeMarkdown(stripped.replace(LIST_MARKER, '').trimEnd());
+  const header = indent === 0 && !isListItem ? TREE_HEADER.exec(content) : null;
+  if (header) {
+    startTree(header, reader);
+  } else if (indent === 0 && !isListItem && afterBlankLine) {
+    endTree(reader);
+  } else {
+    const property = reader.current && (indent > 0 || isListItem) ? parsePropertyLine(content) : undefined;
+    if (reader.current && property) addProperty(reader.current, property, indent, reader);
+    else continueDescription(content, reader);
+  }
+}
+
+function startTree(header: RegExpExecArray, reader: TreeReader): void {
+  const [, name = '', typeName = '', description = ''] = header;
+  reader.current = { name, typeName, description: description.trim(), properties: [] };
+  reader.trees.push(reader.current);
+  reader.open.length = 0;
+}
+
+function endTree(reader: TreeReader): void {
+  reader.current = undefined;
+  reader.open.length = 0;
+}
+
+/** A line that is no property continues the description above it (a wrapped line). */
+function continueDescription(content: string, reader: TreeReader): void {
+  const target = reader.open.at(-1)?.property ?? reader.current;
+  if (target) target.description = target.description ? `${target.description}\n${content}` : content;
+}
+
+function addProperty(tree: TreeDraft, property: PropertyDraft, indent: number, reader: TreeReader): void {
+  while ((reader.open.at(-1)?.indent ?? -1) >= indent) reader.open.pop();
+  (reader.open.at(-1)?.property.properties ?? tree.properties).push(property);
+  reader.open.push({ indent, property });
+}
+
+function parsePropertyLine(content: string): PropertyDraft | undefined {
+  const match = PROPERTY_LINE.exec(content);
+  if (!match) return undefined;
+  const [, open, name = '', typeName = '', close, description = ''] = match;
+  return { name, typeName, required: !open && !close, description: description.trim(), properties: [] };
+}
