@@ -52,8 +52,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'JSON instead of markdown')
     .option('--output <file>', 'write the report to a file')
     .option('--fail-on-breaking', 'exit 1 when any change is breaking')
-    .action(async (oldSide: string, newSide: string | undefined, options: { config: string; unit?: string; json?: boolean; output?: string; failOnBreaking?: boolean }) => {
-      exitCode = await diffCommand(oldSide, newSide, options);
+    .option('--changeset [folder]', 'write a changeset for the generated packages (default folder: .changeset)')
+    .action(async (oldSide: string, newSide: string | undefined, options: { config: string; unit?: string; json?: boolean; output?: string; failOnBreaking?: boolean; changeset?: string | true }) => {
+      const changeset = options.changeset === true ? '.changeset' : options.changeset;
+      const { changeset: _flag, ...rest } = options;
+      exitCode = await diffCommand(oldSide, newSide, { ...rest, ...(changeset !== undefined && { changeset }) });
     });
 
   program

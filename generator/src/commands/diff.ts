@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../config/index.js';
-import { compareModels, renderDiffJson, renderDiffMarkdown } from '../diff/index.js';
+import { loadConfig, type GenerationUnitConfig } from '../config/index.js';
+import { bumpFor, compareModels, renderChangeset, renderDiffJson, renderDiffMarkdown, type ApiDiff } from '../diff/index.js';
 import { buildApiModel, type ApiModel } from '../model/index.js';
 import { loadOpenApiDocument } from '../sources/openapi/index.js';
 import { printDiagnostics } from './report.js';
@@ -15,6 +15,8 @@ export interface DiffOptions {
   readonly json?: boolean;
   readonly output?: string;
   readonly failOnBreaking?: boolean;
+  /** Write a changeset for the unit's generated packages into this folder (`.changeset`). */
+  readonly changeset?: string;
 }
 
 const EVERYTHING = {
@@ -34,13 +36,15 @@ class UsageError extends Error {}
 export async function diffCommand(oldSide: string, newSide: string | undefined, options: DiffOptions): Promise<number> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'mgkit-diff-'));
   try {
-    const descriptionPath = await unitDescription(options);
+    const unit = await selectedUnit(options);
+    const descriptionPath = unit.openapi;
     const before = await modelOf(await materialise(oldSide, descriptionPath, scratch, 'old'));
     const after = await modelOf(newSide ? await materialise(newSide, descriptionPath, scratch, 'new') : descriptionPath);
     const diff = compareModels(before, after);
     const text = options.json ? renderDiffJson(diff) : renderDiffMarkdown(diff, `${oldSide} → ${newSide ?? 'working tree'}`);
     if (options.output) await writeFile(options.output, text);
     else process.stdout.write(text);
+    if (options.changeset) await writeChangeset(options.changeset, unit, diff, `${oldSide} → ${newSide ?? 'working tree'}`);
     return options.failOnBreaking && diff.breaking > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -53,7 +57,7 @@ export async function diffCommand(oldSide: string, newSide: string | undefined, 
   }
 }
 
-async function unitDescription(options: DiffOptions): Promise<string> {
+async function selectedUnit(options: DiffOptions): Promise<GenerationUnitConfig> {
   const { config, diagnostics } = await loadConfig(path.resolve(options.config));
   if (!config) {
     printDiagnostics(diagnostics);
@@ -61,7 +65,35 @@ async function unitDescription(options: DiffOptions): Promise<string> {
   }
   const unit = options.unit ? config.units.find((candidate) => candidate.name === options.unit) : config.units[0];
   if (!unit) throw new UsageError(`no generation unit '${options.unit}' (use one of: ${config.units.map((u) => u.name).join(', ')})`);
-  return unit.openapi;
+  return unit;
+}
+
+/** The package.json that owns a generated folder (the nearest one above it). */
+function owningManifest(folder: string): { name: string; version: string } | undefined {
+  for (let current = folder; current !== path.dirname(current); current = path.dirname(current)) {
+    const manifest = path.join(current, 'package.json');
+    if (existsSync(manifest)) return JSON.parse(readFileSync(manifest, 'utf8')) as { name: string; version: string };
+  }
+  return undefined;
+}
+
+async function writeChangeset(folder: string, unit: GenerationUnitConfig, diff: ApiDiff, title: string): Promise<void> {
+  const folders = [unit.outputs.client?.dir, unit.outputs.cli?.dir].filter((dir): dir is string => dir !== undefined);
+  const packages = folders
+    .map(owningManifest)
+    .filter((manifest): manifest is { name: string; version: string } => manifest !== undefined)
+    .flatMap((manifest) => {
+      const bump = bumpFor(diff, manifest.version);
+      return bump ? [{ name: manifest.name, bump }] : [];
+    });
+  if (packages.length === 0) {
+    process.stderr.write('No API change: no changeset written.\n');
+    return;
+  }
+  const changeset = renderChangeset(packages, diff, title);
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, changeset.fileName), changeset.contents);
+  process.stderr.write(`Wrote ${path.join(folder, changeset.fileName)} (${packages.map((p) => `${p.name} ${p.bump}`).join(', ')}).\n`);
 }
 
 /** A file stays a file; a git ref becomes the description as committed there, in `scratch`. */

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempProject, runGenerator } from './helpers/project.js';
+
+let project: Awaited<ReturnType<typeof makeTempProject>>;
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: project.root, encoding: 'utf8' });
+
+beforeEach(async () => {
+  project = await makeTempProject();
+  for (const [name, version] of [['graph-client', '0.3.0'], ['cli', '1.2.0']] as const) {
+    await mkdir(path.join(project.root, 'packages', name), { recursive: true });
+    await writeFile(path.join(project.root, 'packages', name, 'package.json'), JSON.stringify({ name: `@mgkit/${name}`, version }));
+  }
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+});
+
+afterEach(async () => {
+  await project.dispose();
+});
+
+describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
+  it('reports a removed enum member as breaking and writes the changeset with the right bumps', async () => {
+    const description = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
+    const text = await readFile(description, 'utf8');
+    await writeFile(description, text.replace('        - ConnectionString\n', '').replace('        - None\n', '        - None\n        - Brandnew\n'));
+    const result = runGenerator(['diff', 'HEAD', '--config', project.configFile, '--fail-on-breaking', '--changeset', '.changeset'], project.root);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/# API changes: HEAD → working tree/);
+    expect(result.stdout).toMatch(/2 change\(s\), 1 breaking/);
+    expect(result.stdout).toMatch(/\| removed \| enum-member \| `SynchronizationSecret.ConnectionString` \|/);
+    expect(result.stdout).toMatch(/\| added \| enum-member \| `SynchronizationSecret.Brandnew` \|/);
+    const [changeset] = await readdir(path.join(project.root, '.changeset'));
+    const contents = await readFile(path.join(project.root, '.changeset', changeset!), 'utf8');
+    // 0.x: a breaking change is a minor bump; 1.x: major.
+    expect(contents).toMatch(/^---\n"@mgkit\/graph-client": minor\n"@mgkit\/cli": major\n---\n/);
+    expect(contents).toMatch(/\*\*Breaking:\*\* removed enum-member `SynchronizationSecret.ConnectionString`/);
+  });
+
+  it('compares two refs, prints JSON, and exits 0 without --fail-on-breaking', async () => {
+    const description = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
+    const text = await readFile(description, 'utf8');
+    await writeFile(description, text.replaceAll('Invoke action acquireAccessToken', 'Invoke the acquireAccessToken action'));
+    git('commit', '-qam', 'docs tweak');
+    const result = runGenerator(['diff', 'HEAD~1', 'HEAD', '--config', project.configFile, '--json'], project.root);
+    expect(result.status).toBe(0);
+    const diff = JSON.parse(result.stdout) as { changes: { docsOnly?: boolean; breaking: boolean }[]; breaking: number };
+    expect(diff.breaking).toBe(0);
+    expect(diff.changes.length).toBe(2);
+    expect(diff.changes.every((change) => change.docsOnly)).toBe(true);
+  });
+
+  it('rejects a ref that does not exist with a one-line usage error', () => {
+    const result = runGenerator(['diff', 'no-such-ref', '--config', project.configFile], project.root);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^mgkit-gen diff: 'no-such-ref' is neither a file nor a git commit/);
+  });
+});

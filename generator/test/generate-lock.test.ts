@@ -1,0 +1,94 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempProject, runGenerator, snapshotTree } from './helpers/project.js';
+
+let project: Awaited<ReturnType<typeof makeTempProject>>;
+const generate = (...args: string[]) => runGenerator(['generate', '--config', project.configFile, ...args], project.root);
+
+interface Lock {
+  outputs: { path: string; sha256: string }[];
+}
+const readLock = async () => JSON.parse(await readFile(path.join(project.root, 'specs/mgkit-lock.json'), 'utf8')) as Lock;
+const absolute = (lockPath: string) => path.resolve(project.root, 'specs', lockPath);
+
+beforeEach(async () => {
+  project = await makeTempProject();
+  const first = generate();
+  expect(first.status, first.stderr).toBe(0);
+});
+
+afterEach(async () => {
+  await project.dispose();
+});
+
+describe('the update loop: check, lock skip, stale files, hand edits', () => {
+  it('generates byte-identical files from the same inputs', async () => {
+    const before = await snapshotTree(project.root);
+    const again = generate('--force');
+    expect(again.status).toBe(0);
+    expect(await snapshotTree(project.root)).toEqual(before);
+  });
+
+  it('--check fails after a description edit, generate fixes it, --check passes', async () => {
+    expect(generate('--check').status).toBe(0);
+    const description = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
+    const text = await readFile(description, 'utf8');
+    await writeFile(description, text.replace('description: The value of the secret.', 'description: The secret value, write-only.'));
+    const before = await snapshotTree(project.root);
+    const check = generate('--check');
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/out of date; \d+ file\(s\) would change/);
+    expect(check.stderr).toMatch(/update/);
+    expect(check.stderr).toMatch(/The secret value, write-only\./); // the short diff
+    expect(await snapshotTree(project.root)).toEqual(before); // --check writes nothing
+    expect(generate().status).toBe(0);
+    expect(generate('--check').status).toBe(0);
+  });
+
+  it('removes outputs that are no longer produced, and only those', async () => {
+    const lock = await readLock();
+    const servicePrincipalFiles = lock.outputs.filter((entry) => /service-?principal/i.test(entry.path));
+    expect(servicePrincipalFiles.length).toBeGreaterThan(0);
+    const config = await readFile(project.configFile, 'utf8');
+    await writeFile(
+      project.configFile,
+      config
+        .replace('        - /servicePrincipals/*/synchronization/*acquireAccessToken#POST\n', '')
+        .replace('        - Get-Mg*SynchronizationAccessToken\n', '        - Get-MgApplicationSynchronizationAccessToken\n'),
+    );
+    const handWritten = path.join(project.root, 'packages/graph-client/src/index.ts');
+    await writeFile(handWritten, '// hand-written\n').catch(() => undefined);
+    const result = generate();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/[1-9]\d* removed/);
+    const after = await readLock();
+    for (const entry of servicePrincipalFiles) {
+      if (after.outputs.some((kept) => kept.path === entry.path)) continue;
+      await expect(readFile(absolute(entry.path))).rejects.toThrow();
+    }
+    expect(after.outputs.length).toBeLessThan(lock.outputs.length);
+  });
+
+  it('refuses to overwrite a hand-edited generated file unless --force', async () => {
+    const [victim] = (await readLock()).outputs;
+    expect(victim).toBeDefined();
+    const file = absolute(victim!.path);
+    await writeFile(file, `${await readFile(file, 'utf8')}\nmy local change\n`);
+    const before = await snapshotTree(project.root);
+    const refused = generate();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/error output\/hand-edited: was edited by hand/);
+    expect(refused.stderr).toContain(path.basename(file));
+    expect(await snapshotTree(project.root)).toEqual(before);
+    const forced = generate('--force');
+    expect(forced.status).toBe(0);
+    expect(await readFile(file, 'utf8')).not.toMatch(/my local change/);
+  });
+
+  it('says so and writes nothing when nothing changed', async () => {
+    const result = generate();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Up to date/);
+  });
+});
