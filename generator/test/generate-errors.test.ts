@@ -86,10 +86,10 @@ describe('generate on a clean project', () => {
   it('writes the lock, then finds nothing to do', async () => {
     const lock = JSON.parse(await readFile(path.join(project.root, 'specs/mgkit-lock.json'), 'utf8')) as {
       generator: string;
-      inputs: { path: string }[];
+      units: Record<string, { inputs: { path: string }[] }>;
     };
     expect(lock.generator).toMatch(/^@mgkit\/generator@/);
-    expect(lock.inputs.map((entry) => entry.path)).toEqual(
+    expect(lock.units['applications']!.inputs.map((entry) => entry.path)).toEqual(
       expect.arrayContaining([
         'cmdlets/Get-MgApplicationSynchronizationAccessToken.md',
         'cmdlets/Get-MgServicePrincipalSynchronizationAccessToken.md',

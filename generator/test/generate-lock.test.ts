@@ -9,7 +9,12 @@ const generate = (...args: string[]) => runGenerator(['generate', '--config', pr
 interface Lock {
   outputs: { path: string; sha256: string }[];
 }
-const readLock = async () => JSON.parse(await readFile(path.join(project.root, 'specs/mgkit-lock.json'), 'utf8')) as Lock;
+const readLock = async (): Promise<Lock> => {
+  const lock = JSON.parse(await readFile(path.join(project.root, 'specs/mgkit-lock.json'), 'utf8')) as {
+    units: Record<string, { outputs: { path: string; sha256: string }[] }>;
+  };
+  return { outputs: Object.values(lock.units).flatMap((unit) => unit.outputs) };
+};
 const absolute = (lockPath: string) => path.resolve(project.root, 'specs', lockPath);
 
 beforeEach(async () => {

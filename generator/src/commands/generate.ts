@@ -12,6 +12,7 @@ import {
   type FileChange,
   type GeneratedFile,
   type LockFile,
+  type UnitLock,
 } from '../output/index.js';
 import { runPipeline } from '../pipeline/run-pipeline.js';
 import { generatorVersion } from './generator-version.js';
@@ -54,17 +55,26 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
 
   const lockFile = config.lockFile;
   const previousLock = await readLockFile(lockFile);
-  const inputFiles = [...new Set(result.units.flatMap((unit) => unit.inputFiles))];
+  const units: Record<string, UnitLock> = {};
+  // Units not generated this time keep their part of the lock (and their files).
+  for (const unit of config.units) {
+    const previous = previousLock?.units[unit.name];
+    if (previous && !result.units.some((generated) => generated.unit.name === unit.name)) units[unit.name] = previous;
+  }
+  for (const generated of result.units) {
+    units[generated.unit.name] = {
+      inputs: await hashFiles(lockFile, [...new Set(generated.inputFiles)]),
+      outputs: generated.files.map((file) => ({ path: lockRelativePath(lockFile, file.path), sha256: sha256(file.contents) })),
+    };
+  }
   const lock: LockFile = {
     generator: version,
     config: { path: lockRelativePath(lockFile, configFile), sha256: sha256(await readFile(configFile)) },
-    inputs: await hashFiles(lockFile, inputFiles),
-    outputs: result.files
-      .map((file) => ({ path: lockRelativePath(lockFile, file.path), sha256: sha256(file.contents) }))
-      .sort((a, b) => (a.path < b.path ? -1 : 1)),
+    units,
   };
+  const previousOutputs = result.units.flatMap((generated) => previousLock?.units[generated.unit.name]?.outputs ?? []);
   const lockOutput: GeneratedFile = { path: lockFile, contents: serializeLockFile(lock) };
-  const plan = await planOutputs([...result.files, lockOutput], lockFile, previousLock);
+  const plan = await planOutputs([...result.files, lockOutput], lockFile, previousOutputs);
   // The lock file itself is never an entry of the lock: drop the self-conflict the planner may see.
   const conflicts = plan.conflicts.filter((conflict) => conflict.path !== lockFile);
 

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { lockAbsolutePath, lockRelativePath, sha256, type LockFile } from '../output/index.js';
+import { allInputs, allOutputs, lockAbsolutePath, lockRelativePath, sha256, type LockFile } from '../output/index.js';
 
 async function hashOf(file: string): Promise<string | undefined> {
   try {
@@ -33,10 +33,10 @@ export async function isUpToDate(
 ): Promise<boolean> {
   if (lock.generator !== version) return false;
   if ((await hashOf(configFile)) !== lock.config.sha256) return false;
-  const locked = new Set(lock.inputs.map((entry) => entry.path));
+  const locked = new Set(allInputs(lock).map((entry) => entry.path));
   const listed = (await Promise.all(cmdletFolders.map(markdownFiles))).flat();
   if (listed.some((file) => !locked.has(lockRelativePath(lockFile, file)))) return false;
-  const entries = [...lock.inputs, ...lock.outputs];
+  const entries = [...allInputs(lock), ...allOutputs(lock)];
   const hashes = await Promise.all(entries.map((entry) => hashOf(lockAbsolutePath(lockFile, entry.path))));
   return entries.every((entry, index) => hashes[index] === entry.sha256);
 }

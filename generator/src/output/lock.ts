@@ -8,11 +8,25 @@ export interface LockEntry {
   readonly sha256: string;
 }
 
+/** What one generation unit read and wrote. */
+export interface UnitLock {
+  readonly inputs: readonly LockEntry[];
+  readonly outputs: readonly LockEntry[];
+}
+
 export interface LockFile {
   readonly generator: string;
   readonly config: LockEntry;
-  readonly inputs: readonly LockEntry[];
-  readonly outputs: readonly LockEntry[];
+  /** By unit name, so `generate --unit x` touches only x's part. */
+  readonly units: Readonly<Record<string, UnitLock>>;
+}
+
+export function allInputs(lock: LockFile): LockEntry[] {
+  return Object.values(lock.units).flatMap((unit) => unit.inputs);
+}
+
+export function allOutputs(lock: LockFile): LockEntry[] {
+  return Object.values(lock.units).flatMap((unit) => unit.outputs);
 }
 
 export function sha256(contents: string | Buffer): string {
@@ -36,7 +50,7 @@ export async function readLockFile(lockFile: string): Promise<LockFile | undefin
   }
   try {
     const parsed = JSON.parse(text) as Partial<LockFile>;
-    if (!parsed.config || !Array.isArray(parsed.inputs) || !Array.isArray(parsed.outputs)) return undefined;
+    if (!parsed.config || typeof parsed.units !== 'object' || parsed.units === null) return undefined;
     return parsed as LockFile;
   } catch {
     return undefined;
@@ -45,12 +59,13 @@ export async function readLockFile(lockFile: string): Promise<LockFile | undefin
 
 export function serializeLockFile(lock: LockFile): string {
   const byPath = (a: LockEntry, b: LockEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const ordered: LockFile = {
-    generator: lock.generator,
-    config: lock.config,
-    inputs: [...lock.inputs].sort(byPath),
-    outputs: [...lock.outputs].sort(byPath),
-  };
+  const units = Object.keys(lock.units)
+    .sort()
+    .map((name) => {
+      const unit = lock.units[name] ?? { inputs: [], outputs: [] };
+      return [name, { inputs: [...unit.inputs].sort(byPath), outputs: [...unit.outputs].sort(byPath) }] as const;
+    });
+  const ordered: LockFile = { generator: lock.generator, config: lock.config, units: Object.fromEntries(units) };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 

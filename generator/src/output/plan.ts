@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { GENERATED_MARKER, type GeneratedFile } from './types.js';
-import { lockAbsolutePath, lockRelativePath, sha256, type LockFile } from './lock.js';
+import { lockAbsolutePath, lockRelativePath, sha256, type LockEntry } from './lock.js';
 
 export type FileChange =
   | { readonly kind: 'create'; readonly path: string; readonly contents: string }
@@ -27,13 +27,16 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
-/** Compare what the targets produced with the disk and the previous lock. Reads only. */
+/**
+ * Compare what the targets produced with the disk and with what the lock says was generated
+ * before (`previousOutputs`: the outputs of the units being generated). Reads only.
+ */
 export async function planOutputs(
   files: readonly GeneratedFile[],
   lockFile: string,
-  previousLock: LockFile | undefined,
+  previousOutputs: readonly LockEntry[],
 ): Promise<OutputPlan> {
-  const lockedHashes = new Map((previousLock?.outputs ?? []).map((entry) => [entry.path, entry.sha256]));
+  const lockedHashes = new Map(previousOutputs.map((entry) => [entry.path, entry.sha256]));
   const changes: FileChange[] = [];
   const unchanged: string[] = [];
   const conflicts: OutputConflict[] = [];

@@ -1,0 +1,70 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../src/diagnostics/index.js';
+import { loadConfig } from '../src/config/index.js';
+import { configFile } from './helpers/paths.js';
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'mgkit-config-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function load(text: string) {
+  const file = path.join(scratch, `config-${Math.random().toString(36).slice(2)}.yaml`);
+  await writeFile(file, text);
+  return loadConfig(file);
+}
+
+describe('mgkit.config.yaml', () => {
+  it('loads the project config with paths resolved against its folder', async () => {
+    const { config, diagnostics } = await loadConfig(configFile);
+    expect(diagnostics).toEqual([]);
+    const unit = config!.units[0]!;
+    expect(unit.name).toBe('applications');
+    expect(unit.openapi).toBe(path.join(path.dirname(configFile), 'openapi/acquireAccessToken.yaml'));
+    expect(unit.keepActionPrefixInUrl).toBe(true);
+    expect(unit.outputs.client?.packageName).toBe('@mgkit/graph-client');
+    expect(config!.lockFile).toBe(path.join(path.dirname(configFile), 'mgkit-lock.json'));
+  });
+
+  it('reports every wrong key with its line and the keys allowed there', async () => {
+    const { config, diagnostics } = await load(
+      ['version: 1', 'units:', '  - name: a', '    openapi: x.yaml', '    inculde: {}', '    url:', '      keepPrefix: true', 'extra: 1', ''].join('\n'),
+    );
+    expect(config).toBeUndefined();
+    const lines = diagnostics.map((d) => [d.code, d.line, d.message]);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        ['config/unknown-key', 5, "unknown key 'inculde' in units[0]"],
+        ['config/unknown-key', 7, "unknown key 'keepPrefix' in units[0].url"],
+        ['config/unknown-key', 8, "unknown key 'extra' in the config"],
+      ]),
+    );
+    const inculde = diagnostics.find((d) => d.message.includes('inculde'))!;
+    expect(inculde.hint).toMatch(/include/);
+    expect(formatDiagnostic(inculde)).toMatch(/^.+\.yaml:5:5: error config\/unknown-key: unknown key 'inculde' in units\[0\] \(fix: use one of: .*include.*\)$/);
+  });
+
+  it('reports wrong types, missing keys and a wrong version', async () => {
+    const { diagnostics } = await load(['version: 2', 'units:', '  - name: Bad Name', '    url: { keepActionPrefix: "yes" }', ''].join('\n'));
+    const codes = diagnostics.map((d) => `${d.code}@${d.line}`);
+    expect(codes).toEqual(expect.arrayContaining(['config/invalid-value@1', 'config/missing-key@3', 'config/invalid-value@3', 'config/invalid-value@4']));
+  });
+
+  it('reports broken YAML at its position', async () => {
+    const { diagnostics } = await load('version: 1\nunits: [\n');
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'config/parse-error', line: 3 });
+  });
+
+  it('reports a missing config file with a hint', async () => {
+    const { diagnostics } = await loadConfig(path.join(scratch, 'nope.yaml'));
+    expect(diagnostics[0]).toMatchObject({ code: 'config/not-found' });
+    expect(diagnostics[0]!.hint).toMatch(/--config/);
+  });
+});
