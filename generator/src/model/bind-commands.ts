@@ -35,6 +35,12 @@ function pathParameterClash(normalisedName: string, operation: OpenApiOperation)
   return withoutDigits !== normalisedName && operation.parameters.some((p) => p.in === 'path' && normalise(p.name) === withoutDigits);
 }
 
+/** Where the set's `### Name` block sits in the help file. */
+function syntaxPosition(command: UnboundCommand, setName: string | undefined): { line?: number; column?: number } {
+  const block = command.help.syntax.find((candidate) => candidate.setName === setName);
+  return block ? { line: block.position.line, column: block.position.column } : {};
+}
+
 function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -104,7 +110,7 @@ export class CommandBinder {
       code: 'bind/no-operation',
       message: `parameter set ${sets.map((set) => set.name).join('/')} of ${command.name} matches no operation of ${this.#document.file}: no body type names its path and no ${command.verb === 'Get' ? 'GET or action' : command.verb} operation has path words '${command.noun}' with keys ${this.#keyParameters(command, sets).join(', ') || '(none)'}`,
       file: command.source.file,
-      ...(command.source.line !== undefined && { line: command.source.line }),
+      ...syntaxPosition(command, sets[0]?.name),
       hint: `add "bindings: { ${command.name}: { ${base}: 'METHOD /path' } }" to mgkit.config.yaml, or include the operation's path in the description`,
     });
     return undefined;
