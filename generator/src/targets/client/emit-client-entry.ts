@@ -1,0 +1,147 @@
+/**
+ * The client's entry module: the root builder (`GraphClient`), its options and
+ * `createGraphClient(requestAdapter, options?)`, which registers the JSON (de)serializers on
+ * that adapter only (no process-wide registries) and sets the base URL.
+ */
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { ApiModel } from '../../model/index.js';
+import { quote } from './identifiers.js';
+import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
+import { jsDoc } from './jsdoc.js';
+import { builderNames } from './emit-request-builder.js';
+import type { BuilderNode } from './navigation-tree.js';
+import { serializationFormats } from './serialization-formats.js';
+
+export interface ClientNames {
+  /** `GraphClient` */
+  readonly client: string;
+  /** `createGraphClient` */
+  readonly factory: string;
+  /** `GraphClientOptions` */
+  readonly options: string;
+  /** `GraphClientDefaultBaseUrl` */
+  readonly defaultBaseUrl: string;
+}
+
+export function clientNames(client: string): ClientNames {
+  return { client, factory: `create${client}`, options: `${client}Options`, defaultBaseUrl: `${client}DefaultBaseUrl` };
+}
+
+export function clientEntryStatements(root: BuilderNode, model: ApiModel, names: ClientNames, imports: ImportCollector): StatementStructures[] {
+  imports.type(KIOTA_ABSTRACTIONS, 'ParseNodeFactory', 'RequestAdapter', 'SerializationWriterFactory', 'ParseNodeFactoryRegistry', 'SerializationWriterFactoryRegistry');
+  imports.value(KIOTA_ABSTRACTIONS, 'apiClientProxifier');
+  const formats = serializationFormats(model);
+  const formatList = formats.map((format) => format.writerFactory.replace(/SerializationWriterFactory$/, '')).join(', ');
+  for (const format of formats) imports.value(format.module, format.writerFactory, ...(format.parseNodeFactory ? [format.parseNodeFactory] : []));
+  const navigation = root.children.length > 0 ? builderNames.navigationMetadata(root) : 'undefined';
+  const requests = root.operations.length > 0 ? builderNames.requestsMetadata(root) : 'undefined';
+  return [
+    {
+      kind: StructureKind.Interface,
+      name: names.options,
+      isExported: true,
+      docs: [jsDoc([`Options of \`${names.factory}\`.`])],
+      properties: [
+        {
+          name: 'baseUrl',
+          hasQuestionToken: true,
+          type: 'string',
+          docs: [
+            jsDoc([
+              `Service root every request goes to, e.g. \`${model.baseUrl}\` or a national cloud's. Wins over the adapter's own \`baseUrl\`; without either the description's server (\`${names.defaultBaseUrl}\`) is used.`,
+            ]),
+          ],
+        },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: names.defaultBaseUrl, initializer: quote(model.baseUrl) }],
+      docs: [jsDoc([`The service root the description names: \`${model.baseUrl}\`.`])],
+    },
+    {
+      kind: StructureKind.Function,
+      name: names.factory,
+      isExported: true,
+      parameters: [
+        { name: 'requestAdapter', type: 'RequestAdapter' },
+        { name: 'options', type: names.options, initializer: '{}' },
+      ],
+      returnType: names.client,
+      statements: [
+        'registerSerialization(requestAdapter);',
+        `if (options.baseUrl) requestAdapter.baseUrl = options.baseUrl.replace(/\\/+$/, '');`,
+        `else if (!requestAdapter.baseUrl) requestAdapter.baseUrl = ${names.defaultBaseUrl};`,
+        `const pathParameters: Record<string, unknown> = { baseurl: requestAdapter.baseUrl };`,
+        `return apiClientProxifier<${names.client}>(requestAdapter, pathParameters, ${navigation}, ${requests});`,
+      ],
+      docs: [
+        jsDoc(
+          [
+            `Creates the ${model.title} client on a request adapter (for example \`FetchRequestAdapter\` from \`@microsoft/kiota-http-fetchlibrary\`).`,
+            `Registers the ${formatList} serialization factories on that adapter's own registries, nothing process-wide, and sets the adapter's base URL: \`options.baseUrl\`, else the adapter's own, else the description's server.`,
+          ],
+          [
+            { tag: 'param', text: 'requestAdapter The request adapter that sends the requests (authentication, HTTP, middleware).' },
+            { tag: 'param', text: 'options Base URL override.' },
+            { tag: 'returns', text: `{${names.client}}` },
+          ],
+        ),
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'registerSerialization',
+      parameters: [{ name: 'requestAdapter', type: 'RequestAdapter' }],
+      returnType: 'void',
+      statements: [
+        'const writers = requestAdapter.getSerializationWriterFactory();',
+        'if (isSerializationWriterRegistry(writers)) {',
+        ...formats.map((format) => `  writers.registerDefaultSerializer(${format.writerFactory});`),
+        '}',
+        'const parsers = requestAdapter.getParseNodeFactory();',
+        'if (isParseNodeRegistry(parsers)) {',
+        ...formats.flatMap((format) =>
+          format.parseNodeFactory ? [`  parsers.registerDefaultDeserializer(${format.parseNodeFactory}, requestAdapter.getBackingStoreFactory());`] : [],
+        ),
+        '}',
+      ],
+      docs: [
+        jsDoc(
+          [
+            `Adds the ${formatList} serialization factories to the adapter's own registries (a no-op for adapters built with a single factory).`,
+          ],
+          [{ tag: 'param', text: 'requestAdapter The adapter to configure.' }],
+        ),
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'isSerializationWriterRegistry',
+      parameters: [{ name: 'factory', type: 'SerializationWriterFactory' }],
+      returnType: 'factory is SerializationWriterFactoryRegistry',
+      statements: [`return 'registerDefaultSerializer' in factory && 'contentTypeAssociatedFactories' in factory;`],
+      docs: [
+        jsDoc(
+          ['Whether a factory is a registry (checked by shape, so that adapters built with another copy of kiota-abstractions work too).'],
+          [{ tag: 'param', text: 'factory The adapter\'s serialization writer factory.' }, { tag: 'returns', text: '{boolean}' }],
+        ),
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'isParseNodeRegistry',
+      parameters: [{ name: 'factory', type: 'ParseNodeFactory' }],
+      returnType: 'factory is ParseNodeFactoryRegistry',
+      statements: [`return 'registerDefaultDeserializer' in factory && 'contentTypeAssociatedFactories' in factory;`],
+      docs: [
+        jsDoc(
+          ['Whether a factory is a registry (checked by shape, so that adapters built with another copy of kiota-abstractions work too).'],
+          [{ tag: 'param', text: 'factory The adapter\'s parse node factory.' }, { tag: 'returns', text: '{boolean}' }],
+        ),
+      ],
+    },
+  ];
+}

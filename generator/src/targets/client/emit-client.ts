@@ -1,0 +1,82 @@
+/**
+ * ApiModel → the files of the Kiota TypeScript client: one module per request builder, the
+ * models module, the entry module (client + `createGraphClient`) and an index.
+ */
+import path from 'node:path';
+import type { Project } from 'ts-morph';
+import type { ApiModel } from '../../model/index.js';
+import type { GeneratedFile } from '../../output/index.js';
+import { clientEntryStatements, clientNames, type ClientNames } from './emit-client-entry.js';
+import { emitModels, MODELS_FILE } from './emit-models.js';
+import { builderFile, requestBuilderStatements, type BuilderContext } from './emit-request-builder.js';
+import { HelpIndex } from './help-index.js';
+import { compareOrdinal } from './identifiers.js';
+import { ImportCollector } from './imports.js';
+import { ModelHierarchy } from './model-hierarchy.js';
+import { allNodes, buildNavigationTree } from './navigation-tree.js';
+import { createEmitFile, createEmitProject, printEmitFile } from './source-files.js';
+
+export interface ClientEmitOptions {
+  /** Absolute folder the files go to. */
+  readonly outDir: string;
+  /** Name of the root builder; `create<Name>` builds it. */
+  readonly clientName?: string;
+}
+
+export const CLIENT_FILE = 'graphClient.ts';
+export const INDEX_FILE = 'index.ts';
+
+/** Output-relative path → contents, sorted by path. */
+export function emitClientSources(model: ApiModel, clientName = 'GraphClient'): Map<string, string> {
+  const project = createEmitProject();
+  const hierarchy = new ModelHierarchy(model);
+  const help = new HelpIndex(model);
+  const context: BuilderContext = { model, types: hierarchy.types, help };
+  const names = clientNames(clientName);
+  const root = buildNavigationTree(model, names.client);
+  const sources = new Map<string, string>();
+
+  const modelsFile = createEmitFile(project, MODELS_FILE);
+  emitModels(modelsFile, model, hierarchy, help);
+  sources.set(MODELS_FILE, printEmitFile(modelsFile));
+
+  for (const node of allNodes(root)) {
+    const relative = builderFile(node, CLIENT_FILE);
+    const file = createEmitFile(project, relative);
+    const imports = new ImportCollector();
+    const statements = requestBuilderStatements(node, context, imports);
+    if (node === root) statements.push(...clientEntryStatements(root, model, names, imports));
+    file.addImportDeclarations(imports.structures());
+    file.addStatements(statements);
+    sources.set(relative, printEmitFile(file));
+  }
+
+  sources.set(INDEX_FILE, indexSource(project, names));
+  return new Map([...sources.entries()].sort(([a], [b]) => compareOrdinal(a, b)));
+}
+
+/** `index.ts`: the entry module's exports and every model. */
+function indexSource(project: Project, names: ClientNames): string {
+  const file = createEmitFile(project, INDEX_FILE);
+  file.addExportDeclarations([
+    {
+      moduleSpecifier: `./${CLIENT_FILE.replace(/\.ts$/, '.js')}`,
+      namedExports: [names.factory, names.defaultBaseUrl],
+    },
+    {
+      moduleSpecifier: `./${CLIENT_FILE.replace(/\.ts$/, '.js')}`,
+      isTypeOnly: true,
+      namedExports: [names.client, names.options],
+    },
+    { moduleSpecifier: `./${MODELS_FILE.replace(/\.ts$/, '.js')}` },
+  ]);
+  return printEmitFile(file);
+}
+
+/** The generated files for a model, at absolute paths under `outDir`. */
+export function emitClient(model: ApiModel, options: ClientEmitOptions): GeneratedFile[] {
+  return [...emitClientSources(model, options.clientName).entries()].map(([relative, contents]) => ({
+    path: path.join(options.outDir, ...relative.split('/')),
+    contents,
+  }));
+}

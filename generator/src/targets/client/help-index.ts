@@ -1,0 +1,114 @@
+/**
+ * What the cmdlet help (platyPS) adds to the client's JSDoc: the cmdlets that call an
+ * operation, the PowerShell names and aliases of path keys, and property descriptions from
+ * the NOTES section where the description has none.
+ */
+import type {
+  ApiModel,
+  CommandModel,
+  CommandParameterModel,
+  ComplexPropertyModel,
+  ObjectTypeModel,
+  TypeModel,
+  TypeRef,
+} from '../../model/index.js';
+import { compareOrdinal } from './identifiers.js';
+import { firstHelpLine, isMeaningful } from './jsdoc.js';
+
+export interface PathKeyHelp {
+  /** `ApplicationId` */
+  readonly parameter: string;
+  readonly aliases: readonly string[];
+  readonly description?: string;
+}
+
+export class HelpIndex {
+  readonly #commandsByOperation = new Map<string, CommandModel[]>();
+  readonly #pathKeys = new Map<string, PathKeyHelp>();
+  /** type name → wire property name (lower case) → description */
+  readonly #propertyDocs = new Map<string, Map<string, string>>();
+  readonly #types: ReadonlyMap<string, TypeModel>;
+
+  constructor(model: ApiModel) {
+    this.#types = new Map(model.types.map((type) => [type.name, type]));
+    for (const command of model.commands) this.#indexCommand(command, model);
+    for (const commands of this.#commandsByOperation.values()) commands.sort((a, b) => compareOrdinal(a.name, b.name));
+  }
+
+  /** Cmdlets with a parameter set bound to the operation, by name. */
+  commandsFor(operationKey: string): readonly CommandModel[] {
+    return this.#commandsByOperation.get(operationKey) ?? [];
+  }
+
+  /** The cmdlet parameter that fills a path parameter of an operation. */
+  pathKey(operationKey: string, pathParameter: string): PathKeyHelp | undefined {
+    return this.#pathKeys.get(`${operationKey} ${pathParameter}`);
+  }
+
+  /** A property description from the cmdlet help, when it has one. */
+  propertyDescription(typeName: string, wireName: string): string | undefined {
+    return this.#propertyDocs.get(typeName)?.get(wireName.toLowerCase());
+  }
+
+  #indexCommand(command: CommandModel, model: ApiModel): void {
+    const parameters = new Map(command.parameters.map((parameter) => [parameter.name, parameter]));
+    for (const set of command.parameterSets) {
+      const operation = model.operations.find((candidate) => candidate.key === set.operationKey);
+      if (!operation) continue;
+      const listed = this.#commandsByOperation.get(operation.key) ?? [];
+      if (!listed.includes(command)) listed.push(command);
+      this.#commandsByOperation.set(operation.key, listed);
+      for (const binding of set.parameters) {
+        const parameter = parameters.get(binding.parameter);
+        const role = binding.role;
+        if (!parameter || !role) continue;
+        if (role.kind === 'path-key') this.#addPathKey(operation.key, role.pathParameter, parameter);
+        const bodyType = operation.requestBody?.type;
+        if (role.kind === 'body' && bodyType) this.#addComplex(bodyType, parameter.complexProperties ?? []);
+        if (role.kind === 'body-property' && bodyType?.kind === 'named') {
+          this.#addDoc(bodyType.name, role.property, firstHelpLine(parameter.description));
+          const property = this.#objectType(bodyType.name)?.properties.find((candidate) => candidate.wireName === role.property);
+          if (property) this.#addComplex(property.type, parameter.complexProperties ?? []);
+        }
+      }
+    }
+  }
+
+  #addPathKey(operationKey: string, pathParameter: string, parameter: CommandParameterModel): void {
+    const key = `${operationKey} ${pathParameter}`;
+    if (this.#pathKeys.has(key)) return;
+    const description = firstHelpLine(parameter.description);
+    this.#pathKeys.set(key, {
+      parameter: parameter.name,
+      aliases: parameter.aliases,
+      ...(isMeaningful(description) && { description }),
+    });
+  }
+
+  /** Walk NOTES property trees along the type they describe. */
+  #addComplex(ref: TypeRef, properties: readonly ComplexPropertyModel[]): void {
+    const target = ref.kind === 'collection' ? ref.items : ref;
+    if (target.kind !== 'named') return;
+    const type = this.#objectType(target.name);
+    if (!type) return;
+    for (const complex of properties) {
+      const property = type.properties.find((candidate) => candidate.wireName.toLowerCase() === complex.name.toLowerCase());
+      if (!property) continue;
+      this.#addDoc(type.name, property.wireName, complex.description.trim());
+      if (complex.properties.length > 0) this.#addComplex(property.type, complex.properties);
+    }
+  }
+
+  /** Keeps real sentences only: not platyPS placeholders, not a bare type name (`synchronizationSecret`). */
+  #addDoc(typeName: string, wireName: string, description: string): void {
+    if (!isMeaningful(description) || /^[A-Za-z][A-Za-z0-9.]*$/.test(description)) return;
+    const docs = this.#propertyDocs.get(typeName) ?? new Map<string, string>();
+    if (!docs.has(wireName.toLowerCase())) docs.set(wireName.toLowerCase(), description);
+    this.#propertyDocs.set(typeName, docs);
+  }
+
+  #objectType(name: string): ObjectTypeModel | undefined {
+    const type = this.#types.get(name);
+    return type?.kind === 'object' ? type : undefined;
+  }
+}

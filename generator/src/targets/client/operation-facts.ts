@@ -1,0 +1,76 @@
+/**
+ * Everything the request-builder emitters need to know about one operation, derived once:
+ * method names, body and response handling in Kiota's runtime terms, query parameters.
+ */
+import type { OperationModel, ParameterModel, TypeModel } from '../../model/index.js';
+import { upperFirst } from './identifiers.js';
+import { shapeOf, type TypeShape } from './type-shapes.js';
+
+const JSON_CONTENT = /^application\/(.+\+)?json/i;
+
+export type BodyHandling =
+  /** `setContentFromParsable` with a model serializer (objects and collections of objects). */
+  | { readonly kind: 'parsable'; readonly shape: TypeShape; readonly contentType: string }
+  /** `setContentFromScalar` with a primitive name. */
+  | { readonly kind: 'scalar'; readonly shape: TypeShape; readonly contentType: string; readonly primitiveName: string }
+  /** `setStreamContent`: the body is raw bytes. */
+  | { readonly kind: 'stream'; readonly contentType: string };
+
+export type ResponseHandling =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'stream' }
+  | { readonly kind: 'shape'; readonly shape: TypeShape };
+
+export interface OperationFacts {
+  readonly operation: OperationModel;
+  /** `post` */
+  readonly methodName: string;
+  /** `toPostRequestInformation` */
+  readonly requestInformationName: string;
+  /** `AcquireAccessTokenRequestBuilderPostQueryParameters`, when the operation has query parameters. */
+  readonly queryParametersName?: string;
+  readonly queryParameters: readonly ParameterModel[];
+  readonly body?: BodyHandling;
+  readonly response: ResponseHandling;
+  /** Accept header: the response's content type, or JSON when errors come as JSON. */
+  readonly responseContentType?: string;
+}
+
+function bodyHandling(operation: OperationModel, types: ReadonlyMap<string, TypeModel>): BodyHandling | undefined {
+  const body = operation.requestBody;
+  if (!body) return undefined;
+  const shape = shapeOf(body.type, types);
+  if (!JSON_CONTENT.test(body.contentType)) return { kind: 'stream', contentType: body.contentType };
+  if (shape.kind === 'scalar') return { kind: 'scalar', shape, contentType: body.contentType, primitiveName: shape.primitiveName };
+  if (shape.kind === 'collection' && shape.items.kind === 'scalar') {
+    return { kind: 'scalar', shape, contentType: body.contentType, primitiveName: shape.items.primitiveName };
+  }
+  return { kind: 'parsable', shape, contentType: body.contentType };
+}
+
+function responseHandling(operation: OperationModel, types: ReadonlyMap<string, TypeModel>): ResponseHandling {
+  const { success } = operation;
+  if (!success.type) return { kind: 'none' };
+  if (success.contentType !== undefined && !JSON_CONTENT.test(success.contentType) && !/^text\//i.test(success.contentType)) {
+    return { kind: 'stream' };
+  }
+  return { kind: 'shape', shape: shapeOf(success.type, types) };
+}
+
+export function operationFacts(operation: OperationModel, builderName: string, types: ReadonlyMap<string, TypeModel>): OperationFacts {
+  const method = operation.method.toLowerCase();
+  const queryParameters = operation.queryParameters;
+  const body = bodyHandling(operation, types);
+  const hasJsonErrors = operation.errors.length > 0;
+  const responseContentType = operation.success.contentType ?? (hasJsonErrors ? 'application/json' : undefined);
+  return {
+    operation,
+    methodName: method,
+    requestInformationName: `to${upperFirst(method)}RequestInformation`,
+    ...(queryParameters.length > 0 && { queryParametersName: `${builderName}${upperFirst(method)}QueryParameters` }),
+    queryParameters,
+    ...(body && { body }),
+    response: responseHandling(operation, types),
+    ...(responseContentType !== undefined && { responseContentType }),
+  };
+}

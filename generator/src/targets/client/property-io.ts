@@ -1,0 +1,68 @@
+/** The `ParseNode` read and `SerializationWriter` write of one model property, as code. */
+import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
+import { quote } from './identifiers.js';
+import { modelNames, tsTypeOf, type TypeShape } from './type-shapes.js';
+
+/** `n.getCollectionOfObjectValues<Foo>(createFooFromDiscriminatorValue)` */
+export function readExpression(shape: TypeShape, imports: ImportCollector): string {
+  switch (shape.kind) {
+    case 'scalar':
+      return `n.${shape.reader}()`;
+    case 'enum':
+      return `n.getEnumValue<${shape.name}>(${modelNames.enumObject(shape.name)})`;
+    case 'object':
+      return `n.getObjectValue<${shape.name}>(${modelNames.factory(shape.name)})`;
+    case 'untyped':
+      imports.type(KIOTA_ABSTRACTIONS, 'UntypedNode');
+      imports.value(KIOTA_ABSTRACTIONS, 'createUntypedNodeFromDiscriminatorValue');
+      return `n.getObjectValue<UntypedNode>(createUntypedNodeFromDiscriminatorValue)`;
+    case 'collection': {
+      const items = shape.items;
+      const itemType = tsTypeOf(items, imports, undefined);
+      switch (items.kind) {
+        case 'scalar':
+          return `n.getCollectionOfPrimitiveValues<${itemType}>(${quote(items.primitiveName)})`;
+        case 'enum':
+          return `n.getCollectionOfEnumValues<${itemType}>(${modelNames.enumObject(items.name)})`;
+        case 'object':
+          return `n.getCollectionOfObjectValues<${itemType}>(${modelNames.factory(items.name)})`;
+        case 'untyped':
+          imports.type(KIOTA_ABSTRACTIONS, 'UntypedNode');
+          imports.value(KIOTA_ABSTRACTIONS, 'createUntypedNodeFromDiscriminatorValue');
+          return `n.getCollectionOfObjectValues<UntypedNode>(createUntypedNodeFromDiscriminatorValue)`;
+      }
+    }
+  }
+}
+
+/** `writer.writeCollectionOfObjectValues<Foo>('foo', value.foo, serializeFoo);` */
+export function writeStatement(shape: TypeShape, wireName: string, valueExpression: string, imports: ImportCollector): string {
+  const key = quote(wireName);
+  switch (shape.kind) {
+    case 'scalar':
+      return `writer.${shape.writer}(${key}, ${valueExpression});`;
+    case 'enum':
+      return `writer.writeEnumValue<${shape.name}>(${key}, ${valueExpression});`;
+    case 'object':
+      return `writer.writeObjectValue<${shape.name}>(${key}, ${valueExpression}, ${modelNames.serializer(shape.name)});`;
+    case 'untyped':
+      imports.type(KIOTA_ABSTRACTIONS, 'UntypedNode');
+      // The JSON writer writes untyped nodes itself: no serializer function needed.
+      return `writer.writeObjectValue<UntypedNode>(${key}, ${valueExpression});`;
+    case 'collection': {
+      const items = shape.items;
+      const itemType = tsTypeOf(items, imports, undefined);
+      switch (items.kind) {
+        case 'scalar':
+          return `writer.writeCollectionOfPrimitiveValues<${itemType}>(${key}, ${valueExpression});`;
+        case 'enum':
+          return `writer.writeCollectionOfEnumValues<${itemType}>(${key}, ${valueExpression});`;
+        case 'object':
+          return `writer.writeCollectionOfObjectValues<${itemType}>(${key}, ${valueExpression}, ${modelNames.serializer(items.name)});`;
+        case 'untyped':
+          imports.type(KIOTA_ABSTRACTIONS, 'UntypedNode');
+          return `writer.writeCollectionOfObjectValues<UntypedNode>(${key}, ${valueExpression});`;
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * `…GetQueryParameters` interfaces (symbol names users write) and the `…QueryParametersMapper`
+ * constants that map them to the names in the URI template (`select` → `%24select`).
+ */
+import { StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type VariableStatementStructure } from 'ts-morph';
+import type { TypeModel } from '../../model/index.js';
+import { propertyKey, quote } from './identifiers.js';
+import type { ImportCollector } from './imports.js';
+import { jsDoc } from './jsdoc.js';
+import type { OperationFacts } from './operation-facts.js';
+import { shapeOf, tsTypeOf } from './type-shapes.js';
+import { templateVariableName } from './uri-template.js';
+
+export function queryParametersInterface(
+  facts: OperationFacts,
+  types: ReadonlyMap<string, TypeModel>,
+  imports: ImportCollector,
+  modelModule: string,
+): InterfaceDeclarationStructure | undefined {
+  if (facts.queryParametersName === undefined) return undefined;
+  const { operation } = facts;
+  return {
+    kind: StructureKind.Interface,
+    name: facts.queryParametersName,
+    isExported: true,
+    docs: [jsDoc([`Query parameters of \`${operation.method} ${operation.path}\`.`])],
+    properties: facts.queryParameters.map((parameter) => ({
+      name: propertyKey(parameter.name),
+      hasQuestionToken: !parameter.required,
+      type: tsTypeOf(shapeOf(parameter.type, types), imports, modelModule),
+      docs: [jsDoc([parameter.description ?? `The ${parameter.wireName} query parameter`, `Sent as \`${parameter.wireName}\`.`])],
+    })),
+  };
+}
+
+/** The mapper's name, when some symbol name differs from its template name. */
+export function queryParametersMapperName(facts: OperationFacts): string | undefined {
+  if (facts.queryParametersName === undefined) return undefined;
+  const differs = facts.queryParameters.some((parameter) => templateVariableName(parameter.wireName) !== parameter.name);
+  return differs ? `${facts.queryParametersName}Mapper` : undefined;
+}
+
+export function queryParametersMapper(facts: OperationFacts): VariableStatementStructure | undefined {
+  const name = queryParametersMapperName(facts);
+  if (name === undefined) return undefined;
+  const entries = facts.queryParameters
+    .filter((parameter) => templateVariableName(parameter.wireName) !== parameter.name)
+    .map((parameter) => `  ${propertyKey(parameter.name)}: ${quote(templateVariableName(parameter.wireName))},`);
+  return {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name, type: 'Record<string, string>', initializer: `{\n${entries.join('\n')}\n}` }],
+    docs: [jsDoc(['Mapper for query parameters from symbol name to serialization name represented as a constant.'])],
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * How a model `TypeRef` is represented in the Kiota TypeScript runtime: its TypeScript type, the
+ * `ParseNode` getter that reads it and the `SerializationWriter` method that writes it.
+ */
+import type { TypeModel, TypeRef } from '../../model/index.js';
+import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
+
+/** A value Kiota reads and writes with one primitive method. */
+export interface ScalarShape {
+  readonly kind: 'scalar';
+  /** TypeScript type: `string`, `number`, `Date`, `DateOnly`, … */
+  readonly tsType: string;
+  /** Imported from kiota-abstractions when the type is one of its classes. */
+  readonly kiotaType?: 'DateOnly' | 'TimeOnly' | 'Duration' | 'Guid';
+  /** `getStringValue` */
+  readonly reader: string;
+  /** `writeStringValue` */
+  readonly writer: string;
+  /** Name for `getCollectionOfPrimitiveValues` / `sendPrimitive`: `string`, `Date`, … */
+  readonly primitiveName: 'string' | 'number' | 'boolean' | 'Date' | 'DateOnly' | 'TimeOnly' | 'Duration' | 'ArrayBuffer';
+}
+
+export type ValueShape =
+  | ScalarShape
+  | { readonly kind: 'enum'; readonly name: string }
+  | { readonly kind: 'object'; readonly name: string }
+  /** Anything the model cannot type precisely (free-form JSON, maps, unions): Kiota's `UntypedNode`. */
+  | { readonly kind: 'untyped' };
+
+export type TypeShape = ValueShape | { readonly kind: 'collection'; readonly items: ValueShape };
+
+const STRING: ScalarShape = { kind: 'scalar', tsType: 'string', reader: 'getStringValue', writer: 'writeStringValue', primitiveName: 'string' };
+const NUMBER: ScalarShape = { kind: 'scalar', tsType: 'number', reader: 'getNumberValue', writer: 'writeNumberValue', primitiveName: 'number' };
+const BOOLEAN: ScalarShape = { kind: 'scalar', tsType: 'boolean', reader: 'getBooleanValue', writer: 'writeBooleanValue', primitiveName: 'boolean' };
+
+/** OpenAPI string formats with a dedicated Kiota representation. */
+const STRING_FORMATS: Readonly<Record<string, ScalarShape>> = {
+  'date-time': { kind: 'scalar', tsType: 'Date', reader: 'getDateValue', writer: 'writeDateValue', primitiveName: 'Date' },
+  date: { kind: 'scalar', tsType: 'DateOnly', kiotaType: 'DateOnly', reader: 'getDateOnlyValue', writer: 'writeDateOnlyValue', primitiveName: 'DateOnly' },
+  time: { kind: 'scalar', tsType: 'TimeOnly', kiotaType: 'TimeOnly', reader: 'getTimeOnlyValue', writer: 'writeTimeOnlyValue', primitiveName: 'TimeOnly' },
+  duration: { kind: 'scalar', tsType: 'Duration', kiotaType: 'Duration', reader: 'getDurationValue', writer: 'writeDurationValue', primitiveName: 'Duration' },
+  uuid: { kind: 'scalar', tsType: 'Guid', kiotaType: 'Guid', reader: 'getGuidValue', writer: 'writeGuidValue', primitiveName: 'string' },
+  byte: { kind: 'scalar', tsType: 'ArrayBuffer', reader: 'getByteArrayValue', writer: 'writeByteArrayValue', primitiveName: 'ArrayBuffer' },
+  base64url: { kind: 'scalar', tsType: 'ArrayBuffer', reader: 'getByteArrayValue', writer: 'writeByteArrayValue', primitiveName: 'ArrayBuffer' },
+};
+
+function valueShape(ref: TypeRef, types: ReadonlyMap<string, TypeModel>): ValueShape {
+  switch (ref.kind) {
+    case 'primitive':
+      if (ref.primitive === 'string') return (ref.format !== undefined && STRING_FORMATS[ref.format]) || STRING;
+      if (ref.primitive === 'integer' || ref.primitive === 'number') return NUMBER;
+      if (ref.primitive === 'boolean') return BOOLEAN;
+      return { kind: 'untyped' };
+    case 'named': {
+      const type = types.get(ref.name);
+      if (!type) return { kind: 'untyped' };
+      return type.kind === 'enum' ? { kind: 'enum', name: type.name } : { kind: 'object', name: type.name };
+    }
+    default:
+      return { kind: 'untyped' };
+  }
+}
+
+/** Collections of collections have no Kiota reader: they stay untyped JSON (`UntypedNode`). */
+export function shapeOf(ref: TypeRef, types: ReadonlyMap<string, TypeModel>): TypeShape {
+  if (ref.kind === 'collection') {
+    if (ref.items.kind === 'collection') return { kind: 'untyped' };
+    const items = valueShape(ref.items, types);
+    // Kiota reads no collections of byte arrays: keep them as untyped JSON.
+    return items.kind === 'scalar' && items.primitiveName === 'ArrayBuffer' ? { kind: 'untyped' } : { kind: 'collection', items };
+  }
+  return valueShape(ref, types);
+}
+
+/** Names a model file exports for a type. */
+export const modelNames = {
+  enumObject: (name: string) => `${name}Object`,
+  factory: (name: string) => `create${name}FromDiscriminatorValue`,
+  deserializer: (name: string) => `deserializeInto${name}`,
+  serializer: (name: string) => `serialize${name}`,
+};
+
+/**
+ * The TypeScript type of a shape. `modelModule` is where model types come from (`undefined`
+ * inside the models file itself); kiota types are imported from the abstractions.
+ */
+export function tsTypeOf(shape: TypeShape, imports: ImportCollector, modelModule: string | undefined): string {
+  switch (shape.kind) {
+    case 'scalar':
+      if (shape.kiotaType) imports.type(KIOTA_ABSTRACTIONS, shape.kiotaType);
+      return shape.tsType;
+    case 'enum':
+    case 'object':
+      if (modelModule) imports.type(modelModule, shape.name);
+      return shape.name;
+    case 'untyped':
+      imports.type(KIOTA_ABSTRACTIONS, 'UntypedNode');
+      return 'UntypedNode';
+    case 'collection':
+      return `${tsTypeOf(shape.items, imports, modelModule)}[]`;
+  }
+}

@@ -1,0 +1,64 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const workspaceRoot = path.resolve(packageDir, '..', '..');
+
+interface Manifest {
+  readonly name: string;
+  readonly version: string;
+  readonly type?: string;
+  readonly sideEffects?: boolean;
+  readonly types?: string;
+  readonly files?: string[];
+  readonly exports?: Record<string, { types?: string; default?: string } | string>;
+  readonly dependencies?: Record<string, string>;
+  readonly devDependencies?: Record<string, string>;
+}
+
+async function readJson<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(file, 'utf8')) as T;
+}
+
+describe('package.json', () => {
+  it('is an ESM package with an exports map (. and ./models), types, no side effects and a files list', async () => {
+    const manifest = await readJson<Manifest>(path.join(packageDir, 'package.json'));
+    expect(manifest.name).toBe('@mgkit/graph-client');
+    expect(manifest.version).toBe('0.1.0');
+    expect(manifest.type).toBe('module');
+    expect(manifest.sideEffects).toBe(false);
+    expect(manifest.types).toBe('./dist/index.d.ts');
+    expect(manifest.files).toEqual(['dist', 'README.md']);
+    expect(manifest.exports?.['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    expect(manifest.exports?.['./models']).toEqual({ types: './dist/generated/models/index.d.ts', default: './dist/generated/models/index.js' });
+  });
+
+  it('pins the Kiota runtime to one exact version, the one installed across the workspace', async () => {
+    const manifest = await readJson<Manifest>(path.join(packageDir, 'package.json'));
+    const kiota = Object.entries(manifest.dependencies ?? {}).filter(([name]) => name.startsWith('@microsoft/kiota-'));
+    expect(kiota.map(([name]) => name).sort()).toEqual([
+      '@microsoft/kiota-abstractions',
+      '@microsoft/kiota-http-fetchlibrary',
+      '@microsoft/kiota-serialization-json',
+    ]);
+    const versions = new Set(kiota.map(([, version]) => version));
+    expect(versions.size).toBe(1);
+    const [version] = [...versions];
+    expect(version).toMatch(/^1\.0\.0-preview\.\d+$/);
+
+    // Every workspace package asking for a Kiota package asks for this version…
+    for (const folder of await readdir(path.join(workspaceRoot, 'packages'))) {
+      const other = await readJson<Manifest>(path.join(workspaceRoot, 'packages', folder, 'package.json')).catch(() => undefined);
+      for (const [name, wanted] of Object.entries({ ...other?.dependencies, ...other?.devDependencies })) {
+        if (name.startsWith('@microsoft/kiota-')) expect(wanted, `${folder}: ${name}`).toBe(version);
+      }
+    }
+    // …and the lock file installs no other.
+    const lock = await readJson<{ packages: Record<string, { version?: string }> }>(path.join(workspaceRoot, 'package-lock.json'));
+    const installed = Object.entries(lock.packages).filter(([location]) => /node_modules\/@microsoft\/kiota-[^/]+$/.test(location));
+    expect(installed.length).toBeGreaterThanOrEqual(3);
+    for (const [location, entry] of installed) expect(entry.version, location).toBe(version);
+  });
+});

@@ -1,0 +1,125 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCaptureServer, type CaptureServer } from './capture-server.js';
+
+const run = promisify(execFile);
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+interface PackageJson {
+  readonly name: string;
+  readonly version: string;
+  readonly dependencies: Record<string, string>;
+  readonly devDependencies?: Record<string, string>;
+}
+
+const consumerSource = `import { AnonymousAuthenticationProvider } from '@microsoft/kiota-abstractions';
+import { FetchRequestAdapter } from '@microsoft/kiota-http-fetchlibrary';
+import { createGraphClient, type GraphClient } from '@mgkit/graph-client';
+import { SynchronizationSecretObject, type AcquireAccessTokenPostRequestBody } from '@mgkit/graph-client/models';
+
+const baseUrl: string = process.argv[2] ?? 'https://graph.microsoft.com/v1.0';
+const client: GraphClient = createGraphClient(new FetchRequestAdapter(new AnonymousAuthenticationProvider()), { baseUrl });
+const body: AcquireAccessTokenPostRequestBody = {
+  credentials: [
+    { key: SynchronizationSecretObject.UserName, value: 'admin@contoso.com' },
+    { key: 'Password', value: 'secret' },
+  ],
+};
+const results: (void | undefined)[] = [
+  await client.applications.byApplicationId('app-1').synchronization.acquireAccessToken.post(body),
+  await client.servicePrincipals.byServicePrincipalId('sp-1').synchronization.acquireAccessToken.post(body),
+];
+console.log(JSON.stringify({ calls: results.length }));
+`;
+
+const consumerTsconfig = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    verbatimModuleSyntax: true,
+    skipLibCheck: true,
+    types: ['node'],
+    outDir: 'dist',
+  },
+  include: ['index.ts'],
+};
+
+/**
+ * The package as users get it: `npm pack`, installed into a fresh project outside the
+ * workspace, compiled with `tsc`, run against a local server.
+ */
+describe('packaging: npm pack → fresh consumer project → tsc → calls', () => {
+  let work: string | undefined;
+  let server: CaptureServer;
+  let manifest: PackageJson;
+  beforeAll(async () => {
+    manifest = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as PackageJson;
+    work = await mkdtemp(path.join(tmpdir(), 'mgkit-consumer-'));
+    server = await startCaptureServer();
+  });
+  afterAll(async () => {
+    await server.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('packs only dist/, README and package.json', async () => {
+    const packDir = path.join(work ?? '', 'pack');
+    await mkdir(packDir);
+    const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', packDir], { cwd: packageDir, timeout: 60_000 });
+    const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+    expect(packed?.filename).toBe('mgkit-graph-client-0.1.0.tgz');
+    const files = (packed?.files ?? []).map((file) => file.path);
+    expect(files).toContain('package.json');
+    expect(files).toContain('README.md');
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('dist/generated/models/index.js');
+    expect(files.filter((file) => !file.startsWith('dist/') && file !== 'package.json' && file !== 'README.md')).toEqual([]);
+    expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  it('installs into a project outside the workspace, compiles with tsc and calls both operations', async () => {
+    const dir = path.join(work ?? '', 'consumer');
+    await mkdir(dir);
+    const tarball = path.join(work ?? '', 'pack', 'mgkit-graph-client-0.1.0.tgz');
+    await writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`);
+    await writeFile(path.join(dir, 'tsconfig.json'), `${JSON.stringify(consumerTsconfig, null, 2)}\n`);
+    await writeFile(path.join(dir, 'index.ts'), consumerSource);
+    const kiota = manifest.dependencies['@microsoft/kiota-abstractions'] ?? 'latest';
+    await run(
+      npm,
+      [
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--no-package-lock',
+        tarball,
+        `@microsoft/kiota-abstractions@${kiota}`,
+        `@microsoft/kiota-http-fetchlibrary@${kiota}`,
+        'typescript@~5.9.3',
+        '@types/node@^20.19.0',
+      ],
+      { cwd: dir, timeout: 120_000 },
+    );
+    const installed = JSON.parse(await readFile(path.join(dir, 'node_modules', '@mgkit', 'graph-client', 'package.json'), 'utf8')) as PackageJson;
+    expect(installed.version).toBe('0.1.0');
+    await run(process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: dir, timeout: 60_000 });
+    const { stdout } = await run(process.execPath, [path.join(dir, 'dist', 'index.js'), `${server.origin}/v1.0`], { cwd: dir, timeout: 30_000 });
+    expect(JSON.parse(stdout)).toEqual({ calls: 2 });
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      'POST /v1.0/applications/app-1/synchronization/microsoft.graph.acquireAccessToken',
+      'POST /v1.0/servicePrincipals/sp-1/synchronization/microsoft.graph.acquireAccessToken',
+    ]);
+    expect(server.requests.every((request) => request.body === '{"credentials":[{"key":"UserName","value":"admin@contoso.com"},{"key":"Password","value":"secret"}]}')).toBe(true);
+  });
+});
