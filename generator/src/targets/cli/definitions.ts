@@ -1,0 +1,548 @@
+/**
+ * A command's full definition as data, from the model: options from the cmdlet's parameters
+ * (kebab-case, with the help's aliases), per-set flags, roles, descriptions (the help's, or
+ * the description's where the help says only `.`), examples, operations and body schemas.
+ */
+import type {
+  ApiModel,
+  CommandModel,
+  CommandParameterModel,
+  OperationModel,
+  ParameterBindingModel,
+  ParameterRole,
+  TypeModel,
+  TypeRef,
+} from '../../model/index.js';
+import { kebabCase } from '../../model/index.js';
+import type { PermissionEntry, PermissionsFile } from '../../sources/permissions/index.js';
+// Kiota's URI-template rules live with the client target; the CLI shows the same templates.
+import { pathTemplate, queryTemplate } from '../client/uri-template.js';
+import type { PlacedCommand } from './command-paths.js';
+import { type JsonSchema, SchemaBuilder } from './schema.js';
+
+export type OptionKind = 'string' | 'switch' | 'json' | 'pairs' | 'headers' | 'sink';
+
+export interface OptionData {
+  name: string;
+  parameter: string;
+  aliases: string[];
+  kind: OptionKind;
+  role: ParameterRole;
+  multiple: boolean;
+  valueName: string;
+  description: string;
+  dotnetType: string;
+  schema?: JsonSchema;
+  pairs?: { key: string; value: string };
+  /** For query options: the client's name of the parameter and how to read the value. */
+  query?: { name: string; type: 'string' | 'array' | 'integer' | 'number' | 'boolean' };
+  sets: Record<string, { required: boolean; pipeline: boolean }>;
+}
+
+export interface SetData {
+  name: string;
+  isDefault: boolean;
+  operation: string;
+  usage: string;
+  cmdletUsage: string;
+}
+
+export interface OperationData {
+  key: string;
+  method: string;
+  path: string;
+  requestPath: string;
+  /** Kiota's URI template for the request, as the generated client uses it. */
+  urlTemplate: string;
+  pathParameters: { name: string; description?: string }[];
+  body?: { contentType: string; required: boolean; schema: JsonSchema };
+  success: { status: string; schema?: JsonSchema };
+  summary?: string;
+  docsUrl?: string;
+  /** Least-privileged permissions from the permissions file, per kind of sign-in. */
+  permissions?: { delegated?: string[]; application?: string[] };
+}
+
+export interface CommandData {
+  path: string[];
+  cmdlet?: string;
+  synopsis: string;
+  description: string;
+  sets: SetData[];
+  options: OptionData[];
+  operations: Record<string, OperationData>;
+  $defs: Record<string, JsonSchema>;
+  examples: { title: string; code: string; remarks: string }[];
+  links: { text: string; url: string }[];
+}
+
+/** Long option names the runtime itself defines; command options never take them. */
+export const GLOBAL_OPTION_NAMES: readonly string[] = [
+  'output', 'query', 'debug', 'base-url', 'cloud', 'timeout', 'no-color', 'color', 'help', 'version', 'yes',
+];
+
+const VALUE_NAMES: Record<OptionKind, string> = {
+  string: '<string>',
+  switch: '',
+  json: '<json|@file|->',
+  pairs: '<Key=Value|json|@file|->',
+  headers: "<'Name: value'>",
+  sink: '<file|->',
+};
+
+const BEHAVIOUR_OPTIONS: Record<string, { name: string; aliases: string[] }> = {
+  PassThru: { name: 'pass-thru', aliases: [] },
+  WhatIf: { name: 'what-if', aliases: ['dry-run'] },
+  Confirm: { name: 'confirm', aliases: [] },
+};
+
+const NOTES_POINTER = /\n?To construct, see NOTES section for [A-Z0-9_]+ properties and create a hash table\.?/g;
+
+/** The help's description without the NOTES pointer; empty when it says nothing (`.`). */
+export function cleanHelpText(text: string): string {
+  const cleaned = text.replace(NOTES_POINTER, '').trim();
+  return cleaned === '.' ? '' : cleaned;
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim().replace(/\s*\n\s*/g, ' ');
+  if (!trimmed) return trimmed;
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+interface Context {
+  readonly model: ApiModel;
+  readonly permissions?: PermissionsFile;
+  readonly schemas: SchemaBuilder;
+  readonly types: ReadonlyMap<string, TypeModel>;
+}
+
+/** Object fields listed in a description, at most. */
+const MAX_DESCRIBED_FIELDS = 6;
+
+/**
+ * A short, human description of a type, for help: "a list of SynchronizationSecretKeyStringValuePair
+ * objects (key: …; value: …)". Fields are listed for the outermost object only.
+ */
+function describeType(context: Context, type: TypeRef, depth = 0): string {
+  switch (type.kind) {
+    case 'primitive':
+      return type.primitive === 'any' ? 'any JSON value' : `a ${type.format ?? type.primitive}`;
+    case 'collection':
+      return `a list of ${describeType(context, type.items, depth).replace(/^an? /, '')}`;
+    case 'map':
+      return `an object of ${describeType(context, type.values, depth + 1).replace(/^an? /, '')}`;
+    case 'union':
+      return type.members.map((member) => describeType(context, member, depth + 1)).join(' or ');
+    case 'named': {
+      const named = context.types.get(type.name);
+      if (named?.kind === 'enum') return `one of the ${named.members.length} ${type.name} names`;
+      if (named?.kind === 'object' && depth === 0 && named.properties.length <= MAX_DESCRIBED_FIELDS) {
+        const fields = named.properties
+          .map((property) => {
+            const inner = property.type.kind === 'named' ? context.types.get(property.type.name) : undefined;
+            const what = inner?.kind === 'enum' ? `one of the ${inner.members.length} ${inner.name} names` : (property.description ?? describeType(context, property.type, depth + 1));
+            return `${property.wireName}: ${what.replace(/\.$/, '')}`;
+          })
+          .join('; ');
+        return fields ? `${type.name} objects (${fields})` : `${type.name} objects`;
+      }
+      return named?.kind === 'object' ? `${type.name} objects` : type.name;
+    }
+  }
+}
+
+function bodyType(context: Context, operation: OperationModel | undefined): TypeModel | undefined {
+  const type = operation?.requestBody?.type;
+  return type?.kind === 'named' ? context.types.get(type.name) : undefined;
+}
+
+function bodyPropertyType(context: Context, operation: OperationModel | undefined, property: string): TypeRef | undefined {
+  const body = bodyType(context, operation);
+  if (body?.kind !== 'object') return undefined;
+  return body.properties.find((candidate) => candidate.wireName === property)?.type;
+}
+
+/** `Key=Value` shorthand for a list of objects with a key and a value property. */
+function pairShape(context: Context, type: TypeRef | undefined): { key: string; value: string } | undefined {
+  if (type?.kind !== 'collection' || type.items.kind !== 'named') return undefined;
+  const item = context.types.get(type.items.name);
+  if (item?.kind !== 'object') return undefined;
+  const names = item.properties.map((property) => property.wireName);
+  if (names.includes('key') && names.includes('value')) return { key: 'key', value: 'value' };
+  if (names.includes('name') && names.includes('value')) return { key: 'name', value: 'value' };
+  return undefined;
+}
+
+function kindFor(role: ParameterRole, parameter: CommandParameterModel, propertyType: TypeRef | undefined, pairs: boolean): OptionKind {
+  switch (role.kind) {
+    case 'behaviour':
+      return 'switch';
+    case 'request-headers':
+      return 'headers';
+    case 'response-headers':
+      return 'sink';
+    case 'body':
+    case 'identity':
+    case 'additional-properties':
+      return 'json';
+    case 'body-property':
+      if (pairs) return 'pairs';
+      if (propertyType?.kind === 'primitive' && propertyType.primitive === 'string') return 'string';
+      return 'json';
+    default:
+      return parameter.isSwitch ? 'switch' : 'string';
+  }
+}
+
+function optionName(role: ParameterRole, parameter: string): string {
+  switch (role.kind) {
+    case 'body':
+      // `-BodyParameter` is the JSON body; others with the whole body (`-InFile`) keep their names
+      return parameter === 'BodyParameter' ? 'body' : kebabCase(parameter);
+    case 'request-headers':
+      return 'header';
+    case 'response-headers':
+      return 'response-headers';
+    case 'behaviour':
+      return BEHAVIOUR_OPTIONS[role.behaviour]?.name ?? kebabCase(parameter);
+    default:
+      return kebabCase(parameter);
+  }
+}
+
+function describeOption(context: Context, parameter: CommandParameterModel, role: ParameterRole, operation: OperationModel | undefined): string {
+  const help = cleanHelpText(parameter.description);
+  switch (role.kind) {
+    case 'body': {
+      const described = operation?.requestBody?.description;
+      const type = operation?.requestBody?.type;
+      const shape = type ? describeType(context, type) : 'a JSON object';
+      return sentence(`${help || described || 'The request body'}: the whole request body as JSON, ${shape.replace(/ objects/, ' object')}`);
+    }
+    case 'body-property': {
+      const type = bodyPropertyType(context, operation, role.property);
+      const body = bodyType(context, operation);
+      const fromSchema = body?.kind === 'object' ? body.properties.find((property) => property.wireName === role.property)?.description : undefined;
+      const base = help || fromSchema || `The request body's \`${role.property}\``;
+      return sentence(type ? `${base}: ${describeType(context, type)}` : base);
+    }
+    case 'identity': {
+      const keys = role.keys.filter((key) => !key.alternate).map((key) => key.property);
+      const base = help || 'Identity parameter';
+      return sentence(`${base}: a JSON object with ${keys.join(' or ') || 'the key'} (NDJSON on stdin: one call per record)`);
+    }
+    case 'additional-properties':
+      return sentence(`${help || 'Additional properties'}: a JSON object merged into the request body`);
+    case 'request-headers':
+      return sentence(`${help || 'Request headers'} Repeatable: --header 'Name: value'`);
+    case 'response-headers':
+      return sentence(`Writes the response headers as JSON to a file, or to stdout with -. ${help}`.trim());
+    case 'behaviour':
+      if (role.behaviour === 'WhatIf') return 'Prints the request (method, URL, headers, body; secrets redacted) and sends nothing.';
+      if (role.behaviour === 'Confirm') return 'Asks for confirmation before sending (on a terminal; elsewhere pass --yes).';
+      return sentence(help || role.behaviour);
+    case 'path-key': {
+      const declared = operation?.pathParameters.find((candidate) => candidate.wireName === role.pathParameter);
+      return sentence(help || declared?.description || role.pathParameter);
+    }
+    default:
+      return sentence(help || parameter.name);
+  }
+}
+
+/** A set's usage line, options in the cmdlet's SYNTAX order (`order`: parameter names). */
+function usageLine(path: readonly string[], setName: string, options: readonly OptionData[], order: readonly string[] = []): string {
+  const rank = (option: OptionData): number => {
+    const index = order.indexOf(option.parameter);
+    return index < 0 ? order.length : index;
+  };
+  const words = options
+    .filter((option) => option.sets[setName])
+    .sort((a, b) => rank(a) - rank(b))
+    .map((option) => {
+      const flag = option.kind === 'switch' ? `--${option.name}` : `--${option.name} ${option.valueName}`;
+      const repeated = option.multiple ? `${flag}...` : flag;
+      return option.sets[setName]?.required ? repeated : `[${repeated}]`;
+    });
+  return [...path, ...words].join(' ');
+}
+
+function operationData(context: Context, operation: OperationModel): OperationData {
+  const body = operation.requestBody;
+  return {
+    key: operation.key,
+    method: operation.method,
+    path: operation.path,
+    requestPath: operation.requestPath,
+    urlTemplate: `${pathTemplate(operation.requestPath.split('/').filter(Boolean))}${queryTemplate(operation.queryParameters)}`,
+    pathParameters: operation.pathParameters.map((parameter) => ({
+      name: parameter.wireName,
+      ...(parameter.description !== undefined && { description: parameter.description }),
+    })),
+    ...(body && { body: { contentType: body.contentType, required: body.required, schema: context.schemas.ref(body.type) } }),
+    success: {
+      status: operation.success.status,
+      ...(operation.success.type && { schema: context.schemas.ref(operation.success.type) }),
+    },
+    ...((operation.summary ?? operation.description) !== undefined && { summary: operation.summary ?? operation.description }),
+    ...(operation.externalDocs && { docsUrl: operation.externalDocs.url }),
+    ...permissionsOf(context, operation.key),
+  };
+}
+
+function permissionsOf(context: Context, key: string): { permissions?: NonNullable<OperationData['permissions']> } {
+  const entry = context.permissions?.operations[key];
+  if (!entry) return {};
+  const least = (value: PermissionEntry): string[] | undefined => (value === 'not-supported' ? undefined : [...value.leastPrivileged]);
+  const delegated = least(entry.delegatedWorkOrSchool);
+  const application = least(entry.application);
+  return { permissions: { ...(delegated && { delegated }), ...(application && { application }) } };
+}
+
+function roleSchema(context: Context, role: ParameterRole, operation: OperationModel | undefined): JsonSchema | undefined {
+  switch (role.kind) {
+    case 'body':
+      return operation?.requestBody ? context.schemas.ref(operation.requestBody.type) : { type: 'object' };
+    case 'body-property': {
+      const type = bodyPropertyType(context, operation, role.property);
+      return type ? context.schemas.ref(type) : undefined;
+    }
+    case 'additional-properties':
+      return { type: 'object' };
+    case 'identity':
+      return { type: 'object' };
+    default:
+      return undefined;
+  }
+}
+
+/** How a query option's value goes to the client: its parameter name there and its type. */
+function queryShape(operation: OperationModel | undefined, wireName: string): OptionData['query'] {
+  const parameter = operation?.queryParameters.find((candidate) => candidate.wireName === wireName);
+  if (!parameter) return { name: wireName, type: 'string' };
+  const type = parameter.type;
+  const kind =
+    type.kind === 'collection'
+      ? 'array'
+      : type.kind === 'primitive' && (type.primitive === 'integer' || type.primitive === 'number' || type.primitive === 'boolean')
+        ? type.primitive
+        : 'string';
+  return { name: parameter.name, type: kind };
+}
+
+/** Example option values, derived from the schema (never a real secret). */
+function exampleValue(context: Context, option: OptionData, index: number): string[] {
+  switch (option.role.kind) {
+    case 'path-key':
+      return [`--${option.name}`, `00000000-0000-0000-0000-00000000000${index}`];
+    case 'identity': {
+      const key = option.role.keys.find((candidate) => !candidate.alternate)?.property ?? 'Id';
+      return [`--${option.name}`, `'{"${key}":"00000000-0000-0000-0000-00000000000${index}"}'`];
+    }
+    case 'body':
+      return [`--${option.name}`, '@body.json'];
+    case 'body-property': {
+      if (option.kind === 'pairs') {
+        const items = option.schema?.items ? context.schemas.resolve(option.schema.items) : undefined;
+        const keySchema = items?.properties?.[option.pairs?.key ?? 'key'];
+        const names = (keySchema ? context.schemas.resolve(keySchema).enum : undefined) ?? ['Name'];
+        const address = names.find((name) => /address|url|uri/i.test(name));
+        const secret = names.find((name) => /secret|token|password/i.test(name));
+        const picked = address || secret ? [address, secret].filter((name): name is string => name !== undefined) : names.slice(0, 2);
+        return picked.flatMap((name) => [
+          `--${option.name}`,
+          /address|url|uri/i.test(name) ? `${name}=https://example.com/scim` : /secret|token|password/i.test(name) ? `${name}=@secret.txt` : `${name}=value`,
+        ]);
+      }
+      return [`--${option.name}`, option.kind === 'string' ? 'value' : "'{}'"];
+    }
+    default:
+      return [];
+  }
+}
+
+function cliExamples(context: Context, path: readonly string[], sets: readonly SetData[], options: readonly OptionData[]): CommandData['examples'] {
+  return sets.map((set, index) => {
+    const words = options
+      .filter((option) => option.sets[set.name] && (option.sets[set.name]?.required || option.role.kind === 'body-property'))
+      .flatMap((option) => exampleValue(context, option, index + 1));
+    return {
+      title: `Parameter set ${set.name}${set.isDefault ? ' (default)' : ''}`,
+      code: ['mgkit', ...path, ...words].join(' '),
+      remarks: '',
+    };
+  });
+}
+
+function addAliases(options: OptionData[], placed: PlacedCommand): void {
+  // two parameters that would share a name: the later one keeps its own (kebab-case) name
+  const names = new Set<string>(GLOBAL_OPTION_NAMES);
+  for (const option of options) {
+    if (names.has(option.name)) option.name = kebabCase(option.parameter) === option.name ? `${option.name}-2` : kebabCase(option.parameter);
+    names.add(option.name);
+  }
+  const claimed = new Set<string>([...GLOBAL_OPTION_NAMES, ...options.map((option) => option.name)]);
+  for (const option of options) {
+    option.aliases = option.aliases.filter((alias) => {
+      if (!alias || alias === option.name || claimed.has(alias)) return false;
+      claimed.add(alias);
+      return true;
+    });
+  }
+  // A command addressed by one key takes --object-id for it, as the Azure portal names it.
+  const keys = options.filter((option) => option.role.kind === 'path-key');
+  if (keys.length === 1 && keys[0] && !claimed.has('object-id') && placed.path[0] !== undefined) keys[0].aliases.push('object-id');
+}
+
+function commandFromCmdlet(context: Context, placed: PlacedCommand, command: CommandModel): CommandData {
+  const operations: Record<string, OperationData> = {};
+  const bySet = new Map<string, { binding: ParameterBindingModel; operation: OperationModel | undefined }[]>();
+  const sets = command.parameterSets.filter((set) => set.operationKey);
+  for (const set of sets) {
+    const operation = context.model.operations.find((candidate) => candidate.key === set.operationKey);
+    if (operation && !operations[operation.key]) operations[operation.key] = operationData(context, operation);
+    bySet.set(set.name, set.parameters.map((binding) => ({ binding, operation })));
+  }
+  const options: OptionData[] = [];
+  for (const parameter of command.parameters) {
+    const bindings = sets.flatMap((set) =>
+      (bySet.get(set.name) ?? []).filter((entry) => entry.binding.parameter === parameter.name && entry.binding.role).map((entry) => ({ set: set.name, ...entry })),
+    );
+    const first = bindings[0];
+    const role = first?.binding.role;
+    if (!first || !role) continue;
+    if (role.kind === 'behaviour' && !BEHAVIOUR_OPTIONS[role.behaviour]) continue;
+    const propertyType = role.kind === 'body-property' ? bodyPropertyType(context, first.operation, role.property) : undefined;
+    const pairs = role.kind === 'body-property' ? pairShape(context, propertyType) : undefined;
+    const kind = kindFor(role, parameter, propertyType, pairs !== undefined);
+    const name = optionName(role, parameter.name);
+    const schema = roleSchema(context, role, first.operation);
+    const query = role.kind === 'query' ? queryShape(first.operation, role.queryParameter) : undefined;
+    const aliases = [
+      kebabCase(parameter.name),
+      ...(role.kind === 'behaviour' ? (BEHAVIOUR_OPTIONS[role.behaviour]?.aliases ?? []) : []),
+      ...(role.kind === 'request-headers' ? ['headers'] : []),
+      ...parameter.aliases.map((alias) => kebabCase(alias)),
+    ];
+    options.push({
+      name,
+      parameter: parameter.name,
+      aliases,
+      kind,
+      role,
+      multiple: kind === 'pairs' || kind === 'headers',
+      valueName: VALUE_NAMES[kind],
+      description: describeOption(context, parameter, role, first.operation),
+      dotnetType: parameter.dotnetType,
+      ...(schema && { schema }),
+      ...(pairs && { pairs }),
+      ...(query && { query }),
+      sets: Object.fromEntries(
+        bindings.map((entry) => [entry.set, { required: entry.binding.required, pipeline: entry.binding.valueFromPipeline }]),
+      ),
+    });
+  }
+  addAliases(options, placed);
+  const setData: SetData[] = sets.map((set) => ({
+    name: set.name,
+    isDefault: set.isDefault,
+    operation: set.operationKey ?? '',
+    usage: usageLine(placed.path, set.name, options, set.parameters.map((binding) => binding.parameter)),
+    cmdletUsage: set.usage,
+  }));
+  const helpExamples = command.examples
+    .filter((example) => !example.isPlaceholder)
+    .map((example) => ({ title: `${example.title} (PowerShell)`, code: example.code, remarks: example.remarks }));
+  const primary = context.model.operations.find((operation) => operation.key === setData.find((set) => set.isDefault)?.operation);
+  const description = cleanHelpText(command.description) || primary?.description || command.synopsis;
+  return {
+    path: [...placed.path],
+    cmdlet: command.name,
+    synopsis: cleanHelpText(command.synopsis) || primary?.summary || description,
+    description,
+    sets: setData,
+    options,
+    operations,
+    $defs: {},
+    examples: [...cliExamples(context, placed.path, setData, options), ...helpExamples],
+    links: command.links.map((link) => ({ text: link.text, url: link.url })),
+  };
+}
+
+/** A command for an operation no cmdlet is bound to: its path keys, body, headers, what-if. */
+function commandFromOperation(context: Context, placed: PlacedCommand, operation: OperationModel): CommandData {
+  const set = 'Default';
+  const options: OptionData[] = operation.pathParameters.map((parameter) => ({
+    name: kebabCase(parameter.wireName),
+    parameter: parameter.name,
+    aliases: [],
+    kind: 'string',
+    role: { kind: 'path-key', pathParameter: parameter.wireName },
+    multiple: false,
+    valueName: VALUE_NAMES.string,
+    description: sentence(parameter.description ?? parameter.wireName),
+    dotnetType: 'System.String',
+    sets: { [set]: { required: true, pipeline: false } },
+  }));
+  if (operation.requestBody) {
+    options.push({
+      name: 'body',
+      parameter: 'BodyParameter',
+      aliases: [],
+      kind: 'json',
+      role: { kind: 'body' },
+      multiple: false,
+      valueName: VALUE_NAMES.json,
+      description: sentence(`${operation.requestBody.description ?? 'The request body'}: ${describeType(context, operation.requestBody.type)}`),
+      dotnetType: 'System.Object',
+      schema: context.schemas.ref(operation.requestBody.type),
+      sets: { [set]: { required: operation.requestBody.required, pipeline: true } },
+    });
+  }
+  const extras: [string, ParameterRole, OptionKind, string][] = [
+    ['header', { kind: 'request-headers' }, 'headers', 'Request headers. Repeatable: --header \'Name: value\'.'],
+    ['response-headers', { kind: 'response-headers' }, 'sink', 'Writes the response headers as JSON to a file, or to stdout with -.'],
+    ['what-if', { kind: 'behaviour', behaviour: 'WhatIf' }, 'switch', 'Prints the request (method, URL, headers, body; secrets redacted) and sends nothing.'],
+  ];
+  for (const [name, role, kind, description] of extras) {
+    options.push({
+      name,
+      parameter: name,
+      aliases: name === 'what-if' ? ['dry-run'] : [],
+      kind,
+      role,
+      multiple: kind === 'headers',
+      valueName: VALUE_NAMES[kind],
+      description,
+      dotnetType: '',
+      sets: { [set]: { required: false, pipeline: false } },
+    });
+  }
+  addAliases(options, placed);
+  const sets: SetData[] = [{ name: set, isDefault: true, operation: operation.key, usage: usageLine(placed.path, set, options), cmdletUsage: '' }];
+  const description = operation.description ?? operation.summary ?? `${operation.method} ${operation.path}`;
+  return {
+    path: [...placed.path],
+    synopsis: operation.summary ?? description,
+    description,
+    sets,
+    options,
+    operations: { [operation.key]: operationData(context, operation) },
+    $defs: {},
+    examples: cliExamples(context, placed.path, sets, options),
+    links: [],
+  };
+}
+
+export function buildCommandData(model: ApiModel, placed: PlacedCommand, permissions?: PermissionsFile): CommandData {
+  const context: Context = {
+    model,
+    ...(permissions && { permissions }),
+    schemas: new SchemaBuilder(model),
+    types: new Map(model.types.map((type) => [type.name, type])),
+  };
+  const data = placed.command ? commandFromCmdlet(context, placed, placed.command) : commandFromOperation(context, placed, placed.operation as OperationModel);
+  data.$defs = context.schemas.sortedDefs();
+  return data;
+}

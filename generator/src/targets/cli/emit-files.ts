@@ -1,0 +1,141 @@
+/**
+ * Renders the CLI's generated sources: a tiny command index (paths, cmdlet aliases, summaries,
+ * lazy imports) and one module per command (its definition as data, plus `send` and
+ * `toRequestInformation`, which walk the generated client's navigation).
+ */
+import type { ApiModel, OperationModel } from '../../model/index.js';
+import { generatedHeader } from '../../output/types.js';
+import type { PlacedCommand } from './command-paths.js';
+import type { CommandData } from './definitions.js';
+
+export interface CliEmitOptions {
+  readonly binName: string;
+  readonly packageName: string;
+  /** Package the commands call through: the generated Kiota client. */
+  readonly clientPackage: string;
+}
+
+function literal(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** `client.applications.byApplicationId(path('application-id')).synchronization.acquireAccessToken` */
+export function navigationExpression(operation: OperationModel): string {
+  let expression = 'client';
+  for (const segment of operation.segments) {
+    if (segment.kind === 'parameter') {
+      expression += `.by${upperFirst(segment.name)}(pathValue(call, ${JSON.stringify(segment.parameter ?? segment.name)}))`;
+    } else {
+      expression += `.${segment.name}`;
+    }
+  }
+  return expression;
+}
+
+function operationEntry(operation: OperationModel): string {
+  const method = operation.method.toLowerCase();
+  const requestInfo = `to${upperFirst(method)}RequestInformation`;
+  const hasBody = operation.requestBody !== undefined;
+  const args = (fn: string): string =>
+    hasBody
+      ? `call.body as Parameters<typeof builder.${fn}>[0], call.config as Parameters<typeof builder.${fn}>[1]`
+      : `call.config as Parameters<typeof builder.${fn}>[0]`;
+  return [
+    `  ${JSON.stringify(operation.key)}: {`,
+    `    send: (client, call) => {`,
+    `      const builder = ${navigationExpression(operation)};`,
+    `      return builder.${method}(${args(method)});`,
+    `    },`,
+    `    toRequestInformation: (client, call) => {`,
+    `      const builder = ${navigationExpression(operation)};`,
+    `      return builder.${requestInfo}(${args(requestInfo)});`,
+    `    },`,
+    `  },`,
+  ].join('\n');
+}
+
+export function renderCommandModule(model: ApiModel, data: CommandData, options: CliEmitOptions): string {
+  const operations = Object.keys(data.operations)
+    .sort()
+    .map((key) => model.operations.find((operation) => operation.key === key))
+    .filter((operation): operation is OperationModel => operation !== undefined);
+  return `${generatedHeader()}
+import type { createGraphClient } from '${options.clientPackage}';
+import type { CommandDefinition, PreparedCall } from '../../runtime/definition.js';
+
+type GraphClient = ReturnType<typeof createGraphClient>;
+
+interface OperationCalls {
+  readonly send: (client: GraphClient, call: PreparedCall) => Promise<unknown>;
+  readonly toRequestInformation: (client: GraphClient, call: PreparedCall) => unknown;
+}
+
+export const definition: CommandDefinition = ${literal(data)};
+
+function pathValue(call: PreparedCall, name: string): string {
+  const value = call.path[name];
+  if (value === undefined) throw new Error(\`missing path parameter \${name}\`);
+  return value;
+}
+
+const operations: Readonly<Record<string, OperationCalls>> = {
+${operations.map(operationEntry).join('\n')}
+};
+
+function callsFor(call: PreparedCall): OperationCalls {
+  const calls = operations[call.operation];
+  if (!calls) throw new Error(\`unknown operation \${call.operation}\`);
+  return calls;
+}
+
+/** Sends the call through the generated client. */
+export function send(client: unknown, call: PreparedCall): Promise<unknown> {
+  return callsFor(call).send(client as GraphClient, call);
+}
+
+/** The request the call would send (for --what-if), built by the generated client. */
+export function toRequestInformation(client: unknown, call: PreparedCall): unknown {
+  return callsFor(call).toRequestInformation(client as GraphClient, call);
+}
+`;
+}
+
+function delegatedScopes(commands: readonly CommandData[]): string[] {
+  const scopes = new Set<string>();
+  for (const data of commands) for (const operation of Object.values(data.operations)) for (const scope of operation.permissions?.delegated ?? []) scopes.add(scope);
+  return [...scopes].sort();
+}
+
+export function renderCommandIndex(model: ApiModel, commands: readonly { placed: PlacedCommand; data: CommandData }[], options: CliEmitOptions): string {
+  const entries = commands.map(({ placed, data }) =>
+    [
+      '  {',
+      `    path: ${JSON.stringify(data.path)},`,
+      `    aliases: ${JSON.stringify(data.cmdlet ? [data.cmdlet.toLowerCase()] : [])},`,
+      ...(data.cmdlet ? [`    cmdlet: ${JSON.stringify(data.cmdlet)},`] : []),
+      `    summary: ${JSON.stringify(data.synopsis.split('\n')[0] ?? '')},`,
+      `    load: () => import('./commands/${placed.file}.js'),`,
+      '  },',
+    ].join('\n'),
+  );
+  return `${generatedHeader()}
+import type { CommandIndexEntry } from '../runtime/definition.js';
+
+export const CLI_NAME = ${JSON.stringify(options.binName)};
+export const PACKAGE_NAME = ${JSON.stringify(options.packageName)};
+/** The description's server: the Global cloud's endpoint and API version. */
+export const DEFAULT_BASE_URL = ${JSON.stringify(model.baseUrl)};
+
+/** Delegated permissions the commands need (least privileged, from the permissions file): \`mgkit login\`'s default scopes for a user. */
+export const DELEGATED_SCOPES: readonly string[] = ${JSON.stringify(delegatedScopes(commands.map(({ data }) => data)))};
+
+/** Every command: its path, cmdlet-name aliases (lower case), summary and lazy module. */
+export const COMMANDS: readonly CommandIndexEntry[] = [
+${entries.join('\n')}
+];
+`;
+}

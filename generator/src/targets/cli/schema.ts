@@ -1,0 +1,133 @@
+/**
+ * The JSON Schema subset the CLI validates input against, derived from the model's types:
+ * `$ref`s into one `$defs` table per command, nullability as a `null` type, the client's
+ * property name as `x-name` where it differs from the wire name, secrets marked `x-secret`.
+ */
+import type { ApiModel, ObjectTypeModel, PropertyModel, TypeModel, TypeRef } from '../../model/index.js';
+
+export interface JsonSchema {
+  type?: string | string[];
+  enum?: string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  format?: string;
+  $ref?: string;
+  description?: string;
+  title?: string;
+  'x-name'?: string;
+  'x-secret'?: boolean;
+}
+
+const SECRET_PROPERTY = /(password|secret|token|credential|privatekey|^value$)/i;
+const SECRET_HOLDER = /(secret|credential|password)/i;
+
+/**
+ * Whether a property holds a secret: `value` of a secret/credential pair type
+ * (`SynchronizationSecretKeyStringValuePair.value`), or a property named like a secret.
+ */
+export function isSecretProperty(owner: ObjectTypeModel, property: PropertyModel): boolean {
+  if (property.type.kind !== 'primitive' || property.type.primitive !== 'string') return false;
+  if (/^(password|secret|clientSecret|secretText|token|accessToken|refreshToken)$/i.test(property.wireName)) return true;
+  return SECRET_PROPERTY.test(property.wireName) && SECRET_HOLDER.test(owner.name);
+}
+
+export class SchemaBuilder {
+  readonly defs = new Map<string, JsonSchema>();
+  private readonly types: ReadonlyMap<string, TypeModel>;
+
+  constructor(model: ApiModel) {
+    this.types = new Map(model.types.map((type) => [type.name, type]));
+  }
+
+  /** Schema of a type reference; named types land in `defs` and are referenced. */
+  ref(type: TypeRef, nullable = false): JsonSchema {
+    const schema = this.refNonNull(type);
+    if (!nullable) return schema;
+    if (typeof schema.type === 'string') return { ...schema, type: [schema.type, 'null'] };
+    return { anyOf: [schema, { type: 'null' }] };
+  }
+
+  private refNonNull(type: TypeRef): JsonSchema {
+    switch (type.kind) {
+      case 'primitive':
+        if (type.primitive === 'any') return {};
+        return { type: type.primitive, ...(type.format !== undefined && { format: type.format }) };
+      case 'collection':
+        return { type: 'array', items: this.ref(type.items) };
+      case 'map':
+        return { type: 'object', additionalProperties: this.ref(type.values) };
+      case 'union':
+        return { anyOf: type.members.map((member) => this.ref(member)) };
+      case 'named':
+        this.define(type.name);
+        return { $ref: `#/$defs/${type.name}` };
+    }
+  }
+
+  /** Adds a named type (and every type it reaches) to `defs`. */
+  define(name: string): void {
+    if (this.defs.has(name)) return;
+    const type = this.types.get(name);
+    if (!type) {
+      this.defs.set(name, { title: name });
+      return;
+    }
+    if (type.kind === 'enum') {
+      this.defs.set(name, {
+        title: name,
+        type: 'string',
+        enum: type.members.map((member) => member.value),
+        ...(type.description !== undefined && { description: type.description }),
+      });
+      return;
+    }
+    const placeholder: JsonSchema = { title: name };
+    this.defs.set(name, placeholder);
+    Object.assign(placeholder, this.objectSchema(type));
+  }
+
+  private objectSchema(type: ObjectTypeModel): JsonSchema {
+    const properties: Record<string, JsonSchema> = {};
+    const required: string[] = [];
+    for (const property of this.allProperties(type)) {
+      const schema: JsonSchema = {
+        ...this.ref(property.type, property.nullable),
+        ...(property.description !== undefined && { description: property.description }),
+        ...(property.name !== property.wireName && { 'x-name': property.name }),
+        ...(isSecretProperty(type, property) && { 'x-secret': true }),
+      };
+      properties[property.wireName] = schema;
+      if (property.required) required.push(property.wireName);
+    }
+    const additional = type.additionalProperties;
+    return {
+      title: type.name,
+      type: 'object',
+      ...(type.description !== undefined && { description: type.description }),
+      properties,
+      ...(required.length > 0 && { required }),
+      additionalProperties: typeof additional === 'boolean' ? additional : this.ref(additional),
+    };
+  }
+
+  /** Own and inherited properties, base first. */
+  private allProperties(type: ObjectTypeModel): PropertyModel[] {
+    const base = type.baseType ? this.types.get(type.baseType) : undefined;
+    const inherited = base?.kind === 'object' ? this.allProperties(base) : [];
+    return [...inherited, ...type.properties];
+  }
+
+  /** The `defs` table, sorted by name for deterministic output. */
+  sortedDefs(): Record<string, JsonSchema> {
+    return Object.fromEntries([...this.defs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /** Resolves a `$ref` schema to its definition (one level). */
+  resolve(schema: JsonSchema): JsonSchema {
+    if (!schema.$ref) return schema;
+    return this.defs.get(schema.$ref.replace('#/$defs/', '')) ?? schema;
+  }
+}

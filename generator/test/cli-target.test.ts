@@ -1,0 +1,236 @@
+/**
+ * Target 2, the CLI emitter: a pure function of the model. Checked on the seed (both
+ * acquireAccessToken cmdlets) and, when ../shared is present, on the whole Applications module.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/index.js';
+import type { GenerationUnitConfig } from '../src/config/index.js';
+import { type ApiModel, buildApiModel } from '../src/model/index.js';
+import { GENERATED_MARKER } from '../src/output/index.js';
+import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
+import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
+import { readPermissionsFile } from '../src/sources/permissions/index.js';
+import { placeCommands } from '../src/targets/cli/command-paths.js';
+import { type CommandData, type OptionData, buildCommandData } from '../src/targets/cli/definitions.js';
+import { emitCli } from '../src/targets/cli/index.js';
+import { configFile, corpusAvailable, corpusCmdlets, corpusOpenApi, specsDir } from './helpers/paths.js';
+
+let model: ApiModel;
+let unit: GenerationUnitConfig;
+
+beforeAll(async () => {
+  const { config } = await loadConfig(configFile);
+  unit = config!.units[0]!;
+  const { document } = await loadOpenApiDocument(unit.openapi);
+  const { cmdlets } = await readCmdletHelpFolder(path.join(specsDir, 'cmdlets'));
+  model = buildApiModel({ document: document!, cmdlets, unit }).model!;
+});
+
+function commandData(cmdlet: string): CommandData {
+  const placed = placeCommands(model).find((candidate) => candidate.command?.name === cmdlet);
+  if (!placed) throw new Error(`no command for ${cmdlet}`);
+  return buildCommandData(model, placed);
+}
+
+function option(data: CommandData, name: string): OptionData {
+  const found = data.options.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no option --${name}`);
+  return found;
+}
+
+describe('CLI target on the seed', () => {
+  it('emits a tiny command index and one module per command, each with the do-not-edit header', () => {
+    const files = emitCli(model, { unit, specsDir });
+    const dir = unit.outputs.cli!.dir;
+    expect(files.map((file) => path.relative(dir, file.path))).toEqual([
+      'command-index.ts',
+      'commands/applications-synchronization-acquire-access-token-post.ts',
+      'commands/service-principals-synchronization-acquire-access-token-post.ts',
+    ]);
+    for (const file of files) expect(file.contents.split('\n')[0]).toContain(GENERATED_MARKER);
+    const index = files[0]!.contents;
+    expect(index).toContain('path: ["applications","synchronization","acquire-access-token","post"]');
+    expect(index).toContain('aliases: ["get-mgapplicationsynchronizationaccesstoken"]');
+    expect(index).toContain("load: () => import('./commands/applications-synchronization-acquire-access-token-post.js')");
+    expect(index).toContain('export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"');
+    expect(index.length).toBeLessThan(2500);
+  });
+
+  it('is deterministic: the same model gives byte-identical files', () => {
+    const first = emitCli(model, { unit, specsDir });
+    const second = emitCli(model, { unit, specsDir });
+    expect(second).toEqual(first);
+    for (const file of first) {
+      expect(file.contents).not.toMatch(/\r/);
+      expect(file.contents).not.toContain(specsDir);
+    }
+  });
+
+  it('walks the generated client’s navigation for each operation', () => {
+    const files = emitCli(model, { unit, specsDir });
+    expect(files[1]!.contents).toContain(
+      'const builder = client.applications.byApplicationId(pathValue(call, "application-id")).synchronization.acquireAccessToken;',
+    );
+    expect(files[1]!.contents).toContain('return builder.post(call.body as Parameters<typeof builder.post>[0]');
+    expect(files[1]!.contents).toContain('return builder.toPostRequestInformation(');
+    expect(files[2]!.contents).toContain('client.servicePrincipals.byServicePrincipalId(pathValue(call, "servicePrincipal-id"))');
+    expect(files[1]!.contents).toContain("import type { createGraphClient } from '@mgkit/graph-client';");
+  });
+
+  it('maps the cmdlet parameters to kebab-case options with aliases and roles', () => {
+    const data = commandData('Get-MgApplicationSynchronizationAccessToken');
+    expect(data.path).toEqual(['applications', 'synchronization', 'acquire-access-token', 'post']);
+    expect(data.options.map((entry) => [entry.name, entry.kind, entry.role.kind, entry.aliases])).toEqual([
+      ['additional-properties', 'json', 'additional-properties', []],
+      ['application-id', 'string', 'path-key', ['object-id']],
+      ['body', 'json', 'body', ['body-parameter']],
+      ['credentials', 'pairs', 'body-property', []],
+      ['header', 'headers', 'request-headers', ['headers']],
+      ['input-object', 'json', 'identity', []],
+      ['pass-thru', 'switch', 'behaviour', []],
+      ['response-headers', 'sink', 'response-headers', ['response-headers-variable', 'rhv']],
+      ['confirm', 'switch', 'behaviour', ['cf']],
+      ['what-if', 'switch', 'behaviour', ['dry-run', 'wi']],
+    ]);
+    expect(option(data, 'credentials').pairs).toEqual({ key: 'key', value: 'value' });
+    expect(option(data, 'credentials').multiple).toBe(true);
+  });
+
+  it('keeps per-set required flags and the default set', () => {
+    const data = commandData('Get-MgApplicationSynchronizationAccessToken');
+    expect(data.sets.map((set) => [set.name, set.isDefault, set.operation])).toEqual([
+      ['AcquireExpanded', true, 'applications.synchronization.acquireAccessToken.post'],
+      ['Acquire', false, 'applications.synchronization.acquireAccessToken.post'],
+      ['AcquireViaIdentity', false, 'applications.synchronization.acquireAccessToken.post'],
+      ['AcquireViaIdentityExpanded', false, 'applications.synchronization.acquireAccessToken.post'],
+    ]);
+    expect(option(data, 'application-id').sets).toEqual({ AcquireExpanded: { required: true, pipeline: false }, Acquire: { required: true, pipeline: false } });
+    expect(option(data, 'body').sets['AcquireViaIdentity']).toEqual({ required: true, pipeline: true });
+    expect(data.sets[0]!.usage).toBe(
+      "applications synchronization acquire-access-token post --application-id <string> [--additional-properties <json|@file|->] [--credentials <Key=Value|json|@file|->...] [--response-headers <file|->] [--header <'Name: value'>...] [--pass-thru] [--confirm] [--what-if]",
+    );
+  });
+
+  it('replaces the help’s bare "." descriptions with the description’s schema', () => {
+    const data = commandData('Get-MgApplicationSynchronizationAccessToken');
+    expect(option(data, 'credentials').description).toBe(
+      "The request body's `credentials`: a list of SynchronizationSecretKeyStringValuePair objects (key: one of the 45 SynchronizationSecret names; value: The value of the secret).",
+    );
+    expect(option(data, 'body').description).toMatch(/^Action parameters: the whole request body as JSON/);
+    expect(option(data, 'application-id').description).toBe('The unique identifier of application.');
+    for (const entry of data.options) expect(entry.description).not.toMatch(/^\.|NOTES section/);
+  });
+
+  it('carries the body schema: the 45-member enum, nullability, secrets, additional properties', () => {
+    const data = commandData('Get-MgServicePrincipalSynchronizationAccessToken');
+    const secret = data.$defs['SynchronizationSecret']!;
+    expect(secret.enum).toHaveLength(45);
+    expect(secret.enum).toContain('SecretToken');
+    const pair = data.$defs['SynchronizationSecretKeyStringValuePair']!;
+    expect(pair.properties?.['key']).toEqual({ $ref: '#/$defs/SynchronizationSecret' });
+    expect(pair.properties?.['value']).toEqual({ type: ['string', 'null'], description: 'The value of the secret.', 'x-secret': true });
+    const operation = data.operations['servicePrincipals.synchronization.acquireAccessToken.post']!;
+    expect(operation.body?.required).toBe(true);
+    expect(operation.requestPath).toBe('/servicePrincipals/{servicePrincipal-id}/synchronization/microsoft.graph.acquireAccessToken');
+    expect(operation.docsUrl).toContain('synchronization-synchronization-acquireaccesstoken');
+    expect(operation.urlTemplate).toBe('{+baseurl}/servicePrincipals/{servicePrincipal%2Did}/synchronization/microsoft.graph.acquireAccessToken');
+  });
+
+  it('carries the permissions file: least-privileged permissions per operation, a user’s default scopes', async () => {
+    const { permissions } = await readPermissionsFile(path.join(specsDir, 'permissions.yaml'));
+    const files = emitCli(model, { unit, specsDir, permissions: permissions! });
+    expect(files[0]!.contents).toContain('export const DELEGATED_SCOPES: readonly string[] = ["Synchronization.ReadWrite.All"];');
+    const placed = placeCommands(model)[0]!;
+    const data = buildCommandData(model, placed, permissions!);
+    expect(Object.values(data.operations)[0]!.permissions).toEqual({ delegated: ['Synchronization.ReadWrite.All'], application: ['Application.ReadWrite.OwnedBy'] });
+    const without = emitCli(model, { unit, specsDir });
+    expect(without[0]!.contents).toContain('export const DELEGATED_SCOPES: readonly string[] = [];');
+  });
+
+  it('generates one CLI example per parameter set when the help has only placeholders', () => {
+    const data = commandData('Get-MgApplicationSynchronizationAccessToken');
+    expect(data.examples.map((example) => example.title)).toEqual([
+      'Parameter set AcquireExpanded (default)',
+      'Parameter set Acquire',
+      'Parameter set AcquireViaIdentity',
+      'Parameter set AcquireViaIdentityExpanded',
+    ]);
+    expect(data.examples[0]!.code).toBe(
+      'mgkit applications synchronization acquire-access-token post --application-id 00000000-0000-0000-0000-000000000001 --credentials BaseAddress=https://example.com/scim --credentials Password=@secret.txt',
+    );
+    expect(data.examples.some((example) => example.code.includes('{{'))).toBe(false);
+  });
+
+  it('honours the action-prefix switch in the request path', async () => {
+    const { document } = await loadOpenApiDocument(unit.openapi);
+    const { cmdlets } = await readCmdletHelpFolder(path.join(specsDir, 'cmdlets'));
+    const dropped = buildApiModel({ document: document!, cmdlets, unit: { ...unit, keepActionPrefixInUrl: false } }).model!;
+    const placed = placeCommands(dropped)[0]!;
+    const data = buildCommandData(dropped, placed);
+    expect(Object.values(data.operations)[0]!.requestPath).toBe('/applications/{application-id}/synchronization/acquireAccessToken');
+    expect(data.path).toEqual(['applications', 'synchronization', 'acquire-access-token', 'post']);
+  });
+});
+
+describe.skipIf(!corpusAvailable())('CLI target on the whole Applications module (2023 corpus)', () => {
+  let corpus: ApiModel;
+  beforeAll(async () => {
+    const { document } = await loadOpenApiDocument(corpusOpenApi);
+    const { cmdlets } = await readCmdletHelpFolder(corpusCmdlets);
+    corpus = buildApiModel({
+      document: document!,
+      cmdlets,
+      unit: { include: { paths: ['**'], cmdlets: ['*'] }, exclude: { paths: [], cmdlets: [] }, bindings: {}, keepActionPrefixInUrl: true },
+    }).model!;
+  });
+
+  it('places every bound cmdlet and every unbound operation at a unique path', () => {
+    const placed = placeCommands(corpus);
+    const paths = placed.map((entry) => entry.path.join(' '));
+    expect(new Set(paths).size).toBe(paths.length);
+    const bound = new Set(corpus.commands.flatMap((command) => command.parameterSets.flatMap((set) => (set.operationKey ? [set.operationKey] : []))));
+    const unbound = corpus.operations.filter((operation) => !bound.has(operation.key));
+    expect(placed.filter((entry) => entry.operation).length).toBe(unbound.length);
+    expect(placed.length).toBeGreaterThan(250);
+  });
+
+  it('builds a consistent definition for every command', () => {
+    const started = performance.now();
+    for (const placed of placeCommands(corpus)) {
+      const data = buildCommandData(corpus, placed);
+      const names = data.options.flatMap((entry) => [entry.name, ...entry.aliases]);
+      expect(new Set(names).size, data.path.join(' ')).toBe(names.length);
+      expect(data.sets.length, data.path.join(' ')).toBeGreaterThan(0);
+      for (const set of data.sets) expect(data.operations[set.operation], `${data.path.join(' ')} ${set.name}`).toBeDefined();
+      for (const entry of data.options) {
+        for (const set of Object.keys(entry.sets)) expect(data.sets.some((candidate) => candidate.name === set)).toBe(true);
+        expect(entry.description.length, `${data.path.join(' ')} --${entry.name}`).toBeGreaterThan(0);
+      }
+      for (const [name, schema] of Object.entries(data.$defs)) expect(schema.title, name).toBe(name);
+      // every $ref points into $defs
+      for (const ref of JSON.stringify(data).match(/#\/\$defs\/[A-Za-z0-9_]+/g) ?? []) expect(data.$defs[ref.slice(8)], ref).toBeDefined();
+    }
+    console.log(`corpus CLI definitions built in ${Math.round(performance.now() - started)} ms`);
+  });
+
+  it('maps query parameters to the client’s names with their types ($select → select, a list)', () => {
+    const queries = placeCommands(corpus)
+      .map((placed) => buildCommandData(corpus, placed))
+      .flatMap((data) => data.options.filter((entry) => entry.role.kind === 'query').map((entry) => ({ path: data.path.join(' '), entry })));
+    expect(queries.length).toBeGreaterThan(50);
+    const select = queries.find(({ entry }) => entry.role.kind === 'query' && entry.role.queryParameter === '$select');
+    expect(select?.entry.query).toEqual({ name: 'select', type: 'array' });
+    const top = queries.find(({ entry }) => entry.role.kind === 'query' && entry.role.queryParameter === '$top');
+    expect(top?.entry.query).toEqual({ name: 'top', type: 'integer' });
+  });
+
+  it('emits files that all carry the header, in a stable order', () => {
+    const corpusUnit = { ...unit };
+    const files = emitCli(corpus, { unit: corpusUnit, specsDir });
+    expect(files.length).toBe(placeCommands(corpus).length + 1);
+    for (const file of files) expect(file.contents.startsWith(`// ${GENERATED_MARKER}`)).toBe(true);
+    const stems = files.slice(1).map((file) => path.basename(file.path, '.ts'));
+    expect(stems).toEqual([...stems].sort());
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * `mgkit` entry: resolves the command from the generated index and loads only what that
+ * command needs (the index is tiny; command modules, the client, auth, YAML and JMESPath
+ * load on demand).
+ */
+import { readFileSync } from 'node:fs';
+import { CLI_NAME, COMMANDS, DEFAULT_BASE_URL, DELEGATED_SCOPES } from './generated/command-index.js';
+import type { CommandIndexEntry } from './runtime/definition.js';
+import { ExitCode, UsageError, didYouMean } from './runtime/errors.js';
+import { globalTakesValue } from './runtime/globals.js';
+import { rootHelp } from './runtime/help.js';
+
+const BUILTIN_COMMANDS = ['login', 'logout', 'status', 'completion', '__complete'] as const;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function color(argv: readonly string[]): boolean {
+  return !argv.includes('--no-color') && (process.env['NO_COLOR'] ?? '') === '' && process.stdout.isTTY === true;
+}
+
+/** Splits argv into the command words (first positionals) and the rest. */
+export function commandWords(argv: readonly string[]): { words: string[]; rest: string[] } {
+  const words: string[] = [];
+  const rest: string[] = [];
+  let collecting = true;
+  for (let index = 0; index < argv.length; index += 1) {
+    const token = argv[index] as string;
+    if (token.startsWith('-') && token !== '-') {
+      rest.push(token);
+      if (globalTakesValue(token) && index + 1 < argv.length) rest.push(argv[++index] as string);
+      else if (words.length > 0) collecting = false;
+      continue;
+    }
+    if (collecting) words.push(token);
+    else rest.push(token);
+  }
+  return { words, rest };
+}
+
+export interface Resolved {
+  readonly entry?: CommandIndexEntry;
+  /** Words that name a group of commands (`applications`). */
+  readonly group?: string[];
+  readonly extra: string[];
+}
+
+export function resolveCommand(words: readonly string[]): Resolved {
+  const first = words[0]?.toLowerCase();
+  const byAlias = COMMANDS.find((entry) => first !== undefined && entry.aliases.includes(first));
+  if (byAlias) return { entry: byAlias, extra: words.slice(1) };
+  let best: CommandIndexEntry | undefined;
+  for (const entry of COMMANDS) {
+    if (entry.path.length <= words.length && entry.path.every((word, index) => words[index] === word)) {
+      if (!best || entry.path.length > best.path.length) best = entry;
+    }
+  }
+  if (best) return { entry: best, extra: words.slice(best.path.length) };
+  for (let length = words.length; length > 0; length -= 1) {
+    const prefix = words.slice(0, length);
+    if (COMMANDS.some((entry) => prefix.every((word, index) => entry.path[index] === word))) return { group: prefix, extra: words.slice(length) };
+  }
+  return { extra: [...words] };
+}
+
+function unknownCommand(words: readonly string[]): UsageError {
+  const candidates = [...new Set([...COMMANDS.map((entry) => entry.path[0] ?? ''), ...COMMANDS.flatMap((entry) => (entry.cmdlet ? [entry.cmdlet] : [])), ...BUILTIN_COMMANDS.filter((name) => !name.startsWith('_'))])];
+  return new UsageError(`unknown command '${words.join(' ')}'${didYouMean(words[0] ?? '', candidates)}; run '${CLI_NAME} --help'`);
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const { words, rest } = commandWords(argv);
+  const first = words[0];
+  if (words.length === 0) {
+    if (rest.includes('--version')) {
+      process.stdout.write(`${version()}\n`);
+      return ExitCode.ok;
+    }
+    process.stdout.write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) })}\n`);
+    return rest.length === 0 || rest.includes('--help') || rest.includes('-h') ? ExitCode.ok : ExitCode.usage;
+  }
+  if (first === 'login' || first === 'logout' || first === 'status') {
+    const { runAuthCommand } = await import('./runtime/auth/commands.js');
+    return runAuthCommand(first, [...words.slice(1), ...rest], { bin: CLI_NAME, defaultBaseUrl: DEFAULT_BASE_URL, delegatedScopes: DELEGATED_SCOPES });
+  }
+  if (first === 'completion' || first === '__complete') {
+    const { runCompletion } = await import('./runtime/completion.js');
+    return runCompletion(first, first === '__complete' ? argv.slice(argv.indexOf('__complete') + 1) : [...words.slice(1), ...rest]);
+  }
+  const resolved = resolveCommand(words);
+  if (resolved.entry) {
+    if (resolved.extra.length > 0) throw new UsageError(`unexpected argument '${resolved.extra[0]}' after '${resolved.entry.path.join(' ')}'; values go after their option`);
+    const module = await resolved.entry.load();
+    const { runCommand } = await import('./runtime/run-command.js');
+    return runCommand(module, rest, { bin: CLI_NAME, defaultBaseUrl: DEFAULT_BASE_URL });
+  }
+  if (resolved.group && resolved.extra.length === 0) {
+    process.stdout.write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) }, resolved.group)}\n`);
+    return rest.includes('--help') || rest.includes('-h') ? ExitCode.ok : ExitCode.usage;
+  }
+  throw unknownCommand(words);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  process.on('SIGINT', () => {
+    process.stderr.write('\ninterrupted\n');
+    process.exit(ExitCode.interrupted);
+  });
+  try {
+    return await run(argv);
+  } catch (error) {
+    const { reportFailure } = await import('./runtime/run-command.js');
+    return reportFailure(error);
+  }
+}

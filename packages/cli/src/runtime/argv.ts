@@ -1,0 +1,82 @@
+/**
+ * Argument parsing with Node's `util.parseArgs` (strict, tokens): global options plus a
+ * command's options and their aliases, folded onto canonical names in command-line order.
+ * Unknown options get the closest names; PowerShell spellings (`-ApplicationId`) are mapped.
+ */
+import { parseArgs } from 'node:util';
+import type { OptionDefinition } from './definition.js';
+import { UsageError, closest } from './errors.js';
+import { GLOBAL_OPTIONS, type ParsedValues } from './globals.js';
+
+export interface ParsedCommandLine {
+  readonly globals: ParsedValues;
+  /** Canonical option name → values in order (`true` for switches). */
+  readonly options: ReadonlyMap<string, readonly (string | true)[]>;
+  readonly positionals: readonly string[];
+}
+
+type ParseArgsOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function kebab(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+export function parseCommandLine(argv: readonly string[], options: readonly OptionDefinition[], allowPositionals = false): ParsedCommandLine {
+  const canonical = new Map<string, OptionDefinition>();
+  const spec: NonNullable<ParseArgsOptions> = {};
+  for (const option of options) {
+    for (const name of [option.name, ...option.aliases]) {
+      canonical.set(name, option);
+      spec[name] = { type: option.kind === 'switch' ? 'boolean' : 'string', multiple: true };
+    }
+  }
+  for (const global of GLOBAL_OPTIONS) {
+    spec[global.name] = { type: global.type, multiple: true, ...(global.short !== undefined && { short: global.short }) };
+  }
+  const known = Object.keys(spec);
+  const normalized = argv.map((token) => {
+    if (token === '--' || token === '-' || !token.startsWith('-')) return token;
+    const [rawName = '', ...rest] = token.replace(/^-+/, '').split('=');
+    const isLong = token.startsWith('--');
+    if (!isLong && rawName.length === 1) return token;
+    const name = isLong ? rawName : kebab(rawName);
+    const lower = name.toLowerCase();
+    const match = known.find((candidate) => candidate === lower) ?? [...canonical.keys()].find((candidate) => candidate.toLowerCase() === lower);
+    if (match) return `--${match}${rest.length > 0 ? `=${rest.join('=')}` : ''}`;
+    const near = closest(name, [...known.filter((candidate) => candidate.length > 1)]);
+    const hint = near.length > 0 ? ` (did you mean ${near.map((candidate) => `--${candidate}`).join(', ')}?)` : '';
+    throw new UsageError(`unknown option ${isLong ? '--' : '-'}${rawName}${hint}; see --help`);
+  });
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: normalized, options: spec, strict: true, allowPositionals, tokens: true });
+  } catch (error) {
+    const message = (error as Error).message.replace(/\s+To specify an option argument.*$/s, '');
+    throw new UsageError(message.replace(/^Option '(.+?)' argument missing$/, 'option $1 needs a value'));
+  }
+  const globals: Record<string, (string | boolean)[]> = {};
+  const values = new Map<string, (string | true)[]>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option') continue;
+    const option = canonical.get(token.name);
+    const value: string | true = token.value ?? true;
+    if (option) {
+      if (option.kind !== 'switch' && value === true) throw new UsageError(`option --${option.name} needs a value ${option.valueName}`);
+      const list = values.get(option.name) ?? [];
+      list.push(value);
+      values.set(option.name, list);
+    } else {
+      (globals[token.name] ??= []).push(value);
+    }
+  }
+  for (const [name, list] of values) {
+    const option = canonical.get(name);
+    if (option && !option.multiple && list.length > 1) throw new UsageError(`option --${name} given ${list.length} times; it takes one value`);
+  }
+  const flatGlobals: Record<string, string | boolean | (string | boolean)[]> = {};
+  for (const [name, list] of Object.entries(globals)) flatGlobals[name] = list.length === 1 ? (list[0] as string | boolean) : list;
+  return { globals: flatGlobals, options: values, positionals: parsed.positionals };
+}

@@ -1,0 +1,31 @@
+/**
+ * The bearer token for a call: `MGKIT_ACCESS_TOKEN`, else the cached sign-in's token while
+ * valid, else a silent refresh through `@azure/identity` (loaded only then).
+ */
+import type { CloudName } from '../clouds.js';
+import { AuthError } from '../errors.js';
+import { registerSecret } from '../redact.js';
+import { readAuthState, writeAuthState } from './store.js';
+
+/** Tokens this close to expiry are refreshed first. */
+const EXPIRY_MARGIN_MS = 2 * 60 * 1000;
+
+export async function resolveAccessToken(options: { cloud: CloudName }): Promise<string> {
+  const fromEnv = process.env['MGKIT_ACCESS_TOKEN']?.trim();
+  if (fromEnv) {
+    registerSecret(fromEnv);
+    return fromEnv;
+  }
+  const state = readAuthState();
+  if (!state) throw new AuthError("not signed in: run 'mgkit login', or set MGKIT_ACCESS_TOKEN");
+  if (state.cloud !== options.cloud) {
+    throw new AuthError(`signed in to the ${state.cloud} cloud, but this call goes to ${options.cloud}: run 'mgkit login --cloud ${options.cloud}'`);
+  }
+  if (state.accessToken) registerSecret(state.accessToken);
+  if (state.accessToken && state.expiresOn !== undefined && state.expiresOn - EXPIRY_MARGIN_MS > Date.now()) return state.accessToken;
+  const { acquireSilently } = await import('./credentials.js');
+  const token = await acquireSilently(state);
+  registerSecret(token.token);
+  writeAuthState({ ...state, accessToken: token.token, expiresOn: token.expiresOnTimestamp });
+  return token.token;
+}

@@ -1,0 +1,91 @@
+/**
+ * Shell completion: `mgkit completion bash|zsh|fish|powershell` prints a script that asks
+ * `mgkit __complete <words…>` for candidates (commands, cmdlet names, options of the command).
+ */
+import { COMMANDS, CLI_NAME } from '../generated/command-index.js';
+import { ExitCode, UsageError } from './errors.js';
+import { GLOBAL_OPTIONS } from './globals.js';
+
+const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
+const BUILTINS = ['login', 'logout', 'status', 'completion'];
+
+function script(shell: (typeof SHELLS)[number], bin: string): string {
+  switch (shell) {
+    case 'bash':
+      return `# ${bin} completion for bash: eval "$(${bin} completion bash)"
+_${bin}_complete() {
+  local IFS=$'\\n'
+  COMPREPLY=($(${bin} __complete "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+}
+complete -o default -F _${bin}_complete ${bin}
+`;
+    case 'zsh':
+      return `#compdef ${bin}
+# ${bin} completion for zsh: eval "$(${bin} completion zsh)"
+_${bin}() {
+  local -a candidates
+  candidates=("\${(@f)$(${bin} __complete "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  compadd -a candidates
+}
+compdef _${bin} ${bin}
+`;
+    case 'fish':
+      return `# ${bin} completion for fish: ${bin} completion fish | source
+complete -c ${bin} -f -a '(${bin} __complete (commandline -opc)[2..-1] (commandline -ct) 2>/dev/null)'
+`;
+    case 'powershell':
+      return `# ${bin} completion for PowerShell: ${bin} completion powershell | Out-String | Invoke-Expression
+Register-ArgumentCompleter -Native -CommandName ${bin} -ScriptBlock {
+  param($wordToComplete, $commandAst, $cursorPosition)
+  $words = $commandAst.CommandElements | Select-Object -Skip 1 | ForEach-Object { $_.ToString() }
+  if ($wordToComplete -eq '') { $words += '' }
+  & ${bin} __complete @words 2>$null | ForEach-Object {
+    [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+  }
+}
+`;
+  }
+}
+
+/** Candidates for the last word, given the words before it. */
+export async function complete(words: readonly string[]): Promise<string[]> {
+  const current = words.at(-1) ?? '';
+  const before = words.slice(0, -1).filter((word) => !word.startsWith('-'));
+  const entry =
+    COMMANDS.find((candidate) => candidate.aliases.includes((before[0] ?? '').toLowerCase())) ??
+    COMMANDS.find((candidate) => candidate.path.length <= before.length && candidate.path.every((word, index) => before[index] === word));
+  let candidates: string[];
+  if (entry) {
+    const module = await entry.load();
+    const options = module.definition.options.flatMap((option) => [option.name, ...option.aliases]);
+    candidates = [...options, ...GLOBAL_OPTIONS.map((option) => option.name)].map((name) => `--${name}`);
+  } else if (current.startsWith('-')) {
+    candidates = GLOBAL_OPTIONS.map((option) => `--${option.name}`);
+  } else {
+    const next = new Set<string>();
+    for (const command of COMMANDS) {
+      if (before.every((word, index) => command.path[index] === word) && command.path[before.length]) next.add(command.path[before.length] as string);
+    }
+    if (before.length === 0) {
+      BUILTINS.forEach((name) => next.add(name));
+      COMMANDS.forEach((command) => command.cmdlet && next.add(command.cmdlet));
+    }
+    if (before[0] === 'completion' && before.length === 1) SHELLS.forEach((shell) => next.add(shell));
+    candidates = [...next];
+  }
+  return candidates.filter((candidate) => candidate.toLowerCase().startsWith(current.toLowerCase())).sort();
+}
+
+export async function runCompletion(name: 'completion' | '__complete', argv: readonly string[]): Promise<number> {
+  if (name === '__complete') {
+    const candidates = await complete(argv);
+    if (candidates.length > 0) process.stdout.write(`${candidates.join('\n')}\n`);
+    return ExitCode.ok;
+  }
+  const shell = argv.find((word) => !word.startsWith('-'));
+  if (!shell || !(SHELLS as readonly string[]).includes(shell)) {
+    throw new UsageError(`completion: name a shell: ${SHELLS.join(', ')} (e.g. eval "$(${CLI_NAME} completion bash)")`);
+  }
+  process.stdout.write(script(shell as (typeof SHELLS)[number], CLI_NAME));
+  return ExitCode.ok;
+}

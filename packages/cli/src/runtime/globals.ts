@@ -1,0 +1,87 @@
+/** Options every command takes, and the settings they resolve to. */
+import { type CloudName, CLOUD_NAMES, cloudBaseUrl, isCloudName } from './clouds.js';
+import { UsageError, didYouMean } from './errors.js';
+import { type OutputFormat, OUTPUT_FORMATS, isOutputFormat } from './output.js';
+
+export interface GlobalOptionSpec {
+  readonly name: string;
+  readonly short?: string;
+  readonly type: 'string' | 'boolean';
+  readonly valueName?: string;
+  readonly description: string;
+}
+
+export const GLOBAL_OPTIONS: readonly GlobalOptionSpec[] = [
+  { name: 'output', short: 'o', type: 'string', valueName: '<json|yaml|table|tsv|none>', description: 'Output format (default json).' },
+  { name: 'query', type: 'string', valueName: '<jmespath>', description: 'JMESPath query applied to the result.' },
+  { name: 'debug', type: 'boolean', description: 'HTTP trace on stderr (Authorization and secret values redacted).' },
+  { name: 'base-url', type: 'string', valueName: '<url>', description: 'Service root, e.g. https://graph.microsoft.com/v1.0 (overrides --cloud).' },
+  { name: 'cloud', type: 'string', valueName: '<Global|USGov|USGovDoD|China>', description: 'National cloud (default Global, or $MGKIT_CLOUD).' },
+  { name: 'timeout', type: 'string', valueName: '<seconds>', description: 'Fail a request that takes longer (default 100).' },
+  { name: 'no-color', type: 'boolean', description: 'No colours (also when NO_COLOR is set).' },
+  { name: 'yes', short: 'y', type: 'boolean', description: 'Answer yes to --confirm without a terminal.' },
+  { name: 'help', short: 'h', type: 'boolean', description: 'Show help.' },
+  { name: 'version', type: 'boolean', description: 'Show the version.' },
+];
+
+/** Global options that take a value, by every spelling (`--output`, `-o`). */
+export function globalTakesValue(token: string): boolean {
+  const name = token.replace(/^-+/, '').split('=')[0] ?? '';
+  return GLOBAL_OPTIONS.some((option) => option.type === 'string' && (option.name === name || option.short === name)) && !token.includes('=');
+}
+
+export interface GlobalSettings {
+  readonly output: OutputFormat;
+  readonly query?: string;
+  readonly debug: boolean;
+  readonly cloud: CloudName;
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+  readonly color: boolean;
+  readonly yes: boolean;
+}
+
+export type ParsedValues = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+
+function single(values: ParsedValues, name: string): string | undefined {
+  const value = values[name];
+  if (Array.isArray(value)) return value.at(-1) as string | undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function resolveGlobals(values: ParsedValues, defaultBaseUrl: string): GlobalSettings {
+  const output = single(values, 'output') ?? process.env['MGKIT_OUTPUT'] ?? 'json';
+  if (!isOutputFormat(output)) throw new UsageError(`-o/--output: unknown format '${output}'; use one of ${OUTPUT_FORMATS.join(', ')}`);
+  const cloud = single(values, 'cloud') ?? process.env['MGKIT_CLOUD'] ?? 'Global';
+  if (!isCloudName(cloud)) {
+    const exact = CLOUD_NAMES.find((name) => name.toLowerCase() === cloud.toLowerCase());
+    if (!exact) throw new UsageError(`--cloud: unknown cloud '${cloud}'; use one of ${CLOUD_NAMES.join(', ')}${didYouMean(cloud, CLOUD_NAMES)}`);
+  }
+  const cloudName = (CLOUD_NAMES.find((name) => name.toLowerCase() === cloud.toLowerCase()) ?? 'Global') as CloudName;
+  const baseUrlOption = single(values, 'base-url') ?? process.env['MGKIT_BASE_URL'];
+  let baseUrl = cloudBaseUrl(cloudName, defaultBaseUrl);
+  if (baseUrlOption) {
+    try {
+      const url = new URL(baseUrlOption);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)');
+    } catch {
+      throw new UsageError(`--base-url: '${baseUrlOption}' is not an http(s) URL`);
+    }
+    baseUrl = baseUrlOption.replace(/\/+$/, '');
+  }
+  const timeoutText = single(values, 'timeout') ?? process.env['MGKIT_TIMEOUT'] ?? '100';
+  const timeout = Number(timeoutText);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout: '${timeoutText}' is not a positive number of seconds`);
+  const noColor = values['no-color'] === true || (process.env['NO_COLOR'] ?? '') !== '';
+  const query = single(values, 'query');
+  return {
+    output,
+    ...(query !== undefined && { query }),
+    debug: values['debug'] === true,
+    cloud: cloudName,
+    baseUrl,
+    timeoutMs: Math.round(timeout * 1000),
+    color: !noColor && process.stdout.isTTY === true,
+    yes: values['yes'] === true,
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * HTTP through the generated Kiota client: a `FetchRequestAdapter` with Kiota's default
+ * middleware, a bearer-token provider, and a fetch wrapper that adds the timeout and, with
+ * `--debug`, an HTTP trace on stderr (Authorization and secret values redacted).
+ */
+import type { AuthenticationProvider, RequestInformation } from '@microsoft/kiota-abstractions';
+import { UsageError } from './errors.js';
+import { nodeFetch } from './node-fetch.js';
+import { redactHeader, scrubText } from './redact.js';
+
+export interface HttpSettings {
+  readonly baseUrl: string;
+  readonly timeoutMs?: number;
+  readonly debug: boolean;
+  /** Resolves the bearer token; absent for requests that are never sent (what-if). */
+  readonly token?: () => Promise<string>;
+  /** Redacts a JSON request body for the trace. */
+  readonly redactBody: (body: string) => string;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]' || hostname === '::1';
+}
+
+/** Adds `Authorization: Bearer …`, over HTTPS only (plain HTTP to loopback is allowed for tests). */
+export function bearerProvider(token: () => Promise<string>): AuthenticationProvider {
+  return {
+    authenticateRequest: async (request: RequestInformation) => {
+      const url = new URL(request.URL);
+      if (url.protocol !== 'https:' && !isLoopback(url.hostname)) {
+        throw new UsageError(`refusing to send a token over ${url.protocol.replace(':', '')} to ${url.host}; use an https:// --base-url`);
+      }
+      if (request.headers.has('Authorization')) return;
+      request.headers.add('Authorization', `Bearer ${await token()}`);
+    },
+  };
+}
+
+const anonymous: AuthenticationProvider = { authenticateRequest: async () => undefined };
+
+function headersOf(init: RequestInit | undefined): [string, string][] {
+  const headers = init?.headers;
+  if (!headers) return [];
+  if (headers instanceof Headers) return [...headers.entries()];
+  if (Array.isArray(headers)) return headers.map(([name, value]) => [String(name), String(value)]);
+  return Object.entries(headers as Record<string, string>).map(([name, value]) => [name, String(value)]);
+}
+
+function bodyText(body: unknown): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof ArrayBuffer) return new TextDecoder().decode(body);
+  if (ArrayBuffer.isView(body)) return new TextDecoder().decode(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+  return '[stream]';
+}
+
+export class TimeoutError extends Error {
+  constructor(readonly seconds: number) {
+    super(`the request timed out after ${seconds} s (--timeout)`);
+  }
+}
+
+function tracingFetch(settings: HttpSettings): (input: string, init: RequestInit) => Promise<Response> {
+  const trace = (line: string): void => {
+    process.stderr.write(`${scrubText(line)}\n`);
+  };
+  return async (input, init) => {
+    const signal = settings.timeoutMs ? AbortSignal.timeout(settings.timeoutMs) : undefined;
+    const requestInit: RequestInit = signal ? { ...init, signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal } : init;
+    if (settings.debug) {
+      trace(`> ${init.method ?? 'GET'} ${input}`);
+      for (const [name, value] of headersOf(init)) trace(`> ${name}: ${redactHeader(name, value)}`);
+      const body = bodyText(init.body);
+      if (body !== undefined) trace(`> ${settings.redactBody(body)}`);
+    }
+    let response: Response;
+    const started = Date.now();
+    try {
+      response = await nodeFetch(input, requestInit);
+    } catch (error) {
+      if (signal?.aborted) throw new TimeoutError((settings.timeoutMs ?? 0) / 1000);
+      throw error;
+    }
+    if (settings.debug) {
+      trace(`< ${response.status} ${response.statusText} (${Date.now() - started} ms)`);
+      for (const [name, value] of response.headers.entries()) trace(`< ${name}: ${redactHeader(name, value)}`);
+      if (response.status >= 400) {
+        const text = await response.clone().text();
+        if (text) trace(`< ${text}`);
+      }
+    }
+    return response;
+  };
+}
+
+/** The generated client on a fresh adapter: authenticated unless `settings.token` is absent. */
+export async function createClient(settings: HttpSettings): Promise<unknown> {
+  const { FetchRequestAdapter, KiotaClientFactory, createGraphClient } = await import('./http-stack.js');
+  const customFetch = tracingFetch(settings);
+  const httpClient = KiotaClientFactory.create(customFetch as unknown as typeof fetch);
+  const auth = settings.token ? bearerProvider(settings.token) : anonymous;
+  const adapter = new FetchRequestAdapter(auth, undefined, undefined, httpClient);
+  return createGraphClient(adapter, { baseUrl: settings.baseUrl });
+}
+
+/** Response headers inspection (Kiota's HeadersInspectionOptions), loaded with the client. */
+export async function createHeadersInspection(): Promise<{ option: unknown; responseHeaders: () => Record<string, string | string[]> }> {
+  const { HeadersInspectionOptions } = await import('./http-stack.js');
+  const option = new HeadersInspectionOptions({ inspectResponseHeaders: true });
+  return {
+    option,
+    responseHeaders: () => {
+      const result: Record<string, string | string[]> = {};
+      for (const [name, values] of option.getResponseHeaders().entries()) {
+        const list = [...values];
+        result[name] = list.length === 1 ? (list[0] ?? '') : list;
+      }
+      return Object.fromEntries(Object.entries(result).sort(([a], [b]) => (a < b ? -1 : 1)));
+    },
+  };
+}
+
+/** Status, OData code/message and request-id from whatever the client threw. */
+export interface ApiFailure {
+  readonly status?: number;
+  readonly code?: string;
+  readonly message: string;
+  readonly requestId?: string;
+}
+
+function pick(record: unknown, ...names: string[]): unknown {
+  if (!record || typeof record !== 'object') return undefined;
+  const object = record as Record<string, unknown>;
+  for (const name of names) {
+    if (object[name] !== undefined && object[name] !== null) return object[name];
+    const additional = object['additionalData'] as Record<string, unknown> | undefined;
+    if (additional && additional[name] !== undefined && additional[name] !== null) return additional[name];
+  }
+  return undefined;
+}
+
+export function describeApiFailure(error: unknown): ApiFailure | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const status = pick(error, 'responseStatusCode');
+  if (typeof status !== 'number') return undefined;
+  const main = pick(error, 'errorEscaped', 'error');
+  const inner = pick(main, 'innerError', 'innererror');
+  const headers = pick(error, 'responseHeaders') as Record<string, string[] | string> | undefined;
+  const headerValue = (name: string): string | undefined => {
+    if (!headers) return undefined;
+    const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+    return Array.isArray(entry) ? entry[0] : entry;
+  };
+  const code = pick(main, 'code');
+  const message = pick(main, 'message') ?? (error as Error).message;
+  const requestId = pick(inner, 'requestId', 'request-id') ?? headerValue('request-id') ?? headerValue('client-request-id');
+  return {
+    status,
+    ...(typeof code === 'string' && { code }),
+    message: typeof message === 'string' && message ? message : `HTTP ${status}`,
+    ...(typeof requestId === 'string' && { requestId }),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Result output: `-o json|yaml|table|tsv|none` after an optional JMESPath `--query`.
+ * The YAML and JMESPath libraries load only when asked for.
+ */
+import { UsageError } from './errors.js';
+
+export const OUTPUT_FORMATS = ['json', 'yaml', 'table', 'tsv', 'none'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function isOutputFormat(value: string): value is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(value);
+}
+
+export async function applyQuery(value: unknown, query: string | undefined): Promise<unknown> {
+  if (query === undefined) return value;
+  const { search, compile } = await import('@jmespath-community/jmespath');
+  try {
+    compile(query);
+  } catch (error) {
+    throw new UsageError(`--query: invalid JMESPath expression '${query}' (${(error as Error).message})`);
+  }
+  return search(value as Parameters<typeof search>[0], query);
+}
+
+function scalar(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function rowsOf(value: unknown): { columns: string[]; rows: string[][] } {
+  const items = Array.isArray(value) ? value : [value];
+  const objects = items.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item));
+  if (!objects) return { columns: [], rows: items.map((item) => (Array.isArray(item) ? item.map(scalar) : [scalar(item)])) };
+  const columns: string[] = [];
+  for (const item of items as Record<string, unknown>[]) for (const key of Object.keys(item)) if (!columns.includes(key)) columns.push(key);
+  return { columns, rows: (items as Record<string, unknown>[]).map((item) => columns.map((column) => scalar(item[column]))) };
+}
+
+function table(value: unknown, color: boolean): string {
+  const { columns, rows } = rowsOf(value);
+  const all = columns.length > 0 ? [columns, columns.map((column) => '-'.repeat(column.length)), ...rows] : rows;
+  const widths: number[] = [];
+  for (const row of all) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
+  return all
+    .map((row, rowIndex) => {
+      const line = row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  ');
+      return color && columns.length > 0 && rowIndex === 0 ? `\u001b[1m${line}\u001b[22m` : line;
+    })
+    .join('\n');
+}
+
+function tsv(value: unknown): string {
+  return rowsOf(value)
+    .rows.map((row) => row.map((cell) => cell.replace(/[\t\n]/g, ' ')).join('\t'))
+    .join('\n');
+}
+
+/** The text to print for a result (without trailing newline); undefined for nothing. */
+export async function formatResult(value: unknown, format: OutputFormat, color: boolean): Promise<string | undefined> {
+  if (format === 'none' || value === undefined) return undefined;
+  switch (format) {
+    case 'json':
+      return JSON.stringify(value, null, 2);
+    case 'yaml': {
+      const { stringify } = await import('yaml');
+      return stringify(value).replace(/\n$/, '');
+    }
+    case 'table':
+      return table(value, color);
+    case 'tsv':
+      return tsv(value);
+  }
+}
+
+export async function printResult(value: unknown, format: OutputFormat, query: string | undefined, color: boolean): Promise<void> {
+  const text = await formatResult(await applyQuery(value, query), format, color);
+  if (text !== undefined) process.stdout.write(`${text}\n`);
+}

@@ -1,0 +1,153 @@
+/**
+ * Validation of input against the emitted JSON Schema subset, before any request: one problem
+ * per line with its JSON path; unknown enum names get the closest valid names.
+ */
+import type { JsonSchema, JsonType } from './definition.js';
+import { closest } from './errors.js';
+
+export type Defs = Readonly<Record<string, JsonSchema>>;
+
+export function resolveSchema(schema: JsonSchema, defs: Defs): JsonSchema {
+  let current = schema;
+  for (let depth = 0; current.$ref && depth < 32; depth += 1) {
+    const target = defs[current.$ref.replace(/^#\/\$defs\//, '')];
+    if (!target) break;
+    current = { ...target, ...Object.fromEntries(Object.entries(current).filter(([key]) => key !== '$ref')) };
+  }
+  return current;
+}
+
+function typeOf(value: unknown): JsonType {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value as JsonType;
+}
+
+function typeMatches(expected: JsonType, actual: JsonType): boolean {
+  return expected === actual || (expected === 'number' && actual === 'integer');
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Problems found, each `path: message`; empty when valid. */
+export function validate(value: unknown, schema: JsonSchema, defs: Defs, path = ''): string[] {
+  const resolved = resolveSchema(schema, defs);
+  const where = path || '(root)';
+  if (resolved.anyOf) {
+    const results = resolved.anyOf.map((member) => validate(value, member, defs, path));
+    if (results.some((problems) => problems.length === 0)) return [];
+    return results.sort((a, b) => a.length - b.length)[0] ?? [];
+  }
+  if (resolved.type !== undefined) {
+    const expected = Array.isArray(resolved.type) ? resolved.type : [resolved.type as JsonType];
+    const actual = typeOf(value);
+    if (!expected.some((type) => typeMatches(type, actual))) {
+      return [`${where}: expected ${expected.join(' or ')}, got ${actual}${resolved['x-secret'] ? '' : ` ${describe(value)}`}`];
+    }
+  }
+  if (value === null) return [];
+  if (resolved.enum && typeof value === 'string' && !resolved.enum.includes(value)) {
+    const name = resolved.title ?? 'value';
+    const exact = resolved.enum.find((member) => member.toLowerCase() === value.toLowerCase());
+    const near = exact ? [exact] : closest(value, resolved.enum);
+    const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : `; valid names: ${resolved.enum.join(', ')}`;
+    return [`${where}: '${value}' is not a ${name} name${hint}`];
+  }
+  const problems: string[] = [];
+  if (Array.isArray(value) && resolved.items) {
+    value.forEach((item, index) => problems.push(...validate(item, resolved.items as JsonSchema, defs, `${path}[${index}]`)));
+  }
+  if (typeOf(value) === 'object' && (resolved.properties || resolved.additionalProperties !== undefined)) {
+    const record = value as Record<string, unknown>;
+    const properties = resolved.properties ?? {};
+    for (const required of resolved.required ?? []) {
+      if (!(required in record)) problems.push(`${path ? `${path}.` : ''}${required}: required`);
+    }
+    for (const [key, item] of Object.entries(record)) {
+      const child = path ? `${path}.${key}` : key;
+      const declared = properties[key];
+      if (declared) {
+        problems.push(...validate(item, declared, defs, child));
+        continue;
+      }
+      const wrongCase = Object.keys(properties).find((name) => name.toLowerCase() === key.toLowerCase());
+      if (wrongCase) {
+        problems.push(`${child}: unknown property; did you mean ${wrongCase}? (names are case-sensitive)`);
+        continue;
+      }
+      if (resolved.additionalProperties === false) {
+        const near = closest(key, Object.keys(properties));
+        problems.push(`${child}: unknown property${near.length ? `; did you mean ${near.join(', ')}?` : ''}`);
+      } else if (typeof resolved.additionalProperties === 'object') {
+        problems.push(...validate(item, resolved.additionalProperties, defs, child));
+      }
+    }
+  }
+  return problems;
+}
+
+/** Paths of secret values in `value` (per `x-secret`), for redaction. */
+export function redactSecrets(value: unknown, schema: JsonSchema | undefined, defs: Defs, mask = '***'): unknown {
+  if (!schema) return value;
+  const resolved = resolveSchema(schema, defs);
+  if (resolved['x-secret'] && value !== null && value !== undefined) return mask;
+  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, resolved.items, defs, mask));
+  if (value && typeof value === 'object') {
+    if (resolved.anyOf) {
+      const member = resolved.anyOf.find((candidate) => resolveSchema(candidate, defs).type === 'object');
+      return redactSecrets(value, member, defs, mask);
+    }
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, redactSecrets(item, resolved.properties?.[key], defs, mask)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Converts a wire-shaped value (`@odata.type`, `request-id`) into the Kiota client's model
+ * shape: declared properties under their client names, the rest in `additionalData`.
+ */
+export function toClientModel(value: unknown, schema: JsonSchema | undefined, defs: Defs): unknown {
+  if (!schema || value === null || typeof value !== 'object') return value;
+  const resolved = resolveSchema(schema, defs);
+  if (Array.isArray(value)) return value.map((item) => toClientModel(item, resolved.items, defs));
+  if (resolved.anyOf) {
+    const member = resolved.anyOf.find((candidate) => resolveSchema(candidate, defs).type === 'object');
+    return toClientModel(value, member, defs);
+  }
+  if (!resolved.properties) return value;
+  const model: Record<string, unknown> = {};
+  const additional: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const declared = resolved.properties[key];
+    if (declared) model[declared['x-name'] ?? key] = toClientModel(item, declared, defs);
+    else additional[key] = item;
+  }
+  if (Object.keys(additional).length > 0) model['additionalData'] = additional;
+  return model;
+}
+
+/** The reverse of `toClientModel`, for printing responses as on the wire. */
+export function fromClientModel(value: unknown, schema: JsonSchema | undefined, defs: Defs): unknown {
+  if (!schema || value === null || typeof value !== 'object') return value;
+  const resolved = resolveSchema(schema, defs);
+  if (Array.isArray(value)) return value.map((item) => fromClientModel(item, resolved.items, defs));
+  if (!resolved.properties) return value;
+  const byClientName = new Map(Object.entries(resolved.properties).map(([wire, property]) => [property['x-name'] ?? wire, { wire, property }]));
+  const wire: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'additionalData' && item && typeof item === 'object') {
+      Object.assign(wire, item);
+      continue;
+    }
+    if (key === 'backingStore' || key === 'backingStoreEnabled') continue;
+    const declared = byClientName.get(key);
+    wire[declared?.wire ?? key] = fromClientModel(item, declared?.property, defs);
+  }
+  return wire;
+}

@@ -1,0 +1,61 @@
+/**
+ * Lazy loading: `mgkit --help` and one call import only what they use (the command index is
+ * tiny; the client, Kiota, auth, YAML and JMESPath load on demand).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CaptureServer, PLANTED_TOKEN, freshConfigHome, runCli, startCaptureServer } from './helpers.js';
+
+const hooks = fileURLToPath(new URL('./fixtures/trace-imports.mjs', import.meta.url));
+let server: CaptureServer;
+
+beforeAll(async () => {
+  server = await startCaptureServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function importsOf(args: readonly string[], env: Record<string, string> = {}): Promise<string[]> {
+  const file = join(freshConfigHome(), 'imports.txt');
+  const result = await runCli(args, { nodeArgs: ['--import', hooks], env: { MGKIT_TRACE_IMPORTS: file, ...env } });
+  expect(result.code, result.stderr).toBe(0);
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+}
+
+const has = (urls: readonly string[], pattern: RegExp): boolean => urls.some((url) => pattern.test(url));
+
+describe('lazy loading', () => {
+  it('--help loads no command module, client, Kiota, identity, YAML or JMESPath', async () => {
+    const urls = await importsOf(['--help']);
+    expect(has(urls, /generated\/command-index\.js$/)).toBe(true);
+    for (const heavy of [/generated\/commands\//, /@azure\/identity/, /kiota/, /graph-client/, /http-stack/, /\/yaml\//, /jmespath/, /run-command\.js$/]) {
+      expect(has(urls, heavy), String(heavy)).toBe(false);
+    }
+  });
+
+  it('a command --help loads that command module only', async () => {
+    const urls = await importsOf(['applications', 'synchronization', 'acquire-access-token', 'post', '--help']);
+    expect(has(urls, /commands\/applications-synchronization-acquire-access-token-post\.js$/)).toBe(true);
+    expect(has(urls, /commands\/service-principals-/)).toBe(false);
+    for (const heavy of [/@azure\/identity/, /kiota/, /graph-client/, /http-stack/, /\/yaml\//, /jmespath/]) expect(has(urls, heavy), String(heavy)).toBe(false);
+  });
+
+  it('a call with MGKIT_ACCESS_TOKEN loads the client and Kiota, but not identity, YAML or JMESPath', async () => {
+    const urls = await importsOf(['applications', 'synchronization', 'acquire-access-token', 'post', '--application-id', 'lazy', '--base-url', server.url], {
+      MGKIT_ACCESS_TOKEN: PLANTED_TOKEN,
+    });
+    // the Kiota runtime and the generated client, bundled into one file by the build
+    expect(has(urls, /runtime\/http-stack\.js$/)).toBe(true);
+    for (const heavy of [/@azure\/identity/, /\/yaml\//, /jmespath/, /commands\/service-principals-/]) expect(has(urls, heavy), String(heavy)).toBe(false);
+  });
+
+  it('-o yaml and --query load their libraries only when asked', async () => {
+    const urls = await importsOf(['status', '-o', 'yaml', '--query', 'account'], { MGKIT_ACCESS_TOKEN: PLANTED_TOKEN });
+    expect(has(urls, /\/yaml\//)).toBe(true);
+    expect(has(urls, /jmespath/)).toBe(true);
+    expect(has(urls, /@azure\/identity/)).toBe(false);
+  });
+});

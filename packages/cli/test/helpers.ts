@@ -1,0 +1,210 @@
+/**
+ * Test helpers: run the BUILT `mgkit` binary as a subprocess (every byte it prints is kept for
+ * the secret-leak scan), a capture server on 127.0.0.1, and the planted secrets.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const BIN = join(PACKAGE_DIR, 'bin', 'mgkit.js');
+export const SPEC_FILE = fileURLToPath(new URL('../../../specs/openapi/acquireAccessToken.yaml', import.meta.url));
+
+if (!existsSync(join(PACKAGE_DIR, 'dist', 'main.js'))) {
+  throw new Error('packages/cli/dist is missing: run `npm run build -w @mgkit/cli` before the tests');
+}
+
+/** A JWT-shaped token with recognisable claims; its signature part is planted. */
+export const PLANTED_TOKEN = [
+  Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url'),
+  Buffer.from(
+    JSON.stringify({ tid: 'tenant-from-token', upn: 'ci@contoso.example', scp: 'Synchronization.ReadWrite.All Application.Read.All', exp: 4102444800 }),
+  ).toString('base64url'),
+  'PlantedTokenSignature0a1b2c3d',
+].join('.');
+export const PLANTED_CREDENTIAL = 'Pl4nted-Credential-Value-5e9d';
+export const PLANTED_CREDENTIAL_2 = 'Pl4nted-Second-Secret-c0ffee';
+export const PLANTED_CLIENT_SECRET = 'Pl4nted-Client-Secret-77aa';
+
+/** Every value that must never appear in anything the CLI prints. */
+export const PLANTED_SECRETS: string[] = [PLANTED_TOKEN, 'PlantedTokenSignature0a1b2c3d', PLANTED_CREDENTIAL, PLANTED_CREDENTIAL_2, PLANTED_CLIENT_SECRET];
+
+export function plantSecret(value: string): void {
+  if (!PLANTED_SECRETS.includes(value)) PLANTED_SECRETS.push(value);
+}
+
+export interface RunResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Everything the CLI printed in this test file. */
+export const captured: string[] = [];
+
+function captureFile(): string | undefined {
+  const dir = process.env['MGKIT_TEST_CAPTURE_DIR'];
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${basename(process.env['VITEST_WORKER_ID'] ?? 'w')}-${process.pid}.log`);
+}
+
+export function record(text: string): void {
+  captured.push(text);
+  const file = captureFile();
+  if (file) appendFileSync(file, `${text}\n`);
+}
+
+export interface RunOptions {
+  readonly env?: Record<string, string | undefined>;
+  readonly input?: string;
+  readonly cwd?: string;
+  readonly timeoutMs?: number;
+  /** Node options before the script (`--import …`). */
+  readonly nodeArgs?: readonly string[];
+  /** Called once the child is spawned (to signal it). */
+  readonly onSpawn?: (child: ChildProcess) => void;
+}
+
+let configRoot: string | undefined;
+export function freshConfigHome(): string {
+  configRoot ??= mkdtempSync(join(tmpdir(), 'mgkit-cli-test-'));
+  return mkdtempSync(join(configRoot, 'xdg-'));
+}
+
+export function baseEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === undefined || /^(MGKIT_|AZURE_|XDG_CONFIG_HOME$|NODE_OPTIONS$|VITEST)/.test(name)) continue;
+    env[name] = value;
+  }
+  env['NO_COLOR'] = '1';
+  env['XDG_CONFIG_HOME'] = freshConfigHome();
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+      cwd: options.cwd ?? PACKAGE_DIR,
+      env: baseEnv(options.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      record(`${stdout}\n${stderr}`);
+      resolve({ code, signal, stdout, stderr });
+    });
+    if (options.input !== undefined) child.stdin.end(options.input);
+    else child.stdin.end();
+    options.onSpawn?.(child);
+  });
+}
+
+export interface CapturedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: string;
+}
+
+export type Handler = (request: CapturedRequest, response: ServerResponse) => void;
+
+export interface CaptureServer {
+  readonly url: string;
+  readonly requests: CapturedRequest[];
+  close(): Promise<void>;
+}
+
+function odataError(response: ServerResponse, status: number, code: string, message: string, requestId: string): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'request-id': requestId });
+  response.end(JSON.stringify({ error: { code, message, innerError: { 'request-id': requestId, date: '2026-01-01T00:00:00' } } }));
+}
+
+/** Graph-like behaviour keyed on the id in the path: missing → 404, boom → 500, denied → 401, hang → no answer. */
+export const graphLike: Handler = (request, response) => {
+  if (request.url.includes('/missing/')) return odataError(response, 404, 'Request_ResourceNotFound', "Resource 'missing' does not exist.", 'req-404');
+  if (request.url.includes('/boom/')) return odataError(response, 500, 'InternalServerError', 'Something went wrong.', 'req-500');
+  if (request.url.includes('/bad/')) return odataError(response, 400, 'BadRequest', 'Invalid credentials key.', 'req-400');
+  if (request.url.includes('/denied/')) return odataError(response, 401, 'InvalidAuthenticationToken', 'Access token is empty.', 'req-401');
+  if (request.url.includes('/forbidden/')) return odataError(response, 403, 'Authorization_RequestDenied', 'Insufficient privileges.', 'req-403');
+  if (request.url.includes('/hang/')) return; // never answers
+  response.writeHead(204, { 'request-id': 'req-ok-1', 'client-request-id': 'client-1', 'x-ms-ags-diagnostic': '{"ServerInfo":{}}' });
+  response.end();
+};
+
+export async function startCaptureServer(handler: Handler = graphLike): Promise<CaptureServer> {
+  const requests: CapturedRequest[] = [];
+  const server: Server = createServer((incoming, response) => {
+    let body = '';
+    incoming.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    incoming.on('end', () => {
+      const request = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, body };
+      requests.push(request);
+      handler(request, response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1.0`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Planted secrets found in the given texts (empty when none leaked). */
+export function findLeaks(texts: readonly string[]): string[] {
+  const all = texts.join('\n');
+  return PLANTED_SECRETS.filter((secret) => all.includes(secret));
+}
+
+/**
+ * Runs the CLI on a pseudo-terminal (util-linux `script`), typing `answer` once `prompt`
+ * appears in its output. Undefined when `script` is not installed.
+ */
+export async function runCliOnTerminal(args: readonly string[], prompt: string, answer: string, env: Record<string, string | undefined> = {}): Promise<RunResult | undefined> {
+  const { existsSync: exists } = await import('node:fs');
+  if (!exists('/usr/bin/script')) return undefined;
+  const quote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: PACKAGE_DIR, env: baseEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let answered = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!answered && output.includes(prompt)) {
+        answered = true;
+        child.stdin.write(answer);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      record(output);
+      resolve({ code, signal, stdout: output, stderr: '' });
+    });
+  });
+}
