@@ -1,0 +1,119 @@
+/**
+ * The built help site in a real browser (Debian's chromium through playwright-core): the
+ * operation page's example tabs, local search, a cmdlet page's `<String>` as text, no console
+ * errors, and no broken internal link. Builds the site from docs/ into a temporary folder first.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, crawlInternalLinks, docsRoot, launchChromium, projectRoot, serveStatic, type StaticServer } from './site-helpers.js';
+
+const OPERATION_PAGE = '/reference/operations/applications-synchronization-acquire-access-token-post.html';
+const CMDLET_PAGE = '/reference/cmdlets/Get-MgApplicationSynchronizationAccessToken.html';
+const SCREENSHOT = path.join(projectRoot, 'test-artifacts/operation-page.png');
+
+let outDir: string;
+let server: StaticServer;
+let browser: Browser | undefined;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-docs-site-'));
+  await buildSite(docsRoot, outDir);
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+async function openPage(urlPath: string): Promise<Page> {
+  if (!browser) throw new Error('no browser');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${urlPath}: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${urlPath}: ${error.message}`));
+  const response = await page.goto(`${server.url}${urlPath}`, { waitUntil: 'networkidle' });
+  expect(response?.status(), urlPath).toBe(200);
+  return page;
+}
+
+describe('the built site', () => {
+  it('shows the four example tabs of the operation page, each with its code, saying the same thing', async (context) => {
+    if (!browser) return context.skip();
+    const page = await openPage(OPERATION_PAGE);
+    const group = page.locator('.vp-code-group').first();
+    const expected: Record<string, string> = {
+      HTTP: 'POST https://graph.microsoft.com/v1.0/applications/',
+      TypeScript: '.synchronization.acquireAccessToken.post(',
+      CLI: 'mgkit applications synchronization acquire-access-token post',
+      PowerShell: 'Get-MgApplicationSynchronizationAccessToken -ApplicationId',
+    };
+    const shown: string[] = [];
+    for (const [title, snippet] of Object.entries(expected)) {
+      await group.locator('.tabs label', { hasText: new RegExp(`^${title}$`) }).click();
+      const active = group.locator('.blocks > div.active');
+      await expect.poll(() => active.innerText()).toContain(snippet);
+      const code = await active.innerText();
+      shown.push(code);
+      expect(await active.isVisible(), `${title} block visible`).toBe(true);
+    }
+    // One example value: the same id, enum member and placeholder secret in every tab.
+    const id = /applications\/([0-9a-f-]{36})/.exec(shown[0] ?? '')?.[1] ?? 'missing id';
+    for (const code of shown) {
+      expect(code).toContain(id);
+      expect(code).toContain('UserName');
+      expect(code).toContain('<secret>');
+    }
+    await group.locator('.tabs label', { hasText: /^HTTP$/ }).click();
+    await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    // A viewport as tall as the page: a full-page capture would repeat the fixed navigation mid-page.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1280, height });
+    await page.screenshot({ path: SCREENSHOT });
+    await page.close();
+  });
+
+  it('finds acquireAccessToken with the local search and reaches the operation page', async (context) => {
+    if (!browser) return context.skip();
+    const page = await openPage('/');
+    await page.locator('.VPNavBarSearch button').first().click();
+    const input = page.locator('#localsearch-input');
+    await input.fill('acquireAccessToken');
+    const hit = page.locator('#localsearch-list a.result[href*="/reference/operations/"]').first();
+    await hit.waitFor({ state: 'visible' });
+    await hit.click();
+    await page.waitForURL(/\/reference\/operations\/.*acquire-access-token-post/);
+    await expect.poll(() => page.locator('h1').first().innerText()).toContain('acquireAccessToken');
+    await page.close();
+  });
+
+  it('shows a cmdlet page with <String> and <IApplicationsIdentity> as text', async (context) => {
+    if (!browser) return context.skip();
+    const page = await openPage(CMDLET_PAGE);
+    const body = await page.locator('main').innerText();
+    expect(body).toContain('-ApplicationId <String>');
+    expect(body).toContain('-InputObject <IApplicationsIdentity>');
+    expect(body).toContain('INPUTOBJECT <IApplicationsIdentity>');
+    expect(body).not.toContain('{{ Add code here }}');
+    await page.close();
+  });
+
+  it('has no broken internal link', async () => {
+    const { pages, links, broken } = await crawlInternalLinks(server.url, ['/', '/reference/']);
+    expect(pages).toBeGreaterThan(20);
+    expect(links).toBeGreaterThan(100);
+    expect(broken).toEqual([]);
+  });
+
+  it('logged no console error on any page it opened', (context) => {
+    if (!browser) return context.skip();
+    expect(consoleErrors).toEqual([]);
+  });
+});

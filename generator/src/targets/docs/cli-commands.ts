@@ -1,0 +1,36 @@
+/**
+ * The CLI's commands exactly as the CLI target defines them (paths, option names, usage lines,
+ * descriptions): the docs read the same data the `mgkit` binary is generated from.
+ */
+import type { ApiModel, OperationModel } from '../../model/index.js';
+import { operationCommandPath, placeCommands } from '../cli/command-paths.js';
+import { buildCommandData, type CommandData, type OptionData } from '../cli/definitions.js';
+
+export interface CliCommandDoc {
+  /** `applications-synchronization-acquire-access-token-post`. */
+  readonly file: string;
+  readonly data: CommandData;
+}
+
+export function cliCommandsOf(model: ApiModel): CliCommandDoc[] {
+  return placeCommands(model).map((placed) => ({ file: placed.file, data: buildCommandData(model, placed) }));
+}
+
+/** The command that calls an operation: the cmdlet's when one is named, else any that binds it. */
+export function cliCommandFor(
+  commands: readonly CliCommandDoc[],
+  operation: OperationModel,
+  cmdlet?: string,
+): CliCommandDoc | undefined {
+  const calling = commands.filter((command) => operation.key in command.data.operations);
+  return calling.find((command) => command.data.cmdlet === cmdlet) ?? calling[0];
+}
+
+/** Command words after the binary name. */
+export function cliWordsFor(commands: readonly CliCommandDoc[], operation: OperationModel, cmdlet?: string): string[] {
+  return cliCommandFor(commands, operation, cmdlet)?.data.path ?? operationCommandPath(operation);
+}
+
+export function optionOfParameter(command: CliCommandDoc | undefined, parameter: string): OptionData | undefined {
+  return command?.data.options.find((option) => option.parameter === parameter);
+}

@@ -1,0 +1,99 @@
+/**
+ * The page of one CLI command: usage per parameter set, options, examples, exit codes. Names,
+ * usage lines and descriptions are the CLI target's own, so the page matches `mgkit --help`.
+ */
+import { generatedHeader } from '../../output/index.js';
+import type { CliCommandDoc } from './cli-commands.js';
+import { nodeOfOperation } from './client-tree.js';
+import type { DocsContext } from './context.js';
+import { preferredInvocation } from './invocation.js';
+import { pagePaths, relativeLink } from './names.js';
+import { wrapItems } from './cmdlet-page.js';
+import { cliSnippet } from './snippets.js';
+import { render } from './templates.js';
+
+export const EXIT_CODES: readonly { status: number; meaning: string }[] = [
+  { status: 0, meaning: 'Success.' },
+  { status: 1, meaning: 'API error: the OData code, message and request-id are printed on stderr.' },
+  { status: 2, meaning: 'Usage or validation error (unknown option, mixed parameter sets, a value the schema rejects).' },
+  { status: 3, meaning: 'Not found (HTTP 404).' },
+  { status: 4, meaning: 'Authentication error (not signed in, expired credentials, HTTP 401).' },
+  { status: 130, meaning: 'Interrupted (Ctrl+C).' },
+];
+
+export const GLOBAL_OPTIONS: readonly { option: string; description: string }[] = [
+  { option: '-o, --output json|yaml|table|tsv|none', description: 'Output format.' },
+  { option: '--query <jmespath>', description: 'Filter the output with a JMESPath query.' },
+  { option: '--debug', description: 'Trace HTTP on stderr (Authorization and secrets redacted).' },
+  { option: '--base-url <url>', description: 'Call another Graph endpoint.' },
+  { option: '--cloud Global|USGov|USGovDoD|China', description: 'National cloud to call.' },
+  { option: '--timeout <seconds>', description: 'Give up after this long.' },
+  { option: '--no-color', description: 'No colours (also NO_COLOR).' },
+  { option: '--yes', description: 'Answer yes to --confirm without a terminal.' },
+  { option: '--help', description: 'Help for the command.' },
+  { option: '--version', description: 'Print the version.' },
+];
+
+export function renderCliCommandPage(context: DocsContext, command: CliCommandDoc): string {
+  const page = pagePaths.cliCommand(command.file);
+  const { data } = command;
+  const commandLine = [context.binName, ...data.path].join(' ');
+  const operations = context.model.operations.filter((operation) => operation.key in data.operations);
+  const cmdlet = context.model.commands.find((candidate) => candidate.name === data.cmdlet);
+  const view = {
+    header: generatedHeader('html'),
+    title: commandLine,
+    description: data.description || data.synopsis,
+    alias: data.cmdlet ? `${context.binName} ${data.cmdlet}` : undefined,
+    usages: data.sets.map((set) => ({ name: set.name, isDefault: set.isDefault, line: wrapCliUsage(`${context.binName} ${set.usage}`) })),
+    options: data.options.map((option) => ({
+      option: `--${option.name}`,
+      aliases: option.aliases.map((alias) => `--${alias}`).join(', '),
+      value: option.valueName,
+      repeatable: option.multiple,
+      sets: Object.entries(option.sets)
+        .map(([set, facts]) => (facts.required ? `${set} (required)` : set))
+        .join(', '),
+      description: option.description,
+    })),
+    globalOptions: GLOBAL_OPTIONS,
+    examples: examplesOf(context, command),
+    exitCodes: EXIT_CODES,
+    seeAlso: [
+      ...operations.map((operation) => ({ label: `Operation: ${operation.method} ${operation.path}`, href: relativeLink(page, pagePaths.operation(operation)) })),
+      ...(cmdlet ? [{ label: `PowerShell: ${cmdlet.name}`, href: relativeLink(page, pagePaths.cmdlet(cmdlet)) }] : []),
+      ...operations.flatMap((operation) => {
+        const node = nodeOfOperation(context.clientNodes, operation);
+        return node ? [{ label: `TypeScript client: ${node.builderName}`, href: relativeLink(page, pagePaths.clientBuilder(node.dir)) }] : [];
+      }),
+    ],
+  };
+  return render('cli-command', view);
+}
+
+function examplesOf(context: DocsContext, command: CliCommandDoc): { title: string; code: string }[] {
+  const result: { title: string; code: string }[] = [];
+  for (const operation of context.model.operations.filter((candidate) => candidate.key in command.data.operations)) {
+    const example = context.examples.get(operation.key);
+    if (!example) continue;
+    const invocations = (context.invocations.get(operation.key) ?? []).filter((invocation) => invocation.command.name === command.data.cmdlet);
+    const preferred = preferredInvocation(invocations);
+    const main = cliSnippet(example, preferred, context.cliCommands, context.binName).code;
+    result.push({ title: 'Call the operation', code: main });
+    result.push({ title: 'Print the request without sending it', code: `${main} \\\n  --what-if` });
+    const bodySet = invocations.find((invocation) => invocation.style === 'body');
+    if (bodySet && bodySet !== preferred) {
+      result.push({ title: 'Send the whole request body as JSON', code: cliSnippet(example, bodySet, context.cliCommands, context.binName).code });
+    }
+    if (command.data.cmdlet) {
+      const [, ...rest] = main.split(' \\\n');
+      result.push({ title: 'The same, by the cmdlet name', code: [`${context.binName} ${command.data.cmdlet}`, ...rest].join(' \\\n') });
+    }
+  }
+  return result;
+}
+
+/** Long usage lines wrapped before an option, continuation lines indented. */
+function wrapCliUsage(usage: string): string {
+  return wrapItems(usage.split(/ (?=\[?--)/), 90, '    ');
+}

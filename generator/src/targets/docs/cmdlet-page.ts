@@ -1,0 +1,290 @@
+/**
+ * The page of one cmdlet, in platyPS 0.14 form ("schema: 2.0.0"), so PowerShell tooling — and
+ * our own reader — can read it back. Placeholder examples are replaced by examples rendered from
+ * the operation's example value; `.` or empty descriptions by the description's text.
+ */
+import type {
+  CommandModel,
+  CommandParameterModel,
+  ComplexPropertyModel,
+  OperationModel,
+  ParameterRole,
+  PropertyModel,
+  TypeRef,
+} from '../../model/index.js';
+import { generatedHeader } from '../../output/index.js';
+import { code, text } from './escape.js';
+import type { DocsContext } from './context.js';
+import { invocationOf, rolesOf, STYLE_ORDER, type Invocation, type SetStyle } from './invocation.js';
+import { pagePaths, relativeLink } from './names.js';
+import { describeByType, operationTitle } from './operation-page.js';
+import { powerShellCode } from './snippets.js';
+import { render } from './templates.js';
+
+const SYNTAX_WIDTH = 110;
+
+/** One-line descriptions platyPS leaves when the description had none. */
+function isEmptyDescription(line: string | undefined): boolean {
+  const trimmed = (line ?? '').trim();
+  return trimmed === '' || trimmed === '.' || /^\{\{.*\}\}$/.test(trimmed);
+}
+
+function withoutPlaceholder(note: { readonly typeName: string; readonly description: string }) {
+  return { typeName: note.typeName, description: isEmptyDescription(note.description) ? '' : note.description };
+}
+
+export function renderCmdletPage(context: DocsContext, command: CommandModel): string {
+  const page = pagePaths.cmdlet(command);
+  const roles = rolesOf(command);
+  const operations = operationsOf(context, command);
+  const describe = (parameter: CommandParameterModel) => parameterDescription(context, parameter, roles.get(parameter.name), operations.get(parameter.name));
+  const view = {
+    header: generatedHeader('html'),
+    frontMatter: [
+      ['external help file', ''],
+      ['Module Name', command.moduleName ?? ''],
+      ['online version', command.onlineVersion ?? ''],
+      ['schema', '2.0.0'],
+    ].map(([key, value]) => `${key}:${value ? ` ${yamlScalar(value)}` : ''}`),
+    name: command.name,
+    synopsis: isEmptyDescription(command.synopsis) ? firstOperation(context, command)?.summary ?? command.name : command.synopsis,
+    description: isEmptyDescription(command.description) ? firstOperation(context, command)?.description ?? command.synopsis : command.description,
+    syntax: command.parameterSets.map((set) => ({ name: set.name, isDefault: set.isDefault, usage: wrapUsage(set.usage) })),
+    examples: examplesOf(context, command),
+    parameters: command.parameters.map((parameter) => ({
+      name: parameter.name,
+      description: describe(parameter),
+      yamlBlocks: yamlBlocks(command, parameter),
+    })),
+    supportsCommonParameters: command.supportsCommonParameters,
+    inputs: command.inputs.map(withoutPlaceholder),
+    outputs: command.outputs.map(withoutPlaceholder),
+    notes: command.parameters
+      .filter((parameter) => parameter.complexProperties?.length)
+      .map((parameter) => noteLines(context, parameter, describe(parameter), roles.get(parameter.name), operations.get(parameter.name)).join('\n')),
+    links: [
+      ...command.links.map((entry) => ({ label: entry.text, url: entry.url })),
+      ...[...new Set(operations.values())].map((operation) => ({
+        label: `Operation: ${operationTitle(operation)}`,
+        url: relativeLink(page, pagePaths.operation(operation)),
+      })),
+    ],
+  };
+  return render('cmdlet', view);
+}
+
+/** Parameter name → the operation of the first set that binds it. */
+function operationsOf(context: DocsContext, command: CommandModel): Map<string, OperationModel> {
+  const byKey = new Map(context.model.operations.map((operation) => [operation.key, operation]));
+  const result = new Map<string, OperationModel>();
+  for (const set of command.parameterSets) {
+    const operation = set.operationKey ? byKey.get(set.operationKey) : undefined;
+    if (!operation) continue;
+    for (const binding of set.parameters) if (!result.has(binding.parameter)) result.set(binding.parameter, operation);
+  }
+  return result;
+}
+
+function firstOperation(context: DocsContext, command: CommandModel): OperationModel | undefined {
+  const key = command.parameterSets.find((set) => set.operationKey)?.operationKey;
+  return context.model.operations.find((operation) => operation.key === key);
+}
+
+// ---------------------------------------------------------------- descriptions from the schema
+
+function bodyObjectProperties(context: DocsContext, type: TypeRef | undefined): readonly PropertyModel[] {
+  const element = type?.kind === 'collection' ? type.items : type;
+  const named = element?.kind === 'named' ? context.types.get(element.name) : undefined;
+  return named?.kind === 'object' ? named.properties : [];
+}
+
+/** The description's text for what a parameter stands for. */
+function schemaDescription(context: DocsContext, role: ParameterRole | undefined, operation: OperationModel | undefined): string {
+  if (!role || !operation) return '';
+  switch (role.kind) {
+    case 'path-key':
+      return operation.pathParameters.find((parameter) => parameter.wireName === role.pathParameter)?.description ?? '';
+    case 'body': {
+      const body = operation.requestBody;
+      const named = body?.type.kind === 'named' ? context.types.get(body.type.name) : undefined;
+      return body?.description ?? named?.description ?? 'The request body.';
+    }
+    case 'body-property': {
+      const property = bodyObjectProperties(context, operation.requestBody?.type).find((candidate) => candidate.wireName === role.property);
+      return property ? (property.description ?? describeByType(property.type)) : '';
+    }
+    case 'query':
+      return operation.queryParameters.find((parameter) => parameter.wireName === role.queryParameter)?.description ?? '';
+    case 'header':
+      return operation.headerParameters.find((parameter) => parameter.wireName === role.header)?.description ?? '';
+    case 'identity':
+      return 'Identity Parameter';
+    case 'additional-properties':
+      return 'Additional Parameters';
+    default:
+      return '';
+  }
+}
+
+export function parameterDescription(
+  context: DocsContext,
+  parameter: CommandParameterModel,
+  role: ParameterRole | undefined,
+  operation: OperationModel | undefined,
+): string {
+  const lines = parameter.description.split('\n');
+  if (!isEmptyDescription(lines[0])) return parameter.description;
+  const replacement = schemaDescription(context, role, operation) || `The ${parameter.name} parameter.`;
+  return [replacement, ...lines.slice(1)].join('\n').trim();
+}
+
+/** NOTES: `NAME <Type>`: description, then the property tree as a nested list. */
+function noteLines(
+  context: DocsContext,
+  parameter: CommandParameterModel,
+  description: string,
+  role: ParameterRole | undefined,
+  operation: OperationModel | undefined,
+): string[] {
+  const typeName = `${parameter.dotnetType.split('.').pop() ?? parameter.dotnetType}`;
+  const properties =
+    role?.kind === 'body'
+      ? bodyObjectProperties(context, operation?.requestBody?.type)
+      : role?.kind === 'body-property'
+        ? bodyObjectProperties(context, bodyObjectProperties(context, operation?.requestBody?.type).find((p) => p.wireName === role.property)?.type)
+        : [];
+  const lines = [`${code(`${parameter.name.toUpperCase()} <${typeName}>`)}: ${text(description.split('\n')[0])}`];
+  const visit = (tree: readonly ComplexPropertyModel[], schema: readonly PropertyModel[], depth: number) => {
+    for (const property of tree) {
+      const match = schema.find((candidate) => candidate.wireName.toLowerCase() === property.name.toLowerCase());
+      const fromSchema = match ? (match.description ?? describeByType(match.type)) : '';
+      const said = isEmptyDescription(property.description) ? fromSchema : property.description;
+      const label = property.required ? `${property.name} <${property.typeName}>` : `[${property.name} <${property.typeName}>]`;
+      lines.push(`${'  '.repeat(depth)}- ${code(label)}: ${text(said)}`.trimEnd());
+      visit(property.properties, bodyObjectProperties(context, match?.type), depth + 1);
+    }
+  };
+  visit(parameter.complexProperties ?? [], properties, 1);
+  return lines;
+}
+
+// ---------------------------------------------------------------- syntax, parameters
+
+/** Join items into lines of at most `width` characters (an item longer than that gets its own line). */
+export function wrapItems(items: readonly string[], width: number, indent: string): string {
+  const lines: string[] = [];
+  let current = '';
+  for (const item of items) {
+    if (current && current.length + 1 + item.length > width) {
+      lines.push(current);
+      current = `${indent}${item}`;
+    } else {
+      current = current ? `${current} ${item}` : item;
+    }
+  }
+  if (current) lines.push(current);
+  return lines.join('\n');
+}
+
+/** platyPS wraps usage lines before a parameter; continuation lines start with a space. */
+export function wrapUsage(usage: string): string {
+  return wrapItems(usage.split(/ (?=\[?-|\[<)/), SYNTAX_WIDTH, ' ');
+}
+
+function pipelineText(fromPipeline: boolean, byPropertyName: boolean): string {
+  if (fromPipeline && byPropertyName) return 'True (ByPropertyName, ByValue)';
+  if (fromPipeline) return 'True (ByValue)';
+  if (byPropertyName) return 'True (ByPropertyName)';
+  return 'False';
+}
+
+/** One YAML block per group of sets with the same facts; `(All)` when one group covers every set. */
+function yamlBlocks(command: CommandModel, parameter: CommandParameterModel): string[] {
+  const groups = new Map<string, { sets: string[]; required: boolean; position: string; pipeline: string }>();
+  for (const setName of parameter.parameterSets) {
+    const binding = command.parameterSets.find((set) => set.name === setName)?.parameters.find((entry) => entry.parameter === parameter.name);
+    const facts = {
+      required: binding?.required ?? false,
+      position: binding?.position ?? 'Named',
+      pipeline: pipelineText(binding?.valueFromPipeline ?? false, binding?.valueFromPipelineByPropertyName ?? false),
+    };
+    const key = JSON.stringify(facts);
+    const group = groups.get(key) ?? { sets: [], ...facts };
+    group.sets.push(setName);
+    groups.set(key, group);
+  }
+  const all = groups.size === 1 && command.parameterSets.length > 1 && parameter.parameterSets.length === command.parameterSets.length;
+  return [...groups.values()].map((group) =>
+    [
+      `Type: ${parameter.dotnetType}`,
+      `Parameter Sets: ${all ? '(All)' : group.sets.join(', ')}`,
+      `Aliases:${parameter.aliases.length ? ` ${parameter.aliases.join(', ')}` : ''}`,
+      ...(parameter.acceptedValues.length ? [`Accepted values: ${parameter.acceptedValues.join(', ')}`] : []),
+      '',
+      `Required: ${group.required ? 'True' : 'False'}`,
+      `Position: ${group.position}`,
+      `Default value: ${parameter.defaultValue ?? 'None'}`,
+      `Accept pipeline input: ${group.pipeline}`,
+      `Accept wildcard characters: ${parameter.acceptsWildcards ? 'True' : 'False'}`,
+    ].join('\n'),
+  );
+}
+
+function yamlScalar(value: string): string {
+  return /^[\w./:?=&%-]+$/.test(value) && !value.includes(': ') ? value : JSON.stringify(value);
+}
+
+// ---------------------------------------------------------------- examples
+
+const TITLES: Readonly<Record<SetStyle, string>> = {
+  expanded: 'Pass the values as parameters',
+  body: 'Pass the request body as a hash table',
+  'identity-expanded': 'Identify the object with -InputObject',
+  'identity-body': 'Identity object and request body',
+};
+
+const REMARKS: Readonly<Record<SetStyle, (invocation: Invocation) => string>> = {
+  expanded: (invocation) =>
+    `This example passes the values as separate parameters (parameter set ${invocation.set.name}): ${names(invocation)}.`,
+  body: (invocation) =>
+    `This example builds the whole request body as a hash table and passes it with -BodyParameter (parameter set ${invocation.set.name}).`,
+  'identity-expanded': (invocation) =>
+    `This example identifies the object with an identity hash table passed to -InputObject (parameter set ${invocation.set.name}).`,
+  'identity-body': (invocation) =>
+    `This example combines an identity hash table (-InputObject) with the whole request body (-BodyParameter) (parameter set ${invocation.set.name}).`,
+};
+
+function names(invocation: Invocation): string {
+  return invocation.arguments.map((argument) => `-${argument.parameter.name}`).join(', ');
+}
+
+/** One generated example per kind of parameter set, best first. */
+export function generatedExamples(context: DocsContext, command: CommandModel): { title: string; code: string; remarks: string }[] {
+  const invocations: Invocation[] = [];
+  for (const set of command.parameterSets) {
+    const example = set.operationKey ? context.examples.get(set.operationKey) : undefined;
+    const invocation = example && invocationOf(command, set, example);
+    if (invocation && !invocations.some((other) => other.style === invocation.style)) invocations.push(invocation);
+  }
+  invocations.sort((a, b) => STYLE_ORDER.indexOf(a.style) - STYLE_ORDER.indexOf(b.style));
+  return invocations.map((invocation) => ({
+    title: TITLES[invocation.style],
+    code: powerShellCode(invocation),
+    remarks: REMARKS[invocation.style](invocation),
+  }));
+}
+
+function examplesOf(context: DocsContext, command: CommandModel): { title: string; code: string; remarks: string }[] {
+  const generated = generatedExamples(context, command);
+  const kept = command.examples.length
+    ? command.examples.flatMap((example) => {
+        if (!example.isPlaceholder) return [{ title: example.title, code: example.code, remarks: example.remarks }];
+        const replacement = generated.shift();
+        return replacement ? [replacement] : [];
+      })
+    : generated;
+  return kept.map((example, index) => ({
+    ...example,
+    title: /^example\s+\d+/i.test(example.title) ? example.title : `Example ${index + 1}: ${example.title}`,
+  }));
+}

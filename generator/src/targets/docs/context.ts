@@ -1,0 +1,103 @@
+/** What every page builder of the docs target reads: the model plus what is derived from it once. */
+import type { ApiModel, OperationModel, TypeModel, TypeRef } from '../../model/index.js';
+import type { PermissionsFile } from '../../sources/permissions/index.js';
+import { cliCommandsOf, type CliCommandDoc } from './cli-commands.js';
+import { buildClientTree, type ClientNode } from './client-tree.js';
+import { deriveOperationExample, type OperationExample } from './example-value.js';
+import { invocationsOf, type Invocation } from './invocation.js';
+import { link } from './escape.js';
+import { pagePaths, relativeLink } from './names.js';
+
+export interface DocsContext {
+  readonly model: ApiModel;
+  readonly permissions?: PermissionsFile;
+  /** npm name of the client package: `@mgkit/graph-client`. */
+  readonly clientPackage: string;
+  /** The CLI's command name: `mgkit`. */
+  readonly binName: string;
+  readonly types: ReadonlyMap<string, TypeModel>;
+  readonly examples: ReadonlyMap<string, OperationExample>;
+  /** Cmdlet parameter sets bound to each operation, by operation key. */
+  readonly invocations: ReadonlyMap<string, readonly Invocation[]>;
+  /** The client's request builders, root first. */
+  readonly clientNodes: readonly ClientNode[];
+  /** The CLI's commands, as the CLI target defines them. */
+  readonly cliCommands: readonly CliCommandDoc[];
+}
+
+export function createDocsContext(
+  model: ApiModel,
+  options: { permissions?: PermissionsFile; clientPackage: string; binName: string },
+): DocsContext {
+  const examples = new Map(model.operations.map((operation) => [operation.key, deriveOperationExample(model, operation)]));
+  const invocations = new Map(
+    model.operations.map((operation) => [operation.key, invocationsOf(model, operation, examples.get(operation.key) as OperationExample)]),
+  );
+  let cliCommands: CliCommandDoc[] | undefined;
+  return {
+    model,
+    ...(options.permissions && { permissions: options.permissions }),
+    clientPackage: options.clientPackage,
+    binName: options.binName,
+    types: new Map(model.types.map((type) => [type.name, type])),
+    examples,
+    invocations,
+    clientNodes: buildClientTree(model),
+    /** Computed on first use: only the CLI pages and the CLI examples need it. */
+    get cliCommands() {
+      cliCommands ??= cliCommandsOf(model);
+      return cliCommands;
+    },
+  };
+}
+
+/** A type for a table cell, linked to its model page: `[X](../models/x.md) collection`. */
+export function typeLabel(context: DocsContext, type: TypeRef, fromPage: string): string {
+  switch (type.kind) {
+    case 'primitive':
+      return type.format ? `${type.primitive} (${type.format})` : type.primitive;
+    case 'named':
+      return context.types.has(type.name) ? link(type.name, relativeLink(fromPage, pagePaths.model(type.name))) : type.name;
+    case 'collection':
+      return `${typeLabel(context, type.items, fromPage)} collection`;
+    case 'map':
+      return `map of ${typeLabel(context, type.values, fromPage)}`;
+    case 'union':
+      return type.members.map((member) => typeLabel(context, member, fromPage)).join(' or ');
+  }
+}
+
+/** Named types a type refers to, directly or through collections, maps and unions. */
+export function namedTypesOf(type: TypeRef): string[] {
+  switch (type.kind) {
+    case 'named':
+      return [type.name];
+    case 'collection':
+      return namedTypesOf(type.items);
+    case 'map':
+      return namedTypesOf(type.values);
+    case 'union':
+      return type.members.flatMap(namedTypesOf);
+    default:
+      return [];
+  }
+}
+
+/** Every named type an operation reaches (body, response, errors), transitively, sorted. */
+export function typesReachedBy(context: DocsContext, operation: OperationModel): string[] {
+  const roots = [operation.requestBody?.type, operation.success.type, ...operation.errors.map((error) => error.type)];
+  const reached = new Set<string>();
+  const visit = (name: string) => {
+    if (reached.has(name)) return;
+    const type = context.types.get(name);
+    if (!type) return;
+    reached.add(name);
+    if (type.kind === 'object') {
+      if (type.baseType) visit(type.baseType);
+      for (const property of type.properties) namedTypesOf(property.type).forEach(visit);
+      if (typeof type.additionalProperties === 'object') namedTypesOf(type.additionalProperties).forEach(visit);
+    }
+  };
+  for (const root of roots) if (root) namedTypesOf(root).forEach(visit);
+  return [...reached].sort();
+}

@@ -1,0 +1,150 @@
+/**
+ * One example value per operation, derived from the schema. Every tab of an operation page
+ * (HTTP, TypeScript, CLI, PowerShell) and the generated cmdlet examples render this same value,
+ * so they always say the same thing. Placeholders only: ids are made up, secrets are `<secret>`.
+ */
+import type { ApiModel, EnumTypeModel, ObjectTypeModel, OperationModel, ParameterModel, TypeModel, TypeRef } from '../../model/index.js';
+
+export type ExampleValue =
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'boolean'; readonly value: boolean }
+  | { readonly kind: 'enum'; readonly value: string; readonly typeName: string }
+  | { readonly kind: 'array'; readonly items: readonly ExampleValue[] }
+  | { readonly kind: 'object'; readonly typeName?: string; readonly properties: readonly ExampleProperty[] };
+
+export interface ExampleProperty {
+  /** On the wire: `credentials`. */
+  readonly wireName: string;
+  /** In code: `credentials`, `odataType`. */
+  readonly name: string;
+  readonly value: ExampleValue;
+}
+
+export interface OperationExample {
+  readonly operation: OperationModel;
+  /** A value for every path parameter, in path order. */
+  readonly pathValues: readonly { readonly parameter: ParameterModel; readonly value: string }[];
+  /** The request body, when the operation takes one. */
+  readonly body?: ExampleValue;
+}
+
+/** Made-up object ids, one per path parameter position. */
+const EXAMPLE_IDS = [
+  '8a3e4f2c-61b5-4d7a-9c0e-2f6b1d4a7e93',
+  '5d9c2b71-0e4a-4f38-b6d2-9a1c7e3f5b80',
+  'c47e1a96-3b2d-4e85-a0f9-6d2b8c5e1f74',
+];
+export const SECRET_PLACEHOLDER = '<secret>';
+/** Enum members that make a poor example (sentinels). */
+const SENTINEL_MEMBERS = new Set(['none', 'unknown', 'unknownfuturevalue', 'notset']);
+const MAX_DEPTH = 4;
+/** Items an example collection shows: two, so repeatable options and arrays are visible. */
+const COLLECTION_ITEMS = 2;
+
+export function deriveOperationExample(model: ApiModel, operation: OperationModel): OperationExample {
+  const types = new Map(model.types.map((type) => [type.name, type]));
+  const pathValues = operation.pathParameters.map((parameter, index) => ({
+    parameter,
+    value: EXAMPLE_IDS[index % EXAMPLE_IDS.length] ?? 'id',
+  }));
+  const body = operation.requestBody ? exampleOf(operation.requestBody.type, { types, depth: 0, index: 0, hint: 'body', seen: new Set() }) : undefined;
+  return { operation, pathValues, ...(body && { body }) };
+}
+
+interface Walk {
+  readonly types: ReadonlyMap<string, TypeModel>;
+  readonly depth: number;
+  /** Position in the enclosing collection: picks a different enum member per item. */
+  readonly index: number;
+  /** Property name and description, for choosing a string placeholder. */
+  readonly hint: string;
+  readonly seen: ReadonlySet<string>;
+}
+
+/** The example value of a type; `undefined` when it has none worth showing (a map, a cycle, too deep). */
+export function exampleOf(type: TypeRef, walk: Walk): ExampleValue | undefined {
+  if (walk.depth > MAX_DEPTH) return undefined;
+  switch (type.kind) {
+    case 'primitive':
+      return primitiveExample(type.primitive, type.format, walk.hint);
+    case 'collection': {
+      const items = Array.from({ length: COLLECTION_ITEMS }, (_, index) => exampleOf(type.items, { ...walk, index, depth: walk.depth + 1 }));
+      const present = items.filter((item): item is ExampleValue => item !== undefined);
+      return present.length ? { kind: 'array', items: dedupeScalars(present) } : undefined;
+    }
+    case 'union':
+      return type.members[0] ? exampleOf(type.members[0], walk) : undefined;
+    case 'map':
+      return undefined;
+    case 'named': {
+      const named = walk.types.get(type.name);
+      if (!named || walk.seen.has(named.name)) return undefined;
+      return named.kind === 'enum' ? enumExample(named, walk.index) : objectExample(named.name, walk);
+    }
+  }
+}
+
+function objectExample(typeName: string, walk: Walk): ExampleValue | undefined {
+  const properties: ExampleProperty[] = [];
+  const seen = new Set([...walk.seen, typeName]);
+  for (const type of inheritanceChain(typeName, walk.types)) {
+    for (const property of type.properties) {
+      if (property.readOnly || property.wireName.startsWith('@odata.')) continue;
+      const hint = `${property.wireName} ${property.description ?? ''}`;
+      const value = exampleOf(property.type, { ...walk, depth: walk.depth + 1, hint, seen });
+      if (value) properties.push({ wireName: property.wireName, name: property.name, value });
+    }
+  }
+  return { kind: 'object', typeName, properties };
+}
+
+/** The type and its bases, base first. */
+function inheritanceChain(typeName: string, types: ReadonlyMap<string, TypeModel>): ObjectTypeModel[] {
+  const chain: ObjectTypeModel[] = [];
+  for (let name: string | undefined = typeName; name; ) {
+    const type = types.get(name);
+    if (!type || type.kind !== 'object' || chain.includes(type)) break;
+    chain.unshift(type);
+    name = type.baseType;
+  }
+  return chain;
+}
+
+function enumExample(type: EnumTypeModel, index: number): ExampleValue | undefined {
+  const candidates = type.members.filter((member) => !SENTINEL_MEMBERS.has(member.value.toLowerCase()));
+  const pool = candidates.length ? candidates : type.members;
+  const member = pool[index % Math.max(1, pool.length)];
+  return member ? { kind: 'enum', value: member.value, typeName: type.name } : undefined;
+}
+
+function primitiveExample(primitive: string, format: string | undefined, hint: string): ExampleValue {
+  if (primitive === 'boolean') return { kind: 'boolean', value: true };
+  if (primitive === 'integer' || primitive === 'number') return { kind: 'number', value: 1 };
+  if (/secret|password|token|credential/i.test(hint)) return { kind: 'string', value: SECRET_PLACEHOLDER };
+  if (format === 'date-time') return { kind: 'string', value: '2024-01-01T00:00:00Z' };
+  if (format === 'date') return { kind: 'string', value: '2024-01-01' };
+  if (format === 'uuid') return { kind: 'string', value: EXAMPLE_IDS[0] ?? 'id' };
+  return { kind: 'string', value: 'string' };
+}
+
+/** Two identical scalar items say nothing: keep one. */
+function dedupeScalars(items: readonly ExampleValue[]): ExampleValue[] {
+  const first = items[0];
+  if (first && first.kind !== 'object' && first.kind !== 'array' && items.every((item) => JSON.stringify(item) === JSON.stringify(first))) {
+    return [first];
+  }
+  return [...items];
+}
+
+/** The plain JSON the value stands for, as sent on the wire. */
+export function toJson(value: ExampleValue): unknown {
+  switch (value.kind) {
+    case 'array':
+      return value.items.map(toJson);
+    case 'object':
+      return Object.fromEntries(value.properties.map((property) => [property.wireName, toJson(property.value)]));
+    default:
+      return value.value;
+  }
+}

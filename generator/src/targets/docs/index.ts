@@ -1,0 +1,53 @@
+/**
+ * Target 3, the docs: the model → markdown reference pages for VitePress under the unit's
+ * `outputs.docs.dir` (operations, cmdlets, CLI commands, client builders, models), an index
+ * page and the sidebar. Pure: the only file read is the target's own templates.
+ */
+import path from 'node:path';
+import type { ApiModel } from '../../model/index.js';
+import type { GeneratedFile } from '../../output/index.js';
+import type { Target, TargetContext } from '../types.js';
+import { renderCliCommandPage } from './cli-page.js';
+import { renderClientPage } from './client-page.js';
+import { renderCmdletPage } from './cmdlet-page.js';
+import { createDocsContext } from './context.js';
+import { renderModelPage } from './model-page.js';
+import { pagePaths } from './names.js';
+import { renderOperationPage } from './operation-page.js';
+import { renderReferenceIndex, renderSidebar } from './reference-index.js';
+
+export interface DocsPage {
+  /** Relative to the reference folder, POSIX separators. */
+  readonly path: string;
+  readonly contents: string;
+}
+
+/** Every page of the reference, sorted by path. */
+export function emitDocsPages(model: ApiModel, context: Omit<TargetContext, 'specsDir'>): DocsPage[] {
+  const docs = createDocsContext(model, {
+    ...(context.permissions && { permissions: context.permissions }),
+    clientPackage: context.unit.outputs.client?.packageName ?? '@mgkit/graph-client',
+    binName: context.unit.outputs.cli?.binName ?? 'mgkit',
+  });
+  const referenceRoute = `/${path.basename(context.unit.outputs.docs?.dir ?? 'reference')}`;
+  const pages: DocsPage[] = [
+    ...model.operations.map((operation) => ({ path: pagePaths.operation(operation), contents: renderOperationPage(docs, operation) })),
+    ...docs.cliCommands.map((command) => ({ path: pagePaths.cliCommand(command.file), contents: renderCliCommandPage(docs, command) })),
+    ...model.commands.map((command) => ({ path: pagePaths.cmdlet(command), contents: renderCmdletPage(docs, command) })),
+    ...docs.clientNodes.map((node) => ({ path: node.dir ? pagePaths.clientBuilder(node.dir) : pagePaths.clientIndex, contents: renderClientPage(docs, node) })),
+    ...model.types.map((type) => ({ path: pagePaths.model(type), contents: renderModelPage(docs, type) })),
+    { path: pagePaths.index, contents: renderReferenceIndex(docs) },
+  ];
+  pages.push({ path: 'sidebar.json', contents: renderSidebar(docs, referenceRoute) });
+  return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export const docsTarget: Target = {
+  name: 'docs',
+  isEnabled: (unit) => unit.outputs.docs !== undefined,
+  emit(model, context): GeneratedFile[] {
+    const dir = context.unit.outputs.docs?.dir;
+    if (!dir) return [];
+    return emitDocsPages(model, context).map((page) => ({ path: path.join(dir, ...page.path.split('/')), contents: page.contents }));
+  },
+};

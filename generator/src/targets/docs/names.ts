@@ -1,0 +1,66 @@
+/** Names and page paths of the docs target. Every page path is relative to the reference folder. */
+import type { CommandModel, OperationModel, TypeModel } from '../../model/index.js';
+
+export function upperFirst(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+export function lowerFirst(value: string): string {
+  return value.charAt(0).toLowerCase() + value.slice(1);
+}
+
+/** `acquireAccessToken` → `acquire-access-token`, `ApplicationId` → `application-id`, `OAuth2Grant` → `o-auth2-grant`. */
+export function kebab(value: string): string {
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+}
+
+/** `applicationId` → `ApplicationId`; `application-id` → `ApplicationId`. */
+export function pascal(value: string): string {
+  return value
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map(upperFirst)
+    .join('');
+}
+
+export function compareOrdinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `applications.synchronization.acquireAccessToken.post` → `applications-synchronization-acquire-access-token-post`. */
+export function operationSlug(operation: OperationModel): string {
+  return operation.key.split('.').map(kebab).join('-');
+}
+
+export const pagePaths = {
+  index: 'index.md',
+  operation: (operation: OperationModel) => `operations/${operationSlug(operation)}.md`,
+  cmdlet: (command: CommandModel) => `cmdlets/${command.name}.md`,
+  cliCommand: (file: string) => `cli/${file}.md`,
+  clientIndex: 'client/index.md',
+  clientBuilder: (dir: string) => `client/${dir.split('/').map(kebab).join('-')}.md`,
+  model: (type: TypeModel | string) => `models/${kebab(typeof type === 'string' ? type : type.name)}.md`,
+} as const;
+
+/** Relative link from one page to another (both relative to the reference folder). */
+export function relativeLink(from: string, to: string): string {
+  const fromParts = from.split('/').slice(0, -1);
+  const toParts = to.split('/');
+  let common = 0;
+  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common += 1;
+  const up = fromParts.slice(common).map(() => '..');
+  const rest = toParts.slice(common);
+  const joined = [...up, ...rest].join('/');
+  return up.length === 0 ? `./${joined}` : joined;
+}
+
+/** Site route of a page (for the sidebar): `/reference/operations/x`. */
+export function route(referenceRoute: string, page: string): string {
+  const withoutExtension = page.replace(/\.md$/, '');
+  return `${referenceRoute}/${withoutExtension.replace(/(^|\/)index$/, '$1')}`;
+}

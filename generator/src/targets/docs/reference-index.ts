@@ -1,0 +1,70 @@
+/** The reference's index page and the sidebar VitePress imports (`sidebar.json`). */
+import { generatedHeader } from '../../output/index.js';
+import type { DocsContext } from './context.js';
+import { html } from './escape.js';
+import { pagePaths, route } from './names.js';
+import { operationTitle } from './operation-page.js';
+import { render } from './templates.js';
+
+interface Entry {
+  readonly text: string;
+  readonly page: string;
+}
+
+interface Section {
+  readonly text: string;
+  readonly entries: readonly Entry[];
+}
+
+function sections(context: DocsContext): Section[] {
+  const { model } = context;
+  return [
+    { text: 'Operations', entries: model.operations.map((operation) => ({ text: operationTitle(operation), page: pagePaths.operation(operation) })) },
+    { text: 'PowerShell cmdlets', entries: model.commands.map((command) => ({ text: command.name, page: pagePaths.cmdlet(command) })) },
+    {
+      text: 'CLI commands',
+      entries: context.cliCommands.map((command) => ({ text: [context.binName, ...command.data.path].join(' '), page: pagePaths.cliCommand(command.file) })),
+    },
+    {
+      text: 'TypeScript client',
+      entries: context.clientNodes.map((node) => ({
+        text: node.dir ? `${node.builderName} (${node.dir})` : node.builderName,
+        page: node.dir ? pagePaths.clientBuilder(node.dir) : pagePaths.clientIndex,
+      })),
+    },
+    { text: 'Models', entries: model.types.map((type) => ({ text: type.name, page: pagePaths.model(type) })) },
+  ].filter((section) => section.entries.length > 0);
+}
+
+export function renderReferenceIndex(context: DocsContext): string {
+  const view = {
+    header: generatedHeader('html'),
+    title: `${context.model.title} reference`,
+    version: context.model.version,
+    baseUrl: context.model.baseUrl,
+    sections: sections(context).map((section) => ({
+      label: section.text,
+      entries: section.entries.map((entry) => ({ label: entry.text, href: `./${entry.page}` })),
+    })),
+  };
+  return render('reference-index', view);
+}
+
+/** VitePress sidebar items; links are site routes without extension. */
+export function renderSidebar(context: DocsContext, referenceRoute: string): string {
+  const sidebar = {
+    // JSON has no comments: the do-not-edit header is a value.
+    '//': generatedHeader('line').slice('// '.length),
+    items: [
+      { text: 'Reference', link: route(referenceRoute, pagePaths.index) },
+      ...sections(context).map((section) => ({
+        text: section.text,
+        // Long lists start folded; their links are in the page either way.
+        collapsed: section.entries.length > 6,
+        // VitePress renders sidebar labels as HTML.
+        items: section.entries.map((entry) => ({ text: html(entry.text), link: route(referenceRoute, entry.page) })),
+      })),
+    ],
+  };
+  return `${JSON.stringify(sidebar, null, 2)}\n`;
+}
