@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from './config/index.js';
 import { generateCommand } from './commands/generate.js';
-import { generatorVersion } from './commands/generator-version.js';
+import { generatorPackageVersion } from './commands/generator-version.js';
 import { diffCommand } from './commands/diff.js';
 import { inspectCommand } from './commands/inspect.js';
 import { sliceCommand } from './commands/slice.js';
@@ -13,7 +13,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command('mgkit-gen')
     .description('Generate a Kiota TypeScript client, a CLI and a docs site for Microsoft Graph operations.')
-    .version(generatorVersion(), '-v, --version')
+    .version(generatorPackageVersion(), '-v, --version')
     .showHelpAfterError()
     .exitOverride();
   const configOption = () => new Option('-c, --config <file>', 'generation config').default(DEFAULT_CONFIG_FILE);

@@ -1,14 +1,51 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
 
-/** `@mgkit/generator@0.1.0`, recorded in the lock so a new generator regenerates. */
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function filesUnder(folder: string, keep: (name: string) => boolean): string[] {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .flatMap((entry) => {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) return filesUnder(full, keep);
+      return keep(entry.name) ? [full] : [];
+    })
+    .sort();
+}
+
+function readManifest(): { name: string; version: string } {
+  return JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+}
+
+/** `0.1.0`, for `--version`. */
+export function generatorPackageVersion(): string {
+  return readManifest().version;
+}
+
+/**
+ * `@mgkit/generator@0.1.0+<hash of its code and templates>`, recorded in the lock: a changed
+ * emitter regenerates even when the version number did not move.
+ */
 export function generatorVersion(): string {
   if (cached) return cached;
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    name: string;
-    version: string;
-  };
-  cached = `${manifest.name}@${manifest.version}`;
+  const manifest = readManifest();
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const code = filesUnder(path.dirname(here), (name) => name.endsWith('.js'));
+  const templates = filesUnder(path.join(packageRoot, 'templates'), () => true);
+  const hash = createHash('sha256');
+  for (const file of [...code, ...templates]) {
+    hash.update(path.relative(packageRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  cached = `${manifest.name}@${manifest.version}+${hash.digest('hex').slice(0, 12)}`;
   return cached;
 }

@@ -12,6 +12,7 @@ interface RawUnit {
   name: string;
   openapi: string;
   cmdlets?: string[];
+  permissions?: string;
   include?: Partial<SelectionConfig>;
   exclude?: Partial<SelectionConfig>;
   bindings?: Record<string, Record<string, string>>;
@@ -109,6 +110,7 @@ function resolveConfig(
       name: unit.name,
       openapi: resolve(unit.openapi),
       cmdlets: (unit.cmdlets ?? []).map(resolve),
+      ...(unit.permissions && { permissions: resolve(unit.permissions) }),
       include: { paths: unit.include?.paths ?? ['**'], cmdlets: unit.include?.cmdlets ?? ['*'] },
       exclude: { paths: unit.exclude?.paths ?? [], cmdlets: unit.exclude?.cmdlets ?? [] },
       bindings: unit.bindings ?? {},

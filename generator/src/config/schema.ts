@@ -15,6 +15,7 @@ const unit = {
     name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
     openapi: { type: 'string', minLength: 1 },
     cmdlets: stringList,
+    permissions: { type: 'string', minLength: 1 },
     include: selection,
     exclude: selection,
     bindings: {

@@ -21,6 +21,8 @@ export interface GenerationUnitConfig {
   readonly openapi: string;
   /** Absolute paths of cmdlet help folders. */
   readonly cmdlets: readonly string[];
+  /** Absolute path of the permissions file (`permissions.yaml`) the docs show, when configured. */
+  readonly permissions?: string;
   readonly include: SelectionConfig;
   readonly exclude: SelectionConfig;
   /** Explicit joins: cmdlet name → parameter-set name (or `*`) → operation (`METHOD /path` or operationId). */

@@ -225,7 +225,12 @@ export class TypeRegistry {
     let description = typeof schema['description'] === 'string' ? schema['description'] : undefined;
     for (const part of parts) {
       properties.push(...this.#properties(part.schema, part.address, name, origin));
-      if (part.schema['additionalProperties'] === false) additionalProperties = false;
+      const declared = part.schema['additionalProperties'];
+      if (declared === false) additionalProperties = false;
+      else if (isObject(declared) && Object.keys(declared).length > 0 && additionalProperties === true) {
+        // Graph writes `additionalProperties: { type: object }`: extra values must be objects.
+        additionalProperties = this.typeOf(declared, child(part.address, 'additionalProperties'), `${name}AdditionalValue`, origin).type;
+      }
       description ??= typeof part.schema['description'] === 'string' ? part.schema['description'] : undefined;
     }
     const discriminator = this.#discriminator(schema, from, parts);

@@ -6,8 +6,6 @@ import { loadOpenApiDocument, type OpenApiDocument } from '../sources/openapi/in
 export interface UnitInputs {
   readonly document: OpenApiDocument;
   readonly cmdlets: readonly CmdletHelp[];
-  /** Absolute paths of every file read, for the lock. */
-  readonly files: readonly string[];
 }
 
 /** Read one unit's description and cmdlet help folders. */
@@ -23,6 +21,5 @@ export async function readUnitInputs(unit: GenerationUnitConfig, diagnostics: Di
   return {
     document: openapi.document,
     cmdlets,
-    files: [...openapi.document.files, ...cmdlets.map((cmdlet) => cmdlet.file)],
   };
 }

@@ -3,6 +3,7 @@ import { loadConfig, type GenerationUnitConfig, type MgkitConfig } from '../conf
 import { DiagnosticBag } from '../diagnostics/index.js';
 import { buildApiModel, type ApiModel } from '../model/index.js';
 import type { GeneratedFile } from '../output/index.js';
+import { findUncoveredOperations, readPermissionsFile, type PermissionsFile } from '../sources/permissions/index.js';
 import { loadTargets } from '../targets/index.js';
 import { readUnitInputs } from './read-inputs.js';
 
@@ -10,6 +11,9 @@ export interface UnitResult {
   readonly unit: GenerationUnitConfig;
   readonly model: ApiModel;
   readonly inputFiles: readonly string[];
+  readonly permissions?: PermissionsFile;
+  /** What the targets produced for this unit. */
+  readonly files: readonly GeneratedFile[];
 }
 
 export interface PipelineResult {
@@ -48,26 +52,60 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     }
   }
 
-  const results: UnitResult[] = [];
+  const models: Omit<UnitResult, 'files'>[] = [];
   for (const unit of units) {
     const inputs = await readUnitInputs(unit, diagnostics);
     if (!inputs) continue;
+    const permissions = unit.permissions ? await readUnitPermissions(unit.permissions, diagnostics) : undefined;
     const built = buildApiModel({ document: inputs.document, cmdlets: inputs.cmdlets, unit });
     diagnostics.addAll(built.diagnostics);
-    if (built.model) results.push({ unit, model: built.model, inputFiles: inputs.files });
+    if (!built.model) continue;
+    if (permissions) reportUncoveredOperations(permissions, built.model, diagnostics);
+    // What this unit depends on: its description and the help of the cmdlets it selected.
+    const inputFiles = [
+      ...inputs.document.files,
+      ...built.model.commands.map((command) => command.source.file),
+      ...(unit.permissions ? [unit.permissions] : []),
+    ];
+    models.push({ unit, model: built.model, inputFiles, ...(permissions && { permissions }) });
   }
-  if (diagnostics.hasErrors || options.modelOnly) return { config, units: results, files: [], diagnostics };
+  if (diagnostics.hasErrors || options.modelOnly) {
+    return { config, units: models.map((built) => ({ ...built, files: [] })), files: [], diagnostics };
+  }
 
   const targets = await loadTargets();
-  const files: GeneratedFile[] = [];
-  for (const result of results) {
-    for (const target of targets.filter((candidate) => candidate.isEnabled(result.unit))) {
-      files.push(...(await target.emit(result.model, { unit: result.unit, specsDir: config.baseDir })));
+  const results: UnitResult[] = [];
+  for (const built of models) {
+    const unitFiles: GeneratedFile[] = [];
+    for (const target of targets.filter((candidate) => candidate.isEnabled(built.unit))) {
+      const context = { unit: built.unit, specsDir: config.baseDir, ...(built.permissions && { permissions: built.permissions }) };
+      unitFiles.push(...(await target.emit(built.model, context)));
     }
+    results.push({ ...built, files: unitFiles.sort(byPath) });
   }
+  const files = results.flatMap((result) => result.files).sort(byPath);
   reportCollidingOutputs(files, diagnostics);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { config, units: results, files, diagnostics };
+}
+
+const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+async function readUnitPermissions(file: string, diagnostics: DiagnosticBag): Promise<PermissionsFile | undefined> {
+  const read = await readPermissionsFile(file);
+  diagnostics.addAll(read.diagnostics);
+  return read.permissions;
+}
+
+/** A selected operation the permissions file does not cover shows "not documented" in the docs: say so. */
+function reportUncoveredOperations(permissions: PermissionsFile, model: ApiModel, diagnostics: DiagnosticBag): void {
+  for (const key of findUncoveredOperations(permissions, model.operations.map((operation) => operation.key))) {
+    diagnostics.warning({
+      code: 'permissions/missing-operation',
+      message: `${path.basename(permissions.file)} lists no permissions for operation ${key}`,
+      file: path.relative(process.cwd(), permissions.file) || permissions.file,
+      hint: `add '${key}:' under operations:`,
+    });
+  }
 }
 
 function reportCollidingOutputs(files: readonly GeneratedFile[], diagnostics: DiagnosticBag): void {

@@ -6,7 +6,11 @@ export type { Target, TargetContext } from './types.js';
  * Every target, loaded lazily: the client target pulls in ts-morph (and the TypeScript
  * compiler), which commands that emit no code must not pay for.
  */
-export const TARGET_LOADERS: readonly (() => Promise<Target>)[] = [];
+export const TARGET_LOADERS: readonly (() => Promise<Target>)[] = [
+  () => import('./client/index.js').then((m) => m.clientTarget),
+  () => import('./cli/index.js').then((m) => m.cliTarget),
+  () => import('./docs/index.js').then((m) => m.docsTarget),
+];
 
 export async function loadTargets(): Promise<Target[]> {
   return Promise.all(TARGET_LOADERS.map((load) => load()));
