@@ -39,8 +39,10 @@ export function generatorPackageVersion(): string {
 export function generatorVersion(): string {
   if (cached) return cached;
   const manifest = readManifest();
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const code = filesUnder(path.dirname(here), (name) => name.endsWith('.js'));
+  // The sources where present (a checkout: the same bytes on every machine, unlike a dist/ that
+  // may hold stale files); the built code in an installed package, which ships no src/.
+  const sources = filesUnder(path.join(packageRoot, 'src'), (name) => name.endsWith('.ts'));
+  const code = sources.length > 0 ? sources : filesUnder(path.join(packageRoot, 'dist'), (name) => name.endsWith('.js'));
   const templates = filesUnder(path.join(packageRoot, 'templates'), () => true);
   const hash = createHash('sha256');
   for (const file of [...code, ...templates]) {
