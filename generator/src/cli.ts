@@ -1,14 +1,13 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from './config/index.js';
-import { generateCommand } from './commands/generate.js';
 import { generatorPackageVersion } from './commands/generator-version.js';
-import { diffCommand } from './commands/diff.js';
-import { inspectCommand } from './commands/inspect.js';
-import { sliceCommand } from './commands/slice.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** `mgkit-gen` entry: parse argv, run one command, return its exit code. */
+/**
+ * `mgkit-gen` entry: parse argv, run one command, return its exit code. Commands load on use:
+ * `generate` with nothing to do must not pay for the markdown parser or the emitters.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command('mgkit-gen')
@@ -27,6 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-u, --unit <name>', 'only this generation unit (repeatable)', collect)
     .option('-q, --quiet', 'print errors only')
     .action(async (options: { config: string; check?: boolean; force?: boolean; unit?: string[]; quiet?: boolean }) => {
+      const { generateCommand } = await import('./commands/generate.js');
       exitCode = await generateCommand(options);
     });
 
@@ -39,6 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--operation <key>', 'one operation, e.g. applications.synchronization.acquireAccessToken.post')
     .option('--type <name>', 'one type, e.g. SynchronizationSecret')
     .action(async (options: { config: string; unit?: string; command?: string; operation?: string; type?: string }) => {
+      const { inspectCommand } = await import('./commands/inspect.js');
       exitCode = await inspectCommand(options);
     });
 
@@ -56,6 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (oldSide: string, newSide: string | undefined, options: { config: string; unit?: string; json?: boolean; output?: string; failOnBreaking?: boolean; changeset?: string | true }) => {
       const changeset = options.changeset === true ? '.changeset' : options.changeset;
       const { changeset: _flag, ...rest } = options;
+      const { diffCommand } = await import('./commands/diff.js');
       exitCode = await diffCommand(oldSide, newSide, { ...rest, ...(changeset !== undefined && { changeset }) });
     });
 
@@ -67,6 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--exclude <glob>', 'path glob to leave out (repeatable)', collect, [])
     .option('-o, --output <file>', 'where to write the slice (.yaml or .json); default stdout')
     .action(async (options: { from: string; include: string[]; exclude: string[]; output?: string }) => {
+      const { sliceCommand } = await import('./commands/slice.js');
       exitCode = await sliceCommand(options);
     });
 

@@ -90,6 +90,7 @@ describe('cmdlet pages round-trip through the platyPS reader', () => {
     const { cmdlets } = await readCmdletHelpFolder(corpusCmdlets);
     const unit: GenerationUnitConfig = {
       name: 'corpus',
+      lockFile: '/tmp/mgkit-lock.json',
       openapi: corpusOpenApi,
       cmdlets: [corpusCmdlets],
       include: { paths: ['**'], cmdlets: ['*'] },

@@ -9,6 +9,7 @@ import { corpusAvailable, corpusCmdlets, corpusOpenApi } from './helpers/paths.j
 
 const unit: GenerationUnitConfig = {
   name: 'applications-beta',
+  lockFile: '/out/specs/mgkit-lock.json',
   openapi: corpusOpenApi,
   cmdlets: [corpusCmdlets],
   include: { paths: ['**'], cmdlets: ['*'] },

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../config/index.js';
+import { loadConfig, type GenerationUnitConfig } from '../config/index.js';
+import type { UnitResult } from '../pipeline/run-pipeline.js';
 import {
   applyChanges,
   hashFiles,
@@ -10,11 +11,10 @@ import {
   serializeLockFile,
   sha256,
   type FileChange,
-  type GeneratedFile,
   type LockFile,
+  type OutputPlan,
   type UnitLock,
 } from '../output/index.js';
-import { runPipeline } from '../pipeline/run-pipeline.js';
 import { generatorVersion } from './generator-version.js';
 import { displayPath, printDiagnostics, summariseDiagnostics } from './report.js';
 import { isUpToDate } from './up-to-date.js';
@@ -36,15 +36,23 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   const version = generatorVersion();
 
   const quick = await loadConfig(configFile);
-  if (quick.config && !options.force && !options.unit?.length) {
-    const lock = await readLockFile(quick.config.lockFile);
-    const folders = quick.config.units.flatMap((unit) => unit.cmdlets);
-    if (lock && (await isUpToDate(lock, quick.config.lockFile, configFile, folders, version))) {
-      say(`Up to date: inputs, config and outputs match ${displayPath(quick.config.lockFile)}; nothing written.`);
+  if (quick.config && !options.force) {
+    const units = selectUnits(quick.config.units, options.unit);
+    const lockFiles = [...new Set(units.map((unit) => unit.lockFile))];
+    const current = await Promise.all(
+      lockFiles.map(async (lockFile) => {
+        const lock = await readLockFile(lockFile);
+        const locked = units.filter((unit) => unit.lockFile === lockFile);
+        return lock !== undefined && isUpToDate(lock, lockFile, configFile, locked, version);
+      }),
+    );
+    if (units.length > 0 && current.every(Boolean)) {
+      say(`Up to date: inputs, config and outputs match ${lockFiles.map(displayPath).join(', ')}; nothing written.`);
       return 0;
     }
   }
 
+  const { runPipeline } = await import('../pipeline/run-pipeline.js');
   const result = await runPipeline({ configFile, ...(options.unit && { units: options.unit }) });
   printDiagnostics(result.diagnostics.items, { quiet: options.quiet ?? false });
   const config = result.config;
@@ -53,32 +61,19 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return 1;
   }
 
-  const lockFile = config.lockFile;
-  const previousLock = await readLockFile(lockFile);
-  const units: Record<string, UnitLock> = {};
-  // Units not generated this time keep their part of the lock (and their files).
-  for (const unit of config.units) {
-    const previous = previousLock?.units[unit.name];
-    if (previous && !result.units.some((generated) => generated.unit.name === unit.name)) units[unit.name] = previous;
+  // Units that share a lock file are planned together; each lock keeps the units not generated now.
+  const configHash = sha256(await readFile(configFile));
+  const plans: OutputPlan[] = [];
+  for (const lockFile of [...new Set(result.units.map((generated) => generated.unit.lockFile))]) {
+    const generatedHere = result.units.filter((generated) => generated.unit.lockFile === lockFile);
+    plans.push(await planLockGroup(lockFile, generatedHere, config.units, { version, configFile, configHash }));
   }
-  for (const generated of result.units) {
-    units[generated.unit.name] = {
-      inputs: await hashFiles(lockFile, [...new Set(generated.inputFiles)]),
-      outputs: generated.files.map((file) => ({ path: lockRelativePath(lockFile, file.path), sha256: sha256(file.contents) })),
-    };
-  }
-  const lock: LockFile = {
-    generator: version,
-    config: { path: lockRelativePath(lockFile, configFile), sha256: sha256(await readFile(configFile)) },
-    units,
-  };
-  const previousOutputs = result.units.flatMap((generated) => previousLock?.units[generated.unit.name]?.outputs ?? []);
-  const lockOutput: GeneratedFile = { path: lockFile, contents: serializeLockFile(lock) };
-  const plan = await planOutputs([...result.files, lockOutput], lockFile, previousOutputs);
-  // The lock file itself is never an entry of the lock: drop the self-conflict the planner may see.
-  const conflicts = plan.conflicts.filter((conflict) => conflict.path !== lockFile);
+  const changes = plans.flatMap((plan) => plan.changes);
+  const lockFiles = new Set(result.units.map((generated) => generated.unit.lockFile));
+  // A lock file is never an entry of a lock: drop the self-conflict the planner may see.
+  const conflicts = plans.flatMap((plan) => plan.conflicts).filter((conflict) => !lockFiles.has(conflict.path));
 
-  if (options.check) return reportDrift(plan.changes, say);
+  if (options.check) return reportDrift(changes, say);
 
   if (conflicts.length > 0 && !options.force) {
     for (const conflict of conflicts) {
@@ -92,14 +87,48 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return 1;
   }
 
-  await applyChanges(plan.changes, path.dirname(config.baseDir));
-  const count = (kind: FileChange['kind']) => plan.changes.filter((change) => change.kind === kind).length;
+  await applyChanges(changes, path.dirname(config.baseDir));
+  const count = (kind: FileChange['kind']) => changes.filter((change) => change.kind === kind).length;
+  const unchanged = plans.reduce((total, plan) => total + plan.unchanged.length, 0);
   say(
     `Generated ${result.files.length} file(s) for ${result.units.length} unit(s): ` +
       `${count('create')} created, ${count('update')} updated, ${count('delete')} removed, ` +
-      `${plan.unchanged.length} unchanged (${summariseDiagnostics(result.diagnostics.items)}).`,
+      `${unchanged} unchanged (${summariseDiagnostics(result.diagnostics.items)}).`,
   );
   return 0;
+}
+
+function selectUnits(units: readonly GenerationUnitConfig[], names: readonly string[] | undefined): GenerationUnitConfig[] {
+  return names?.length ? units.filter((unit) => names.includes(unit.name)) : [...units];
+}
+
+/** The new lock for one lock file, and what writing it and its units' outputs would change. */
+async function planLockGroup(
+  lockFile: string,
+  generated: readonly UnitResult[],
+  allUnits: readonly GenerationUnitConfig[],
+  facts: { version: string; configFile: string; configHash: string },
+): Promise<OutputPlan> {
+  const previousLock = await readLockFile(lockFile);
+  const units: Record<string, UnitLock> = {};
+  for (const unit of allUnits.filter((candidate) => candidate.lockFile === lockFile)) {
+    const previous = previousLock?.units[unit.name];
+    if (previous && !generated.some((result) => result.unit.name === unit.name)) units[unit.name] = previous;
+  }
+  for (const result of generated) {
+    units[result.unit.name] = {
+      inputs: await hashFiles(lockFile, [...new Set(result.inputFiles)]),
+      outputs: result.files.map((file) => ({ path: lockRelativePath(lockFile, file.path), sha256: sha256(file.contents) })),
+    };
+  }
+  const lock: LockFile = {
+    generator: facts.version,
+    config: { path: lockRelativePath(lockFile, facts.configFile), sha256: facts.configHash },
+    units,
+  };
+  const previousOutputs = generated.flatMap((result) => previousLock?.units[result.unit.name]?.outputs ?? []);
+  const files = [...generated.flatMap((result) => result.files), { path: lockFile, contents: serializeLockFile(lock) }];
+  return planOutputs(files, lockFile, previousOutputs);
 }
 
 function reportDrift(changes: readonly FileChange[], say: (line: string) => void): number {

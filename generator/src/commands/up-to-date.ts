@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { allInputs, allOutputs, lockAbsolutePath, lockRelativePath, sha256, type LockFile } from '../output/index.js';
+import type { GenerationUnitConfig } from '../config/index.js';
+import { selectCmdletNames } from '../model/select.js';
+import { allInputs, lockAbsolutePath, lockRelativePath, sha256, type LockFile } from '../output/index.js';
 
 async function hashOf(file: string): Promise<string | undefined> {
   try {
@@ -28,15 +30,22 @@ export async function isUpToDate(
   lock: LockFile,
   lockFile: string,
   configFile: string,
-  cmdletFolders: readonly string[],
+  units: readonly GenerationUnitConfig[],
   version: string,
 ): Promise<boolean> {
   if (lock.generator !== version) return false;
   if ((await hashOf(configFile)) !== lock.config.sha256) return false;
+  const unitLocks = units.map((unit) => lock.units[unit.name]);
+  if (unitLocks.some((unitLock) => unitLock === undefined)) return false;
+  // A help file not read last time (new in a folder) whose name a unit selects adds a cmdlet.
   const locked = new Set(allInputs(lock).map((entry) => entry.path));
-  const listed = (await Promise.all(cmdletFolders.map(markdownFiles))).flat();
-  if (listed.some((file) => !locked.has(lockRelativePath(lockFile, file)))) return false;
-  const entries = [...allInputs(lock), ...allOutputs(lock)];
+  for (const unit of units) {
+    const listed = (await Promise.all(unit.cmdlets.map(markdownFiles))).flat();
+    const unread = listed.filter((file) => !locked.has(lockRelativePath(lockFile, file)));
+    const names = unread.map((file) => path.basename(file, '.md'));
+    if (selectCmdletNames(names, unit.include, unit.exclude).size > 0) return false;
+  }
+  const entries = unitLocks.flatMap((unitLock) => (unitLock ? [...unitLock.inputs, ...unitLock.outputs] : []));
   const hashes = await Promise.all(entries.map((entry) => hashOf(lockAbsolutePath(lockFile, entry.path))));
   return entries.every((entry, index) => hashes[index] === entry.sha256);
 }

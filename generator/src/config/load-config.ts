@@ -11,6 +11,7 @@ export const DEFAULT_CONFIG_FILE = 'specs/mgkit.config.yaml';
 interface RawUnit {
   name: string;
   openapi: string;
+  lockFile?: string;
   cmdlets?: string[];
   permissions?: string;
   include?: Partial<SelectionConfig>;
@@ -103,11 +104,13 @@ function resolveConfig(
     }
     seenNames.add(unit.name);
   });
+  const lockFile = path.resolve(baseDir, raw.lockFile ?? 'mgkit-lock.json');
   const units = raw.units.map((unit): GenerationUnitConfig => {
     const resolve = (relative: string) => path.resolve(baseDir, relative);
     const outputs = unit.outputs ?? {};
     return {
       name: unit.name,
+      lockFile: unit.lockFile ? resolve(unit.lockFile) : lockFile,
       openapi: resolve(unit.openapi),
       cmdlets: (unit.cmdlets ?? []).map(resolve),
       ...(unit.permissions && { permissions: resolve(unit.permissions) }),
@@ -129,7 +132,7 @@ function resolveConfig(
     config: {
       file: path.resolve(configFile),
       baseDir,
-      lockFile: path.resolve(baseDir, raw.lockFile ?? 'mgkit-lock.json'),
+      lockFile,
       units,
     },
     diagnostics,

@@ -14,6 +14,7 @@ const unit = {
   properties: {
     name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
     openapi: { type: 'string', minLength: 1 },
+    lockFile: { type: 'string', minLength: 1 },
     cmdlets: stringList,
     permissions: { type: 'string', minLength: 1 },
     include: selection,

@@ -30,6 +30,8 @@ export interface GenerationUnitConfig {
   /** Keep `microsoft.graph.` in action/function URL segments (default true: the description's path). */
   readonly keepActionPrefixInUrl: boolean;
   readonly outputs: OutputsConfig;
+  /** Absolute path of the lock file recording this unit (the config's `lockFile` unless the unit sets its own). */
+  readonly lockFile: string;
 }
 
 export interface MgkitConfig {
