@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { projectRoot } from './helpers/paths.js';
 import { makeTempProject, runGenerator } from './helpers/project.js';
 
 let project: Awaited<ReturnType<typeof makeTempProject>>;
@@ -14,6 +15,10 @@ beforeEach(async () => {
     await mkdir(path.join(project.root, 'packages', name), { recursive: true });
     await writeFile(path.join(project.root, 'packages', name, 'package.json'), JSON.stringify({ name: `@mgkit/${name}`, version }));
   }
+  // A workspace like ours, so changesets can read the packages.
+  await writeFile(path.join(project.root, 'package.json'), JSON.stringify({ name: 'ws', private: true, workspaces: ['packages/*'] }));
+  await mkdir(path.join(project.root, '.changeset'));
+  await writeFile(path.join(project.root, '.changeset/config.json'), await readFile(path.join(projectRoot, '.changeset/config.json')));
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'base');
@@ -34,11 +39,18 @@ describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
     expect(result.stdout).toMatch(/2 change\(s\), 1 breaking/);
     expect(result.stdout).toMatch(/\| removed \| enum-member \| `SynchronizationSecret.ConnectionString` \|/);
     expect(result.stdout).toMatch(/\| added \| enum-member \| `SynchronizationSecret.Brandnew` \|/);
-    const [changeset] = await readdir(path.join(project.root, '.changeset'));
+    const [changeset] = (await readdir(path.join(project.root, '.changeset'))).filter((name) => name.startsWith('mgkit-api-'));
     const contents = await readFile(path.join(project.root, '.changeset', changeset!), 'utf8');
     // 0.x: a breaking change is a minor bump; 1.x: major.
     expect(contents).toMatch(/^---\n"@mgkit\/graph-client": minor\n"@mgkit\/cli": major\n---\n/);
     expect(contents).toMatch(/\*\*Breaking:\*\* removed enum-member `SynchronizationSecret.ConnectionString`/);
+    // And the changesets tool reads it as the release it would make (what `npm run release:dry` shows).
+    const status = execFileSync(path.join(projectRoot, 'node_modules/.bin/changeset'), ['status', '--verbose'], {
+      cwd: project.root,
+      encoding: 'utf8',
+    });
+    expect(status).toMatch(/bumped at minor\n.*@mgkit\/graph-client 0\.4\.0/);
+    expect(status).toMatch(/bumped at major\n.*@mgkit\/cli 2\.0\.0/);
   });
 
   it('compares two refs, prints JSON, and exits 0 without --fail-on-breaking', async () => {
