@@ -94,9 +94,13 @@ async function run(argv: readonly string[]): Promise<number> {
     if (resolved.extra.length > 0) throw new UsageError(`unexpected argument '${resolved.extra[0]}' after '${resolved.entry.path.join(' ')}'; values go after their option`);
     const module = await resolved.entry.load();
     const { runCommand } = await import('./runtime/run-command.js');
-    return runCommand(module, rest, { bin: CLI_NAME, defaultBaseUrl: DEFAULT_BASE_URL });
+    return runCommand(module, rest, { bin: CLI_NAME, defaultBaseUrl: DEFAULT_BASE_URL, version });
   }
   if (resolved.group && resolved.extra.length === 0) {
+    if (rest.includes('--version')) {
+      process.stdout.write(`${version()}\n`);
+      return ExitCode.ok;
+    }
     process.stdout.write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) }, resolved.group)}\n`);
     return rest.includes('--help') || rest.includes('-h') ? ExitCode.ok : ExitCode.usage;
   }
@@ -111,7 +115,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (error) {
-    const { reportFailure } = await import('./runtime/run-command.js');
+    const { reportFailure } = await import('./runtime/failures.js');
     return reportFailure(error);
   }
 }

@@ -21,6 +21,11 @@ beforeAll(async () => {
   // 60 s tokens: inside MSAL's 5-minute refresh window, so the next use refreshes
   idp = await startFakeIdentity({ accessTokenLifetime: 60 });
   graph = await startCaptureServer();
+  // besides the client secret and the issued tokens: the device and authorization codes, the
+  // managed identity header and the app certificate's private key must never be printed either
+  for (const secret of [idp.clientSecret, 'fake-device-code', 'fake-authorization-code', 'header-secret-0x51']) plantSecret(secret);
+  const keyLine = readFileSync(idp.clientCertificateFile, 'utf8').split('\n').find((line) => /^[A-Za-z0-9+/]{40,}$/.test(line));
+  if (keyLine) plantSecret(keyLine);
 });
 
 afterAll(async () => {
@@ -74,6 +79,17 @@ describe('device code sign-in (the default)', () => {
     expect(signatureOf(sent?.replace('Bearer ', ''))).toBe(signatureOf(idp.issued.at(-1)));
   });
 
+  it('a pipeline checks the token before each record, so a long one outlives a token', async () => {
+    const issuedBefore = idp.issued.length;
+    const sentBefore = graph.requests.length;
+    const result = await runCli([...APP, '--input-object', '-', '--base-url', graph.url], { env: env(home), input: '{"ApplicationId":"p-1"}\n{"ApplicationId":"p-2"}\n' });
+    expect(result.code).toBe(0);
+    // 60 s tokens are always inside the refresh margin: each record gets a fresh one
+    expect(idp.issued.length).toBe(issuedBefore + 2);
+    const sent = graph.requests.slice(sentBefore).map((request) => signatureOf(request.headers['authorization']));
+    expect(sent).toEqual(idp.issued.slice(-2).map(signatureOf));
+  });
+
   it('logout removes the cache; a call then fails with exit 4', async () => {
     const logout = await runCli(['logout'], { env: env(home) });
     expect(logout.code).toBe(0);
@@ -113,10 +129,13 @@ describe('client secret sign-in', () => {
     expect(result.stdout).not.toContain(idp.clientSecret);
   });
 
-  it('refuses a secret given as a flag value, without echoing it', async () => {
+  it('refuses a secret given as a flag value (either spelling), without echoing it', async () => {
     const result = await runCli(['login', `--client-secret=${idp.clientSecret}`, '--tenant', idp.tenant, '--client-id', idp.clientId], { env: env(home) });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--client-secret takes no value');
+    const spaced = await runCli(['login', '--client-secret', idp.clientSecret, '--tenant', idp.tenant, '--client-id', idp.clientId], { env: env(home) });
+    expect(spaced.code).toBe(2);
+    expect(spaced.stderr).toContain('--client-secret takes no value');
   });
 
   it('an expiring app token is re-acquired with the secret from the environment', async () => {
@@ -208,12 +227,12 @@ describe('other sign-in methods', () => {
     try {
       const port = (endpoint.address() as AddressInfo).port;
       const result = await runCli(['login', '--managed-identity'], {
-        env: env(freshConfigHome(), { IDENTITY_ENDPOINT: `http://127.0.0.1:${port}/msi/token`, IDENTITY_HEADER: 'header-secret' }),
+        env: env(freshConfigHome(), { IDENTITY_ENDPOINT: `http://127.0.0.1:${port}/msi/token`, IDENTITY_HEADER: 'header-secret-0x51' }),
       });
       expect(result.stderr).toContain('Signed in');
       expect(result.code).toBe(0);
       expect(requests[0]).toContain('resource=https');
-      expect(requests[0]).toContain('header-secret');
+      expect(requests[0]).toContain('header-secret-0x51');
     } finally {
       endpoint.closeAllConnections();
       await new Promise<void>((resolve) => endpoint.close(() => resolve()));
@@ -247,6 +266,7 @@ describe('wrong tenant', () => {
 describe('no secret leaks in this file', () => {
   it('no issued token, refresh token or client secret appears in any captured output', () => {
     for (const token of idp.issued) plantSecret(token);
+    expect(idp.issued.length).toBeGreaterThan(3);
     expect(captured.length).toBeGreaterThan(8);
     expect(findLeaks(captured)).toEqual([]);
     expect(captured.join('\n')).not.toMatch(/fake-idp-(access|refresh)-/);

@@ -13,6 +13,7 @@ import {
   captured,
   findLeaks,
   freshConfigHome,
+  record,
   runCli,
   runCliOnTerminal,
   startCaptureServer,
@@ -179,6 +180,9 @@ describe('usage and validation errors (exit 2, nothing sent)', () => {
     const result = await call([...SP, '--input-object', '{"displayName":"x"}']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('has no ServicePrincipalId (needed for {servicePrincipal-id}');
+    const number = await call([...SP, '--input-object', '{"ServicePrincipalId":42}']);
+    expect(number.code).toBe(2);
+    expect(number.stderr).toBe('error: --input-object: ServicePrincipalId in the input object is a number; it must be the object\'s id as a string: {"ServicePrincipalId": "<id>"}\n');
   });
 
   it('invalid JSON, a missing @file and an unknown option are one-line errors with a hint', async () => {
@@ -192,6 +196,46 @@ describe('usage and validation errors (exit 2, nothing sent)', () => {
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('did you mean --application-id');
     for (const result of [json, file, option]) expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a JSON error never quotes the input (it may hold a credential), and names where it is', async () => {
+    const file = join(files, 'not-json.txt');
+    writeFileSync(file, `${PLANTED_CREDENTIAL}\n`);
+    const fromFile = await call([...APP, '--application-id', 'a', '--credentials', `@${file}`]);
+    expect(fromFile.code).toBe(2);
+    expect(fromFile.stderr).toBe(`error: --credentials: ${file} is not valid JSON: it does not start like JSON (unexpected 'P' at line 1, column 1)\n`);
+    const inline = await call([...APP, '--application-id', 'a', '--body', `{"credentials":[{"key":"Password","value":"${PLANTED_CREDENTIAL}}]}`]);
+    expect(inline.code).toBe(2);
+    expect(inline.stderr).toMatch(/^error: --body: the value is not valid JSON: unterminated string at line 1, column \d+\n$/);
+    const ndjson = await call([...APP, '--input-object', '-'], { input: '{"ApplicationId":"a"}\n{"ApplicationId":\n' });
+    expect(ndjson.stderr).toBe('error: --input-object: stdin record 2 (line 2) is not valid JSON: it ends too early (a missing } or ]?)\n');
+    const pair = await call([...APP, '--application-id', 'a', '--credentials', PLANTED_CREDENTIAL]);
+    expect(pair.code).toBe(2);
+    expect(pair.stderr).toContain("--credentials: expected Key=Value (e.g. SecretToken=@token.txt), a JSON array, @file or -; the value has no '='");
+    const header = await call([...APP, '--application-id', 'a', '--header', `Bearer ${PLANTED_CREDENTIAL}`]);
+    expect(header.code).toBe(2);
+    expect(header.stderr).toContain("--header: expected 'Name: value'");
+    for (const result of [fromFile, inline, pair, header]) {
+      expect(result.sent).toHaveLength(0);
+      expect(result.stderr).not.toContain(PLANTED_CREDENTIAL.slice(0, 8));
+    }
+  });
+
+  it('parser errors are one line in the same words: a stray argument, a missing value, a short option', async () => {
+    const stray = await call([...APP, '--application-id', 'a', 'extra']);
+    expect(stray.stderr).toBe("error: unexpected argument 'extra': values go right after their option; see --help\n");
+    const missing = await call([...APP, '--application-id']);
+    expect(missing.stderr).toMatch(/^error: option --application-id needs a value; [^\n]+\n$/);
+    const short = await call([...APP, '-X']);
+    expect(short.stderr).toBe('error: unknown option -X; see --help\n');
+    for (const result of [stray, missing, short]) expect(result.code).toBe(2);
+  });
+
+  it('an invalid --query is a usage error before anything is sent', async () => {
+    const result = await call([...APP, '--application-id', 'q', '--query', '[[[']);
+    expect(result.code).toBe(2);
+    expect(result.sent).toHaveLength(0);
+    expect(result.stderr).toMatch(/^error: --query: invalid JMESPath expression '\[\[\['/);
   });
 
   it('an unknown command suggests the closest', async () => {
@@ -210,6 +254,16 @@ describe('pipeline: --input-object - with NDJSON makes one call per record', () 
     expect(result.stdout).toBe('true\ntrue\n');
     expect(result.stderr).toContain('record 1/2 (application-id=rec-1): ok');
     expect(result.stderr).toContain('record 2/2 (application-id=rec-2): ok');
+  });
+
+  it('pretty-printed objects one after another (as `jq \'.[]\'` writes them) and a JSON array work the same', async () => {
+    const stream = `${JSON.stringify({ ApplicationId: 'jq-1', displayName: 'a } b' }, null, 2)}\n${JSON.stringify({ ApplicationId: 'jq-2' }, null, 2)}\n`;
+    const result = await call([...APP, '--input-object', '-'], { input: stream });
+    expect(result.code).toBe(0);
+    expect(result.sent.map((request) => request.url)).toEqual([APP_PATH('jq-1'), APP_PATH('jq-2')]);
+    const array = await call([...APP, '--input-object', '[{"ApplicationId":"arr-1"},{"ApplicationId":"arr-2"}]']);
+    expect(array.sent.map((request) => request.url)).toEqual([APP_PATH('arr-1'), APP_PATH('arr-2')]);
+    expect(array.stderr).toContain('record 2/2 (application-id=arr-2): ok');
   });
 
   it('a failing record is reported and the others still run; the exit code is the failure', async () => {
@@ -279,6 +333,15 @@ describe('what-if, confirm, pass-thru, headers, response headers', () => {
     expect(server.requests.slice(before).map((request) => request.url)).toEqual([APP_PATH('tty-yes')]);
   });
 
+  it('Ctrl+C at the confirmation prompt is an interruption (130), and nothing is sent', async () => {
+    const before = server.requests.length;
+    const result = await runCliOnTerminal([...APP, '--application-id', 'tty-int', '--confirm', '--base-url', server.url], '[y/N]', '\u0003', auth);
+    if (!result) return; // no util-linux `script` here
+    expect(result.code).toBe(130);
+    expect(result.stdout).toContain('interrupted at the confirmation prompt; nothing was sent');
+    expect(server.requests.length).toBe(before);
+  });
+
   it('--pass-thru prints true', async () => {
     const result = await call([...SP, '--service-principal-id', 'pt-1', '--pass-thru']);
     expect(result.code).toBe(0);
@@ -313,6 +376,25 @@ describe('exit codes', () => {
     const bad = await call([...APP, '--application-id', 'bad']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('error: 400 BadRequest: Invalid credentials key. (request-id: req-400)\n');
+  });
+
+  it('1: an error page that is not OData (a gateway\'s HTML) still gives status, text and request-id on one line', async () => {
+    const result = await call([...APP, '--application-id', 'gateway']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: 502 Bad Gateway: Bad Gateway upstream timed out (text/html response) (request-id: req-502)\n');
+    const json = await call([...APP, '--application-id', 'plainjson']);
+    expect(json.code).toBe(1);
+    expect(json.stderr).toBe('error: 500 Internal Server Error: {"message":"database down"} (application/json response) (request-id: req-500j)\n');
+  });
+
+  it('1: an unreachable service or a failed TLS handshake is one line naming the host and what to check', async () => {
+    const refused = await runCli([...APP, '--application-id', 'x', '--base-url', 'http://127.0.0.1:1/v1.0'], { env: auth });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('error: cannot reach http://127.0.0.1:1 (ECONNREFUSED); check --base-url, --cloud and the network\n');
+    const tls = await runCli([...APP, '--application-id', 'x', '--base-url', server.url.replace('http:', 'https:')], { env: auth });
+    expect(tls.code).toBe(1);
+    expect(tls.stderr).toMatch(/^error: TLS connection to https:\/\/127\.0\.0\.1:\d+ failed \(\w+\); check --base-url/);
+    expect(tls.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('2: usage', async () => {
@@ -353,6 +435,15 @@ describe('exit codes', () => {
     });
     expect(result.code).toBe(130);
     expect(result.stderr).toContain('interrupted');
+  });
+
+  it('130: Ctrl+C while typing --body - at a terminal (stdin is read without blocking signals)', async () => {
+    const before = server.requests.length;
+    const result = await runCliOnTerminal([...APP, '--application-id', 'stdin-int', '--body', '-', '--base-url', server.url], 'end with Ctrl+D', '{"cre\u0003', auth);
+    if (!result) return; // no util-linux `script` here
+    expect(result.code).toBe(130);
+    expect(result.stdout).toContain('interrupted');
+    expect(server.requests.length).toBe(before);
   });
 
   it('--timeout ends a hanging request with exit 1', async () => {
@@ -443,6 +534,7 @@ describe('help, version, completion', () => {
       '--what-if   (alias --dry-run, --wi)',
       'The value of the secret',
       'one of the 45 SynchronizationSecret names',
+      'Keys: None, UserName, Password, SecretToken, AppKey, BaseAddress,',
       'Examples:',
       'POST https://graph.microsoft.com/v1.0/applications/{application-id}/synchronization/microsoft.graph.acquireAccessToken',
       'https://learn.microsoft.com/graph/api/synchronization-synchronization-acquireaccesstoken',
@@ -467,11 +559,31 @@ describe('help, version, completion', () => {
     expect(piped.stdout).not.toContain('\u001b[');
   });
 
-  it('--version prints the package version', async () => {
+  it('--version prints the package version, also after a command (which then sends nothing)', async () => {
     const result = await runCli(['--version']);
     const { readFileSync } = await import('node:fs');
     const { PACKAGE_DIR } = await import('./helpers.js');
-    expect(result.stdout.trim()).toBe((JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version);
+    const version = (JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(result.stdout).toBe(`${version}\n`);
+    const afterCommand = await call([...APP, '--application-id', 'v', '--version']);
+    expect(afterCommand.code).toBe(0);
+    expect(afterCommand.stdout).toBe(`${version}\n`);
+    expect(afterCommand.sent).toHaveLength(0);
+  });
+
+  it('help text comes from the help and the description: no placeholders, no bare ".", usage lines wrap between options', async () => {
+    for (const command of [APP, SP]) {
+      const help = await runCli([...command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).not.toMatch(/\{\{|\}\}|NOTES section|^\s*\.\s*$/m);
+      const usage = help.stdout.slice(help.stdout.indexOf('Usage'), help.stdout.indexOf('Alias:'));
+      for (const line of usage.split('\n')) {
+        // an option and its value placeholder stay together
+        expect(line, line).not.toMatch(/ --(application-id|service-principal-id|input-object|body)$/);
+        expect(line, line).not.toMatch(/^\s*<[^>]*>/);
+        expect(line.length, line).toBeLessThanOrEqual(100);
+      }
+    }
   });
 
   it('completion scripts for bash, zsh, fish and powershell; __complete answers from the generated index', async () => {
@@ -486,6 +598,64 @@ describe('help, version, completion', () => {
     expect(options.stdout.trim().split('\n')).toEqual(['--application-id']);
     const bad = await runCli(['completion', 'tcsh']);
     expect(bad.code).toBe(2);
+  });
+
+  it('completion knows option values: --credentials keys from the enum, -o formats, --cloud names; files otherwise', async () => {
+    const keys = await runCli(['__complete', ...APP, '--credentials', 'Sec']);
+    expect(keys.stdout).toBe('SecretToken=\n');
+    const formats = await runCli(['__complete', 'status', '-o', 't']);
+    expect(formats.stdout).toBe('table\ntsv\n');
+    const clouds = await runCli(['__complete', ...SP, '--cloud', 'US']);
+    expect(clouds.stdout).toBe('USGov\nUSGovDoD\n');
+    const body = await runCli(['__complete', ...APP, '--body', '']);
+    expect(body.stdout).toBe('');
+  });
+
+  it('the bash script completes in a real bash: commands, options, Key= names', async () => {
+    const { existsSync, mkdirSync, writeFileSync: write } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { BIN } = await import('./helpers.js');
+    if (!existsSync('/bin/bash')) return;
+    const bin = join(freshConfigHome(), 'bin');
+    mkdirSync(bin);
+    write(join(bin, 'mgkit'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+    const script = (await runCli(['completion', 'bash'])).stdout;
+    const probe = (words: string[]): string => {
+      const line = `${script}\nCOMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _mgkit_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      const result = spawnSync('/bin/bash', ['-c', line], { env: { ...process.env, PATH: `${bin}:${process.env['PATH'] ?? ''}`, NO_COLOR: '1' }, encoding: 'utf8' });
+      record(`${result.stdout}\n${result.stderr}`);
+      return result.stdout;
+    };
+    expect(probe(['mgkit', 'serv'])).toContain('service-principals');
+    expect(probe(['mgkit', ...APP, '--object'])).toContain('--object-id');
+    expect(probe(['mgkit', ...APP, '--credentials', 'BaseA'])).toContain('BaseAddress=');
+  });
+
+  it('the zsh and fish scripts complete in those shells too (when installed)', async () => {
+    const { existsSync, mkdirSync, writeFileSync: write } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { BIN } = await import('./helpers.js');
+    const home = freshConfigHome();
+    const bin = join(home, 'bin');
+    mkdirSync(bin);
+    write(join(bin, 'mgkit'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+    const env = { ...process.env, PATH: `${bin}:${process.env['PATH'] ?? ''}`, NO_COLOR: '1' };
+    const run = (shell: string, code: string): string => {
+      const result = spawnSync(shell, ['-c', code], { env, encoding: 'utf8' });
+      record(`${result.stdout}\n${result.stderr}`);
+      return result.stdout;
+    };
+    if (existsSync('/usr/bin/zsh')) {
+      write(join(home, 'c.zsh'), (await runCli(['completion', 'zsh'])).stdout);
+      // compadd stubbed: what the completion function would offer
+      const zsh = run('/usr/bin/zsh', `compdef() { :; }; compadd() { print -r -- "$*" "\${(@P)\${@[-1]}}"; }; source ${join(home, 'c.zsh')}; words=(mgkit ${APP.join(' ')} --credentials Secr); CURRENT=7; _mgkit`);
+      expect(zsh).toContain('-S  -a candidates SecretToken=');
+    }
+    if (existsSync('/usr/bin/fish')) {
+      write(join(home, 'c.fish'), (await runCli(['completion', 'fish'])).stdout);
+      const fish = run('/usr/bin/fish', `source ${join(home, 'c.fish')}; complete -C"mgkit ${APP.join(' ')} --credentials Secr"; complete -C"mgkit ser"`);
+      expect(fish.split('\n')).toEqual(expect.arrayContaining(['SecretToken=', 'service-principals']));
+    }
   });
 });
 

@@ -31,7 +31,7 @@ describe('lazy loading', () => {
   it('--help loads no command module, client, Kiota, identity, YAML or JMESPath', async () => {
     const urls = await importsOf(['--help']);
     expect(has(urls, /generated\/command-index\.js$/)).toBe(true);
-    for (const heavy of [/generated\/commands\//, /@azure\/identity/, /kiota/, /graph-client/, /http-stack/, /\/yaml\//, /jmespath/, /run-command\.js$/]) {
+    for (const heavy of [/generated\/commands\//, /@azure\/identity/, /kiota/, /graph-client/, /http-stack/, /\/yaml\//, /jmespath/, /run-command\.js$/, /runtime\/plan\.js$/, /runtime\/http\.js$/, /node-fetch\.js$/, /runtime\/auth\//, /completion\.js$/, /^node:https$/]) {
       expect(has(urls, heavy), String(heavy)).toBe(false);
     }
   });
@@ -49,7 +49,10 @@ describe('lazy loading', () => {
     });
     // the Kiota runtime and the generated client, bundled into one file by the build
     expect(has(urls, /runtime\/http-stack\.js$/)).toBe(true);
-    for (const heavy of [/@azure\/identity/, /\/yaml\//, /jmespath/, /commands\/service-principals-/]) expect(has(urls, heavy), String(heavy)).toBe(false);
+    expect(has(urls, /runtime\/auth\/token\.js$/)).toBe(true);
+    for (const heavy of [/@azure\/identity/, /\/yaml\//, /jmespath/, /commands\/service-principals-/, /runtime\/auth\/(credentials|commands)\.js$/, /completion\.js$/, /^node:readline/, /^node:https$/]) {
+      expect(has(urls, heavy), String(heavy)).toBe(false);
+    }
   });
 
   it('-o yaml and --query load their libraries only when asked', async () => {

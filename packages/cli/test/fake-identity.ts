@@ -1,6 +1,7 @@
 /**
  * A fake Microsoft Entra endpoint for login tests: HTTPS on 127.0.0.1 with a self-signed
- * certificate made by openssl for the test (trusted by the CLI through NODE_EXTRA_CA_CERTS).
+ * certificate made by openssl for the test, or the committed test-only one in fixtures/tls when
+ * openssl is not installed (trusted by the CLI through NODE_EXTRA_CA_CERTS).
  * Serves openid-configuration, devicecode and token (device code, refresh token, client
  * credentials) for the tenants it knows; other tenants get AADSTS90002.
  */
@@ -11,6 +12,7 @@ import { type Server, createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface FakeIdentity {
   readonly authorityHost: string;
@@ -48,19 +50,30 @@ function readForm(request: IncomingMessage): Promise<Record<string, string>> {
   });
 }
 
-export async function startFakeIdentity(options: { accessTokenLifetime: number }): Promise<FakeIdentity> {
+/** Fresh key pairs and certificates from openssl, else the committed test-only ones. */
+function tlsMaterial(): { keyFile: string; certFile: string; clientCertificateFile: string } {
   const dir = mkdtempSync(join(tmpdir(), 'mgkit-fake-idp-'));
   const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'cert.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-  ], { stdio: 'ignore' });
   const clientKeyFile = join(dir, 'client-key.pem');
   const clientCertFile = join(dir, 'client-cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', clientKeyFile, '-out', clientCertFile, '-days', '1', '-subj', '/CN=mgkit-ci'], { stdio: 'ignore' });
   const clientCertificateFile = join(dir, 'client.pem');
-  writeFileSync(clientCertificateFile, `${readFileSync(clientKeyFile, 'utf8')}${readFileSync(clientCertFile, 'utf8')}`, { mode: 0o600 });
+  try {
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ], { stdio: 'ignore' });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', clientKeyFile, '-out', clientCertFile, '-days', '1', '-subj', '/CN=mgkit-ci'], { stdio: 'ignore' });
+    writeFileSync(clientCertificateFile, `${readFileSync(clientKeyFile, 'utf8')}${readFileSync(clientCertFile, 'utf8')}`, { mode: 0o600 });
+    return { keyFile, certFile, clientCertificateFile };
+  } catch {
+    const fixtures = fileURLToPath(new URL('./fixtures/tls/', import.meta.url));
+    return { keyFile: join(fixtures, 'server-key.pem'), certFile: join(fixtures, 'server-cert.pem'), clientCertificateFile: join(fixtures, 'client.pem') };
+  }
+}
+
+export async function startFakeIdentity(options: { accessTokenLifetime: number }): Promise<FakeIdentity> {
+  const { keyFile, certFile, clientCertificateFile } = tlsMaterial();
   const tenant = '11111111-2222-3333-4444-555555555555';
   const clientId = '99999999-8888-7777-6666-555555555555';
   const clientSecret = 'Pl4nted-Client-Secret-77aa';

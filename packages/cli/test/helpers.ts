@@ -3,7 +3,7 @@
  * the secret-leak scan), a capture server on 127.0.0.1, and the planted secrets.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,7 @@ export const PLANTED_SECRETS: string[] = [PLANTED_TOKEN, 'PlantedTokenSignature0
 
 export function plantSecret(value: string): void {
   if (!PLANTED_SECRETS.includes(value)) PLANTED_SECRETS.push(value);
+  persistPlanted();
 }
 
 export interface RunResult {
@@ -59,6 +60,16 @@ export function record(text: string): void {
   const file = captureFile();
   if (file) appendFileSync(file, `${text}\n`);
 }
+
+/**
+ * Tells the suite-wide scan (test/global-setup.ts) every secret this worker planted, including
+ * those planted at run time (issued tokens, the fake identity's secrets).
+ */
+function persistPlanted(): void {
+  const file = captureFile();
+  if (file) writeFileSync(file.replace(/\.log$/, '.secrets.json'), JSON.stringify(PLANTED_SECRETS));
+}
+persistPlanted();
 
 export interface RunOptions {
   readonly env?: Record<string, string | undefined>;
@@ -143,6 +154,18 @@ export const graphLike: Handler = (request, response) => {
   if (request.url.includes('/bad/')) return odataError(response, 400, 'BadRequest', 'Invalid credentials key.', 'req-400');
   if (request.url.includes('/denied/')) return odataError(response, 401, 'InvalidAuthenticationToken', 'Access token is empty.', 'req-401');
   if (request.url.includes('/forbidden/')) return odataError(response, 403, 'Authorization_RequestDenied', 'Insufficient privileges.', 'req-403');
+  if (request.url.includes('/gateway/')) {
+    // a proxy's HTML page, not an OData error
+    response.writeHead(502, { 'content-type': 'text/html', 'request-id': 'req-502' });
+    response.end('<html><head><style>p{}</style></head><body><h1>Bad Gateway</h1><p>upstream timed out</p></body></html>');
+    return;
+  }
+  if (request.url.includes('/plainjson/')) {
+    // JSON, but not an OData error
+    response.writeHead(500, { 'content-type': 'application/json', 'request-id': 'req-500j' });
+    response.end('{"message":"database down"}');
+    return;
+  }
   if (request.url.includes('/hang/')) return; // never answers
   response.writeHead(204, { 'request-id': 'req-ok-1', 'client-request-id': 'client-1', 'x-ms-ags-diagnostic': '{"ServerInfo":{}}' });
   response.end();

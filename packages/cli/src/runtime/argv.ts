@@ -24,6 +24,28 @@ function kebab(text: string): string {
     .toLowerCase();
 }
 
+/** `util.parseArgs`' errors as one-line usage errors in the CLI's words, with a "did you mean". */
+export function usageFromParseArgs(error: unknown, known: readonly string[], help = 'see --help'): UsageError {
+  const { code, message = String(error) } = error as { code?: string; message?: string };
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  const name = quoted.split(/[ ,]/).find((part) => part.startsWith('--')) ?? quoted.split(' ')[0] ?? quoted;
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const bare = quoted.replace(/^-+/, '');
+      const near = bare.length > 1 ? closest(bare, known.filter((candidate) => candidate.length > 1)) : [];
+      return new UsageError(`unknown option ${quoted}${near.length > 0 ? ` (did you mean ${near.map((candidate) => `--${candidate}`).join(', ')}?)` : ''}; ${help}`);
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError(`unexpected argument '${quoted}': values go right after their option; ${help}`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/argument missing/.test(message)) return new UsageError(`option ${name} needs a value; ${help}`);
+      if (/does not take an argument/.test(message)) return new UsageError(`option ${name} is a switch and takes no value; ${help}`);
+      if (/ambiguous/.test(message)) return new UsageError(`option ${name} needs a value; to pass one that starts with '-', write ${name}=<value>`);
+      break;
+  }
+  return new UsageError(message.split('\n')[0] ?? message);
+}
+
 export function parseCommandLine(argv: readonly string[], options: readonly OptionDefinition[], allowPositionals = false): ParsedCommandLine {
   const canonical = new Map<string, OptionDefinition>();
   const spec: NonNullable<ParseArgsOptions> = {};
@@ -54,8 +76,7 @@ export function parseCommandLine(argv: readonly string[], options: readonly Opti
   try {
     parsed = parseArgs({ args: normalized, options: spec, strict: true, allowPositionals, tokens: true });
   } catch (error) {
-    const message = (error as Error).message.replace(/\s+To specify an option argument.*$/s, '');
-    throw new UsageError(message.replace(/^Option '(.+?)' argument missing$/, 'option $1 needs a value'));
+    throw usageFromParseArgs(error, known);
   }
   const globals: Record<string, (string | boolean)[]> = {};
   const values = new Map<string, (string | true)[]>();

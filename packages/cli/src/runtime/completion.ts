@@ -3,8 +3,11 @@
  * `mgkit __complete <words…>` for candidates (commands, cmdlet names, options of the command).
  */
 import { COMMANDS, CLI_NAME } from '../generated/command-index.js';
+import { CLOUD_NAMES } from './clouds.js';
 import { ExitCode, UsageError } from './errors.js';
 import { GLOBAL_OPTIONS } from './globals.js';
+import { OUTPUT_FORMATS } from './output.js';
+import { pairKeyNames } from './help.js';
 
 const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 const BUILTINS = ['login', 'logout', 'status', 'completion'];
@@ -16,6 +19,8 @@ function script(shell: (typeof SHELLS)[number], bin: string): string {
 _${bin}_complete() {
   local IFS=$'\\n'
   COMPREPLY=($(${bin} __complete "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+  # Key= (a --credentials key): no space, the value follows
+  [[ \${#COMPREPLY[@]} -eq 1 && \${COMPREPLY[0]} == *= ]] && compopt -o nospace
 }
 complete -o default -F _${bin}_complete ${bin}
 `;
@@ -25,7 +30,8 @@ complete -o default -F _${bin}_complete ${bin}
 _${bin}() {
   local -a candidates
   candidates=("\${(@f)$(${bin} __complete "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
-  compadd -a candidates
+  # Key= (a --credentials key): no space, the value follows
+  if [[ \${#candidates} -eq 1 && \${candidates[1]} == *= ]]; then compadd -S '' -a candidates; else compadd -a candidates; fi
 }
 compdef _${bin} ${bin}
 `;
@@ -47,9 +53,22 @@ Register-ArgumentCompleter -Native -CommandName ${bin} -ScriptBlock {
   }
 }
 
+/** Candidates for the value of a global option, or undefined when `option` is not one that takes a value. */
+function globalValues(option: string): readonly string[] | undefined {
+  if (option === '-o' || option === '--output') return OUTPUT_FORMATS;
+  if (option === '--cloud') return CLOUD_NAMES;
+  const global = GLOBAL_OPTIONS.find((candidate) => `--${candidate.name}` === option);
+  return global?.type === 'string' ? [] : undefined;
+}
+
 /** Candidates for the last word, given the words before it. */
 export async function complete(words: readonly string[]): Promise<string[]> {
   const current = words.at(-1) ?? '';
+  const previous = words.at(-2) ?? '';
+  const matching = (candidates: readonly string[]): string[] => candidates.filter((candidate) => candidate.toLowerCase().startsWith(current.toLowerCase())).sort();
+  const forGlobal = globalValues(previous);
+  // a value-taking option's value: its names when known, else nothing (the shell completes files)
+  if (forGlobal) return matching(forGlobal);
   const before = words.slice(0, -1).filter((word) => !word.startsWith('-'));
   const entry =
     COMMANDS.find((candidate) => candidate.aliases.includes((before[0] ?? '').toLowerCase())) ??
@@ -57,6 +76,8 @@ export async function complete(words: readonly string[]): Promise<string[]> {
   let candidates: string[];
   if (entry) {
     const module = await entry.load();
+    const valueOf = module.definition.options.find((option) => option.kind !== 'switch' && [option.name, ...option.aliases].some((name) => `--${name}` === previous));
+    if (valueOf) return matching(pairKeyNames(valueOf, module.definition.$defs).map((name) => `${name}=`));
     const options = module.definition.options.flatMap((option) => [option.name, ...option.aliases]);
     candidates = [...options, ...GLOBAL_OPTIONS.map((option) => option.name)].map((name) => `--${name}`);
   } else if (current.startsWith('-')) {
@@ -73,7 +94,7 @@ export async function complete(words: readonly string[]): Promise<string[]> {
     if (before[0] === 'completion' && before.length === 1) SHELLS.forEach((shell) => next.add(shell));
     candidates = [...next];
   }
-  return candidates.filter((candidate) => candidate.toLowerCase().startsWith(current.toLowerCase())).sort();
+  return matching(candidates);
 }
 
 export async function runCompletion(name: 'completion' | '__complete', argv: readonly string[]): Promise<number> {

@@ -1,6 +1,7 @@
 /** Help text: the root, a group of commands, one command (all from the generated data). */
 import type { CommandDefinition, CommandIndexEntry, OptionDefinition } from './definition.js';
 import { GLOBAL_OPTIONS } from './globals.js';
+import { type Defs, resolveSchema } from './validate.js';
 
 export interface HelpStyle {
   readonly color: boolean;
@@ -10,11 +11,16 @@ function heading(text: string, style: HelpStyle): string {
   return style.color ? `\u001b[1m${text}\u001b[22m` : text;
 }
 
-function wrap(text: string, indent: string, width = 100): string {
+/** Words of a usage line that must stay on one line: `[--a <x>]`, `--body <json|@file|->`. */
+function usageUnits(text: string): string[] {
+  return text.match(/\[[^\]]*\]|--\S+(?: <[^>]*>(?:\.\.\.)?)?|\S+/g) ?? [];
+}
+
+function wrap(text: string, indent: string, width = 100, split: (paragraph: string) => string[] = (paragraph) => paragraph.split(/\s+/)): string {
   const lines: string[] = [];
   for (const paragraph of text.split(/\n+/)) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    for (const word of split(paragraph).filter(Boolean)) {
       if (line && indent.length + line.length + 1 + word.length > width) {
         lines.push(indent + line);
         line = word;
@@ -89,11 +95,19 @@ function requiredIn(option: OptionDefinition): string {
   return required.length > 0 ? ` Required in: ${required.join(', ')}.` : '';
 }
 
+/** The names a `Key=Value` option's key may take (the key property's enum). */
+export function pairKeyNames(option: OptionDefinition, defs: Defs): string[] {
+  if (!option.schema || !option.pairs) return [];
+  const items = resolveSchema(option.schema, defs).items;
+  const key = items ? resolveSchema(items, defs).properties?.[option.pairs.key] : undefined;
+  return key ? [...(resolveSchema(key, defs).enum ?? [])] : [];
+}
+
 export function commandHelp(bin: string, command: CommandDefinition, baseUrl: string, style: HelpStyle): string {
   const parts: string[] = [command.synopsis, '', heading('Usage (one line per parameter set):', style)];
   for (const set of command.sets) {
     parts.push(`  # ${set.name}${set.isDefault ? ' (default)' : ''}`);
-    parts.push(wrap(`${bin} ${set.usage}`, '  '));
+    parts.push(wrap(`${bin} ${set.usage}`, '  ', 96, usageUnits).replace(/\n {2}/g, '\n      '));
   }
   if (command.cmdlet) parts.push('', `Alias: ${bin} ${command.cmdlet}   (PowerShell: ${command.cmdlet})`);
   if (command.description && command.description !== command.synopsis) {
@@ -103,6 +117,8 @@ export function commandHelp(bin: string, command: CommandDefinition, baseUrl: st
   for (const option of command.options) {
     parts.push(optionHeader(option));
     parts.push(wrap(`${option.description}${requiredIn(option)}`, '      '));
+    const keys = pairKeyNames(option, command.$defs);
+    if (keys.length > 0) parts.push(wrap(`Keys: ${keys.join(', ')}.`, '      '));
   }
   parts.push(
     '',

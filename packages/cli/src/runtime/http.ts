@@ -1,10 +1,12 @@
 /**
  * HTTP through the generated Kiota client: a `FetchRequestAdapter` with Kiota's default
- * middleware, a bearer-token provider, and a fetch wrapper that adds the timeout and, with
- * `--debug`, an HTTP trace on stderr (Authorization and secret values redacted).
+ * middleware, a bearer-token provider, and a fetch wrapper that adds the timeout, turns transport
+ * errors into one-line `NetworkError`s, keeps the last error response (for bodies the client
+ * cannot parse) and, with `--debug`, traces HTTP on stderr (Authorization and secrets redacted).
  */
 import type { AuthenticationProvider, RequestInformation } from '@microsoft/kiota-abstractions';
 import { UsageError } from './errors.js';
+import { type ErrorResponse, NetworkError, TimeoutError } from './failures.js';
 import { nodeFetch } from './node-fetch.js';
 import { redactHeader, scrubText } from './redact.js';
 
@@ -54,13 +56,13 @@ function bodyText(body: unknown): string | undefined {
   return '[stream]';
 }
 
-export class TimeoutError extends Error {
-  constructor(readonly seconds: number) {
-    super(`the request timed out after ${seconds} s (--timeout)`);
-  }
+/** What a transport error says about where it failed, as a one-line `NetworkError`. */
+function networkError(input: string, error: unknown): NetworkError {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return new NetworkError(input, typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : String(error));
 }
 
-function tracingFetch(settings: HttpSettings): (input: string, init: RequestInit) => Promise<Response> {
+function tracingFetch(settings: HttpSettings, onError: (response: ErrorResponse | undefined) => void): (input: string, init: RequestInit) => Promise<Response> {
   const trace = (line: string): void => {
     process.stderr.write(`${scrubText(line)}\n`);
   };
@@ -79,8 +81,19 @@ function tracingFetch(settings: HttpSettings): (input: string, init: RequestInit
       response = await nodeFetch(input, requestInit);
     } catch (error) {
       if (signal?.aborted) throw new TimeoutError((settings.timeoutMs ?? 0) / 1000);
-      throw error;
+      throw networkError(input, error);
     }
+    // kept for the error line when the client cannot parse the body (an HTML gateway page)
+    if (response.status >= 400) {
+      const requestId = response.headers.get('request-id') ?? response.headers.get('client-request-id') ?? undefined;
+      onError({
+        status: response.status,
+        statusText: response.statusText,
+        contentType: response.headers.get('content-type') ?? '',
+        ...(requestId !== undefined && { requestId }),
+        text: (await response.clone().text()).slice(0, 4096),
+      });
+    } else onError(undefined);
     if (settings.debug) {
       trace(`< ${response.status} ${response.statusText} (${Date.now() - started} ms)`);
       for (const [name, value] of response.headers.entries()) trace(`< ${name}: ${redactHeader(name, value)}`);
@@ -93,14 +106,22 @@ function tracingFetch(settings: HttpSettings): (input: string, init: RequestInit
   };
 }
 
+export interface GraphConnection {
+  /** The generated client (`createGraphClient`), typed by each command module. */
+  readonly client: unknown;
+  /** The last error response (status ≥ 400) of the latest request, if it failed. */
+  readonly lastErrorResponse: () => ErrorResponse | undefined;
+}
+
 /** The generated client on a fresh adapter: authenticated unless `settings.token` is absent. */
-export async function createClient(settings: HttpSettings): Promise<unknown> {
+export async function createClient(settings: HttpSettings): Promise<GraphConnection> {
   const { FetchRequestAdapter, KiotaClientFactory, createGraphClient } = await import('./http-stack.js');
-  const customFetch = tracingFetch(settings);
+  let lastError: ErrorResponse | undefined;
+  const customFetch = tracingFetch(settings, (response) => (lastError = response));
   const httpClient = KiotaClientFactory.create(customFetch as unknown as typeof fetch);
   const auth = settings.token ? bearerProvider(settings.token) : anonymous;
   const adapter = new FetchRequestAdapter(auth, undefined, undefined, httpClient);
-  return createGraphClient(adapter, { baseUrl: settings.baseUrl });
+  return { client: createGraphClient(adapter, { baseUrl: settings.baseUrl }), lastErrorResponse: () => lastError };
 }
 
 /** Response headers inspection (Kiota's HeadersInspectionOptions), loaded with the client. */
@@ -117,47 +138,5 @@ export async function createHeadersInspection(): Promise<{ option: unknown; resp
       }
       return Object.fromEntries(Object.entries(result).sort(([a], [b]) => (a < b ? -1 : 1)));
     },
-  };
-}
-
-/** Status, OData code/message and request-id from whatever the client threw. */
-export interface ApiFailure {
-  readonly status?: number;
-  readonly code?: string;
-  readonly message: string;
-  readonly requestId?: string;
-}
-
-function pick(record: unknown, ...names: string[]): unknown {
-  if (!record || typeof record !== 'object') return undefined;
-  const object = record as Record<string, unknown>;
-  for (const name of names) {
-    if (object[name] !== undefined && object[name] !== null) return object[name];
-    const additional = object['additionalData'] as Record<string, unknown> | undefined;
-    if (additional && additional[name] !== undefined && additional[name] !== null) return additional[name];
-  }
-  return undefined;
-}
-
-export function describeApiFailure(error: unknown): ApiFailure | undefined {
-  if (!error || typeof error !== 'object') return undefined;
-  const status = pick(error, 'responseStatusCode');
-  if (typeof status !== 'number') return undefined;
-  const main = pick(error, 'errorEscaped', 'error');
-  const inner = pick(main, 'innerError', 'innererror');
-  const headers = pick(error, 'responseHeaders') as Record<string, string[] | string> | undefined;
-  const headerValue = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
-    return Array.isArray(entry) ? entry[0] : entry;
-  };
-  const code = pick(main, 'code');
-  const message = pick(main, 'message') ?? (error as Error).message;
-  const requestId = pick(inner, 'requestId', 'request-id') ?? headerValue('request-id') ?? headerValue('client-request-id');
-  return {
-    status,
-    ...(typeof code === 'string' && { code }),
-    message: typeof message === 'string' && message ? message : `HTTP ${status}`,
-    ...(typeof requestId === 'string' && { requestId }),
   };
 }

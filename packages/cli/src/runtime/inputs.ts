@@ -5,25 +5,47 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from './errors.js';
 
-let stdinText: string | undefined;
+/** The option that read stdin (it is read once). */
+let stdinReader: string | undefined;
+/** Stdin read ahead by `prefetchStdin`. */
+let prefetched: string | undefined;
 
-/** The whole of stdin (read once; a second option reading `-` is a usage error). */
-export function readStdin(option: string): string {
-  if (stdinText !== undefined) throw new UsageError(`--${option} -: stdin was already read by another option; pass this one inline or as @file`);
+/**
+ * Reads all of stdin asynchronously, before the (synchronous) planning reads it: a blocking
+ * read would keep Ctrl+C from interrupting a user typing JSON at the terminal.
+ */
+export async function prefetchStdin(option: string): Promise<void> {
+  if (process.stdin.isTTY) process.stderr.write(`reading --${option} from the terminal; end with Ctrl+D\n`);
+  const chunks: Buffer[] = [];
   try {
-    stdinText = readFileSync(0, 'utf8');
+    for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   } catch (error) {
     throw new UsageError(`--${option} -: cannot read stdin (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return stdinText;
+  prefetched = Buffer.concat(chunks).toString('utf8');
 }
+
+/** The whole of stdin (read once; a second option reading `-` is a usage error). */
+export function readStdin(option: string): string {
+  if (stdinReader !== undefined) throw new UsageError(`--${option} -: stdin is already read by --${stdinReader}; pass --${option} inline or as @file`);
+  stdinReader = option;
+  if (prefetched !== undefined) return prefetched;
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--${option} -: cannot read stdin (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+const FILE_ERRORS: Readonly<Record<string, string>> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a directory', ENOTDIR: 'a folder in the path is a file' };
 
 export function readFileArgument(option: string, file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--${option} @${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : (code ?? String(error))})`);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = FILE_ERRORS[code] ?? (code || String(error));
+    throw new UsageError(`--${option} @${file}: cannot read the file (${reason}); check the path (relative to the current folder)`);
   }
 }
 
@@ -34,12 +56,38 @@ export function readTextArgument(option: string, value: string): { text: string;
   return { text: value, source: 'the value' };
 }
 
-function parseJson(option: string, text: string, source: string, line?: number): unknown {
+/** Line and column (1-based) of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
+}
+
+/**
+ * What is wrong with the JSON, without quoting it: V8's message quotes the text ("SUPERSECR"...),
+ * which may hold a credential. A position becomes line and column in `whole` (the text
+ * starts at `offset` there).
+ */
+export function jsonProblem(message: string, text: string, whole = text, offset = 0): string {
+  let problem = message.replace(/,\s*"[\s\S]*"(\.\.\.)? is not valid JSON\s*$/, '').replace(/\s+/g, ' ').trim();
+  const position = /(\s+in JSON)? at position (\d+)/.exec(problem);
+  if (position) {
+    const { line, column } = lineAndColumn(whole, offset + Number(position[2]));
+    problem = `${problem.slice(0, position.index)} at line ${line}, column ${column}`;
+  }
+  const token = /^Unexpected token '(.)'$/su.exec(problem)?.[1];
+  if (token !== undefined && text.trimStart().startsWith(token)) {
+    const { line, column } = lineAndColumn(whole, offset + text.length - text.trimStart().length);
+    problem = `it does not start like JSON (unexpected '${token}' at line ${line}, column ${column})`;
+  }
+  const first = problem.charAt(0).toLowerCase() + problem.slice(1);
+  return first === 'unexpected end of JSON input' ? 'it ends too early (a missing } or ]?)' : first;
+}
+
+function parseJson(option: string, text: string, source: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const where = line !== undefined ? `${source} line ${line}` : source;
-    throw new UsageError(`--${option}: ${where} is not valid JSON (${(error as Error).message})`);
+    throw new UsageError(`--${option}: ${source} is not valid JSON: ${jsonProblem((error as Error).message, text)}`);
   }
 }
 
@@ -51,22 +99,61 @@ export function readJsonArgument(option: string, value: string): unknown {
 }
 
 /**
- * Records from an option value: one JSON value, a JSON array (one record per element) or
- * NDJSON (one per non-empty line).
+ * Where each top-level JSON value of a stream starts and ends: values one after another,
+ * separated by whitespace (NDJSON, or pretty-printed objects as `jq` writes them).
+ */
+function splitJsonValues(text: string): { start: number; end: number }[] {
+  const values: { start: number; end: number }[] = [];
+  let index = 0;
+  while (index < text.length) {
+    while (index < text.length && /\s/.test(text.charAt(index))) index += 1;
+    if (index >= text.length) break;
+    const start = index;
+    let depth = 0;
+    let inString = false;
+    for (; index < text.length; index += 1) {
+      const char = text.charAt(index);
+      if (inString) {
+        if (char === '\\') index += 1;
+        else if (char === '"') inString = false;
+        if (depth === 0 && !inString) {
+          index += 1;
+          break;
+        }
+        continue;
+      }
+      if (char === '"') inString = true;
+      else if (char === '{' || char === '[') depth += 1;
+      else if (char === '}' || char === ']') {
+        depth -= 1;
+        if (depth <= 0) {
+          index += 1;
+          break;
+        }
+      } else if (depth === 0 && /\s/.test(char)) break;
+    }
+    values.push({ start, end: index });
+  }
+  return values;
+}
+
+/**
+ * Records from an option value: one JSON value, a JSON array (one record per element), or a
+ * stream of values — NDJSON, or pretty-printed objects one after another (`jq '.[]'`).
  */
 export function readJsonRecords(option: string, value: string): unknown[] {
   const { text, source } = readTextArgument(option, value);
-  const trimmed = text.trim();
-  if (!trimmed) throw new UsageError(`--${option}: ${source} is empty; expected JSON or NDJSON`);
-  try {
-    const whole = JSON.parse(trimmed) as unknown;
-    return Array.isArray(whole) ? whole : [whole];
-  } catch {
-    // not a single value: NDJSON
-  }
-  const records: unknown[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim()) records.push(parseJson(option, line, source, index + 1));
+  if (!text.trim()) throw new UsageError(`--${option}: ${source} is empty; expected JSON or NDJSON`);
+  const values = splitJsonValues(text);
+  const records = values.map(({ start, end }, index) => {
+    const slice = text.slice(start, end);
+    try {
+      return JSON.parse(slice) as unknown;
+    } catch (error) {
+      const where = values.length > 1 ? `${source} record ${index + 1} (line ${lineAndColumn(text, start).line})` : source;
+      throw new UsageError(`--${option}: ${where} is not valid JSON: ${jsonProblem((error as Error).message, slice, text, start)}`);
+    }
   });
-  return records;
+  const [only] = records;
+  return records.length === 1 && Array.isArray(only) ? only : records;
 }

@@ -11,14 +11,21 @@ export function isOutputFormat(value: string): value is OutputFormat {
   return (OUTPUT_FORMATS as readonly string[]).includes(value);
 }
 
-export async function applyQuery(value: unknown, query: string | undefined): Promise<unknown> {
-  if (query === undefined) return value;
-  const { search, compile } = await import('@jmespath-community/jmespath');
+/** Fails (exit 2) on an invalid JMESPath expression: checked before any request is sent. */
+export async function checkQuery(query: string | undefined): Promise<void> {
+  if (query === undefined) return;
+  const { compile } = await import('@jmespath-community/jmespath');
   try {
     compile(query);
   } catch (error) {
-    throw new UsageError(`--query: invalid JMESPath expression '${query}' (${(error as Error).message})`);
+    throw new UsageError(`--query: invalid JMESPath expression '${query}' (${(error as Error).message.split('\n')[0]})`);
   }
+}
+
+export async function applyQuery(value: unknown, query: string | undefined): Promise<unknown> {
+  if (query === undefined) return value;
+  await checkQuery(query);
+  const { search } = await import('@jmespath-community/jmespath');
   return search(value as Parameters<typeof search>[0], query);
 }
 

@@ -1,5 +1,6 @@
 /** `mgkit login`, `mgkit logout`, `mgkit status`. */
 import { parseArgs } from 'node:util';
+import { usageFromParseArgs } from '../argv.js';
 import { CLOUDS, type CloudName, defaultScope } from '../clouds.js';
 import { AuthError, ExitCode, UsageError } from '../errors.js';
 import { GLOBAL_OPTIONS, resolveGlobals } from '../globals.js';
@@ -42,17 +43,19 @@ Signs in with @azure/identity and caches the token (0600 file under $XDG_CONFIG_
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-function parse(argv: readonly string[], extra: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>): Values {
+function parse(argv: readonly string[], extra: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>, command: string): Values {
   const options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']> = { ...extra };
   for (const global of GLOBAL_OPTIONS) options[global.name] = { type: global.type, ...(global.short !== undefined && { short: global.short }) };
+  // a secret given as a flag value is refused without echoing it (`--client-secret=…` or `--client-secret …`)
+  const secretFlag = argv.findIndex((token) => token === '--client-secret' || token.startsWith('--client-secret='));
+  const secretValue = argv[secretFlag]?.includes('=') || (argv[secretFlag + 1] !== undefined && !(argv[secretFlag + 1] as string).startsWith('-'));
+  if (secretFlag >= 0 && secretValue) {
+    throw new UsageError('--client-secret takes no value: the secret is read from MGKIT_CLIENT_SECRET / AZURE_CLIENT_SECRET or asked for, never passed as a flag');
+  }
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Values;
   } catch (error) {
-    const message = (error as Error).message;
-    if (/--client-secret' does not take an argument/.test(message)) {
-      throw new UsageError('--client-secret takes no value: the secret is read from MGKIT_CLIENT_SECRET / AZURE_CLIENT_SECRET or asked for, never passed as a flag');
-    }
-    throw new UsageError(message.replace(/\s+To specify an option argument.*$/s, ''));
+    throw usageFromParseArgs(error, Object.keys(options), `see 'mgkit ${command} --help'`);
   }
 }
 
@@ -143,7 +146,7 @@ async function login(argv: readonly string[], context: AuthCommandContext): Prom
     'client-id': { type: 'string' },
     scopes: { type: 'string', multiple: true },
     'authority-host': { type: 'string' },
-  });
+  }, 'login');
   if (values['help']) {
     process.stdout.write(`${LOGIN_HELP}\n`);
     return ExitCode.ok;
@@ -225,7 +228,7 @@ const LOGOUT_HELP = `Usage: mgkit logout
 Removes the cached sign-in and every token cache file under $XDG_CONFIG_HOME/mgkit.`;
 
 async function status(argv: readonly string[], context: AuthCommandContext): Promise<number> {
-  const values = parse(argv, {});
+  const values = parse(argv, {}, 'status');
   if (values['help']) {
     process.stdout.write(`${STATUS_HELP}\n`);
     return ExitCode.ok;
@@ -268,7 +271,7 @@ async function status(argv: readonly string[], context: AuthCommandContext): Pro
 export async function runAuthCommand(name: 'login' | 'logout' | 'status', argv: readonly string[], context: AuthCommandContext): Promise<number> {
   if (name === 'login') return login(argv, context);
   if (name === 'status') return status(argv, context);
-  if (parse(argv, {})['help']) {
+  if (parse(argv, {}, 'logout')['help']) {
     process.stdout.write(`${LOGOUT_HELP}\n`);
     return ExitCode.ok;
   }

@@ -1,0 +1,151 @@
+/**
+ * Whatever a command threw, as one stderr line and an exit code: API errors (status, OData
+ * code, message, request-id), timeouts, unreachable services, and the CLI's own errors.
+ * Never a stack trace; registered secrets are scrubbed from the line.
+ */
+import { CliError, ExitCode } from './errors.js';
+import { scrubText } from './redact.js';
+
+export class TimeoutError extends Error {
+  constructor(readonly seconds: number) {
+    super(`the request timed out after ${seconds} s (--timeout)`);
+  }
+}
+
+/** The service could not be reached: DNS, refused connection, TLS. */
+export class NetworkError extends Error {
+  constructor(
+    readonly url: string,
+    readonly code: string | undefined,
+    detail: string,
+  ) {
+    super(networkMessage(url, code, detail));
+  }
+}
+
+const TLS_CODES = /^(EPROTO|ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_OSSL_)/;
+
+function networkMessage(url: string, code: string | undefined, detail: string): string {
+  let origin = url;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // keep the text as given
+  }
+  const reason = code ?? detail.split('\n')[0]?.trim() ?? 'unknown error';
+  if (code && TLS_CODES.test(code)) {
+    return `TLS connection to ${origin} failed (${reason}); check --base-url (https:// to a TLS port) and, for a private CA, NODE_EXTRA_CA_CERTS`;
+  }
+  return `cannot reach ${origin} (${reason}); check --base-url, --cloud and the network`;
+}
+
+/** The last error response the transport saw, for errors the client could not parse. */
+export interface ErrorResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly contentType: string;
+  readonly requestId?: string;
+  readonly text: string;
+}
+
+/** Status, OData code/message and request-id of a failed call. */
+export interface ApiFailure {
+  readonly status?: number;
+  readonly code?: string;
+  readonly message: string;
+  readonly requestId?: string;
+}
+
+function pick(record: unknown, ...names: string[]): unknown {
+  if (!record || typeof record !== 'object') return undefined;
+  const object = record as Record<string, unknown>;
+  for (const name of names) {
+    if (object[name] !== undefined && object[name] !== null) return object[name];
+    const additional = object['additionalData'] as Record<string, unknown> | undefined;
+    if (additional && additional[name] !== undefined && additional[name] !== null) return additional[name];
+  }
+  return undefined;
+}
+
+/** From the client's ODataError (or any error Kiota built from a response). */
+export function describeApiFailure(error: unknown): ApiFailure | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const status = pick(error, 'responseStatusCode');
+  if (typeof status !== 'number') return undefined;
+  const main = pick(error, 'errorEscaped', 'error');
+  const inner = pick(main, 'innerError', 'innererror');
+  const headers = pick(error, 'responseHeaders') as Record<string, string[] | string> | undefined;
+  const headerValue = (name: string): string | undefined => {
+    if (!headers) return undefined;
+    const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+    return Array.isArray(entry) ? entry[0] : entry;
+  };
+  const code = pick(main, 'code');
+  const message = pick(main, 'message') ?? (error as Error).message;
+  const requestId = pick(inner, 'requestId', 'request-id') ?? headerValue('request-id') ?? headerValue('client-request-id');
+  return {
+    status,
+    ...(typeof code === 'string' && { code }),
+    message: typeof message === 'string' && message ? message : `HTTP ${status}`,
+    ...(typeof requestId === 'string' && { requestId }),
+  };
+}
+
+/** A response the client could not read as an OData error (an HTML gateway page, plain text). */
+function describeErrorResponse(response: ErrorResponse): ApiFailure {
+  const text = response.text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const excerpt = text.length > 160 ? `${text.slice(0, 157)}...` : text;
+  const kind = response.contentType ? ` (${response.contentType.split(';')[0]} response)` : '';
+  return {
+    status: response.status,
+    ...(response.statusText && { code: response.statusText }),
+    message: `${excerpt || 'no error details'}${kind}`,
+    ...(response.requestId !== undefined && { requestId: response.requestId }),
+  };
+}
+
+function failureLine(failure: ApiFailure): string {
+  const parts = [`${failure.status ?? ''}${failure.code ? ` ${failure.code}` : ''}:`.replace(/^ /, ''), failure.message];
+  if (failure.requestId) parts.push(`(request-id: ${failure.requestId})`);
+  return parts.join(' ');
+}
+
+function failureExitCode(status: number | undefined): number {
+  if (status === 404) return ExitCode.notFound;
+  if (status === 401 || status === 403) return ExitCode.auth;
+  return ExitCode.api;
+}
+
+/**
+ * Prints one stderr line for whatever a call threw and returns the exit code. `lastError` is
+ * the last error response the transport saw, used when the client could not parse it.
+ */
+export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResponse): number {
+  const write = (text: string): void => {
+    const line = text.replace(/\s*\r?\n\s*/g, ' ').trim();
+    process.stderr.write(`${scrubText(`error: ${prefix}${line}`)}\n`);
+  };
+  if (error instanceof CliError) {
+    write(error.message);
+    return error.exitCode;
+  }
+  if (error instanceof TimeoutError || error instanceof NetworkError) {
+    write(error.message);
+    return ExitCode.api;
+  }
+  // an OData error names its code; anything else the client parsed or could not parse is
+  // described from the response itself
+  const api = describeApiFailure(error);
+  const failure = api?.code !== undefined || !lastError ? api : describeErrorResponse(lastError);
+  if (failure) {
+    write(failureLine(failure));
+    return failureExitCode(failure.status);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  write(message.split('\n')[0] ?? message);
+  return ExitCode.api;
+}

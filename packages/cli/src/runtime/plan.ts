@@ -1,0 +1,254 @@
+/**
+ * From parsed options to the calls a command will make: infer the parameter set, read every
+ * input (inline, `@file`, `-`), check identity records and validate the body against the
+ * schema — all before the first request. One planned call per `--input-object` record.
+ */
+import type { CommandDefinition, IdentityKey, JsonSchema, OperationDefinition, OptionDefinition, PreparedCall } from './definition.js';
+import { CliError, ExitCode, UsageError } from './errors.js';
+import { readJsonArgument, readJsonRecords, readTextArgument } from './inputs.js';
+import { inferParameterSet } from './parameter-sets.js';
+import { registerSecret } from './redact.js';
+import { resolveSchema, toClientModel, validate } from './validate.js';
+
+/** Canonical option name → values in command-line order (`true` for switches). */
+export type OptionValues = ReadonlyMap<string, readonly (string | true)[]>;
+
+export interface PlannedCall {
+  readonly call: PreparedCall;
+  /** `application-id=…`: how the call is named in reports and prompts. */
+  readonly label: string;
+}
+
+export interface Plan {
+  readonly setName: string;
+  readonly operation: OperationDefinition;
+  readonly calls: readonly PlannedCall[];
+  readonly headers: Record<string, string>;
+  readonly responseHeadersSink?: string;
+  readonly passThru: boolean;
+  readonly whatIf: boolean;
+  readonly confirm: boolean;
+  /** Some option read stdin (`-`), so a prompt cannot. */
+  readonly stdinUsed: boolean;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function stringValue(values: OptionValues, option: OptionDefinition): string | undefined {
+  const value = values.get(option.name)?.at(-1);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `Key=Value` pairs (value `@file` reads a file), JSON arrays/objects, `@file`, `-`. */
+function readPairs(option: OptionDefinition, values: readonly (string | true)[]): unknown[] {
+  const keyName = option.pairs?.key ?? 'key';
+  const valueName = option.pairs?.value ?? 'value';
+  const items: unknown[] = [];
+  for (const raw of values) {
+    if (typeof raw !== 'string') continue;
+    const trimmed = raw.trim();
+    if (trimmed.startsWith('[') || trimmed.startsWith('{') || raw === '-' || (raw.startsWith('@') && raw.length > 1)) {
+      const parsed = readJsonArgument(option.name, raw);
+      if (Array.isArray(parsed)) items.push(...parsed);
+      else items.push(parsed);
+      continue;
+    }
+    const equals = raw.indexOf('=');
+    // the value is not echoed: it may be a secret given without its key
+    if (equals <= 0) throw new UsageError(`--${option.name}: expected Key=Value (e.g. SecretToken=@token.txt), a JSON array, @file or -; the value has ${equals === 0 ? 'no key before =' : "no '='"}`);
+    const key = raw.slice(0, equals);
+    let value = raw.slice(equals + 1);
+    if (value.startsWith('@') && value.length > 1) value = readTextArgument(option.name, value).text.replace(/\r?\n$/, '');
+    items.push({ [keyName]: key, [valueName]: value });
+  }
+  return items;
+}
+
+function queryValue(option: OptionDefinition, raw: string, type: NonNullable<OptionDefinition['query']>['type']): unknown {
+  switch (type) {
+    case 'array':
+      return raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+    case 'integer':
+    case 'number': {
+      const number = Number(raw);
+      if (!Number.isFinite(number) || (type === 'integer' && !Number.isInteger(number))) throw new UsageError(`--${option.name}: expected ${type === 'integer' ? 'an integer' : 'a number'}, got '${raw}'`);
+      return number;
+    }
+    case 'boolean':
+      if (raw !== 'true' && raw !== 'false') throw new UsageError(`--${option.name}: expected true or false, got '${raw}'`);
+      return raw === 'true';
+    default:
+      return raw;
+  }
+}
+
+function parseHeaders(option: OptionDefinition, values: readonly (string | true)[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const raw of values) {
+    if (typeof raw !== 'string') continue;
+    const colon = raw.indexOf(':');
+    const name = colon > 0 ? raw.slice(0, colon).trim() : '';
+    // the value is not echoed: a header often carries a credential
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--${option.name}: expected 'Name: value' (a header name, a colon, the value), e.g. --${option.name} 'ConsistencyLevel: eventual'`);
+    headers[name] = raw.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+/** The path values an identity record supplies, or a clear error when it lacks the key. */
+function identityPath(option: OptionDefinition, keys: readonly IdentityKey[], record: unknown, label: string, operation: OperationDefinition): Record<string, string> {
+  if (!isObject(record)) throw new UsageError(`--${option.name}: ${label} is not a JSON object; pass e.g. {"${keys.find((key) => !key.alternate)?.property ?? 'Id'}": "<id>"}`);
+  const lookup = (property: string, pathParameter: string): [string, unknown] | undefined => {
+    const spellings = new Set([property.toLowerCase(), pathParameter.toLowerCase(), pathParameter.replace(/-/g, '').toLowerCase()]);
+    return Object.entries(record).find(([key]) => spellings.has(key.toLowerCase()));
+  };
+  const path: Record<string, string> = {};
+  for (const parameter of operation.pathParameters) {
+    const primary = keys.find((key) => !key.alternate && key.pathParameter === parameter.name);
+    const needed = primary?.property ?? parameter.name;
+    const found = primary ? lookup(primary.property, primary.pathParameter) : undefined;
+    if (found) {
+      const [key, value] = found;
+      if (typeof value === 'string' && value.trim()) {
+        path[parameter.name] = value;
+        continue;
+      }
+      const got = typeof value === 'string' ? 'an empty string' : value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      throw new UsageError(`--${option.name}: ${key} in ${label} is ${got}; it must be the object's id as a string: {"${needed}": "<id>"}`);
+    }
+    const alternates = keys.filter((key) => key.alternate && key.pathParameter === parameter.name && lookup(key.property, '\u0000') !== undefined);
+    if (alternates.length > 0) {
+      const names = alternates.map((key) => key.property).join(', ');
+      throw new UsageError(
+        `--${option.name}: ${label} identifies the object by ${names} (an alternate key), but ${operation.method} ${operation.path} is addressed by ${needed} only and the description has no path by ${names}; look up the object's id and pass {"${needed}": "<id>"}`,
+      );
+    }
+    throw new UsageError(`--${option.name}: ${label} has no ${needed} (needed for {${parameter.name}} in ${operation.method} ${operation.path}); pass {"${needed}": "<id>"}`);
+  }
+  return path;
+}
+
+function collectSecrets(value: unknown, schema: JsonSchema | undefined, defs: CommandDefinition['$defs']): string[] {
+  if (!schema) return [];
+  const resolved = resolveSchema(schema, defs);
+  if (resolved['x-secret'] && typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap((item) => collectSecrets(item, resolved.items, defs));
+  if (isObject(value)) return Object.entries(value).flatMap(([key, item]) => collectSecrets(item, resolved.properties?.[key], defs));
+  return [];
+}
+
+/** The option reads its value from stdin (`--body -`; `--response-headers -` writes to stdout). */
+export function readsStdin(option: OptionDefinition, values: readonly (string | true)[]): boolean {
+  return (option.kind === 'json' || option.kind === 'pairs') && values.includes('-');
+}
+
+export function planCalls(command: CommandDefinition, values: OptionValues): Plan {
+  const set = inferParameterSet(command, new Set(values.keys()));
+  const operation = command.operations[set.operation];
+  if (!operation) throw new CliError(`internal: parameter set ${set.name} has no operation`, ExitCode.usage);
+  const inSet = command.options.filter((option) => option.sets[set.name] && values.has(option.name));
+  const basePath: Record<string, string> = {};
+  let identity: { option: OptionDefinition; keys: readonly IdentityKey[]; records: unknown[] } | undefined;
+  let body: Record<string, unknown> | undefined;
+  const additions: Record<string, unknown> = {};
+  let headers: Record<string, string> = {};
+  const queryParameters: Record<string, unknown> = {};
+  let sink: string | undefined;
+  const flags = new Set<string>();
+  let stdinUsed = false;
+  for (const option of inSet) {
+    const list = values.get(option.name) ?? [];
+    if (readsStdin(option, list)) stdinUsed = true;
+    const role = option.role;
+    switch (role.kind) {
+      case 'path-key': {
+        const value = stringValue(values, option) ?? '';
+        if (!value.trim()) throw new UsageError(`--${option.name}: the value is empty`);
+        basePath[role.pathParameter] = value;
+        break;
+      }
+      case 'identity': {
+        const records = readJsonRecords(option.name, stringValue(values, option) ?? '');
+        if (records.length === 0) throw new UsageError(`--${option.name}: no records`);
+        identity = { option, keys: role.keys, records };
+        break;
+      }
+      case 'body': {
+        const parsed = readJsonArgument(option.name, stringValue(values, option) ?? '');
+        if (!isObject(parsed)) throw new UsageError(`--${option.name}: expected a JSON object`);
+        body = { ...parsed };
+        break;
+      }
+      case 'body-property': {
+        let value: unknown;
+        if (option.kind === 'pairs') value = readPairs(option, list);
+        else if (option.kind === 'json') value = readJsonArgument(option.name, stringValue(values, option) ?? '');
+        else value = stringValue(values, option);
+        additions[role.property] = value;
+        break;
+      }
+      case 'additional-properties': {
+        const parsed = readJsonArgument(option.name, stringValue(values, option) ?? '');
+        if (!isObject(parsed)) throw new UsageError(`--${option.name}: expected a JSON object`);
+        Object.assign(additions, parsed);
+        break;
+      }
+      case 'request-headers':
+        headers = { ...headers, ...parseHeaders(option, list) };
+        break;
+      case 'header':
+        headers[role.header] = stringValue(values, option) ?? '';
+        break;
+      case 'response-headers':
+        sink = stringValue(values, option);
+        break;
+      case 'behaviour':
+        flags.add(role.behaviour);
+        break;
+      case 'query': {
+        const shape = option.query ?? { name: role.queryParameter, type: 'string' as const };
+        queryParameters[shape.name] = queryValue(option, stringValue(values, option) ?? '', shape.type);
+        break;
+      }
+    }
+  }
+  let wireBody: Record<string, unknown> | undefined;
+  if (operation.body) {
+    wireBody = { ...(body ?? {}), ...additions };
+    // a credential value given on the command line must not show up in any output
+    collectSecrets(wireBody, operation.body.schema, command.$defs).forEach(registerSecret);
+    const problems = validate(wireBody, operation.body.schema, command.$defs);
+    if (problems.length > 0) throw new UsageError(`invalid request body: ${problems.join('; ')}`);
+  }
+  const clientBody = operation.body && wireBody ? toClientModel(wireBody, operation.body.schema, command.$defs) : undefined;
+  const records = identity ? identity.records : [undefined];
+  const calls: PlannedCall[] = records.map((record, index) => {
+    const label = records.length > 1 ? `record ${index + 1}` : 'the input object';
+    const path = identity ? { ...basePath, ...identityPath(identity.option, identity.keys, record, label, operation) } : basePath;
+    for (const parameter of operation.pathParameters) {
+      if (!path[parameter.name]) throw new UsageError(`missing a value for {${parameter.name}}`);
+    }
+    return {
+      label: Object.entries(path)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(', '),
+      call: { operation: operation.key, path, ...(clientBody !== undefined && { body: clientBody }), config: { queryParameters } },
+    };
+  });
+  return {
+    setName: set.name,
+    operation,
+    calls,
+    headers,
+    ...(sink !== undefined && { responseHeadersSink: sink }),
+    passThru: flags.has('PassThru'),
+    whatIf: flags.has('WhatIf'),
+    confirm: flags.has('Confirm'),
+    stdinUsed,
+  };
+}
