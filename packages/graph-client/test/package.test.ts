@@ -50,8 +50,14 @@ const consumerTsconfig = {
     types: ['node'],
     outDir: 'dist',
   },
-  include: ['index.ts'],
+  include: ['index.ts', 'readme-*.ts'],
 };
+
+/** The TypeScript examples of the package README, which must compile against the packed package too. */
+async function readmeExamples(): Promise<string[]> {
+  const readme = await readFile(path.join(packageDir, 'README.md'), 'utf8');
+  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+}
 
 /**
  * The package as users get it: `npm pack`, installed into a fresh project outside the
@@ -87,13 +93,16 @@ describe('packaging: npm pack → fresh consumer project → tsc → calls', () 
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
   });
 
-  it('installs into a project outside the workspace, compiles with tsc and calls both operations', async () => {
+  it('installs into a project outside the workspace, compiles with tsc (with the README examples) and calls both operations', async () => {
     const dir = path.join(work ?? '', 'consumer');
     await mkdir(dir);
     const tarball = path.join(work ?? '', 'pack', 'mgkit-graph-client-0.1.0.tgz');
     await writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`);
     await writeFile(path.join(dir, 'tsconfig.json'), `${JSON.stringify(consumerTsconfig, null, 2)}\n`);
     await writeFile(path.join(dir, 'index.ts'), consumerSource);
+    const examples = await readmeExamples();
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const [index, example] of examples.entries()) await writeFile(path.join(dir, `readme-${index + 1}.ts`), example);
     const kiota = manifest.dependencies['@microsoft/kiota-abstractions'] ?? 'latest';
     await run(
       npm,
@@ -106,6 +115,9 @@ describe('packaging: npm pack → fresh consumer project → tsc → calls', () 
         tarball,
         `@microsoft/kiota-abstractions@${kiota}`,
         `@microsoft/kiota-http-fetchlibrary@${kiota}`,
+        // for the README's Microsoft Entra example
+        `@microsoft/kiota-authentication-azure@${kiota}`,
+        '@azure/identity@^4',
         'typescript@~5.9.3',
         '@types/node@^20.19.0',
       ],

@@ -11,7 +11,7 @@ export interface AcquireAccessTokenRequestBuilder extends BaseRequestBuilder<Acq
    * PowerShell: `Get-MgServicePrincipalSynchronizationAccessToken`
    *
    * `POST /servicePrincipals/{servicePrincipal-id}/synchronization/microsoft.graph.acquireAccessToken`
-   * @param body Action parameters
+   * @param body Action parameters. PowerShell: `-BodyParameter`, or the properties one by one: `-AdditionalProperties`, `-Credentials`.
    * @param requestConfiguration Configuration for the request such as headers, query parameters, and middleware options.
    * @throws {ODataError} error when the service returns a 4XX or 5XX status code
    * @see {@link https://learn.microsoft.com/graph/api/synchronization-synchronization-acquireaccesstoken?view=graph-rest-1.0|Find more info here}
@@ -22,7 +22,7 @@ export interface AcquireAccessTokenRequestBuilder extends BaseRequestBuilder<Acq
    * Acquire an OAuth access token to authorize the Microsoft Entra provisioning service to provision users into an application.
    *
    * Builds the request without sending it.
-   * @param body Action parameters
+   * @param body Action parameters. PowerShell: `-BodyParameter`, or the properties one by one: `-AdditionalProperties`, `-Credentials`.
    * @param requestConfiguration Configuration for the request such as headers, query parameters, and middleware options.
    * @returns {RequestInformation}
    */
