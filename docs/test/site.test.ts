@@ -34,7 +34,7 @@ afterAll(async () => {
 
 async function openPage(urlPath: string): Promise<Page> {
   if (!browser) throw new Error('no browser');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${urlPath}: ${message.text()} (${message.location().url})`);
   });
@@ -53,7 +53,7 @@ describe('the built site', () => {
       HTTP: 'POST https://graph.microsoft.com/v1.0/applications/',
       TypeScript: '.synchronization.acquireAccessToken.post(',
       CLI: 'mgkit applications synchronization acquire-access-token post',
-      PowerShell: 'Get-MgApplicationSynchronizationAccessToken -ApplicationId',
+      PowerShell: "Get-MgApplicationSynchronizationAccessToken `\n  -ApplicationId '",
     };
     const shown: string[] = [];
     for (const [title, snippet] of Object.entries(expected)) {
@@ -75,7 +75,7 @@ describe('the built site', () => {
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });
     // A viewport as tall as the page: a full-page capture would repeat the fixed navigation mid-page.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: 1280, height });
+    await page.setViewportSize({ width: 1440, height });
     await page.screenshot({ path: SCREENSHOT });
     await page.close();
   });
@@ -105,11 +105,41 @@ describe('the built site', () => {
     await page.close();
   });
 
+  it('reaches a cmdlet page and a CLI page through the sidebar', async (context) => {
+    if (!browser) return context.skip();
+    const page = await openPage(OPERATION_PAGE);
+    const sidebar = page.locator('.VPSidebar');
+    await sidebar.locator('a', { hasText: 'Get-MgApplicationSynchronizationAccessToken' }).click();
+    await page.waitForURL(/\/reference\/cmdlets\/Get-MgApplicationSynchronizationAccessToken/);
+    await expect.poll(() => page.locator('h1').first().innerText()).toContain('Get-MgApplicationSynchronizationAccessToken');
+    await sidebar.locator('a', { hasText: 'mgkit applications synchronization acquire-access-token post' }).click();
+    await page.waitForURL(/\/reference\/cli\/applications-synchronization-acquire-access-token-post/);
+    await expect.poll(() => page.locator('h1').first().innerText()).toContain('acquire-access-token post');
+    await page.close();
+  });
+
+  let crawled: string[] = [];
+
   it('has no broken internal link', async () => {
-    const { pages, links, broken } = await crawlInternalLinks(server.url, ['/', '/reference/']);
+    const { pages, links, broken, visited } = await crawlInternalLinks(server.url, ['/', '/reference/']);
+    crawled = visited;
     expect(pages).toBeGreaterThan(20);
     expect(links).toBeGreaterThan(100);
     expect(broken).toEqual([]);
+  });
+
+  it('opens every crawled page in the browser without a console error', async (context) => {
+    if (!browser) return context.skip();
+    expect(crawled.length).toBeGreaterThan(20);
+    // A few tabs at a time: each page waits for the network to go idle after hydration.
+    const queue = [...crawled];
+    const worker = async () => {
+      for (let url = queue.shift(); url; url = queue.shift()) {
+        const page = await openPage(new URL(url).pathname);
+        await page.close();
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, worker));
   });
 
   it('logged no console error on any page it opened', (context) => {

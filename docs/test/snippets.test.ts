@@ -132,6 +132,25 @@ describe('the CLI lines', () => {
     }
   });
 
+  it('document the global options and exit codes as mgkit --help prints them', (context) => {
+    if (!existsSync(cliBuilt)) return context.skip();
+    const help = spawnSync(process.execPath, [cliBin, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(help.status).toBe(0);
+    const helpText = help.stdout.replace(/\s+/g, ' ');
+    for (const page of referencePages('cli')) {
+      const globals = page.contents.slice(page.contents.indexOf('### Global options'), page.contents.indexOf('## Examples'));
+      const rows = [...globals.matchAll(/^\| `([^`]+)` \| (.*) \|$/gm)];
+      expect(rows.length, page.path).toBeGreaterThan(5);
+      for (const [, option = '', description = ''] of rows) {
+        const unescape = (cell: string) => cell.replace(/\\([|_])/g, '$1');
+        expect(helpText, `${page.path}: ${option}`).toContain(`${unescape(option)} ${unescape(description)}`);
+      }
+      const codes = [...page.contents.slice(page.contents.indexOf('## Exit codes')).matchAll(/^\| (\d+) \|/gm)].map((match) => match[1]);
+      const exitLine = /^Exit codes:\n(.*)$/m.exec(help.stdout)?.[1] ?? '';
+      expect(codes.join(' '), page.path).toBe([...exitLine.matchAll(/(\d+) /g)].map((match) => match[1]).join(' '));
+    }
+  });
+
   it('on every CLI command page run too', (context) => {
     if (!existsSync(cliBuilt)) return context.skip();
     const cliPages = referencePages('cli');

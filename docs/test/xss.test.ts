@@ -51,7 +51,7 @@ beforeAll(async () => {
 
   // The hand-written part of the site, and node_modules so the config resolves vitepress.
   const site = path.join(root, 'docs');
-  for (const entry of ['.vitepress/config.mts', 'index.md', 'guide', 'public']) {
+  for (const entry of ['.vitepress/config.mts', '.vitepress/theme', 'index.md', 'guide', 'public']) {
     await cp(path.join(docsRoot, entry), path.join(site, entry), { recursive: true });
   }
   await symlink(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
