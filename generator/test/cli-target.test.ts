@@ -2,6 +2,7 @@
  * Target 2, the CLI emitter: a pure function of the model. Checked on the seed (both
  * acquireAccessToken cmdlets) and, when ../shared is present, on the whole Applications module.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.js';
@@ -11,10 +12,10 @@ import { GENERATED_MARKER } from '../src/output/index.js';
 import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
 import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
 import { readPermissionsFile } from '../src/sources/permissions/index.js';
-import { placeCommands } from '../src/targets/cli/command-paths.js';
-import { type CommandData, type OptionData, buildCommandData } from '../src/targets/cli/definitions.js';
+import { placeCommands } from '../src/targets/shared/command-data/command-paths.js';
+import { type CommandData, GLOBAL_OPTION_NAMES, type OptionData, buildCommandData } from '../src/targets/shared/command-data/definitions.js';
 import { emitCli } from '../src/targets/cli/index.js';
-import { configFile, corpusAvailable, corpusCmdlets, corpusOpenApi, specsDir } from './helpers/paths.js';
+import { configFile, corpusAvailable, corpusCmdlets, corpusOpenApi, projectRoot, specsDir } from './helpers/paths.js';
 
 let model: ApiModel;
 let unit: GenerationUnitConfig;
@@ -160,6 +161,13 @@ describe('CLI target on the seed', () => {
       'mgkit applications synchronization acquire-access-token post --application-id 00000000-0000-0000-0000-000000000001 --credentials BaseAddress=https://example.com/scim --credentials Password=@secret.txt',
     );
     expect(data.examples.some((example) => example.code.includes('{{'))).toBe(false);
+  });
+
+  it('keeps command options off every global option the runtime defines (packages/cli/src/runtime/globals.ts)', () => {
+    const globals = readFileSync(path.join(projectRoot, 'packages/cli/src/runtime/globals.ts'), 'utf8');
+    const names = [...globals.matchAll(/\{ name: '([a-z-]+)'/g)].map((match) => match[1]);
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(GLOBAL_OPTION_NAMES, name).toContain(name);
   });
 
   it('honours the action-prefix switch in the request path', async () => {

@@ -88,7 +88,9 @@ describe('client target: emitted files for specs/', () => {
     const action = fileOf(sources, acquirePath);
     expect(action).toContain('Acquire an OAuth access token to authorize the Microsoft Entra provisioning service');
     expect(action).toContain('PowerShell: `Get-MgApplicationSynchronizationAccessToken`');
-    expect(action).toContain('@param body Action parameters');
+    expect(action).toContain(
+      '@param body Action parameters. PowerShell: `-BodyParameter`, or the properties one by one: `-AdditionalProperties`, `-Credentials`.',
+    );
     expect(action).toContain('@throws {ODataError} error when the service returns a 4XX or 5XX status code');
     expect(action).toContain(
       '@see {@link https://learn.microsoft.com/graph/api/synchronization-synchronization-acquireaccesstoken?view=graph-rest-1.0|Find more info here}',
@@ -122,6 +124,8 @@ describe('client target: emitted files for specs/', () => {
   it('emits only the reached models, Kiota style', () => {
     const models = fileOf(sources, 'models/index.ts');
     const interfaces = [...models.matchAll(/^export interface (\w+)/gm)].map((match) => match[1]);
+    // Type-only imports: the `./models` entry loads nothing at run time (cheap to import).
+    expect(models.match(/^import .*$/gm)?.every((line) => line.startsWith('import type {'))).toBe(true);
     expect(interfaces).toEqual(['AcquireAccessTokenPostRequestBody', 'ErrorDetails', 'InnerError', 'MainError', 'ODataError', 'SynchronizationSecretKeyStringValuePair']);
     expect(models).toContain('export interface ODataError extends AdditionalDataHolder, ApiError, BackedModel, Parsable {');
     expect(models).toContain("oDataError.message = oDataError.error?.message ?? '';");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathTemplate, queryTemplate, segmentVariables, templatePathSegment, templateVariableName } from '../src/targets/client/uri-template.js';
+import { pathTemplate, queryTemplate, segmentVariables, templatePathSegment, templateVariableName } from '../src/targets/shared/uri-template.js';
 
 describe('client target: URI templates, Kiota style', () => {
   it('percent-encodes variable names like Kiota (Uri.EscapeDataString, then - . ~)', () => {

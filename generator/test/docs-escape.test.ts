@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { block, cellCode, code, fence, html, text } from '../src/targets/docs/escape.js';
+import { block, cellCode, cellTextWithCode, code, fence, html, text } from '../src/targets/docs/escape.js';
 
 describe('escaping text from the inputs for VitePress markdown', () => {
   it('turns HTML and markdown syntax into escaped characters', () => {
@@ -32,5 +32,11 @@ describe('escaping text from the inputs for VitePress markdown', () => {
     expect(cellCode('<json|@file|->')).toBe('`<json\\|@file\\|->`');
     expect(fence('sh', 'echo\n```\nnot the end')).toBe('````sh\necho\n```\nnot the end\n````');
     expect(fence('http', 'GET /', 'HTTP')).toBe('```http [HTTP]\nGET /\n```');
+  });
+
+  it('shows backticked spans of a table cell as code and escapes the rest', () => {
+    expect(cellTextWithCode("The request body's `credentials`: a list <T>")).toBe("The request body's `credentials`: a list \\<T\\>");
+    expect(cellTextWithCode('use `a|b` | c')).toBe('use `a\\|b` \\| c');
+    expect(cellTextWithCode('`{{ x }}` and </script>')).toBe('<span v-pre><span v-pre>`{{ x }}`</span> and \\</script\\></span>');
   });
 });

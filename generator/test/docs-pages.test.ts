@@ -37,8 +37,17 @@ describe('the docs target on the project specs', () => {
 
   it('renders the operation page in the Graph reference style', () => {
     const page = docs.page(OPERATION);
-    expect(page).toContain('POST /applications/{application-id}/synchronization/microsoft.graph.acquireAccessToken\n');
-    expect(page).toContain('POST /applications/{application-id}/synchronization/acquireAccessToken\n');
+    // Both paths of the action, as the Graph reference lists them; the qualified name as a note.
+    expect(page).toContain(
+      '```http\nPOST /applications/{application-id}/synchronization/acquireAccessToken\nPOST /servicePrincipals/{servicePrincipal-id}/synchronization/acquireAccessToken\n```',
+    );
+    expect(page).toContain(
+      'The other path of this action has its own page: [acquireAccessToken (servicePrincipals, POST)](./service-principals-synchronization-acquire-access-token-post.md).',
+    );
+    expect(page).toContain('`POST /applications/{application-id}/synchronization/microsoft.graph.acquireAccessToken`');
+    expect(docs.page(SP_OPERATION)).toContain(
+      '```http\nPOST /servicePrincipals/{servicePrincipal-id}/synchronization/acquireAccessToken\nPOST /applications/{application-id}/synchronization/acquireAccessToken\n```',
+    );
     expect(page).toContain('| Delegated (work or school account) | Synchronization.ReadWrite.All | Not available. |');
     expect(page).toContain('| Delegated (personal Microsoft account) | Not supported. | Not supported. |');
     expect(page).toContain('| Application | Application.ReadWrite.OwnedBy | Synchronization.ReadWrite.All |');
@@ -75,9 +84,12 @@ describe('the docs target on the project specs', () => {
       });
     }
     const tabs = codeGroupTabs(docs.page(OPERATION));
-    expect(tabs.get('TypeScript')).toContain(`client.applications.byApplicationId("`);
+    expect(tabs.get('TypeScript')).toContain('const requestBody: AcquireAccessTokenPostRequestBody = {');
+    expect(tabs.get('TypeScript')).toMatch(/await client\.applications\n  \.byApplicationId\("[0-9a-f-]{36}"\)\n  \.synchronization\.acquireAccessToken\.post\(requestBody\);$/);
     expect(tabs.get('CLI')).toContain("--credentials 'UserName=<secret>'");
-    expect(tabs.get('PowerShell')).toContain("-Credentials @(@{ Key = 'UserName'; Value = '<secret>' }, @{ Key = 'Password'; Value = '<secret>' })");
+    expect(tabs.get('PowerShell')).toContain(
+      "Get-MgApplicationSynchronizationAccessToken `\n  -ApplicationId '8a3e4f2c-61b5-4d7a-9c0e-2f6b1d4a7e93' `\n  -Credentials @(\n    @{ Key = 'UserName'; Value = '<secret>' }\n    @{ Key = 'Password'; Value = '<secret>' }\n  )",
+    );
   });
 
   it('replaces placeholder examples and bare "." descriptions in cmdlet pages', () => {

@@ -5,8 +5,8 @@
  */
 import type { ApiModel, OperationModel } from '../../model/index.js';
 import { generatedHeader } from '../../output/types.js';
-import type { PlacedCommand } from './command-paths.js';
-import type { CommandData } from './definitions.js';
+import type { PlacedCommand } from '../shared/command-data/command-paths.js';
+import type { CommandData } from '../shared/command-data/definitions.js';
 
 export interface CliEmitOptions {
   readonly binName: string;

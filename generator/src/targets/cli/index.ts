@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { ApiModel } from '../../model/index.js';
 import type { GeneratedFile } from '../../output/index.js';
 import type { Target, TargetContext } from '../types.js';
-import { placeCommands } from './command-paths.js';
-import { buildCommandData } from './definitions.js';
+import { placeCommands } from '../shared/command-data/command-paths.js';
+import { buildCommandData } from '../shared/command-data/definitions.js';
 import { type CliEmitOptions, renderCommandIndex, renderCommandModule } from './emit-files.js';
 
 export function emitCli(model: ApiModel, context: TargetContext): GeneratedFile[] {

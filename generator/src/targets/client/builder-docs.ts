@@ -1,7 +1,7 @@
 /**
  * JSDoc of request builders and their members: the description's text, the cmdlet help
- * (which PowerShell cmdlet calls the operation, synopsis, parameter names and aliases), the
- * documentation links and the error types thrown.
+ * (which PowerShell cmdlet calls the operation, synopsis, the parameters that carry path keys and
+ * the body, aliases), the documentation links and the error types thrown.
  */
 import type { ApiModel, OperationModel } from '../../model/index.js';
 import type { HelpIndex } from './help-index.js';
@@ -11,7 +11,7 @@ import type { OperationFacts } from './operation-facts.js';
 import { errorMappings } from './request-metadata.js';
 import type { JSDocStructure, OptionalKind } from 'ts-morph';
 
-export const REQUEST_CONFIGURATION_DOC = 'Configuration for the request such as headers, query parameters, and middleware options.';
+const REQUEST_CONFIGURATION_DOC = 'Configuration for the request such as headers, query parameters, and middleware options.';
 
 /** What a builder gives access to. */
 export function builderDescription(node: BuilderNode, model: ApiModel): string {
@@ -70,16 +70,27 @@ function requestConfigurationDoc(operation: OperationModel): string {
   return `requestConfiguration ${REQUEST_CONFIGURATION_DOC} Request headers this operation reads (set them in \`headers\`): ${headers.join('; ')}.`;
 }
 
-function bodyDoc(operation: OperationModel): DocTag[] {
+/** `-BodyParameter`, or the properties one by one: `-Credentials`, `-AdditionalProperties`. */
+function bodyParametersDoc(operation: OperationModel, help: HelpIndex): string {
+  const { whole, expanded } = help.bodyParameters(operation.key);
+  const list = (names: readonly string[]) => names.map((name) => `\`-${name}\``).join(', ');
+  if (whole.length > 0 && expanded.length > 0) return ` PowerShell: ${list(whole)}, or the properties one by one: ${list(expanded)}.`;
+  if (whole.length > 0) return ` PowerShell: ${list(whole)}.`;
+  if (expanded.length > 0) return ` PowerShell: the properties one by one: ${list(expanded)}.`;
+  return '';
+}
+
+function bodyDoc(operation: OperationModel, help: HelpIndex): DocTag[] {
   if (!operation.requestBody) return [];
-  return [{ tag: 'param', text: `body ${operation.requestBody.description ?? 'The request body'}` }];
+  const description = (operation.requestBody.description ?? 'The request body').trim().replace(/\.?$/, '.');
+  return [{ tag: 'param', text: `body ${description}${bodyParametersDoc(operation, help)}` }];
 }
 
 /** JSDoc of `post(body, requestConfiguration?)`. */
 export function operationDoc(facts: OperationFacts, returnType: string, model: ApiModel, help: HelpIndex): OptionalKind<JSDocStructure> {
   const { operation } = facts;
   const types = new Map(model.types.map((type) => [type.name, type]));
-  const tags: DocTag[] = [...bodyDoc(operation), { tag: 'param', text: requestConfigurationDoc(operation) }];
+  const tags: DocTag[] = [...bodyDoc(operation, help), { tag: 'param', text: requestConfigurationDoc(operation) }];
   if (returnType !== 'Promise<void>') tags.push({ tag: 'returns', text: `{${returnType}}` });
   for (const mapping of errorMappings(operation.errors, types)) {
     const when = mapping.key === 'XXX' ? 'a 4XX or 5XX' : `a ${mapping.key.replace(/^_/, '')}`;
@@ -98,6 +109,6 @@ export function requestInformationDoc(facts: OperationFacts, help: HelpIndex): O
   const { operation } = facts;
   return jsDoc(
     [...operationParagraphs(operation, help).slice(0, 1), 'Builds the request without sending it.'],
-    [...bodyDoc(operation), { tag: 'param', text: requestConfigurationDoc(operation) }, { tag: 'returns', text: '{RequestInformation}' }],
+    [...bodyDoc(operation, help), { tag: 'param', text: requestConfigurationDoc(operation) }, { tag: 'returns', text: '{RequestInformation}' }],
   );
 }

@@ -23,8 +23,8 @@ export interface ClientEmitOptions {
   readonly clientName?: string;
 }
 
-export const CLIENT_FILE = 'graphClient.ts';
-export const INDEX_FILE = 'index.ts';
+const CLIENT_FILE = 'graphClient.ts';
+const INDEX_FILE = 'index.ts';
 
 /** Output-relative path → contents, sorted by path. */
 export function emitClientSources(model: ApiModel, clientName = 'GraphClient'): Map<string, string> {

@@ -12,7 +12,7 @@ import { modelNames } from './type-shapes.js';
 export const MODELS_FILE = 'models/index.ts';
 
 /** Names the models module declares (so they are never imported into it). */
-export function modelExports(model: ApiModel): string[] {
+function modelExports(model: ApiModel): string[] {
   return model.types.flatMap((type) =>
     type.kind === 'enum'
       ? [type.name, modelNames.enumObject(type.name)]

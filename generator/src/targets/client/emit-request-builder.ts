@@ -24,7 +24,7 @@ import { operationFacts, type OperationFacts } from './operation-facts.js';
 import { queryParametersInterface, queryParametersMapper, queryParametersMapperName } from './query-parameters.js';
 import { requestMetadataEntry } from './request-metadata.js';
 import { tsTypeOf } from './type-shapes.js';
-import { pathTemplate, queryTemplate, templateVariableName, type QueryTemplateParameter } from './uri-template.js';
+import { pathTemplate, queryTemplate, templateVariableName, type QueryTemplateParameter } from '../shared/uri-template.js';
 
 export interface BuilderContext {
   readonly model: ApiModel;

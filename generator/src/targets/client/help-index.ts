@@ -1,7 +1,7 @@
 /**
  * What the cmdlet help (platyPS) adds to the client's JSDoc: the cmdlets that call an
- * operation, the PowerShell names and aliases of path keys, and property descriptions from
- * the NOTES section where the description has none.
+ * operation, the PowerShell names and aliases of path keys, the parameters that carry the
+ * request body, and property descriptions from the NOTES section where the description has none.
  */
 import type {
   ApiModel,
@@ -25,6 +25,8 @@ export interface PathKeyHelp {
 export class HelpIndex {
   readonly #commandsByOperation = new Map<string, CommandModel[]>();
   readonly #pathKeys = new Map<string, PathKeyHelp>();
+  /** `operationKey whole|expanded` → cmdlet parameters that carry the request body. */
+  readonly #bodyParameters = new Map<string, string[]>();
   /** type name → wire property name (lower case) → description */
   readonly #propertyDocs = new Map<string, Map<string, string>>();
   readonly #types: ReadonlyMap<string, TypeModel>;
@@ -45,6 +47,18 @@ export class HelpIndex {
     return this.#pathKeys.get(`${operationKey} ${pathParameter}`);
   }
 
+  /**
+   * The cmdlet parameters that carry an operation's request body: the whole body
+   * (`-BodyParameter`) and, in expanded sets, one parameter per property (`-Credentials`,
+   * `-AdditionalProperties`); in help order, without repeats.
+   */
+  bodyParameters(operationKey: string): { readonly whole: readonly string[]; readonly expanded: readonly string[] } {
+    return {
+      whole: this.#bodyParameters.get(`${operationKey} whole`) ?? [],
+      expanded: this.#bodyParameters.get(`${operationKey} expanded`) ?? [],
+    };
+  }
+
   /** A property description from the cmdlet help, when it has one. */
   propertyDescription(typeName: string, wireName: string): string | undefined {
     return this.#propertyDocs.get(typeName)?.get(wireName.toLowerCase());
@@ -63,6 +77,8 @@ export class HelpIndex {
         const role = binding.role;
         if (!parameter || !role) continue;
         if (role.kind === 'path-key') this.#addPathKey(operation.key, role.pathParameter, parameter);
+        if (role.kind === 'body') this.#addBodyParameter(`${operation.key} whole`, parameter.name);
+        if (role.kind === 'body-property' || role.kind === 'additional-properties') this.#addBodyParameter(`${operation.key} expanded`, parameter.name);
         const bodyType = operation.requestBody?.type;
         if (role.kind === 'body' && bodyType) this.#addComplex(bodyType, parameter.complexProperties ?? []);
         if (role.kind === 'body-property' && bodyType?.kind === 'named') {
@@ -83,6 +99,12 @@ export class HelpIndex {
       aliases: parameter.aliases,
       ...(isMeaningful(description) && { description }),
     });
+  }
+
+  #addBodyParameter(key: string, parameterName: string): void {
+    const names = this.#bodyParameters.get(key) ?? [];
+    if (!names.includes(parameterName)) names.push(parameterName);
+    this.#bodyParameters.set(key, names);
   }
 
   /** Walk NOTES property trees along the type they describe. */

@@ -16,7 +16,6 @@ export function lowerFirst(text: string): string {
 export function singularize(word: string): string {
   if (/ies$/i.test(word) && word.length > 3) return `${word.slice(0, -3)}y`;
   if (/(ss|sh|ch|x|z)es$/i.test(word)) return word.slice(0, -2);
-  if (/sses$/i.test(word)) return word.slice(0, -2);
   if (/[^s]s$/i.test(word)) return word.slice(0, -1);
   return word;
 }
@@ -39,9 +38,7 @@ export function propertyKey(name: string): string {
 }
 
 /** Ordinal comparison, for stable sorting independent of locale. */
-export function compareOrdinal(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareOrdinal } from '../shared/compare.js';
 
 /** A single-quoted TypeScript string literal. */
 export function quote(text: string): string {

@@ -11,7 +11,7 @@ const MODEL_MEMBERS = new Set(['additionalData', 'backingStoreEnabled', 'backing
 /** Members of `ApiError` (and `Error`), which error models extend. */
 const ERROR_MEMBERS = new Set(['name', 'message', 'stack', 'cause', 'responseStatusCode', 'responseHeaders']);
 
-export const DEFAULT_DISCRIMINATOR = '@odata.type';
+const DEFAULT_DISCRIMINATOR = '@odata.type';
 
 export interface DispatchCase {
   /** `#microsoft.graph.user` */

@@ -5,7 +5,7 @@
  */
 import type { ApiModel, OperationModel, ParameterModel, PathSegmentModel } from '../../model/index.js';
 import { compareOrdinal, singularize, upperFirst } from './identifiers.js';
-import { segmentVariables } from './uri-template.js';
+import { segmentVariables } from '../shared/uri-template.js';
 
 /** A path parameter a navigation member takes: `byApplicationId(applicationId)`. */
 export interface NavigationParameter {
@@ -59,7 +59,7 @@ interface DraftNode {
 }
 
 /** URL segments of an operation as sent: its `requestPath` (which honours the action-prefix switch). */
-export function urlSegmentsOf(operation: OperationModel): string[] {
+function urlSegmentsOf(operation: OperationModel): string[] {
   const sent = operation.requestPath.split('/').filter(Boolean);
   if (sent.length === operation.segments.length) return sent;
   return operation.segments.map((segment) => segment.raw);
@@ -81,7 +81,7 @@ function childFor(parent: DraftNode, segment: PathSegmentModel, urlSegment: stri
   const variables = segmentVariables(urlSegment);
   const isIndexer = segment.kind === 'parameter';
   const parentName = parent.segment?.name ?? '';
-  const builderBase = isIndexer ? `${upperFirst(singularize(parentName)) || ''}Item` : upperFirst(segment.name);
+  const builderBase = isIndexer ? `${upperFirst(singularize(parentName))}Item` : upperFirst(segment.name);
   const parameters = navigationParameters(operation, variables);
   const member: NavigationMember = isIndexer
     ? { kind: 'indexer', name: `by${upperFirst(segment.name)}`, parameters }

@@ -9,7 +9,7 @@ import type { ImportCollector } from './imports.js';
 import { jsDoc } from './jsdoc.js';
 import type { OperationFacts } from './operation-facts.js';
 import { shapeOf, tsTypeOf } from './type-shapes.js';
-import { templateVariableName } from './uri-template.js';
+import { templateVariableName } from '../shared/uri-template.js';
 
 export function queryParametersInterface(
   facts: OperationFacts,

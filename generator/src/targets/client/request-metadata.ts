@@ -3,13 +3,13 @@
  * request and pick the adapter's send method.
  */
 import type { ErrorResponseModel, TypeModel } from '../../model/index.js';
-import { quote } from './identifiers.js';
+import { compareOrdinal, quote } from './identifiers.js';
 import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
 import type { OperationFacts } from './operation-facts.js';
 import { modelNames, type TypeShape } from './type-shapes.js';
 
 /** `XXX`, `_4XX`, `_5XX` or a status code, as kiota-abstractions' `ErrorMappings` names them. */
-export function errorMappingKey(status: string): string | undefined {
+function errorMappingKey(status: string): string | undefined {
   const upper = status.toUpperCase();
   if (upper === 'XXX' || upper === 'DEFAULT') return 'XXX';
   if (/^[45]XX$/.test(upper)) return `_${upper}`;
@@ -25,7 +25,7 @@ export function errorMappings(errors: readonly ErrorResponseModel[], types: Read
     const type = error.type.kind === 'named' ? types.get(error.type.name) : undefined;
     if (key !== undefined && type?.kind === 'object' && !mappings.has(key)) mappings.set(key, type.name);
   }
-  return [...mappings.entries()].map(([key, typeName]) => ({ key, typeName })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...mappings.entries()].map(([key, typeName]) => ({ key, typeName })).sort((a, b) => compareOrdinal(a.key, b.key));
 }
 
 function responseEntries(facts: OperationFacts, imports: ImportCollector, modelModule: string): string[] {

@@ -3,8 +3,8 @@
  * descriptions): the docs read the same data the `mgkit` binary is generated from.
  */
 import type { ApiModel, OperationModel } from '../../model/index.js';
-import { operationCommandPath, placeCommands } from '../cli/command-paths.js';
-import { buildCommandData, type CommandData, type OptionData } from '../cli/definitions.js';
+import { operationCommandPath, placeCommands } from '../shared/command-data/command-paths.js';
+import { buildCommandData, type CommandData, type OptionData } from '../shared/command-data/definitions.js';
 
 export interface CliCommandDoc {
   /** `applications-synchronization-acquire-access-token-post`. */

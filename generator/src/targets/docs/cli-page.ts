@@ -8,7 +8,7 @@ import { nodeOfOperation } from './client-tree.js';
 import type { DocsContext } from './context.js';
 import { preferredInvocation } from './invocation.js';
 import { pagePaths, relativeLink } from './names.js';
-import { wrapItems } from './cmdlet-page.js';
+import { wrapItems } from './wrap.js';
 import { cliSnippet } from './snippets.js';
 import { render } from './templates.js';
 
@@ -21,17 +21,18 @@ export const EXIT_CODES: readonly { status: number; meaning: string }[] = [
   { status: 130, meaning: 'Interrupted (Ctrl+C).' },
 ];
 
+/** The runtime's global options, worded as `mgkit --help` words them (docs/test checks they match). */
 export const GLOBAL_OPTIONS: readonly { option: string; description: string }[] = [
-  { option: '-o, --output json|yaml|table|tsv|none', description: 'Output format.' },
-  { option: '--query <jmespath>', description: 'Filter the output with a JMESPath query.' },
-  { option: '--debug', description: 'Trace HTTP on stderr (Authorization and secrets redacted).' },
-  { option: '--base-url <url>', description: 'Call another Graph endpoint.' },
-  { option: '--cloud Global|USGov|USGovDoD|China', description: 'National cloud to call.' },
-  { option: '--timeout <seconds>', description: 'Give up after this long.' },
-  { option: '--no-color', description: 'No colours (also NO_COLOR).' },
-  { option: '--yes', description: 'Answer yes to --confirm without a terminal.' },
-  { option: '--help', description: 'Help for the command.' },
-  { option: '--version', description: 'Print the version.' },
+  { option: '-o, --output <json|yaml|table|tsv|none>', description: 'Output format (default json).' },
+  { option: '--query <jmespath>', description: 'JMESPath query applied to the result.' },
+  { option: '--debug', description: 'HTTP trace on stderr (Authorization and secret values redacted).' },
+  { option: '--base-url <url>', description: 'Service root, e.g. https://graph.microsoft.com/v1.0 (overrides --cloud).' },
+  { option: '--cloud <Global|USGov|USGovDoD|China>', description: 'National cloud (default Global, or $MGKIT_CLOUD).' },
+  { option: '--timeout <seconds>', description: 'Fail a request that takes longer (default 100).' },
+  { option: '--no-color', description: 'No colours (also when NO_COLOR is set).' },
+  { option: '-y, --yes', description: 'Answer yes to --confirm without a terminal.' },
+  { option: '-h, --help', description: 'Show help.' },
+  { option: '--version', description: 'Show the version.' },
 ];
 
 export function renderCliCommandPage(context: DocsContext, command: CliCommandDoc): string {
@@ -48,12 +49,12 @@ export function renderCliCommandPage(context: DocsContext, command: CliCommandDo
     usages: data.sets.map((set) => ({ name: set.name, isDefault: set.isDefault, line: wrapCliUsage(`${context.binName} ${set.usage}`) })),
     options: data.options.map((option) => ({
       option: `--${option.name}`,
+      optionWithValue: option.valueName ? `--${option.name} ${option.valueName}` : `--${option.name}`,
       aliases: option.aliases.map((alias) => `--${alias}`).join(', '),
+      aliasLabel: option.aliases.length > 1 ? 'aliases' : 'alias',
       value: option.valueName,
       repeatable: option.multiple,
-      sets: Object.entries(option.sets)
-        .map(([set, facts]) => (facts.required ? `${set} (required)` : set))
-        .join(', '),
+      sets: setsText(Object.entries(option.sets).map(([set, facts]) => ({ set, required: facts.required })), data.sets.length),
       description: option.description,
     })),
     globalOptions: GLOBAL_OPTIONS,
@@ -93,7 +94,13 @@ function examplesOf(context: DocsContext, command: CliCommandDoc): { title: stri
   return result;
 }
 
-/** Long usage lines wrapped before an option, continuation lines indented. */
+/** `All` for an optional option of every set; else each set, `(required)` where it is. */
+function setsText(memberships: readonly { set: string; required: boolean }[], setCount: number): string {
+  if (setCount > 1 && memberships.length === setCount && memberships.every((membership) => !membership.required)) return 'All';
+  return memberships.map(({ set, required }) => (required ? `${set} (required)` : set)).join(', ');
+}
+
+/** Long usage lines wrapped before an option, continuation lines indented; 64 columns fit the text column. */
 function wrapCliUsage(usage: string): string {
-  return wrapItems(usage.split(/ (?=\[?--)/), 90, '    ');
+  return wrapItems(usage.split(/ (?=\[?--)/), 64, '    ');
 }

@@ -3,7 +3,8 @@ import { generatedHeader } from '../../output/index.js';
 import type { ClientNode } from './client-tree.js';
 import { typeLabel, typesReachedBy, type DocsContext } from './context.js';
 import { pagePaths, relativeLink } from './names.js';
-import { typeScriptSnippet } from './snippets.js';
+import { ADAPTER_COMMENT, typeScriptCall, typeScriptCode, typeScriptImports } from './snippet-typescript.js';
+import type { OperationExample } from './example-value.js';
 import { render } from './templates.js';
 
 function pageOf(node: ClientNode): string {
@@ -15,19 +16,21 @@ export function renderClientPage(context: DocsContext, node: ClientNode): string
   const parent = context.clientNodes.find((candidate) => candidate.children.includes(node));
   const methods = node.operations.map((operation) => {
     const method = operation.method.toLowerCase();
-    const bodyArgument = operation.requestBody ? `body: ${operation.requestBody.type.kind === 'named' ? operation.requestBody.type.name : 'unknown'}, ` : '';
+    const bodyTypeName = operation.requestBody?.type.kind === 'named' ? operation.requestBody.type.name : 'unknown';
+    const bodyArgument = operation.requestBody ? `body: ${bodyTypeName}, ` : '';
     const returns = operation.success.type ? `Promise<${typeText(operation.success.type)} | undefined>` : 'Promise<void>';
     const example = context.examples.get(operation.key);
     const types = typesReachedBy(context, operation);
     return {
-      signature: `${method}(${bodyArgument}requestConfiguration?: RequestConfiguration<object>): ${returns}`,
+      name: method,
+      signature: signature(method, [...(operation.requestBody ? [`body: ${bodyTypeName}`] : []), 'requestConfiguration?: RequestConfiguration<object>'], returns),
       requestInformation: `to${method.charAt(0).toUpperCase()}${method.slice(1)}RequestInformation(${bodyArgument}requestConfiguration?): RequestInformation`,
       summary: operation.summary,
       description: operation.description,
       bodyMd: operation.requestBody ? typeLabel(context, operation.requestBody.type, page) : undefined,
       errorsMd: operation.errors.map((error) => typeLabel(context, error.type, page)).join(', '),
-      example: example ? typeScriptSnippet(example, context.clientPackage).code : '',
-      errorExample: example ? errorHandlingSnippet(typeScriptSnippet(example, context.clientPackage).code, context.clientPackage) : '',
+      example: example ? typeScriptCode(example, context.clientPackage) : '',
+      errorExample: example ? errorHandlingCode(example, context.clientPackage) : '',
       operationHref: relativeLink(page, pagePaths.operation(operation)),
       operationLabel: `${operation.method} ${operation.path}`,
       types: types.map((name) => ({ name, href: relativeLink(page, pagePaths.model(name)) })),
@@ -49,6 +52,12 @@ export function renderClientPage(context: DocsContext, node: ClientNode): string
   return render('client-builder', view);
 }
 
+/** `post(body: X, requestConfiguration?: …): Promise<void>`, one parameter per line when long. */
+function signature(name: string, parameters: readonly string[], returns: string): string {
+  const oneLine = `${name}(${parameters.join(', ')}): ${returns}`;
+  return oneLine.length <= 80 ? oneLine : `${name}(\n${parameters.map((parameter) => `  ${parameter},\n`).join('')}): ${returns}`;
+}
+
 function typeText(type: NonNullable<Parameters<typeof typeLabel>[1]>): string {
   switch (type.kind) {
     case 'named':
@@ -68,22 +77,21 @@ function uriTemplate(path: string): string {
 }
 
 /** The call again, inside try/catch with the client's error type. */
-function errorHandlingSnippet(callSnippet: string, packageName: string): string {
-  const lines = callSnippet.split('\n');
-  const imports = lines.filter((line) => line.startsWith('import '));
-  const body = lines.filter((line) => !line.startsWith('import ') && !line.startsWith('//') && line.trim() !== '');
-  const clientLine = body.findIndex((line) => line.startsWith('const client'));
-  const call = body.slice(clientLine + 1);
+function errorHandlingCode(example: OperationExample, packageName: string): string {
+  const call = typeScriptCall(example);
   return [
-    ...imports,
-    `import type { ODataError } from "${packageName}/models";`,
+    ...typeScriptImports(call, packageName, ['ODataError']),
     '',
-    ...body.slice(0, clientLine + 1),
+    ADAPTER_COMMENT,
+    'const client = createGraphClient(requestAdapter);',
+    '',
+    ...call.declarations.flatMap((declaration) => [declaration, '']),
     'try {',
-    ...call.map((line) => `  ${line}`),
+    ...call.statement.split('\n').map((line) => `  ${line}`),
     '} catch (error) {',
     '  const odataError = error as ODataError;',
-    '  console.error(odataError.error?.code, odataError.error?.message, odataError.error?.innerError?.additionalData?.["request-id"]);',
+    '  const requestId = odataError.error?.innerError?.additionalData?.["request-id"];',
+    '  console.error(odataError.error?.code, odataError.error?.message, requestId);',
     '  throw error;',
     '}',
   ].join('\n');

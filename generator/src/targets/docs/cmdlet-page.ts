@@ -14,11 +14,11 @@ import type {
 } from '../../model/index.js';
 import { generatedHeader } from '../../output/index.js';
 import { code, text } from './escape.js';
-import type { DocsContext } from './context.js';
-import { invocationOf, rolesOf, STYLE_ORDER, type Invocation, type SetStyle } from './invocation.js';
-import { pagePaths, relativeLink } from './names.js';
-import { describeByType, operationTitle } from './operation-page.js';
-import { powerShellCode } from './snippets.js';
+import { describeByType, type DocsContext } from './context.js';
+import { rolesOf } from './invocation.js';
+import { examplesOf } from './cmdlet-examples.js';
+import { operationTitle, pagePaths, relativeLink } from './names.js';
+import { wrapItems } from './wrap.js';
 import { render } from './templates.js';
 
 const SYNTAX_WIDTH = 110;
@@ -64,10 +64,12 @@ export function renderCmdletPage(context: DocsContext, command: CommandModel): s
       .map((parameter) => noteLines(context, parameter, describe(parameter), roles.get(parameter.name), operations.get(parameter.name)).join('\n')),
     links: [
       ...command.links.map((entry) => ({ label: entry.text, url: entry.url })),
-      ...[...new Set(operations.values())].map((operation) => ({
-        label: `Operation: ${operationTitle(operation)}`,
-        url: relativeLink(page, pagePaths.operation(operation)),
-      })),
+      ...[...new Set(operations.values())].flatMap((operation) => [
+        { label: `Operation: ${operationTitle(operation)}`, url: relativeLink(page, pagePaths.operation(operation)) },
+        ...(operation.externalDocs && !command.links.some((entry) => entry.url === operation.externalDocs?.url)
+          ? [{ label: `Microsoft Graph reference: ${operationTitle(operation)}`, url: operation.externalDocs.url }]
+          : []),
+      ]),
     ],
   };
   return render('cmdlet', view);
@@ -170,22 +172,6 @@ function noteLines(
 
 // ---------------------------------------------------------------- syntax, parameters
 
-/** Join items into lines of at most `width` characters (an item longer than that gets its own line). */
-export function wrapItems(items: readonly string[], width: number, indent: string): string {
-  const lines: string[] = [];
-  let current = '';
-  for (const item of items) {
-    if (current && current.length + 1 + item.length > width) {
-      lines.push(current);
-      current = `${indent}${item}`;
-    } else {
-      current = current ? `${current} ${item}` : item;
-    }
-  }
-  if (current) lines.push(current);
-  return lines.join('\n');
-}
-
 /** platyPS wraps usage lines before a parameter; continuation lines start with a space. */
 export function wrapUsage(usage: string): string {
   return wrapItems(usage.split(/ (?=\[?-|\[<)/), SYNTAX_WIDTH, ' ');
@@ -232,59 +218,4 @@ function yamlBlocks(command: CommandModel, parameter: CommandParameterModel): st
 
 function yamlScalar(value: string): string {
   return /^[\w./:?=&%-]+$/.test(value) && !value.includes(': ') ? value : JSON.stringify(value);
-}
-
-// ---------------------------------------------------------------- examples
-
-const TITLES: Readonly<Record<SetStyle, string>> = {
-  expanded: 'Pass the values as parameters',
-  body: 'Pass the request body as a hash table',
-  'identity-expanded': 'Identify the object with -InputObject',
-  'identity-body': 'Identity object and request body',
-};
-
-const REMARKS: Readonly<Record<SetStyle, (invocation: Invocation) => string>> = {
-  expanded: (invocation) =>
-    `This example passes the values as separate parameters (parameter set ${invocation.set.name}): ${names(invocation)}.`,
-  body: (invocation) =>
-    `This example builds the whole request body as a hash table and passes it with -BodyParameter (parameter set ${invocation.set.name}).`,
-  'identity-expanded': (invocation) =>
-    `This example identifies the object with an identity hash table passed to -InputObject (parameter set ${invocation.set.name}).`,
-  'identity-body': (invocation) =>
-    `This example combines an identity hash table (-InputObject) with the whole request body (-BodyParameter) (parameter set ${invocation.set.name}).`,
-};
-
-function names(invocation: Invocation): string {
-  return invocation.arguments.map((argument) => `-${argument.parameter.name}`).join(', ');
-}
-
-/** One generated example per kind of parameter set, best first. */
-export function generatedExamples(context: DocsContext, command: CommandModel): { title: string; code: string; remarks: string }[] {
-  const invocations: Invocation[] = [];
-  for (const set of command.parameterSets) {
-    const example = set.operationKey ? context.examples.get(set.operationKey) : undefined;
-    const invocation = example && invocationOf(command, set, example);
-    if (invocation && !invocations.some((other) => other.style === invocation.style)) invocations.push(invocation);
-  }
-  invocations.sort((a, b) => STYLE_ORDER.indexOf(a.style) - STYLE_ORDER.indexOf(b.style));
-  return invocations.map((invocation) => ({
-    title: TITLES[invocation.style],
-    code: powerShellCode(invocation),
-    remarks: REMARKS[invocation.style](invocation),
-  }));
-}
-
-function examplesOf(context: DocsContext, command: CommandModel): { title: string; code: string; remarks: string }[] {
-  const generated = generatedExamples(context, command);
-  const kept = command.examples.length
-    ? command.examples.flatMap((example) => {
-        if (!example.isPlaceholder) return [{ title: example.title, code: example.code, remarks: example.remarks }];
-        const replacement = generated.shift();
-        return replacement ? [replacement] : [];
-      })
-    : generated;
-  return kept.map((example, index) => ({
-    ...example,
-    title: /^example\s+\d+/i.test(example.title) ? example.title : `Example ${index + 1}: ${example.title}`,
-  }));
 }

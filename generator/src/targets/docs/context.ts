@@ -23,6 +23,8 @@ export interface DocsContext {
   readonly clientNodes: readonly ClientNode[];
   /** The CLI's commands, as the CLI target defines them. */
   readonly cliCommands: readonly CliCommandDoc[];
+  /** Every operation of the same action (itself included), by operation key: see `groupSameActions`. */
+  readonly sameAction: ReadonlyMap<string, readonly OperationModel[]>;
 }
 
 export function createDocsContext(
@@ -43,12 +45,35 @@ export function createDocsContext(
     examples,
     invocations,
     clientNodes: buildClientTree(model),
+    sameAction: groupSameActions(model.operations),
     /** Computed on first use: only the CLI pages and the CLI examples need it. */
     get cliCommands() {
       cliCommands ??= cliCommandsOf(model);
       return cliCommands;
     },
   };
+}
+
+/**
+ * One action bound to several paths (`acquireAccessToken` on applications and on service
+ * principals) is one page in the Graph reference, with a request line per path. Operations are
+ * the same action when the method, the action's name, the body type and the response type match.
+ */
+export function groupSameActions(operations: readonly OperationModel[]): Map<string, OperationModel[]> {
+  const groups = new Map<string, OperationModel[]>();
+  const byOperation = new Map<string, OperationModel[]>();
+  for (const operation of operations) {
+    const last = operation.segments[operation.segments.length - 1];
+    const isAction = last && (last.kind === 'action' || last.kind === 'function');
+    const signature = isAction
+      ? JSON.stringify([operation.method, last.unprefixed, operation.requestBody?.type ?? null, operation.success.type ?? null])
+      : `operation ${operation.key}`;
+    const group = groups.get(signature) ?? [];
+    group.push(operation);
+    groups.set(signature, group);
+    byOperation.set(operation.key, group);
+  }
+  return byOperation;
 }
 
 /** A type for a table cell, linked to its model page: `[X](../models/x.md) collection`. */
@@ -100,4 +125,12 @@ export function typesReachedBy(context: DocsContext, operation: OperationModel):
   };
   for (const root of roots) if (root) namedTypesOf(root).forEach(visit);
   return [...reached].sort();
+}
+
+/** A property without a description is described by its type. */
+export function describeByType(type: TypeRef): string {
+  const names = namedTypesOf(type);
+  if (type.kind === 'collection' && names.length) return `A collection of ${names.join(' or ')} objects.`;
+  if (names.length) return `${/^[AEIOU]/.test(names[0] ?? '') ? 'An' : 'A'} ${names.join(' or ')} value.`;
+  return '';
 }

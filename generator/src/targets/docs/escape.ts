@@ -47,6 +47,13 @@ export function cellCode(value: string): string {
   return code(value).replace(/\|/g, '\\|');
 }
 
+/** A table cell of text whose `backticked` spans are shown as code (the CLI's descriptions use them). */
+export function cellTextWithCode(value: string | undefined): string {
+  const oneLine = (value ?? '').replace(/\s*\r?\n\s*/g, ' ').trim();
+  const parts = oneLine.split(/(`[^`]+`)/);
+  return guardVue(parts.map((part, index) => (index % 2 === 1 ? cellCode(part.slice(1, -1)) : escapeLine(part))).join(''));
+}
+
 /** A fenced code block (VitePress renders fences with `v-pre`, so the content is safe). */
 export function fence(language: string, content: string, title?: string): string {
   const longestRun = Math.max(2, ...[...content.matchAll(/^ {0,3}(`{3,})/gm)].map((match) => (match[1] ?? '').length));

@@ -2,6 +2,15 @@
  * Target 3, the docs: the model → markdown reference pages for VitePress under the unit's
  * `outputs.docs.dir` (operations, cmdlets, CLI commands, client builders, models), an index
  * page and the sidebar. Pure: the only file read is the target's own templates.
+ *
+ * Where things are:
+ * - `context.ts` — what every page reads (model, examples, invocations, client tree, CLI commands);
+ * - `*-page.ts` — one view builder per kind of page, rendered by `templates.ts` with the
+ *   handlebars templates of `generator/templates/docs/`; `escape.ts` — every input string passes it;
+ * - `example-value.ts` — the one example value per operation; `snippets.ts` and `snippet-*.ts` —
+ *   that value as HTTP, TypeScript, CLI and PowerShell; `invocation.ts` — which cmdlet parameter
+ *   gets which part of it;
+ * - `names.ts` — page paths, titles, links; `reference-index.ts` — the index page and sidebar.
  */
 import path from 'node:path';
 import type { ApiModel } from '../../model/index.js';

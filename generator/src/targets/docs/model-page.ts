@@ -1,10 +1,9 @@
 /** The page of one model type: an object's properties, or an enum's members. */
 import type { TypeModel } from '../../model/index.js';
 import { generatedHeader } from '../../output/index.js';
-import { typeLabel, typesReachedBy, type DocsContext } from './context.js';
+import { describeByType, typeLabel, typesReachedBy, type DocsContext } from './context.js';
 import { exampleOf, toJson } from './example-value.js';
-import { pagePaths, relativeLink } from './names.js';
-import { operationTitle, describeByType } from './operation-page.js';
+import { operationTitle, pagePaths, relativeLink } from './names.js';
 import { render } from './templates.js';
 
 export function renderModelPage(context: DocsContext, type: TypeModel): string {
@@ -31,9 +30,9 @@ export function renderModelPage(context: DocsContext, type: TypeModel): string {
             name: property.name,
             wireName: property.wireName,
             typeMd: typeLabel(context, property.type, page),
-            nullable: property.nullable ? 'Yes' : 'No',
-            required: property.required ? 'Yes' : 'No',
+            jsonName: property.wireName !== property.name ? property.wireName : undefined,
             description: property.description ?? describeByType(property.type),
+            facts: [property.required ? 'Required.' : '', property.nullable ? 'Nullable.' : ''].filter(Boolean).join(' '),
           }))
         : [],
     additionalProperties: type.kind === 'object' && type.additionalProperties !== false,

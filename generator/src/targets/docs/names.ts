@@ -64,3 +64,12 @@ export function route(referenceRoute: string, page: string): string {
   const withoutExtension = page.replace(/\.md$/, '');
   return `${referenceRoute}/${withoutExtension.replace(/(^|\/)index$/, '$1')}`;
 }
+
+/** `acquireAccessToken (applications, POST)`; a path ending in a key reads `applications item (GET)`. */
+export function operationTitle(operation: OperationModel): string {
+  const named = operation.segments.filter((segment) => segment.kind !== 'parameter');
+  const name = named[named.length - 1]?.name ?? operation.key;
+  const subject = operation.segments[operation.segments.length - 1]?.kind === 'parameter' ? `${name} item` : name;
+  const root = operation.segments[0]?.name;
+  return root && root !== name ? `${subject} (${root}, ${operation.method})` : `${subject} (${operation.method})`;
+}

@@ -1,25 +1,16 @@
 /** The page of one operation, in the style of the Microsoft Graph REST reference. */
 import type { OperationModel, TypeRef } from '../../model/index.js';
 import type { PermissionEntry } from '../../sources/permissions/index.js';
-import { namedTypesOf, typeLabel, typesReachedBy, type DocsContext } from './context.js';
+import { describeByType, typeLabel, typesReachedBy, type DocsContext } from './context.js';
 import { nodeOfOperation } from './client-tree.js';
 import { exampleOf, toJson } from './example-value.js';
 import { preferredInvocation } from './invocation.js';
-import { pagePaths, relativeLink } from './names.js';
+import { operationTitle, pagePaths, relativeLink } from './names.js';
 import { cliSnippet, httpSnippet, powerShellSnippet, typeScriptSnippet, type Snippet } from './snippets.js';
 import { render } from './templates.js';
 import { generatedHeader } from '../../output/index.js';
 
 const STATUS_TEXT: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content' };
-
-/** `acquireAccessToken (applications, POST)`; a path ending in a key reads `applications item (GET)`. */
-export function operationTitle(operation: OperationModel): string {
-  const named = operation.segments.filter((segment) => segment.kind !== 'parameter');
-  const name = named[named.length - 1]?.name ?? operation.key;
-  const subject = operation.segments[operation.segments.length - 1]?.kind === 'parameter' ? `${name} item` : name;
-  const root = operation.segments[0]?.name;
-  return root && root !== name ? `${subject} (${root}, ${operation.method})` : `${subject} (${operation.method})`;
-}
 
 /** The snippets of an operation's example, in tab order. */
 export function operationSnippets(context: DocsContext, operation: OperationModel): Snippet[] {
@@ -33,6 +24,12 @@ export function operationSnippets(context: DocsContext, operation: OperationMode
     cliSnippet(example, invocation, context.cliCommands, context.binName),
     ...(powerShell ? [powerShell] : []),
   ];
+}
+
+/** The path as Graph documents it: `/applications/{application-id}/synchronization/acquireAccessToken`. */
+function unprefixedPath(operation: OperationModel): string {
+  const path = operation.segments.map((segment) => segment.unprefixed).join('/');
+  return path.startsWith('/') ? path : `/${path}`;
 }
 
 /** 2XX without a body is what Graph answers with 204 No Content. */
@@ -76,9 +73,10 @@ export function renderOperationPage(context: DocsContext, operation: OperationMo
   const node = nodeOfOperation(context.clientNodes, operation);
   const invocations = context.invocations.get(operation.key) ?? [];
   const commands = [...new Set(invocations.map((invocation) => invocation.command))];
-  const requestLines = [...new Set([operation.path, operation.segments.map((segment) => segment.unprefixed).join('/')])].map(
-    (path) => `${operation.method} ${path.startsWith('/') ? path : `/${path}`}`,
-  );
+  const sameAction = context.sameAction.get(operation.key) ?? [operation];
+  const others = sameAction.filter((other) => other !== operation);
+  const requestLines = [operation, ...others].map((each) => `${each.method} ${unprefixedPath(each)}`);
+  const qualifiedLine = operation.requestPath !== unprefixedPath(operation) ? `${operation.method} ${operation.requestPath}` : undefined;
   const view = {
     header: generatedHeader('html'),
     title: operationTitle(operation),
@@ -94,6 +92,8 @@ export function renderOperationPage(context: DocsContext, operation: OperationMo
       ],
     },
     requestLines: requestLines.join('\n'),
+    qualifiedLine,
+    otherPaths: others.map((other) => ({ label: operationTitle(other), href: relativeLink(page, pagePaths.operation(other)) })),
     pathParameters: operation.pathParameters.map((parameter) => ({
       name: parameter.wireName,
       typeMd: typeLabel(context, parameter.type, page),
@@ -129,6 +129,7 @@ export function renderOperationPage(context: DocsContext, operation: OperationMo
     enums: enums.map((type) => ({
       name: type?.name ?? '',
       href: relativeLink(page, pagePaths.model(type?.name ?? '')),
+      describedOnModelPage: type?.kind === 'enum' && type.members.some((member) => member.description),
       members: type?.kind === 'enum' ? type.members.map((member) => ({ value: member.value, description: member.description ?? '' })) : [],
     })),
     success: {
@@ -157,12 +158,4 @@ export function renderOperationPage(context: DocsContext, operation: OperationMo
 
 export function cliCommandsCalling(context: DocsContext, operation: OperationModel) {
   return context.cliCommands.filter((command) => operation.key in command.data.operations);
-}
-
-/** A property without a description is described by its type. */
-export function describeByType(type: TypeRef): string {
-  const names = namedTypesOf(type);
-  if (type.kind === 'collection' && names.length) return `A collection of ${names.join(' or ')} objects.`;
-  if (names.length) return `A ${names.join(' or ')} value.`;
-  return '';
 }

@@ -2,8 +2,7 @@
 import { generatedHeader } from '../../output/index.js';
 import type { DocsContext } from './context.js';
 import { html } from './escape.js';
-import { pagePaths, route } from './names.js';
-import { operationTitle } from './operation-page.js';
+import { operationTitle, pagePaths, route } from './names.js';
 import { render } from './templates.js';
 
 interface Entry {

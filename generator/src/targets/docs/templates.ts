@@ -1,11 +1,11 @@
 /**
  * The handlebars templates of `generator/templates/docs/`. Templates never escape on their own
  * (`noEscape`): every value from the inputs goes through an explicit helper — `text`, `block`,
- * `code`, `cellCode`, `fence`, `link` — so what is escaped, and how, is visible in the template.
+ * `code`, `cellCode`, `cellTextWithCode`, `fence`, `link` — so what is escaped, and how, is visible in the template.
  */
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { block, cellCode, code, fence, link, text } from './escape.js';
+import { block, cellCode, cellTextWithCode, code, fence, link, text } from './escape.js';
 
 const TEMPLATE_DIR = new URL('../../../templates/docs/', import.meta.url);
 
@@ -16,6 +16,7 @@ engine.registerHelper('text', (value: unknown) => text(asString(value)));
 engine.registerHelper('block', (value: unknown) => block(asString(value)));
 engine.registerHelper('code', (value: unknown) => code(asString(value)));
 engine.registerHelper('cellCode', (value: unknown) => cellCode(asString(value)));
+engine.registerHelper('cellTextWithCode', (value: unknown) => cellTextWithCode(asString(value)));
 engine.registerHelper('fence', (language: unknown, content: unknown, title: unknown) =>
   fence(asString(language), asString(content), typeof title === 'string' ? title : undefined),
 );

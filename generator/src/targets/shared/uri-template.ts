@@ -3,6 +3,7 @@
  * every variable name percent-encoded so that it is a valid `varname`
  * (`application-id` → `application%2Did`, `$select` → `%24select`).
  */
+import { compareOrdinal } from './compare.js';
 
 /**
  * Kiota's `SanitizeParameterNameForUrlTemplate`: .NET's `Uri.EscapeDataString` (every character
@@ -43,6 +44,6 @@ export function queryTemplate(parameters: readonly QueryTemplateParameter[]): st
   if (parameters.length === 0) return '';
   const names = parameters
     .map((parameter) => `${templateVariableName(parameter.wireName)}${parameter.explode ? '*' : ''}`)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(compareOrdinal);
   return `{?${[...new Set(names)].join(',')}}`;
 }

@@ -3,8 +3,8 @@
  * (path keys dropped: they are options), then the HTTP method, as Microsoft's Graph CLI did:
  * `applications synchronization acquire-access-token post`.
  */
-import type { ApiModel, CommandModel, OperationModel } from '../../model/index.js';
-import { kebabCase } from '../../model/index.js';
+import type { ApiModel, CommandModel, OperationModel } from '../../../model/index.js';
+import { kebabCase } from '../../../model/index.js';
 
 export function operationCommandPath(operation: OperationModel): string[] {
   const words = operation.segments.filter((segment) => segment.kind !== 'parameter').map((segment) => kebabCase(segment.name));

@@ -12,11 +12,11 @@ import type {
   ParameterRole,
   TypeModel,
   TypeRef,
-} from '../../model/index.js';
-import { kebabCase } from '../../model/index.js';
-import type { PermissionEntry, PermissionsFile } from '../../sources/permissions/index.js';
+} from '../../../model/index.js';
+import { kebabCase } from '../../../model/index.js';
+import type { PermissionEntry, PermissionsFile } from '../../../sources/permissions/index.js';
 // Kiota's URI-template rules live with the client target; the CLI shows the same templates.
-import { pathTemplate, queryTemplate } from '../client/uri-template.js';
+import { pathTemplate, queryTemplate } from '../uri-template.js';
 import type { PlacedCommand } from './command-paths.js';
 import { type JsonSchema, SchemaBuilder } from './schema.js';
 

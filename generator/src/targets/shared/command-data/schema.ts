@@ -3,7 +3,7 @@
  * `$ref`s into one `$defs` table per command, nullability as a `null` type, the client's
  * property name as `x-name` where it differs from the wire name, secrets marked `x-secret`.
  */
-import type { ApiModel, ObjectTypeModel, PropertyModel, TypeModel, TypeRef } from '../../model/index.js';
+import type { ApiModel, ObjectTypeModel, PropertyModel, TypeModel, TypeRef } from '../../../model/index.js';
 
 export interface JsonSchema {
   type?: string | string[];

@@ -1,0 +1,67 @@
+/** The CLI tab and the CLI pages' examples: the `mgkit` line with the CLI's own option names. */
+import { toJson, type ExampleValue, type OperationExample } from './example-value.js';
+import { cliCommandFor, cliWordsFor, optionOfParameter, type CliCommandDoc } from './cli-commands.js';
+import type { OptionData } from '../shared/command-data/definitions.js';
+import type { Invocation } from './invocation.js';
+import { kebab } from './names.js';
+import type { Snippet } from './snippets.js';
+
+/** A shell word, quoted only when it must be. */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `Key=Value` words for a list of `{ key, value }` objects (the option's pair names), else undefined. */
+function keyValuePairs(value: ExampleValue, names: { key: string; value: string }): string[] | undefined {
+  if (value.kind !== 'array') return undefined;
+  const pairs = value.items.map((item) => {
+    if (item.kind !== 'object' || item.properties.length !== 2) return undefined;
+    const key = item.properties.find((property) => property.wireName === names.key)?.value;
+    const val = item.properties.find((property) => property.wireName === names.value)?.value;
+    if (!key || !val || key.kind === 'object' || key.kind === 'array' || val.kind === 'object' || val.kind === 'array') return undefined;
+    return `${String(key.value)}=${String(val.value)}`;
+  });
+  return pairs.every((pair): pair is string => pair !== undefined) ? pairs : undefined;
+}
+
+/** The CLI's argv for an invocation (after the command words), with the CLI's own option names. */
+export function cliArguments(invocation: Invocation, command: CliCommandDoc | undefined): string[] {
+  const argv: string[] = [];
+  for (const argument of invocation.arguments) {
+    const option = optionOfParameter(command, argument.parameter.name);
+    const name = `--${option?.name ?? kebab(argument.parameter.name)}`;
+    const pairs = option?.kind === 'pairs' ? keyValuePairs(argument.value, option.pairs ?? { key: 'key', value: 'value' }) : undefined;
+    if (pairs) pairs.forEach((pair) => argv.push(name, pair));
+    else if (argument.value.kind === 'object' || argument.value.kind === 'array') argv.push(name, JSON.stringify(toJson(argument.value)));
+    else argv.push(name, String(argument.value.value));
+  }
+  return argv;
+}
+
+/** Command words and argv of the CLI call for an example. */
+export function cliCall(example: OperationExample, invocation: Invocation | undefined, commands: readonly CliCommandDoc[]): { words: string[]; argv: string[] } {
+  const command = cliCommandFor(commands, example.operation, invocation?.command.name);
+  const words = cliWordsFor(commands, example.operation, invocation?.command.name);
+  return { words, argv: invocation ? cliArguments(invocation, command) : fallbackCliArguments(example, command) };
+}
+
+export function cliSnippet(example: OperationExample, invocation: Invocation | undefined, commands: readonly CliCommandDoc[], binName: string): Snippet {
+  const { words, argv } = cliCall(example, invocation, commands);
+  const lines = [[binName, ...words].join(' ')];
+  for (let index = 0; index < argv.length; index += 2) {
+    lines.push(`  ${argv.slice(index, index + 2).map(shellQuote).join(' ')}`);
+  }
+  return { title: 'CLI', language: 'sh', code: lines.join(' \\\n') };
+}
+
+/** Without a cmdlet: one option per path key and the whole body as JSON, named as the CLI names them. */
+function fallbackCliArguments(example: OperationExample, command: CliCommandDoc | undefined): string[] {
+  const optionFor = (matches: (role: OptionData['role']) => boolean, fallback: string) =>
+    `--${command?.data.options.find((option) => matches(option.role))?.name ?? fallback}`;
+  const argv = example.pathValues.flatMap(({ parameter, value }) => [
+    optionFor((role) => role.kind === 'path-key' && role.pathParameter === parameter.wireName, kebab(parameter.wireName)),
+    value,
+  ]);
+  if (example.body) argv.push(optionFor((role) => role.kind === 'body', 'body'), JSON.stringify(toJson(example.body)));
+  return argv;
+}

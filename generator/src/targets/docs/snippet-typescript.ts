@@ -1,0 +1,108 @@
+/** The TypeScript tab: the call through the generated Kiota client, body in a typed `requestBody` first. */
+import type { OperationModel } from '../../model/index.js';
+import type { ExampleValue, OperationExample } from './example-value.js';
+import { upperFirst } from './names.js';
+
+/** Longest call kept on one line; a longer one breaks before each method call, as prettier does. */
+const LINE_WIDTH = 80;
+
+/** The parts of a TypeScript example, so pages can arrange them (the client page wraps the call in try/catch). */
+export interface TypeScriptCall {
+  /** Type names imported from the package's `/models` entry. */
+  readonly modelTypes: readonly string[];
+  /** `const requestBody: X = {…};`, when the body is an object type. */
+  readonly declarations: readonly string[];
+  /** `await client.….post(requestBody);`, possibly over several lines. */
+  readonly statement: string;
+}
+
+/** The navigation parts of the call: `client`, `applications`, `byApplicationId("…")`, … */
+function navigationParts(operation: OperationModel, pathValue: (wireName: string) => string): string[] {
+  const parts = ['client'];
+  for (const segment of operation.segments) {
+    if (segment.kind === 'parameter') parts.push(`by${upperFirst(segment.name)}(${JSON.stringify(pathValue(segment.parameter ?? ''))})`);
+    else parts.push(segment.name);
+  }
+  return parts;
+}
+
+/** `client.applications.byApplicationId("…").synchronization.acquireAccessToken`. */
+export function clientNavigation(operation: OperationModel, pathValue: (wireName: string) => string): string {
+  return navigationParts(operation, pathValue).join('.');
+}
+
+/** `a.b.c(x).d.e(y)` on one line, or broken before each call group when longer than the line width. */
+function chain(prefix: string, parts: readonly string[], suffix: string): string {
+  const oneLine = `${prefix}${parts.join('.')}${suffix}`;
+  if (oneLine.length <= LINE_WIDTH) return oneLine;
+  const firstCall = parts.findIndex((part) => part.endsWith(')'));
+  const head = parts.slice(0, Math.max(1, firstCall));
+  const groups: string[][] = [];
+  let current: string[] = [];
+  for (const part of parts.slice(head.length)) {
+    current.push(part);
+    if (part.endsWith(')')) {
+      groups.push(current);
+      current = [];
+    }
+  }
+  if (current.length) groups.push(current);
+  return [`${prefix}${head.join('.')}`, ...groups.map((group) => `  .${group.join('.')}`)].join('\n') + suffix;
+}
+
+export function typeScriptCall(example: OperationExample): TypeScriptCall {
+  const { operation } = example;
+  const valueOf = (wireName: string) => example.pathValues.find((entry) => entry.parameter.wireName === wireName)?.value ?? '';
+  const bodyType = example.body?.kind === 'object' ? example.body.typeName : undefined;
+  const declarations = example.body && bodyType ? [`const requestBody: ${bodyType} = ${tsValue(example.body, 0)};`] : [];
+  const argument = !example.body ? '' : bodyType ? 'requestBody' : tsValue(example.body, 0);
+  const parts = [...navigationParts(operation, valueOf), `${operation.method.toLowerCase()}(${argument})`];
+  const statement = operation.success.type ? `${chain('const result = await ', parts, ';')}\nconsole.log(result);` : chain('await ', parts, ';');
+  return { modelTypes: bodyType ? [bodyType] : [], declarations, statement };
+}
+
+/** The imports of an example: the client factory, and the model types it names (plus `extraTypes`). */
+export function typeScriptImports(call: TypeScriptCall, packageName: string, extraTypes: readonly string[] = []): string[] {
+  const types = [...new Set([...call.modelTypes, ...extraTypes])].sort();
+  return [
+    `import { createGraphClient } from ${JSON.stringify(packageName)};`,
+    ...(types.length ? [`import type { ${types.join(', ')} } from ${JSON.stringify(`${packageName}/models`)};`] : []),
+  ];
+}
+
+export const ADAPTER_COMMENT = '// requestAdapter: a Kiota RequestAdapter with authentication (see the client guide).';
+
+/** The whole example: imports, the client, the body, the call. */
+export function typeScriptCode(example: OperationExample, packageName: string): string {
+  const call = typeScriptCall(example);
+  return [
+    ...typeScriptImports(call, packageName),
+    '',
+    ADAPTER_COMMENT,
+    'const client = createGraphClient(requestAdapter);',
+    '',
+    ...call.declarations.flatMap((declaration) => [declaration, '']),
+    call.statement,
+  ].join('\n');
+}
+
+function tsValue(value: ExampleValue, indent: number): string {
+  const pad = '  '.repeat(indent + 1);
+  const end = '  '.repeat(indent);
+  switch (value.kind) {
+    case 'array':
+      return `[\n${value.items.map((item) => `${pad}${tsValue(item, indent + 1)},\n`).join('')}${end}]`;
+    case 'object':
+      if (value.properties.length === 0) return '{}';
+      if (value.properties.every((property) => property.value.kind !== 'object' && property.value.kind !== 'array')) {
+        return `{ ${value.properties.map((property) => `${tsKey(property.name)}: ${tsValue(property.value, indent + 1)}`).join(', ')} }`;
+      }
+      return `{\n${value.properties.map((property) => `${pad}${tsKey(property.name)}: ${tsValue(property.value, indent + 1)},\n`).join('')}${end}}`;
+    default:
+      return JSON.stringify(value.value);
+  }
+}
+
+function tsKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+}
