@@ -1,20 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type GenerationUnitConfig } from '../config/index.js';
-import type { UnitResult } from '../pipeline/run-pipeline.js';
-import {
-  applyChanges,
-  hashFiles,
-  lockRelativePath,
-  planOutputs,
-  readLockFile,
-  serializeLockFile,
-  sha256,
-  type FileChange,
-  type LockFile,
-  type OutputPlan,
-  type UnitLock,
-} from '../output/index.js';
+import { applyChanges, planLockedOutputs, readLockFile, sha256, type FileChange, type OutputPlan } from '../output/index.js';
 import { generatorVersion } from './generator-version.js';
 import { displayPath, printDiagnostics, summariseDiagnostics } from './report.js';
 import { isUpToDate } from './up-to-date.js';
@@ -66,7 +53,9 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   const plans: OutputPlan[] = [];
   for (const lockFile of [...new Set(result.units.map((generated) => generated.unit.lockFile))]) {
     const generatedHere = result.units.filter((generated) => generated.unit.lockFile === lockFile);
-    plans.push(await planLockGroup(lockFile, generatedHere, config.units, { version, configFile, configHash }));
+    const unitsInLock = config.units.filter((unit) => unit.lockFile === lockFile).map((unit) => unit.name);
+    const generatedUnits = generatedHere.map((generated) => ({ name: generated.unit.name, inputFiles: generated.inputFiles, files: generated.files }));
+    plans.push(await planLockedOutputs(lockFile, generatedUnits, unitsInLock, { generator: version, configFile, configHash }));
   }
   const changes = plans.flatMap((plan) => plan.changes);
   const lockFiles = new Set(result.units.map((generated) => generated.unit.lockFile));
@@ -100,35 +89,6 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
 
 function selectUnits(units: readonly GenerationUnitConfig[], names: readonly string[] | undefined): GenerationUnitConfig[] {
   return names?.length ? units.filter((unit) => names.includes(unit.name)) : [...units];
-}
-
-/** The new lock for one lock file, and what writing it and its units' outputs would change. */
-async function planLockGroup(
-  lockFile: string,
-  generated: readonly UnitResult[],
-  allUnits: readonly GenerationUnitConfig[],
-  facts: { version: string; configFile: string; configHash: string },
-): Promise<OutputPlan> {
-  const previousLock = await readLockFile(lockFile);
-  const units: Record<string, UnitLock> = {};
-  for (const unit of allUnits.filter((candidate) => candidate.lockFile === lockFile)) {
-    const previous = previousLock?.units[unit.name];
-    if (previous && !generated.some((result) => result.unit.name === unit.name)) units[unit.name] = previous;
-  }
-  for (const result of generated) {
-    units[result.unit.name] = {
-      inputs: await hashFiles(lockFile, [...new Set(result.inputFiles)]),
-      outputs: result.files.map((file) => ({ path: lockRelativePath(lockFile, file.path), sha256: sha256(file.contents) })),
-    };
-  }
-  const lock: LockFile = {
-    generator: facts.version,
-    config: { path: lockRelativePath(lockFile, facts.configFile), sha256: facts.configHash },
-    units,
-  };
-  const previousOutputs = generated.flatMap((result) => previousLock?.units[result.unit.name]?.outputs ?? []);
-  const files = [...generated.flatMap((result) => result.files), { path: lockFile, contents: serializeLockFile(lock) }];
-  return planOutputs(files, lockFile, previousOutputs);
 }
 
 function reportDrift(changes: readonly FileChange[], say: (line: string) => void): number {

@@ -2,3 +2,4 @@ export * from './types.js';
 export * from './lock.js';
 export * from './plan.js';
 export * from './apply.js';
+export * from './plan-locked.js';

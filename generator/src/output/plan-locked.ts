@@ -1,0 +1,50 @@
+import { hashFiles, lockRelativePath, readLockFile, serializeLockFile, sha256, type LockFile, type UnitLock } from './lock.js';
+import { planOutputs, type OutputPlan } from './plan.js';
+import type { GeneratedFile } from './types.js';
+
+/** What one unit read and produced in this run. */
+export interface GeneratedUnit {
+  readonly name: string;
+  readonly inputFiles: readonly string[];
+  readonly files: readonly GeneratedFile[];
+}
+
+export interface LockFacts {
+  /** `@mgkit/generator@0.1.0+<hash>` */
+  readonly generator: string;
+  readonly configFile: string;
+  readonly configHash: string;
+}
+
+/**
+ * The new lock for one lock file and what writing it, and its generated units' outputs, would
+ * change. Units of this lock not generated now (`unitsInLock` minus `generated`) keep their
+ * entries and files; outputs a generated unit no longer produces are planned for deletion.
+ */
+export async function planLockedOutputs(
+  lockFile: string,
+  generated: readonly GeneratedUnit[],
+  unitsInLock: readonly string[],
+  facts: LockFacts,
+): Promise<OutputPlan> {
+  const previousLock = await readLockFile(lockFile);
+  const units: Record<string, UnitLock> = {};
+  for (const name of unitsInLock) {
+    const previous = previousLock?.units[name];
+    if (previous && !generated.some((unit) => unit.name === name)) units[name] = previous;
+  }
+  for (const unit of generated) {
+    units[unit.name] = {
+      inputs: await hashFiles(lockFile, [...new Set(unit.inputFiles)]),
+      outputs: unit.files.map((file) => ({ path: lockRelativePath(lockFile, file.path), sha256: sha256(file.contents) })),
+    };
+  }
+  const lock: LockFile = {
+    generator: facts.generator,
+    config: { path: lockRelativePath(lockFile, facts.configFile), sha256: facts.configHash },
+    units,
+  };
+  const previousOutputs = generated.flatMap((unit) => previousLock?.units[unit.name]?.outputs ?? []);
+  const files = [...generated.flatMap((unit) => unit.files), { path: lockFile, contents: serializeLockFile(lock) }];
+  return planOutputs(files, lockFile, previousOutputs);
+}
