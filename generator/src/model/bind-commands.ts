@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../diagnostics/index.js';
-import type { JsonObject, JsonValue, NodeAddress, OpenApiDocument, OpenApiOperation } from '../sources/openapi/index.js';
+import { appendPointer, type JsonObject, type JsonValue, type NodeAddress, type OpenApiDocument, type OpenApiOperation } from '../sources/openapi/index.js';
 import type { UnboundCommand } from './build-commands.js';
 import { baseSetName, normalise, nounBag, nounFormsOfPath, nounScore, verbAllowsMethod, type NounForms } from './noun-matching.js';
 import { splitWords } from './names.js';
@@ -282,13 +282,11 @@ export class CommandBinder {
       if (isObject(schema['properties'])) Object.keys(schema['properties']).forEach((key) => names.add(key));
       if (Array.isArray(schema['allOf'])) {
         schema['allOf'].forEach((member, index) =>
-          visit(member, { file: resolved.address.file, pointer: `${resolved.address.pointer}/allOf/${index}` }),
+          visit(member, { file: resolved.address.file, pointer: appendPointer(resolved.address.pointer, 'allOf', index) }),
         );
       }
     };
-    const contentType = media.contentType.replace(/~/g, '~0').replace(/\//g, '~1');
-    const address = operation.requestBody.address;
-    visit(media.schema, { file: address.file, pointer: `${address.pointer}/content/${contentType}/schema` });
+    visit(media.schema, media.schemaAddress);
     return [...names];
   }
 }

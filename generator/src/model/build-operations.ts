@@ -142,8 +142,7 @@ function optionalRequestBody(
   const index = Math.max(0, body.content.findIndex((media) => JSON_CONTENT.test(media.contentType)));
   const media = body.content[index];
   if (!media) return {};
-  const address = { file: body.address.file, pointer: `${body.address.pointer}/content/${escapePointer(media.contentType)}/schema` };
-  const resolved = registry.typeOf(media.schema, address, nameHint, origin);
+  const resolved = registry.typeOf(media.schema, media.schemaAddress, nameHint, origin);
   return {
     requestBody: {
       contentType: media.contentType,
@@ -169,8 +168,7 @@ function successResponse(
   const media = response.content.find((candidate) => JSON_CONTENT.test(candidate.contentType)) ?? response.content[0];
   const description = response.description !== undefined ? { description: response.description } : {};
   if (!media?.schema) return { status: response.status, ...description };
-  const address = { file: response.address.file, pointer: `${response.address.pointer}/content/${escapePointer(media.contentType)}/schema` };
-  const resolved = registry.typeOf(media.schema, address, nameHint, origin);
+  const resolved = registry.typeOf(media.schema, media.schemaAddress, nameHint, origin);
   return { status: response.status, contentType: media.contentType, type: resolved.type, ...description };
 }
 
@@ -180,14 +178,9 @@ function errorResponses(responses: readonly OpenApiResponse[], registry: TypeReg
     if (isSuccess(response.status)) continue;
     const media = response.content.find((candidate) => JSON_CONTENT.test(candidate.contentType));
     if (!media?.schema) continue;
-    const address = { file: response.address.file, pointer: `${response.address.pointer}/content/${escapePointer(media.contentType)}/schema` };
-    const type: TypeRef = registry.typeOf(media.schema, address, `${typeBase}Error`, { kind: 'component', schemaName: 'error' }).type;
+    const type: TypeRef = registry.typeOf(media.schema, media.schemaAddress, `${typeBase}Error`, { kind: 'component', schemaName: 'error' }).type;
     registry.markError(type);
     errors.push({ status: response.status === 'default' ? 'XXX' : response.status.toUpperCase(), type });
   }
   return errors;
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../diagnostics/index.js';
-import type { JsonObject, JsonValue, NodeAddress, OpenApiDocument } from '../sources/openapi/index.js';
+import { appendPointer, type JsonObject, type JsonValue, type NodeAddress, type OpenApiDocument } from '../sources/openapi/index.js';
 import { enumMemberName, propertyName, qualifiedTypeName, typeNameFromSchemaName } from './names.js';
 import type {
   DiscriminatorModel,
@@ -23,8 +23,7 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
 }
 
 function child(address: NodeAddress, ...keys: (string | number)[]): NodeAddress {
-  const escaped = keys.map((key) => String(key).replace(/~/g, '~0').replace(/\//g, '~1'));
-  return { file: address.file, pointer: `${address.pointer}/${escaped.join('/')}` };
+  return { file: address.file, pointer: appendPointer(address.pointer, ...keys) };
 }
 
 function addressKey(address: NodeAddress): string {

@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { parsePathPattern, type PathPattern } from '../model/select.js';
-import { HTTP_METHODS } from '../sources/openapi/index.js';
+import { HTTP_METHODS, unescapePointerSegment } from '../sources/openapi/index.js';
 
 export interface SliceOptions {
   readonly include: readonly string[];
@@ -104,7 +104,7 @@ export function reachableComponents(root: { [key: string]: Json }, paths: Json):
 }
 
 function decodePointer(segment: string): string {
-  return decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~');
+  return unescapePointerSegment(decodeURIComponent(segment));
 }
 
 /** Keep only the top-level tags some kept operation uses. */

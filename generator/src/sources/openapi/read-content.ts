@@ -56,6 +56,7 @@ function readContent(owner: JsonObject, ownerAddress: NodeAddress, context: Read
   return context.keysInOrder(content, address).map((contentType) => {
     const media = content[contentType];
     const schema = isJsonObject(media) ? objectField(media, 'schema') : undefined;
-    return withoutUndefined({ contentType, schema });
+    const schemaAddress = { file: address.file, pointer: appendPointer(address.pointer, contentType, 'schema') };
+    return withoutUndefined({ contentType, schema, schemaAddress });
   });
 }

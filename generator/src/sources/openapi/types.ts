@@ -47,6 +47,8 @@ export interface OpenApiParameter {
 export interface OpenApiMediaType {
   readonly contentType: string;
   readonly schema?: JsonObject;
+  /** Where `schema` sits (`…/content/application~1json/schema`), to resolve refs from. */
+  readonly schemaAddress: NodeAddress;
 }
 
 export interface OpenApiRequestBody {
