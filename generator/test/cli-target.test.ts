@@ -15,7 +15,7 @@ import { readPermissionsFile } from '../src/sources/permissions/index.js';
 import { placeCommands } from '../src/targets/shared/command-data/command-paths.js';
 import { type CommandData, GLOBAL_OPTION_NAMES, type OptionData, buildCommandData } from '../src/targets/shared/command-data/definitions.js';
 import { emitCli } from '../src/targets/cli/index.js';
-import { configFile, corpusAvailable, corpusCmdlets, corpusOpenApi, projectRoot, specsDir } from './helpers/paths.js';
+import { configFile, corpusAvailable, corpusCmdlets, corpusOpenApi, projectRoot, specsDir, SELECT_EVERYTHING } from './helpers/paths.js';
 
 let model: ApiModel;
 let unit: GenerationUnitConfig;
@@ -189,7 +189,7 @@ describe.skipIf(!corpusAvailable())('CLI target on the whole Applications module
     corpus = buildApiModel({
       document: document!,
       cmdlets,
-      unit: { include: { paths: ['**'], cmdlets: ['*'] }, exclude: { paths: [], cmdlets: [] }, bindings: {}, keepActionPrefixInUrl: true },
+      unit: SELECT_EVERYTHING,
     }).model!;
   });
 

@@ -11,7 +11,7 @@ import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
 import { renderCmdletPage } from '../src/targets/docs/cmdlet-page.js';
 import { createDocsContext } from '../src/targets/docs/context.js';
 import { bareDotLines, emitProjectDocs } from './docs-helpers.js';
-import { corpusAvailable, corpusCmdlets, corpusOpenApi } from './helpers/paths.js';
+import { corpusAvailable, corpusCmdlets, corpusOpenApi, SELECT_EVERYTHING } from './helpers/paths.js';
 
 function parse(text: string, file: string): CmdletHelp {
   const { help, diagnostics } = parseCmdletHelp(text, file);
@@ -93,10 +93,7 @@ describe('cmdlet pages round-trip through the platyPS reader', () => {
       lockFile: '/tmp/mgkit-lock.json',
       openapi: corpusOpenApi,
       cmdlets: [corpusCmdlets],
-      include: { paths: ['**'], cmdlets: ['*'] },
-      exclude: { paths: [], cmdlets: [] },
-      bindings: {},
-      keepActionPrefixInUrl: true,
+      ...SELECT_EVERYTHING,
       outputs: {},
     };
     const { model } = buildApiModel({ document: document!, cmdlets, unit });

@@ -3,14 +3,7 @@ import { buildApiModel, type ApiModel } from '../src/model/index.js';
 import type { Diagnostic } from '../src/diagnostics/index.js';
 import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
 import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
-import { corpusAvailable, corpusCmdlets, corpusOpenApi } from './helpers/paths.js';
-
-const everything = {
-  include: { paths: ['**'], cmdlets: ['*'] },
-  exclude: { paths: [], cmdlets: [] },
-  bindings: {},
-  keepActionPrefixInUrl: true,
-};
+import { corpusAvailable, corpusCmdlets, corpusOpenApi, SELECT_EVERYTHING } from './helpers/paths.js';
 
 describe.skipIf(!corpusAvailable())('the whole Applications module (2023 corpus)', () => {
   let model: ApiModel;
@@ -20,7 +13,7 @@ describe.skipIf(!corpusAvailable())('the whole Applications module (2023 corpus)
     const started = performance.now();
     const { document } = await loadOpenApiDocument(corpusOpenApi);
     const { cmdlets } = await readCmdletHelpFolder(corpusCmdlets);
-    const built = buildApiModel({ document: document!, cmdlets, unit: everything });
+    const built = buildApiModel({ document: document!, cmdlets, unit: SELECT_EVERYTHING });
     diagnostics = built.diagnostics;
     model = built.model!;
     console.log(`corpus model built in ${Math.round(performance.now() - started)} ms`);

@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { buildApiModel } from '../src/model/index.js';
 import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
 import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
-import { specsDir } from './helpers/paths.js';
+import { specsDir, SELECT_EVERYTHING } from './helpers/paths.js';
 
 const APPLICATION_PATH = '/applications/{application-id}/synchronization/microsoft.graph.acquireAccessToken';
 let scratch: string;
@@ -28,7 +28,7 @@ async function modelWithout(pathToDrop: string, bindings: Record<string, Record<
   return buildApiModel({
     document: loaded!,
     cmdlets,
-    unit: { include: { paths: ['**'], cmdlets: ['*'] }, exclude: { paths: [], cmdlets: [] }, bindings, keepActionPrefixInUrl: true },
+    unit: { ...SELECT_EVERYTHING, bindings },
   });
 }
 

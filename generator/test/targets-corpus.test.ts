@@ -5,17 +5,14 @@ import { GENERATED_MARKER, type GeneratedFile } from '../src/output/index.js';
 import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
 import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
 import { loadTargets, type Target } from '../src/targets/index.js';
-import { corpusAvailable, corpusCmdlets, corpusOpenApi } from './helpers/paths.js';
+import { corpusAvailable, corpusCmdlets, corpusOpenApi, SELECT_EVERYTHING } from './helpers/paths.js';
 
 const unit: GenerationUnitConfig = {
   name: 'applications-beta',
   lockFile: '/out/specs/mgkit-lock.json',
   openapi: corpusOpenApi,
   cmdlets: [corpusCmdlets],
-  include: { paths: ['**'], cmdlets: ['*'] },
-  exclude: { paths: [], cmdlets: [] },
-  bindings: {},
-  keepActionPrefixInUrl: true,
+  ...SELECT_EVERYTHING,
   outputs: {
     client: { dir: '/out/client/src/generated', packageName: '@example/client' },
     cli: { dir: '/out/cli/src/generated', packageName: '@example/cli', binName: 'mgkit' },

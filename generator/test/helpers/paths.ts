@@ -18,3 +18,11 @@ export function corpusAvailable(): boolean {
   if (!present) console.warn(`SKIPPED corpus tests: ${corpusDir} is absent (it lives in ../shared beside the project).`);
   return present;
 }
+
+/** A unit's selection that takes every operation and every cmdlet, joined by the usual rules. */
+export const SELECT_EVERYTHING = {
+  include: { paths: ['**'], cmdlets: ['*'] },
+  exclude: { paths: [], cmdlets: [] },
+  bindings: {},
+  keepActionPrefixInUrl: true,
+} as const;
