@@ -31,6 +31,7 @@ describe('client target: emitted files for specs/', () => {
       'applications/item/synchronization/acquireAccessToken/index.ts',
       'applications/item/synchronization/index.ts',
       'graphClient.ts',
+      'index.node.ts',
       'index.ts',
       'models/index.ts',
       'servicePrincipals/index.ts',

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiModel } from '../src/model/index.js';
 import { emitClientSources } from '../src/targets/client/index.js';
-import { compileProject, removeProject, richModel, runScript, startCaptureServer, writeProject, type CaptureServer } from './fixtures/client/kit.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compileProject, removeProject, richModel, runScript, startCaptureServer, writeProject, writeResolveLogger, type CaptureServer } from './fixtures/client/kit.js';
 
 function fileOf(sources: ReadonlyMap<string, string>, relative: string): string {
   const contents = sources.get(relative);
@@ -150,6 +153,37 @@ console.log(JSON.stringify({
         displayName: 'Adele V',
         quotaBytes: 1,
       });
+    });
+
+    it('in Node.js, index.node.js loads the models only; the first createGraphClient loads the client', async () => {
+      const { importArg, log } = await writeResolveLogger(dir ?? '');
+      const output = await runScript(
+        dir ?? '',
+        `
+import { readFileSync } from 'node:fs';
+const entry = await import('./dist/index.node.js');
+const onImport = readFileSync(${JSON.stringify(log)}, 'utf8').trim().split('\\n');
+const { AnonymousAuthenticationProvider } = await import('@microsoft/kiota-abstractions');
+const { FetchRequestAdapter } = await import('@microsoft/kiota-http-fetchlibrary');
+const client = entry.createGraphClient(new FetchRequestAdapter(new AnonymousAuthenticationProvider()), { baseUrl: '${server.origin}/api' });
+const user = await client.directoryItems.byDirectoryItemId('lazy').get();
+const staticEntry = await import('./dist/index.js');
+console.log(JSON.stringify({ onImport, name: user.displayName, exports: Object.keys(entry).sort(), staticExports: Object.keys(staticEntry).sort() }));
+`,
+        [importArg],
+      );
+      const result = JSON.parse(output) as { onImport: string[]; name: string; exports: string[]; staticExports: string[] };
+      const distUrl = pathToFileURL(path.join(dir ?? '', 'dist/')).href;
+      const emitted = result.onImport.filter((url) => url.startsWith(distUrl)).map((url) => url.slice(distUrl.length));
+      // No request builder, no client module; the Kiota runtime only because this fixture's models
+      // read untyped values (`createUntypedNodeFromDiscriminatorValue`).
+      expect(emitted).toEqual(['index.node.js', 'models/index.js']);
+      expect(result.name).toBe('Adele');
+      expect(server.requests.at(-1)?.url).toBe('/api/directoryItems/lazy');
+      // Both entries export the same names.
+      expect(result.exports).toEqual(result.staticExports);
+      expect(result.exports).toContain('createGraphClient');
+      expect(await readFile(log, 'utf8')).toContain('/dist/graphClient.js');
     });
   });
 });

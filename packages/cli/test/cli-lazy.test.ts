@@ -47,8 +47,12 @@ describe('lazy loading', () => {
     const urls = await importsOf(['applications', 'synchronization', 'acquire-access-token', 'post', '--application-id', 'lazy', '--base-url', server.url], {
       MGKIT_ACCESS_TOKEN: PLANTED_TOKEN,
     });
-    // the Kiota runtime and the generated client, bundled into one file by the build
+    // the Kiota runtime and the generated client, bundled into one file by the build: the client's
+    // static entry, not its Node.js entry (whose `require` of the client would escape the bundle)
     expect(has(urls, /runtime\/http-stack\.js$/)).toBe(true);
+    const bundle = readFileSync(fileURLToPath(new URL('../dist/runtime/http-stack.js', import.meta.url)), 'utf8');
+    expect(bundle).toContain('GraphClientNavigationMetadata');
+    expect(bundle).not.toContain('createRequire');
     expect(has(urls, /runtime\/auth\/token\.js$/)).toBe(true);
     for (const heavy of [/@azure\/identity/, /\/yaml\//, /jmespath/, /commands\/service-principals-/, /runtime\/auth\/(credentials|commands)\.js$/, /completion\.js$/, /^node:readline/, /^node:https$/]) {
       expect(has(urls, heavy), String(heavy)).toBe(false);

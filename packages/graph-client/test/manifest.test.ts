@@ -13,7 +13,7 @@ interface Manifest {
   readonly sideEffects?: boolean;
   readonly types?: string;
   readonly files?: string[];
-  readonly exports?: Record<string, { types?: string; default?: string } | string>;
+  readonly exports?: Record<string, Record<string, string> | string>;
   readonly dependencies?: Record<string, string>;
   readonly devDependencies?: Record<string, string>;
 }
@@ -31,7 +31,10 @@ describe('package.json', () => {
     expect(manifest.sideEffects).toBe(false);
     expect(manifest.types).toBe('./dist/index.d.ts');
     expect(manifest.files).toEqual(['dist', 'README.md']);
-    expect(manifest.exports?.['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    // Node.js gets the entry that loads the Kiota runtime on first use; bundlers (`module`) and
+    // everything else the static one. `types` first, `default` last, as resolvers require.
+    expect(manifest.exports?.['.']).toEqual({ types: './dist/index.d.ts', module: './dist/index.js', node: './dist/index.node.js', default: './dist/index.js' });
+    expect(Object.keys(manifest.exports?.['.'] ?? {})).toEqual(['types', 'module', 'node', 'default']);
     expect(manifest.exports?.['./models']).toEqual({ types: './dist/generated/models/index.d.ts', default: './dist/generated/models/index.js' });
   });
 

@@ -88,6 +88,7 @@ describe('packaging: npm pack → fresh consumer project → tsc → calls', () 
     expect(files).toContain('README.md');
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('dist/index.node.js');
     expect(files).toContain('dist/generated/models/index.js');
     expect(files.filter((file) => !file.startsWith('dist/') && file !== 'package.json' && file !== 'README.md')).toEqual([]);
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);

@@ -3,7 +3,7 @@
  * `createGraphClient(requestAdapter, options?)`, which registers the JSON (de)serializers on
  * that adapter only (no process-wide registries) and sets the base URL.
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures, type VariableStatementStructure } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
 import { quote } from './identifiers.js';
 import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
@@ -31,7 +31,7 @@ export function clientEntryStatements(root: BuilderNode, model: ApiModel, names:
   imports.type(KIOTA_ABSTRACTIONS, 'ParseNodeFactory', 'RequestAdapter', 'SerializationWriterFactory', 'ParseNodeFactoryRegistry', 'SerializationWriterFactoryRegistry');
   imports.value(KIOTA_ABSTRACTIONS, 'apiClientProxifier');
   const formats = serializationFormats(model);
-  const formatList = formats.map((format) => format.writerFactory.replace(/SerializationWriterFactory$/, '')).join(', ');
+  const formatList = formatNames(model);
   for (const format of formats) imports.value(format.module, format.writerFactory, ...(format.parseNodeFactory ? [format.parseNodeFactory] : []));
   const navigation = root.children.length > 0 ? builderNames.navigationMetadata(root) : 'undefined';
   const requests = root.operations.length > 0 ? builderNames.requestsMetadata(root) : 'undefined';
@@ -54,43 +54,14 @@ export function clientEntryStatements(root: BuilderNode, model: ApiModel, names:
         },
       ],
     },
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: names.defaultBaseUrl, initializer: quote(model.baseUrl) }],
-      docs: [jsDoc([`The service root the description names: \`${model.baseUrl}\`.`])],
-    },
-    {
-      kind: StructureKind.Function,
-      name: names.factory,
-      isExported: true,
-      parameters: [
-        { name: 'requestAdapter', type: 'RequestAdapter' },
-        { name: 'options', type: names.options, initializer: '{}' },
-      ],
-      returnType: names.client,
-      statements: [
-        'registerSerialization(requestAdapter);',
-        `if (options.baseUrl) requestAdapter.baseUrl = options.baseUrl.replace(/\\/+$/, '');`,
-        `else if (!requestAdapter.baseUrl) requestAdapter.baseUrl = ${names.defaultBaseUrl};`,
-        `const pathParameters: Record<string, unknown> = { baseurl: requestAdapter.baseUrl };`,
-        `return apiClientProxifier<${names.client}>(requestAdapter, pathParameters, ${navigation}, ${requests});`,
-      ],
-      docs: [
-        jsDoc(
-          [
-            `Creates the ${model.title} client on a request adapter (for example \`FetchRequestAdapter\` from \`@microsoft/kiota-http-fetchlibrary\`).`,
-            `Registers the ${formatList} serialization factories on that adapter's own registries, nothing process-wide, and sets the adapter's base URL: \`options.baseUrl\`, else the adapter's own, else the description's server.`,
-          ],
-          [
-            { tag: 'param', text: 'requestAdapter The request adapter that sends the requests (authentication, HTTP, middleware).' },
-            { tag: 'param', text: 'options Base URL override.' },
-            { tag: 'returns', text: `{${names.client}}` },
-          ],
-        ),
-      ],
-    },
+    defaultBaseUrlStatement(model, names),
+    factoryFunction(model, names, [
+      'registerSerialization(requestAdapter);',
+      `if (options.baseUrl) requestAdapter.baseUrl = options.baseUrl.replace(/\\/+$/, '');`,
+      `else if (!requestAdapter.baseUrl) requestAdapter.baseUrl = ${names.defaultBaseUrl};`,
+      `const pathParameters: Record<string, unknown> = { baseurl: requestAdapter.baseUrl };`,
+      `return apiClientProxifier<${names.client}>(requestAdapter, pathParameters, ${navigation}, ${requests});`,
+    ]),
     {
       kind: StructureKind.Function,
       name: 'registerSerialization',
@@ -144,4 +115,51 @@ export function clientEntryStatements(root: BuilderNode, model: ApiModel, names:
       ],
     },
   ];
+}
+
+/** `Json` or `Json, Text`: the formats `createGraphClient` registers, for its documentation. */
+function formatNames(model: ApiModel): string {
+  return serializationFormats(model)
+    .map((format) => format.writerFactory.replace(/SerializationWriterFactory$/, ''))
+    .join(', ');
+}
+
+/** `export const GraphClientDefaultBaseUrl = '…';` */
+export function defaultBaseUrlStatement(model: ApiModel, names: ClientNames): VariableStatementStructure {
+  return {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: names.defaultBaseUrl, initializer: quote(model.baseUrl) }],
+    docs: [jsDoc([`The service root the description names: \`${model.baseUrl}\`.`])],
+  };
+}
+
+/** `export function createGraphClient(requestAdapter, options = {})` with `statements` as its body. */
+export function factoryFunction(model: ApiModel, names: ClientNames, statements: readonly string[], extraDocs: readonly string[] = []): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    name: names.factory,
+    isExported: true,
+    parameters: [
+      { name: 'requestAdapter', type: 'RequestAdapter' },
+      { name: 'options', type: names.options, initializer: '{}' },
+    ],
+    returnType: names.client,
+    statements: [...statements],
+    docs: [
+      jsDoc(
+        [
+          `Creates the ${model.title} client on a request adapter (for example \`FetchRequestAdapter\` from \`@microsoft/kiota-http-fetchlibrary\`).`,
+          `Registers the ${formatNames(model)} serialization factories on that adapter's own registries, nothing process-wide, and sets the adapter's base URL: \`options.baseUrl\`, else the adapter's own, else the description's server.`,
+          ...extraDocs,
+        ],
+        [
+          { tag: 'param', text: 'requestAdapter The request adapter that sends the requests (authentication, HTTP, middleware).' },
+          { tag: 'param', text: 'options Base URL override.' },
+          { tag: 'returns', text: `{${names.client}}` },
+        ],
+      ),
+    ],
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * ApiModel → the files of the Kiota TypeScript client: one module per request builder, the
- * models module, the entry module (client + `createGraphClient`) and an index.
+ * models module, the entry module (client + `createGraphClient`), an index and its Node.js
+ * twin that loads the client on first use.
  */
 import path from 'node:path';
 import type { Project } from 'ts-morph';
@@ -14,6 +15,7 @@ import { compareOrdinal } from './identifiers.js';
 import { ImportCollector } from './imports.js';
 import { ModelHierarchy } from './model-hierarchy.js';
 import { allNodes, buildNavigationTree } from './navigation-tree.js';
+import { NODE_INDEX_FILE, nodeIndexSource } from './emit-node-entry.js';
 import { createEmitFile, createEmitProject, printEmitFile } from './source-files.js';
 
 export interface ClientEmitOptions {
@@ -52,6 +54,7 @@ export function emitClientSources(model: ApiModel, clientName = 'GraphClient'): 
   }
 
   sources.set(INDEX_FILE, indexSource(project, names));
+  sources.set(NODE_INDEX_FILE, nodeIndexSource(project, model, names, moduleSpecifier(CLIENT_FILE), moduleSpecifier(MODELS_FILE)));
   return new Map([...sources.entries()].sort(([a], [b]) => compareOrdinal(a, b)));
 }
 
@@ -59,18 +62,16 @@ export function emitClientSources(model: ApiModel, clientName = 'GraphClient'): 
 function indexSource(project: Project, names: ClientNames): string {
   const file = createEmitFile(project, INDEX_FILE);
   file.addExportDeclarations([
-    {
-      moduleSpecifier: `./${CLIENT_FILE.replace(/\.ts$/, '.js')}`,
-      namedExports: [names.factory, names.defaultBaseUrl],
-    },
-    {
-      moduleSpecifier: `./${CLIENT_FILE.replace(/\.ts$/, '.js')}`,
-      isTypeOnly: true,
-      namedExports: [names.client, names.options],
-    },
-    { moduleSpecifier: `./${MODELS_FILE.replace(/\.ts$/, '.js')}` },
+    { moduleSpecifier: moduleSpecifier(CLIENT_FILE), namedExports: [names.factory, names.defaultBaseUrl] },
+    { moduleSpecifier: moduleSpecifier(CLIENT_FILE), isTypeOnly: true, namedExports: [names.client, names.options] },
+    { moduleSpecifier: moduleSpecifier(MODELS_FILE) },
   ]);
   return printEmitFile(file);
+}
+
+/** `./graphClient.js` for `graphClient.ts` (files at the output's top level). */
+function moduleSpecifier(file: string): string {
+  return `./${file.replace(/\.ts$/, '.js')}`;
 }
 
 /** The generated files for a model, at absolute paths under `outDir`. */
