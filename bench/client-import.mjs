@@ -6,9 +6,9 @@
 //   cold      — `await import(…)` with nothing loaded before;
 //   own cost  — the same once `@microsoft/kiota-abstractions` is loaded, as it is in every program
 //               that builds a RequestAdapter (and which Microsoft's models import too).
-// In Node.js the package's main entry is `index.node.js` (the `node` export condition): it loads
-// the models, and `createGraphClient` loads the request builders and the Kiota runtime on its
-// first call. The `./models` entry is measured next to the peer as well (models only, like for like).
+// In Node.js ≥ 20.19 the package's main entry is `index.node.js` (the `module-sync` export
+// condition): it loads the models, and `createGraphClient` loads the request builders and the
+// Kiota runtime on its first call. The `./models` entry is measured next to the peer as well (models only, like for like).
 //
 //   node bench/client-import.mjs [--runs N]
 import { execFileSync } from 'node:child_process';

@@ -7,10 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const entry = fileURLToPath(new URL('../dist/runtime/http-stack.js', import.meta.url));
-// `module` first: @mgkit/graph-client's static entry, not its Node.js entry (which loads the
-// client lazily with `require`, something a bundle must not leave behind).
-const conditionNames = ['module', 'import', 'node', 'default'];
-const bundle = await rolldown({ input: entry, platform: 'node', logLevel: 'warn', resolve: { conditionNames } });
+const bundle = await rolldown({ input: entry, platform: 'node', logLevel: 'warn' });
 const { output } = await bundle.generate({ format: 'esm', codeSplitting: false });
 await bundle.close();
 const chunks = output.filter((item) => item.type === 'chunk');

@@ -1,8 +1,8 @@
 /**
- * `@mgkit/graph-client` in Node.js (the `node` export condition): the same exports as
- * `./index.ts`, but `createGraphClient` loads the client, the Kiota runtime and the request
- * builders on its first call, so that importing the package costs the models only. Bundlers
- * and browsers resolve `./index.ts` (the `module` and `default` conditions).
+ * `@mgkit/graph-client` in Node.js versions that can `require` ES modules (the `module-sync`
+ * export condition): the same exports as `./index.ts`, but `createGraphClient` loads the client,
+ * the Kiota runtime and the request builders on its first call, so that importing the package
+ * costs the models only. Bundlers, test runners and older Node.js resolve `./index.ts`.
  * @module
  */
 export * from './generated/index.node.js';

@@ -59,6 +59,21 @@ console.log(JSON.stringify({ onImport, exports: Object.keys(entry).sort(), resul
 const fromPackage = (urls: readonly string[]) => urls.filter((url) => url.startsWith(distUrl)).map((url) => url.slice(distUrl.length));
 const fromDependencies = (urls: readonly string[]) => urls.filter((url) => url.includes('/node_modules/'));
 
+/** `@mgkit/graph-client` bundled by rolldown with the given conditions: the bundle's code. */
+async function bundleWith(work: string, conditionNames: string[]): Promise<string> {
+  const { rolldown } = await import('rolldown');
+  const input = path.join(packageDir, 'test', `.bundle-entry-${process.pid}.mjs`);
+  await writeFile(input, "export { createGraphClient } from '@mgkit/graph-client';\n");
+  try {
+    const bundle = await rolldown({ input, platform: 'node', logLevel: 'silent', cwd: work, resolve: { conditionNames } });
+    const { output } = await bundle.generate({ format: 'esm' });
+    await bundle.close();
+    return output.map((item) => (item.type === 'chunk' ? item.code : '')).join('\n');
+  } finally {
+    await rm(input, { force: true });
+  }
+}
+
 describe('entries: Node.js loads the client on first use, bundlers get the static entry', () => {
   let work: string | undefined;
   let server: CaptureServer;
@@ -91,5 +106,13 @@ describe('entries: Node.js loads the client on first use, bundlers get the stati
     expect(bundled.exports).toEqual(inNode.exports);
     expect(inNode.exports).toEqual(expect.arrayContaining(['createGraphClient', 'GraphClientDefaultBaseUrl', 'SynchronizationSecretObject']));
     expect(bundled.result).toBe('undefined');
+  });
+
+  it('resolvers that do not promise a synchronous `require` of ES modules (no `module-sync`: Jest, esbuild or rolldown with their own conditions) get the static entry', async () => {
+    for (const conditionNames of [['node', 'import', 'default'], ['node', 'node-addons', 'import', 'default'], ['production', 'import', 'default']]) {
+      const code = await bundleWith(work ?? '', conditionNames);
+      expect(code, conditionNames.join(',')).toContain('GraphClientNavigationMetadata');
+      expect(code, conditionNames.join(',')).not.toContain('createRequire');
+    }
   });
 });

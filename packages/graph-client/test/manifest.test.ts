@@ -31,10 +31,11 @@ describe('package.json', () => {
     expect(manifest.sideEffects).toBe(false);
     expect(manifest.types).toBe('./dist/index.d.ts');
     expect(manifest.files).toEqual(['dist', 'README.md']);
-    // Node.js gets the entry that loads the Kiota runtime on first use; bundlers (`module`) and
+    // Node.js where it can `require` ES modules (`module-sync`) gets the entry that loads the Kiota
+    // runtime on first use; bundlers (`module`, listed first since webpack sets both) and
     // everything else the static one. `types` first, `default` last, as resolvers require.
-    expect(manifest.exports?.['.']).toEqual({ types: './dist/index.d.ts', module: './dist/index.js', node: './dist/index.node.js', default: './dist/index.js' });
-    expect(Object.keys(manifest.exports?.['.'] ?? {})).toEqual(['types', 'module', 'node', 'default']);
+    expect(manifest.exports?.['.']).toEqual({ types: './dist/index.d.ts', module: './dist/index.js', 'module-sync': './dist/index.node.js', default: './dist/index.js' });
+    expect(Object.keys(manifest.exports?.['.'] ?? {})).toEqual(['types', 'module', 'module-sync', 'default']);
     expect(manifest.exports?.['./models']).toEqual({ types: './dist/generated/models/index.d.ts', default: './dist/generated/models/index.js' });
   });
 

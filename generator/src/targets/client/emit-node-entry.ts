@@ -1,10 +1,11 @@
 /**
- * `index.node.ts`: the same exports as `index.ts`, for Node.js only (the package maps it with
- * the `node` export condition; bundlers and browsers keep `index.ts`). Its `createGraphClient`
- * loads the client module — and with it the Kiota runtime, OpenTelemetry and every request
- * builder — on the first call, with `require` of ES modules (Node.js ^20.19, >=22.12), so that
- * importing the package costs the models only. The module instance is the one `import` would
- * give: Node.js shares one module cache between both.
+ * `index.node.ts`: the same exports as `index.ts`, for Node.js where it can `require` ES modules
+ * (^20.19, >=22.12: the package maps this file with the `module-sync` export condition, which
+ * only such Node.js versions set; bundlers, test runners and older Node.js resolve `module` or
+ * `default`, the static `index.ts`). Its `createGraphClient` loads the client module — and with
+ * it the Kiota runtime, OpenTelemetry and every request builder — on the first call, so that
+ * importing the package costs the models only. The module instances are the ones `import`
+ * gives: Node.js shares one module cache between both.
  */
 import { StructureKind, VariableDeclarationKind, type Project } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
@@ -15,9 +16,6 @@ import { jsDoc } from './jsdoc.js';
 import { createEmitFile, printEmitFile } from './source-files.js';
 
 export const NODE_INDEX_FILE = 'index.node.ts';
-
-/** Node.js versions that `require` ES modules without a flag. */
-const REQUIRE_ESM_NODE_VERSIONS = '^20.19.0 || >=22.12.0';
 
 /** The file's text; `clientModule` and `modelsModule` are `./graphClient.js` and `./models/index.js`. */
 export function nodeIndexSource(project: Project, model: ApiModel, names: ClientNames, clientModule: string, modelsModule: string): string {
@@ -41,12 +39,6 @@ export function nodeIndexSource(project: Project, model: ApiModel, names: Client
     },
     {
       kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: 'requireModule', initializer: 'createRequire(import.meta.url)' }],
-      docs: [jsDoc(['`require` relative to this module, for the synchronous load of the client module.'])],
-    },
-    {
-      kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Let,
       declarations: [{ name: 'loadedClientModule', type: 'ClientModule | undefined' }],
       docs: [jsDoc(['The client module once the first call has loaded it.'])],
@@ -61,17 +53,10 @@ export function nodeIndexSource(project: Project, model: ApiModel, names: Client
       kind: StructureKind.Function,
       name: 'loadClientModule',
       returnType: 'ClientModule',
-      statements: [
-        'try {',
-        `  return requireModule(${quote(clientModule)}) as ClientModule;`,
-        '} catch (error) {',
-        `  if ((error as { code?: unknown }).code !== 'ERR_REQUIRE_ESM') throw error;`,
-        `  throw new Error(\`Node.js \${process.version} cannot load ES modules synchronously; this client needs Node.js ${REQUIRE_ESM_NODE_VERSIONS}\`, { cause: error });`,
-        '}',
-      ],
+      statements: [`return createRequire(import.meta.url)(${quote(clientModule)}) as ClientModule;`],
       docs: [
         jsDoc(
-          [`Loads the client module synchronously (\`require\` of an ES module, Node.js ${REQUIRE_ESM_NODE_VERSIONS}).`],
+          ['Loads the client module synchronously: `require` of an ES module, which the `module-sync` condition that selects this file guarantees.'],
           [{ tag: 'returns', text: '{ClientModule}' }],
         ),
       ],

@@ -14,9 +14,6 @@ export const GraphClientDefaultBaseUrl = 'https://graph.microsoft.com/v1.0';
 /** The client module's exports, as a type: `./graphClient.js` is imported for its types only. */
 type ClientModule = typeof import('./graphClient.js');
 
-/** `require` relative to this module, for the synchronous load of the client module. */
-const requireModule = createRequire(import.meta.url);
-
 /** The client module once the first call has loaded it. */
 let loadedClientModule: ClientModule | undefined;
 
@@ -36,14 +33,9 @@ export function createGraphClient(requestAdapter: RequestAdapter, options: Graph
 }
 
 /**
- * Loads the client module synchronously (`require` of an ES module, Node.js ^20.19.0 || >=22.12.0).
+ * Loads the client module synchronously: `require` of an ES module, which the `module-sync` condition that selects this file guarantees.
  * @returns {ClientModule}
  */
 function loadClientModule(): ClientModule {
-  try {
-    return requireModule('./graphClient.js') as ClientModule;
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== 'ERR_REQUIRE_ESM') throw error;
-    throw new Error(`Node.js ${process.version} cannot load ES modules synchronously; this client needs Node.js ^20.19.0 || >=22.12.0`, { cause: error });
-  }
+  return createRequire(import.meta.url)('./graphClient.js') as ClientModule;
 }
