@@ -17,6 +17,13 @@ import { createEmitFile, printEmitFile } from './source-files.js';
 
 export const NODE_INDEX_FILE = 'index.node.ts';
 
+/**
+ * Some runtimes claim `module-sync` yet cannot `require` ES modules — Jest's ESM mode before
+ * Node.js 24.9 — and land here; the way out is the package's static entry.
+ */
+const REQUIRE_ESM_HINT =
+  'This runtime chose the client package\'s Node.js entry (export condition "module-sync") but its require cannot load ES modules (Jest in ESM mode before Node.js 24.9, for one): map the package to the file its "default" export condition names (Jest: moduleNameMapper).';
+
 /** The file's text; `clientModule` and `modelsModule` are `./graphClient.js` and `./models/index.js`. */
 export function nodeIndexSource(project: Project, model: ApiModel, names: ClientNames, clientModule: string, modelsModule: string): string {
   const file = createEmitFile(project, NODE_INDEX_FILE);
@@ -53,10 +60,17 @@ export function nodeIndexSource(project: Project, model: ApiModel, names: Client
       kind: StructureKind.Function,
       name: 'loadClientModule',
       returnType: 'ClientModule',
-      statements: [`return createRequire(import.meta.url)(${quote(clientModule)}) as ClientModule;`],
+      statements: [
+        'try {',
+        `  return createRequire(import.meta.url)(${quote(clientModule)}) as ClientModule;`,
+        '} catch (error) {',
+        `  if ((error as { code?: unknown }).code !== 'ERR_REQUIRE_ESM') throw error;`,
+        `  throw new Error(${quote(REQUIRE_ESM_HINT)}, { cause: error });`,
+        '}',
+      ],
       docs: [
         jsDoc(
-          ['Loads the client module synchronously: `require` of an ES module, which the `module-sync` condition that selects this file guarantees.'],
+          ['Loads the client module synchronously: `require` of an ES module, which the `module-sync` condition that selects this file promises.'],
           [{ tag: 'returns', text: '{ClientModule}' }],
         ),
       ],

@@ -33,9 +33,14 @@ export function createGraphClient(requestAdapter: RequestAdapter, options: Graph
 }
 
 /**
- * Loads the client module synchronously: `require` of an ES module, which the `module-sync` condition that selects this file guarantees.
+ * Loads the client module synchronously: `require` of an ES module, which the `module-sync` condition that selects this file promises.
  * @returns {ClientModule}
  */
 function loadClientModule(): ClientModule {
-  return createRequire(import.meta.url)('./graphClient.js') as ClientModule;
+  try {
+    return createRequire(import.meta.url)('./graphClient.js') as ClientModule;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ERR_REQUIRE_ESM') throw error;
+    throw new Error('This runtime chose the client package\'s Node.js entry (export condition "module-sync") but its require cannot load ES modules (Jest in ESM mode before Node.js 24.9, for one): map the package to the file its "default" export condition names (Jest: moduleNameMapper).', { cause: error });
+  }
 }
