@@ -119,6 +119,8 @@ describe('the built site', () => {
   });
 
   let crawled: string[] = [];
+  const titles = new Map<string, string>();
+  const narrowestProseColumn = new Map<string, number>();
 
   it('has no broken internal link', async () => {
     const { pages, links, broken, visited } = await crawlInternalLinks(server.url, ['/', '/reference/']);
@@ -135,11 +137,30 @@ describe('the built site', () => {
     const queue = [...crawled];
     const worker = async () => {
       for (let url = queue.shift(); url; url = queue.shift()) {
-        const page = await openPage(new URL(url).pathname);
+        const pathname = new URL(url).pathname;
+        const page = await openPage(pathname);
+        titles.set(pathname, await page.title());
+        // The narrowest last (prose) column of any table on the page, in CSS pixels.
+        const widths = await page.locator('.vp-doc table tr > td:last-child').evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
+        if (widths.length > 0) narrowestProseColumn.set(pathname, Math.min(...widths));
         await page.close();
       }
     };
     await Promise.all(Array.from({ length: 6 }, worker));
+  });
+
+  it('gives every page its own title (search results and tabs tell them apart)', (context) => {
+    if (!browser) return context.skip();
+    const byTitle = new Map<string, string[]>();
+    for (const [pathname, title] of titles) byTitle.set(title, [...(byTitle.get(title) ?? []), pathname]);
+    expect([...byTitle].filter(([, pages]) => pages.length > 1)).toEqual([]);
+    expect(titles.size).toBeGreaterThan(20);
+  });
+
+  it('keeps the prose column of every table readable at 1440 px (no word-by-word squeeze)', (context) => {
+    if (!browser) return context.skip();
+    expect(narrowestProseColumn.size).toBeGreaterThan(10);
+    expect([...narrowestProseColumn].filter(([, width]) => width < 200)).toEqual([]);
   });
 
   it('logged no console error on any page it opened', (context) => {

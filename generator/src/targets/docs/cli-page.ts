@@ -4,7 +4,7 @@
  */
 import { generatedHeader } from '../../output/index.js';
 import type { CliCommandDoc } from './cli-commands.js';
-import { nodeOfOperation } from './client-tree.js';
+import { clientNodeLabel, nodeOfOperation } from './client-tree.js';
 import type { DocsContext } from './context.js';
 import { preferredInvocation } from './invocation.js';
 import { pagePaths, relativeLink } from './names.js';
@@ -50,14 +50,15 @@ export function renderCliCommandPage(context: DocsContext, command: CliCommandDo
     options: data.options.map((option) => ({
       option: `--${option.name}`,
       optionWithValue: option.valueName ? `--${option.name} ${option.valueName}` : `--${option.name}`,
-      aliases: option.aliases.map((alias) => `--${alias}`).join(', '),
+      aliases: option.aliases.map((alias) => `--${alias}`),
       aliasLabel: option.aliases.length > 1 ? 'aliases' : 'alias',
       value: option.valueName,
       repeatable: option.multiple,
       sets: setsText(Object.entries(option.sets).map(([set, facts]) => ({ set, required: facts.required })), data.sets.length),
       description: option.description,
     })),
-    globalOptions: GLOBAL_OPTIONS,
+    // A URL in the text is an example value, not a link to follow: a code span keeps it unlinked.
+    globalOptions: GLOBAL_OPTIONS.map((global) => ({ ...global, description: global.description.replace(/https?:\/\/[^\s)]+/g, (url) => `\`${url}\``) })),
     examples: examplesOf(context, command),
     exitCodes: EXIT_CODES,
     seeAlso: [
@@ -65,7 +66,7 @@ export function renderCliCommandPage(context: DocsContext, command: CliCommandDo
       ...(cmdlet ? [{ label: `PowerShell: ${cmdlet.name}`, href: relativeLink(page, pagePaths.cmdlet(cmdlet)) }] : []),
       ...operations.flatMap((operation) => {
         const node = nodeOfOperation(context.clientNodes, operation);
-        return node ? [{ label: `TypeScript client: ${node.builderName}`, href: relativeLink(page, pagePaths.clientBuilder(node.dir)) }] : [];
+        return node ? [{ label: `TypeScript client: ${clientNodeLabel(node)}`, href: relativeLink(page, pagePaths.clientBuilder(node.dir)) }] : [];
       }),
     ],
   };

@@ -1,6 +1,6 @@
 /** The page of one request builder of the TypeScript client (the root page is the client itself). */
 import { generatedHeader } from '../../output/index.js';
-import type { ClientNode } from './client-tree.js';
+import { clientNodeLabel, type ClientNode } from './client-tree.js';
 import { typeLabel, typesReachedBy, type DocsContext } from './context.js';
 import { pagePaths, relativeLink } from './names.js';
 import { ADAPTER_COMMENT, typeScriptCall, typeScriptCode, typeScriptImports } from './snippet-typescript.js';
@@ -38,8 +38,9 @@ export function renderClientPage(context: DocsContext, node: ClientNode): string
   });
   const view = {
     header: generatedHeader('html'),
-    title: node.builderName,
+    title: clientNodeLabel(node),
     isRoot: node.dir === '',
+    root: { name: 'GraphClient', href: relativeLink(page, pagePaths.clientIndex) },
     expression: node.expression,
     path: node.path,
     uriTemplate: node.dir ? uriTemplate(node.path) : undefined,

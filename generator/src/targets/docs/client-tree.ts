@@ -22,6 +22,14 @@ export interface ClientNode {
   readonly operations: OperationModel[];
 }
 
+/**
+ * `SynchronizationRequestBuilder (servicePrincipals/item/synchronization)`: builder names repeat
+ * across paths, so titles, the sidebar and links carry the folder too.
+ */
+export function clientNodeLabel(node: ClientNode): string {
+  return node.dir ? `${node.builderName} (${node.dir})` : node.builderName;
+}
+
 /** `applications` → `application`: Kiota names an item builder after the singular collection. */
 function singular(name: string): string {
   if (name.endsWith('ies')) return `${name.slice(0, -3)}y`;

@@ -71,7 +71,7 @@ export function exampleOf(type: TypeRef, walk: Walk): ExampleValue | undefined {
     case 'collection': {
       const items = Array.from({ length: COLLECTION_ITEMS }, (_, index) => exampleOf(type.items, { ...walk, index, depth: walk.depth + 1 }));
       const present = items.filter((item): item is ExampleValue => item !== undefined);
-      return present.length ? { kind: 'array', items: dedupeScalars(present) } : undefined;
+      return present.length ? { kind: 'array', items: dedupeIdentical(present) } : undefined;
     }
     case 'union':
       return type.members[0] ? exampleOf(type.members[0], walk) : undefined;
@@ -128,13 +128,10 @@ function primitiveExample(primitive: string, format: string | undefined, hint: s
   return { kind: 'string', value: 'string' };
 }
 
-/** Two identical scalar items say nothing: keep one. */
-function dedupeScalars(items: readonly ExampleValue[]): ExampleValue[] {
+/** Identical items say nothing more than one (`details` of an error): keep one. */
+function dedupeIdentical(items: readonly ExampleValue[]): ExampleValue[] {
   const first = items[0];
-  if (first && first.kind !== 'object' && first.kind !== 'array' && items.every((item) => JSON.stringify(item) === JSON.stringify(first))) {
-    return [first];
-  }
-  return [...items];
+  return first && items.every((item) => JSON.stringify(item) === JSON.stringify(first)) ? [first] : [...items];
 }
 
 /** The plain JSON the value stands for, as sent on the wire. */

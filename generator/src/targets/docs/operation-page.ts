@@ -2,7 +2,7 @@
 import type { OperationModel, TypeRef } from '../../model/index.js';
 import type { PermissionEntry } from '../../sources/permissions/index.js';
 import { describeByType, typeLabel, typesReachedBy, type DocsContext } from './context.js';
-import { nodeOfOperation } from './client-tree.js';
+import { clientNodeLabel, nodeOfOperation } from './client-tree.js';
 import { exampleOf, toJson } from './example-value.js';
 import { preferredInvocation } from './invocation.js';
 import { operationTitle, pagePaths, relativeLink } from './names.js';
@@ -150,7 +150,7 @@ export function renderOperationPage(context: DocsContext, operation: OperationMo
         label: `CLI: ${[context.binName, ...command.data.path].join(' ')}`,
         href: relativeLink(page, pagePaths.cliCommand(command.file)),
       })),
-      ...(node ? [{ label: `TypeScript client: ${node.builderName}`, href: relativeLink(page, pagePaths.clientBuilder(node.dir)) }] : []),
+      ...(node ? [{ label: `TypeScript client: ${clientNodeLabel(node)}`, href: relativeLink(page, pagePaths.clientBuilder(node.dir)) }] : []),
     ],
   };
   return render('operation', view);

@@ -1,5 +1,6 @@
 /** The reference's index page and the sidebar VitePress imports (`sidebar.json`). */
 import { generatedHeader } from '../../output/index.js';
+import { clientNodeLabel } from './client-tree.js';
 import type { DocsContext } from './context.js';
 import { html } from './escape.js';
 import { operationTitle, pagePaths, route } from './names.js';
@@ -27,7 +28,7 @@ function sections(context: DocsContext): Section[] {
     {
       text: 'TypeScript client',
       entries: context.clientNodes.map((node) => ({
-        text: node.dir ? `${node.builderName} (${node.dir})` : node.builderName,
+        text: clientNodeLabel(node),
         page: node.dir ? pagePaths.clientBuilder(node.dir) : pagePaths.clientIndex,
       })),
     },
