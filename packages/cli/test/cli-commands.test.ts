@@ -2,7 +2,7 @@
  * The built `mgkit` binary against a local Graph-like server: every parameter set of both
  * cmdlets, input forms, pipeline, what-if, confirm, pass-thru, headers, exit codes, output.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -203,10 +203,18 @@ describe('usage and validation errors (exit 2, nothing sent)', () => {
     writeFileSync(file, `${PLANTED_CREDENTIAL}\n`);
     const fromFile = await call([...APP, '--application-id', 'a', '--credentials', `@${file}`]);
     expect(fromFile.code).toBe(2);
-    expect(fromFile.stderr).toBe(`error: --credentials: ${file} is not valid JSON: it does not start like JSON (unexpected 'P' at line 1, column 1)\n`);
+    expect(fromFile.stderr).toBe(`error: --credentials: ${file} is not valid JSON: it does not start like JSON (unexpected character at line 1, column 1)\n`);
     const inline = await call([...APP, '--application-id', 'a', '--body', `{"credentials":[{"key":"Password","value":"${PLANTED_CREDENTIAL}}]}`]);
     expect(inline.code).toBe(2);
     expect(inline.stderr).toMatch(/^error: --body: the value is not valid JSON: unterminated string at line 1, column \d+\n$/);
+    // V8's message for a trailing comma quotes the text around it: the secret's tail, here.
+    const trailing = join(files, 'trailing-comma.json');
+    writeFileSync(trailing, `{"credentials":[\n  {"key":"SecretToken","value":"${PLANTED_CREDENTIAL}"},\n]}\n`);
+    for (const source of [`@${trailing}`, '-']) {
+      const result = await call([...APP, '--application-id', 'a', '--body', source], { input: readFileSync(trailing, 'utf8') });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`error: --body: ${source === '-' ? 'stdin' : trailing} is not valid JSON: a value expected (a trailing comma?) at line 3, column 1\n`);
+    }
     const ndjson = await call([...APP, '--input-object', '-'], { input: '{"ApplicationId":"a"}\n{"ApplicationId":\n' });
     expect(ndjson.stderr).toBe('error: --input-object: stdin record 2 (line 2) is not valid JSON: it ends too early (a missing } or ]?)\n');
     const pair = await call([...APP, '--application-id', 'a', '--credentials', PLANTED_CREDENTIAL]);

@@ -3,6 +3,8 @@
  * value or NDJSON (one value per line): `--input-object -` makes one call per record.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ParseError } from 'jsonc-parser';
 import { UsageError } from './errors.js';
 
 /** The option that read stdin (it is read once). */
@@ -62,32 +64,51 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
 }
 
+/** What jsonc-parser's error codes (their enum names) mean, in the words of the error line. */
+const JSON_ERRORS: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'a property name in double quotes expected (a trailing comma?)',
+  ValueExpected: 'a value expected (a trailing comma?)',
+  ColonExpected: "':' expected",
+  CommaExpected: "',' expected",
+  CloseBraceExpected: "'}' expected",
+  CloseBracketExpected: "']' expected",
+  EndOfFileExpected: 'text after the JSON value',
+  InvalidCommentToken: 'comments are not JSON',
+  UnexpectedEndOfComment: 'comments are not JSON',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'invalid number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'a control character in a string',
+};
+
 /**
- * What is wrong with the JSON, without quoting it: V8's message quotes the text ("SUPERSECR"...),
- * which may hold a credential. A position becomes line and column in `whole` (the text
- * starts at `offset` there).
+ * What is wrong with `text` (which JSON.parse refused), without quoting it: V8's own message
+ * quotes the text ("…CRET-42"},]"), which may hold a credential. jsonc-parser, held to strict
+ * JSON, names the problem and its offset; the offset becomes line and column in `whole` (the text
+ * starts at `offset` there). Loaded here only, on the error path, to keep calls fast.
  */
-export function jsonProblem(message: string, text: string, whole = text, offset = 0): string {
-  let problem = message.replace(/,\s*"[\s\S]*"(\.\.\.)? is not valid JSON\s*$/, '').replace(/\s+/g, ' ').trim();
-  const position = /(\s+in JSON)? at position (\d+)/.exec(problem);
-  if (position) {
-    const { line, column } = lineAndColumn(whole, offset + Number(position[2]));
-    problem = `${problem.slice(0, position.index)} at line ${line}, column ${column}`;
-  }
-  const token = /^Unexpected token '(.)'$/su.exec(problem)?.[1];
-  if (token !== undefined && text.trimStart().startsWith(token)) {
-    const { line, column } = lineAndColumn(whole, offset + text.length - text.trimStart().length);
-    problem = `it does not start like JSON (unexpected '${token}' at line ${line}, column ${column})`;
-  }
-  const first = problem.charAt(0).toLowerCase() + problem.slice(1);
-  return first === 'unexpected end of JSON input' ? 'it ends too early (a missing } or ]?)' : first;
+export function jsonProblem(text: string, whole = text, offset = 0): string {
+  const jsonc = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
+  const errors: ParseError[] = [];
+  jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const [first] = errors;
+  if (!first) return 'it is not valid JSON (a lone surrogate or a number out of range?)';
+  const code: string = jsonc.printParseErrorCode(first.error);
+  const start = text.length - text.trimStart().length;
+  if (first.offset >= text.trimEnd().length && code !== 'UnexpectedEndOfString') return 'it ends too early (a missing } or ]?)';
+  const { line, column } = lineAndColumn(whole, offset + first.offset);
+  if (code === 'InvalidSymbol' && first.offset === start) return `it does not start like JSON (unexpected character at line ${line}, column ${column})`;
+  return `${JSON_ERRORS[code] ?? code} at line ${line}, column ${column}`;
 }
 
 function parseJson(option: string, text: string, source: string): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UsageError(`--${option}: ${source} is not valid JSON: ${jsonProblem((error as Error).message, text)}`);
+  } catch {
+    throw new UsageError(`--${option}: ${source} is not valid JSON: ${jsonProblem(text)}`);
   }
 }
 
@@ -149,9 +170,9 @@ export function readJsonRecords(option: string, value: string): unknown[] {
     const slice = text.slice(start, end);
     try {
       return JSON.parse(slice) as unknown;
-    } catch (error) {
+    } catch {
       const where = values.length > 1 ? `${source} record ${index + 1} (line ${lineAndColumn(text, start).line})` : source;
-      throw new UsageError(`--${option}: ${where} is not valid JSON: ${jsonProblem((error as Error).message, slice, text, start)}`);
+      throw new UsageError(`--${option}: ${where} is not valid JSON: ${jsonProblem(slice, text, start)}`);
     }
   });
   const [only] = records;
