@@ -460,6 +460,22 @@ describe('exit codes', () => {
     expect(result.stderr).toBe('error: the request timed out after 0.3 s (--timeout)\n');
   });
 
+  it('a 429 is retried after its Retry-After while the call stays within --timeout, and says so on stderr', async () => {
+    const before = server.requests.length;
+    const result = await call([...APP, '--application-id', 'throttled-once']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('mgkit: HTTP 429, retrying in 1 s (retry 1 of 3)\n');
+    expect(server.requests.length - before).toBe(2);
+  });
+
+  it('a 429 whose Retry-After passes --timeout fails at once with exit 1, naming the wait', async () => {
+    const started = Date.now();
+    const result = await call([...APP, '--application-id', 'throttled-long', '--timeout', '5']);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: 429 TooManyRequests: Too many requests. (request-id: req-429) (the service asks to retry after 3600 s, past --timeout)\n');
+  });
+
   it('plain http to a non-loopback host is refused before the token is sent', async () => {
     const result = await runCli([...APP, '--application-id', 'x', '--base-url', 'http://graph.example.invalid/v1.0'], { env: auth });
     expect(result.code).toBe(2);

@@ -147,7 +147,10 @@ function odataError(response: ServerResponse, status: number, code: string, mess
   response.end(JSON.stringify({ error: { code, message, innerError: { 'request-id': requestId, date: '2026-01-01T00:00:00' } } }));
 }
 
-/** Graph-like behaviour keyed on the id in the path: missing → 404, boom → 500, denied → 401, hang → no answer. */
+/**
+ * Graph-like behaviour keyed on the id in the path: missing → 404, boom → 500, denied → 401,
+ * hang → no answer, throttled-long → 429 asking for an hour, throttled-once → 429 then 204.
+ */
 export const graphLike: Handler = (request, response) => {
   if (request.url.includes('/missing/')) return odataError(response, 404, 'Request_ResourceNotFound', "Resource 'missing' does not exist.", 'req-404');
   if (request.url.includes('/boom/')) return odataError(response, 500, 'InternalServerError', 'Something went wrong.', 'req-500');
@@ -167,6 +170,16 @@ export const graphLike: Handler = (request, response) => {
     return;
   }
   if (request.url.includes('/hang/')) return; // never answers
+  if (request.url.includes('/throttled-long/')) {
+    response.writeHead(429, { 'content-type': 'application/json', 'request-id': 'req-429', 'retry-after': '3600' });
+    response.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests.', innerError: { 'request-id': 'req-429' } } }));
+    return;
+  }
+  if (request.url.includes('/throttled-once/') && !request.headers['retry-attempt']) {
+    response.writeHead(429, { 'content-type': 'application/json', 'request-id': 'req-429', 'retry-after': '1' });
+    response.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests.' } }));
+    return;
+  }
   response.writeHead(204, { 'request-id': 'req-ok-1', 'client-request-id': 'client-1', 'x-ms-ags-diagnostic': '{"ServerInfo":{}}' });
   response.end();
 };

@@ -28,7 +28,7 @@ export const GLOBAL_OPTIONS: readonly { option: string; description: string }[] 
   { option: '--debug', description: 'HTTP trace on stderr (Authorization and secret values redacted).' },
   { option: '--base-url <url>', description: 'Service root, e.g. https://graph.microsoft.com/v1.0 (overrides --cloud).' },
   { option: '--cloud <Global|USGov|USGovDoD|China>', description: 'National cloud (default Global, or $MGKIT_CLOUD).' },
-  { option: '--timeout <seconds>', description: 'Fail a request that takes longer (default 100).' },
+  { option: '--timeout <seconds>', description: 'Fail a call that takes longer, waits between retries included (default 100).' },
   { option: '--no-color', description: 'No colours (also when NO_COLOR is set).' },
   { option: '-y, --yes', description: 'Answer yes to --confirm without a terminal.' },
   { option: '-h, --help', description: 'Show help.' },

@@ -45,6 +45,8 @@ export interface ErrorResponse {
   readonly statusText: string;
   readonly contentType: string;
   readonly requestId?: string;
+  /** `Retry-After` of a 429 or 503 that was not retried (the wait would pass --timeout). */
+  readonly retryAfter?: string;
   readonly text: string;
 }
 
@@ -142,7 +144,8 @@ export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResp
   const api = describeApiFailure(error);
   const failure = api?.code !== undefined || !lastError ? api : describeErrorResponse(lastError);
   if (failure) {
-    write(failureLine(failure));
+    const retryAfter = lastError?.retryAfter !== undefined && lastError.status === failure.status ? ` (the service asks to retry after ${lastError.retryAfter}${/^\d+$/.test(lastError.retryAfter) ? ' s' : ''}, past --timeout)` : '';
+    write(`${failureLine(failure)}${retryAfter}`);
     return failureExitCode(failure.status);
   }
   const message = error instanceof Error ? error.message : String(error);

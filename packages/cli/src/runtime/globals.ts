@@ -17,7 +17,7 @@ export const GLOBAL_OPTIONS: readonly GlobalOptionSpec[] = [
   { name: 'debug', type: 'boolean', description: 'HTTP trace on stderr (Authorization and secret values redacted).' },
   { name: 'base-url', type: 'string', valueName: '<url>', description: 'Service root, e.g. https://graph.microsoft.com/v1.0 (overrides --cloud).' },
   { name: 'cloud', type: 'string', valueName: '<Global|USGov|USGovDoD|China>', description: 'National cloud (default Global, or $MGKIT_CLOUD).' },
-  { name: 'timeout', type: 'string', valueName: '<seconds>', description: 'Fail a request that takes longer (default 100).' },
+  { name: 'timeout', type: 'string', valueName: '<seconds>', description: 'Fail a call that takes longer, waits between retries included (default 100).' },
   { name: 'no-color', type: 'boolean', description: 'No colours (also when NO_COLOR is set).' },
   { name: 'yes', short: 'y', type: 'boolean', description: 'Answer yes to --confirm without a terminal.' },
   { name: 'help', short: 'h', type: 'boolean', description: 'Show help.' },

@@ -3,5 +3,5 @@
  * The build bundles this file (with its dependencies) into a single file: loading the Kiota
  * stack as hundreds of small ESM files costs ~150 ms of start-up, one bundle ~10 ms.
  */
-export { FetchRequestAdapter, HeadersInspectionOptions, KiotaClientFactory } from '@microsoft/kiota-http-fetchlibrary';
+export { FetchRequestAdapter, HeadersInspectionOptions, KiotaClientFactory, MiddlewareFactory, RetryHandler, RetryHandlerOptions } from '@microsoft/kiota-http-fetchlibrary';
 export { createGraphClient } from '@mgkit/graph-client';

@@ -62,12 +62,39 @@ function networkError(input: string, error: unknown): NetworkError {
   return new NetworkError(input, typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : String(error));
 }
 
-function tracingFetch(settings: HttpSettings, onError: (response: ErrorResponse | undefined) => void): (input: string, init: RequestInit) => Promise<Response> {
+/** Seconds a 429/503 asks to wait (`Retry-After`: seconds or an HTTP date), as Kiota's RetryHandler reads it. */
+export function retryAfterSeconds(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = /^\d+$/.test(value.trim()) ? Number(value) : Math.round((new Date(value).getTime() - Date.now()) / 1000);
+  return Number.isFinite(seconds) ? Math.max(0, seconds) : undefined;
+}
+
+/**
+ * When each call started (its first attempt, the one without Kiota's `Retry-Attempt` header):
+ * --timeout bounds the whole call, waits between retries included.
+ */
+class CallClock {
+  #started = Date.now();
+  constructor(private readonly timeoutMs: number | undefined) {}
+
+  attempt(init: RequestInit): void {
+    if (!headersOf(init).some(([name]) => name.toLowerCase() === 'retry-attempt')) this.#started = Date.now();
+  }
+
+  /** Milliseconds left before --timeout; undefined without a timeout. */
+  remainingMs(): number | undefined {
+    return this.timeoutMs === undefined ? undefined : Math.max(1, this.timeoutMs - (Date.now() - this.#started));
+  }
+}
+
+function tracingFetch(settings: HttpSettings, clock: CallClock, onError: (response: ErrorResponse | undefined) => void): (input: string, init: RequestInit) => Promise<Response> {
   const trace = (line: string): void => {
     process.stderr.write(`${scrubText(line)}\n`);
   };
   return async (input, init) => {
-    const signal = settings.timeoutMs ? AbortSignal.timeout(settings.timeoutMs) : undefined;
+    clock.attempt(init);
+    const remaining = clock.remainingMs();
+    const signal = remaining !== undefined ? AbortSignal.timeout(remaining) : undefined;
     const requestInit: RequestInit = signal ? { ...init, signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal } : init;
     if (settings.debug) {
       trace(`> ${init.method ?? 'GET'} ${input}`);
@@ -91,6 +118,7 @@ function tracingFetch(settings: HttpSettings, onError: (response: ErrorResponse 
         statusText: response.statusText,
         contentType: response.headers.get('content-type') ?? '',
         ...(requestId !== undefined && { requestId }),
+        ...(response.headers.get('retry-after') !== null && { retryAfter: response.headers.get('retry-after') ?? '' }),
         text: (await response.clone().text()).slice(0, 4096),
       });
     } else onError(undefined);
@@ -115,10 +143,24 @@ export interface GraphConnection {
 
 /** The generated client on a fresh adapter: authenticated unless `settings.token` is absent. */
 export async function createClient(settings: HttpSettings): Promise<GraphConnection> {
-  const { FetchRequestAdapter, KiotaClientFactory, createGraphClient } = await import('./http-stack.js');
+  const { FetchRequestAdapter, KiotaClientFactory, MiddlewareFactory, RetryHandler, RetryHandlerOptions, createGraphClient } = await import('./http-stack.js');
   let lastError: ErrorResponse | undefined;
-  const customFetch = tracingFetch(settings, (response) => (lastError = response));
-  const httpClient = KiotaClientFactory.create(customFetch as unknown as typeof fetch);
+  const clock = new CallClock(settings.timeoutMs);
+  const customFetch = tracingFetch(settings, clock, (response) => (lastError = response));
+  // Kiota's default chain, with a retry policy that waits only while the call stays within
+  // --timeout (a Retry-After of an hour fails at once instead of hanging) and says so on stderr.
+  const retryOptions: InstanceType<typeof RetryHandlerOptions> = new RetryHandlerOptions({
+    shouldRetry: (delay, attempt, _url, _init, response) => {
+      const waitSeconds = retryAfterSeconds(response.headers.get('retry-after')) ?? delay;
+      const remaining = clock.remainingMs();
+      if (remaining !== undefined && waitSeconds * 1000 >= remaining) return false;
+      process.stderr.write(`mgkit: HTTP ${response.status}, retrying in ${waitSeconds} s (retry ${attempt + 1} of ${retryOptions.maxRetries})\n`);
+      return true;
+    },
+  });
+  const retry = new RetryHandler(retryOptions);
+  const middlewares = MiddlewareFactory.getDefaultMiddlewares(customFetch as unknown as typeof fetch).map((middleware) => (middleware instanceof RetryHandler ? retry : middleware));
+  const httpClient = KiotaClientFactory.create(customFetch as unknown as typeof fetch, middlewares);
   const auth = settings.token ? bearerProvider(settings.token) : anonymous;
   const adapter = new FetchRequestAdapter(auth, undefined, undefined, httpClient);
   return { client: createGraphClient(adapter, { baseUrl: settings.baseUrl }), lastErrorResponse: () => lastError };
