@@ -190,6 +190,27 @@ describe('other sign-in methods', () => {
     expect(idp.tokenRequests.some((form) => form['grant_type'] === 'authorization_code')).toBe(true);
   });
 
+  it('--browser without a display or $BROWSER refuses at once instead of waiting for a redirect', async () => {
+    const started = Date.now();
+    const result = await runCli(['login', '--browser', '--tenant', idp.tenant, '--authority-host', idp.authorityHost], {
+      env: env(freshConfigHome(), { BROWSER: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined }),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('error: --browser needs a display (or a $BROWSER command) to open a browser; in CI use --client-secret, --certificate, --managed-identity or --environment, or --device-code to sign in from another device\n');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('--client-secret reads a secret piped in late (the pipe is read as a stream)', async () => {
+    const home = freshConfigHome();
+    const result = await runCli(['login', '--client-secret', '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {
+      env: env(home),
+      onSpawn: (child) => setTimeout(() => child.stdin?.end(`${idp.clientSecret}\n`), 700),
+      keepStdinOpen: true,
+    });
+    expect(result.stderr).toContain('Signed in');
+    expect(result.code).toBe(0);
+  });
+
   it('--environment: AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET', async () => {
     const result = await runCli(['login', '--environment', '--authority-host', idp.authorityHost], {
       env: env(freshConfigHome(), { AZURE_TENANT_ID: idp.tenant, AZURE_CLIENT_ID: idp.clientId, AZURE_CLIENT_SECRET: idp.clientSecret }),

@@ -78,8 +78,10 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Node options before the script (`--import …`). */
   readonly nodeArgs?: readonly string[];
-  /** Called once the child is spawned (to signal it). */
+  /** Called once the child is spawned (to signal it, or to write stdin later). */
   readonly onSpawn?: (child: ChildProcess) => void;
+  /** Leave stdin open (without `input`): `onSpawn` writes and ends it. */
+  readonly keepStdinOpen?: boolean;
 }
 
 let configRoot: string | undefined;
@@ -122,7 +124,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
       resolve({ code, signal, stdout, stderr });
     });
     if (options.input !== undefined) child.stdin.end(options.input);
-    else child.stdin.end();
+    else if (!options.keepStdinOpen) child.stdin.end();
     options.onSpawn?.(child);
   });
 }

@@ -59,10 +59,25 @@ function parse(argv: readonly string[], extra: NonNullable<NonNullable<Parameter
   }
 }
 
+/**
+ * Whether a browser can be opened: on Linux only with a display or a $BROWSER command
+ * (xdg-open's fallback); without either the sign-in would wait for a redirect that never comes.
+ */
+function canOpenBrowser(): boolean {
+  if (process.platform !== 'linux') return true;
+  return Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY'] || process.env['BROWSER']);
+}
+
 async function readHiddenLine(prompt: string): Promise<string> {
   if (!process.stdin.isTTY) {
-    const { readFileSync } = await import('node:fs');
-    return (readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '').trim();
+    // a pipe may deliver its line late (`(sleep 1; echo …) | mgkit login …`): read it as a stream
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    for await (const chunk of process.stdin) {
+      text += String(chunk);
+      if (text.includes('\n')) break;
+    }
+    return (text.split(/\r?\n/)[0] ?? '').trim();
   }
   return new Promise((resolve) => {
     const stdin = process.stdin;
@@ -170,6 +185,9 @@ async function login(argv: readonly string[], context: AuthCommandContext): Prom
     }
   } else if (globals.cloud !== 'Global') authorityHost = CLOUDS[globals.cloud].authority;
   const knownHosts: string[] = Object.values(CLOUDS).map((cloud) => cloud.authority);
+  if (method === 'browser' && !canOpenBrowser()) {
+    throw new UsageError('--browser needs a display (or a $BROWSER command) to open a browser; in CI use --client-secret, --certificate, --managed-identity or --environment, or --device-code to sign in from another device');
+  }
   const scopes = scopesFrom(values, globals.cloud, method === 'device-code' || method === 'browser', context.delegatedScopes);
   let secret: string | undefined;
   const { clientSecretFromEnv, credentialFor, authFailure } = await import('./credentials.js');
