@@ -198,6 +198,21 @@ describe('usage and validation errors (exit 2, nothing sent)', () => {
     for (const result of [json, file, option]) expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a line break in a header value or in MGKIT_ACCESS_TOKEN is a usage error, not a network failure', async () => {
+    const before = server.requests.length;
+    const header = await call([...APP, '--application-id', 'a', '--header', 'X-A: b\r\nX-B: c']);
+    expect(header.code).toBe(2);
+    expect(header.stderr).toBe('error: --header: the value of X-A holds a line break or another control character; one header per --header\n');
+    const token = await call([...APP, '--application-id', 'a'], { env: { MGKIT_ACCESS_TOKEN: `${PLANTED_TOKEN}\nX-Injected: 1` } });
+    expect(token.code).toBe(4);
+    expect(token.stderr).toBe('error: MGKIT_ACCESS_TOKEN holds a space, a line break or another control character; set it to the token alone\n');
+    expect(server.requests.length).toBe(before);
+    // a pasted header value works: the token is what follows `Bearer `
+    const pasted = await call([...APP, '--application-id', 'a'], { env: { MGKIT_ACCESS_TOKEN: `Bearer ${PLANTED_TOKEN}` } });
+    expect(pasted.code).toBe(0);
+    expect(server.requests.at(-1)?.headers['authorization']).toBe(`Bearer ${PLANTED_TOKEN}`);
+  });
+
   it('a JSON error never quotes the input (it may hold a credential), and names where it is', async () => {
     const file = join(files, 'not-json.txt');
     writeFileSync(file, `${PLANTED_CREDENTIAL}\n`);

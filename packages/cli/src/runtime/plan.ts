@@ -95,7 +95,9 @@ function parseHeaders(option: OptionDefinition, values: readonly (string | true)
     const name = colon > 0 ? raw.slice(0, colon).trim() : '';
     // the value is not echoed: a header often carries a credential
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--${option.name}: expected 'Name: value' (a header name, a colon, the value), e.g. --${option.name} 'ConsistencyLevel: eventual'`);
-    headers[name] = raw.slice(colon + 1).trim();
+    const value = raw.slice(colon + 1).trim();
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) throw new UsageError(`--${option.name}: the value of ${name} holds a line break or another control character; one header per --${option.name}`);
+    headers[name] = value;
   }
   return headers;
 }

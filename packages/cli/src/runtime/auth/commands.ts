@@ -252,7 +252,7 @@ async function status(argv: readonly string[], context: AuthCommandContext): Pro
     return ExitCode.ok;
   }
   const globals = resolveGlobals(values, context.defaultBaseUrl);
-  const fromEnv = process.env['MGKIT_ACCESS_TOKEN']?.trim();
+  const fromEnv = process.env['MGKIT_ACCESS_TOKEN']?.trim().replace(/^Bearer\s+/i, '');
   let report: Record<string, unknown>;
   if (fromEnv) {
     registerSecret(fromEnv);
