@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { CLI_NAME, COMMANDS, DEFAULT_BASE_URL, DELEGATED_SCOPES } from './generated/command-index.js';
 import type { CommandIndexEntry } from './runtime/definition.js';
 import { ExitCode, UsageError, didYouMean } from './runtime/errors.js';
-import { globalTakesValue } from './runtime/globals.js';
+import { GLOBAL_OPTIONS, globalTakesValue } from './runtime/globals.js';
 import { rootHelp } from './runtime/help.js';
 
 const BUILTIN_COMMANDS = ['login', 'logout', 'status', 'completion', '__complete'] as const;
@@ -65,7 +65,29 @@ export function resolveCommand(words: readonly string[]): Resolved {
   return { extra: [...words] };
 }
 
-function unknownCommand(words: readonly string[]): UsageError {
+/**
+ * The first option before any command that is not a global one (`mgkit --outptu json`): a typo
+ * there also makes its value look like a command word, so it is the error to report.
+ */
+function unknownGlobalOption(rest: readonly string[]): UsageError | undefined {
+  const names = [...GLOBAL_OPTIONS.map((option) => option.name), 'help', 'version'];
+  for (const token of rest) {
+    if (!token.startsWith('-') || token === '-') continue;
+    const name = token.replace(/^-+/, '').split('=')[0] ?? '';
+    if (names.includes(name) || GLOBAL_OPTIONS.some((option) => option.short === name) || name === 'h') continue;
+    return new UsageError(`unknown option ${token.split('=')[0]}${didYouMean(name, names, '--')}; run '${CLI_NAME} --help'`);
+  }
+  return undefined;
+}
+
+function unknownCommand(words: readonly string[], rest: readonly string[], group?: readonly string[]): UsageError {
+  const option = unknownGlobalOption(rest);
+  if (option) return option;
+  if (group && group.length > 0) {
+    // `applications synchronization acquire-access-token pst`: suggest the words that follow the known part
+    const next = [...new Set(COMMANDS.filter((entry) => group.every((word, index) => entry.path[index] === word)).map((entry) => entry.path[group.length] ?? ''))].filter(Boolean);
+    return new UsageError(`unknown command '${words.join(' ')}'${didYouMean(words[group.length] ?? '', next, `${group.join(' ')} `)}; run '${CLI_NAME} ${group.join(' ')} --help'`);
+  }
   const candidates = [...new Set([...COMMANDS.map((entry) => entry.path[0] ?? ''), ...COMMANDS.flatMap((entry) => (entry.cmdlet ? [entry.cmdlet] : [])), ...BUILTIN_COMMANDS.filter((name) => !name.startsWith('_'))])];
   return new UsageError(`unknown command '${words.join(' ')}'${didYouMean(words[0] ?? '', candidates)}; run '${CLI_NAME} --help'`);
 }
@@ -78,8 +100,12 @@ async function run(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${version()}\n`);
       return ExitCode.ok;
     }
-    process.stdout.write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) })}\n`);
-    return rest.length === 0 || rest.includes('--help') || rest.includes('-h') ? ExitCode.ok : ExitCode.usage;
+    const unknown = unknownGlobalOption(rest);
+    if (unknown) throw unknown;
+    // asked for (or nothing given): help is the output; otherwise it explains a usage error, on stderr
+    const asked = rest.length === 0 || rest.includes('--help') || rest.includes('-h');
+    (asked ? process.stdout : process.stderr).write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) })}\n`);
+    return asked ? ExitCode.ok : ExitCode.usage;
   }
   if (first === 'login' || first === 'logout' || first === 'status') {
     const { runAuthCommand } = await import('./runtime/auth/commands.js');
@@ -101,10 +127,11 @@ async function run(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${version()}\n`);
       return ExitCode.ok;
     }
-    process.stdout.write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) }, resolved.group)}\n`);
-    return rest.includes('--help') || rest.includes('-h') ? ExitCode.ok : ExitCode.usage;
+    const asked = rest.includes('--help') || rest.includes('-h');
+    (asked ? process.stdout : process.stderr).write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) }, resolved.group)}\n`);
+    return asked ? ExitCode.ok : ExitCode.usage;
   }
-  throw unknownCommand(words);
+  throw unknownCommand(words, rest, resolved.group);
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -266,6 +266,25 @@ describe('usage and validation errors (exit 2, nothing sent)', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('did you mean applications');
   });
+
+  it('a typo deeper in the command, or in an option before it, is named with a suggestion; stdout stays empty', async () => {
+    const cases: [string[], string][] = [
+      [['applications', 'synchronization', 'acquire-access-token', 'pst'], "error: unknown command 'applications synchronization acquire-access-token pst' (did you mean applications synchronization acquire-access-token post?); run 'mgkit applications synchronization acquire-access-token --help'\n"],
+      [['--outptu', 'json'], "error: unknown option --outptu (did you mean --output?); run 'mgkit --help'\n"],
+      [['--bogus'], "error: unknown option --bogus; run 'mgkit --help'\n"],
+    ];
+    for (const [args, stderr] of cases) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toBe(stderr);
+      expect(result.stdout, args.join(' ')).toBe('');
+    }
+    // no command but valid options: the help explains, on stderr
+    const bare = await runCli(['--debug']);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toContain('Usage:');
+  });
 });
 
 describe('pipeline: --input-object - with NDJSON makes one call per record', () => {
