@@ -138,6 +138,21 @@ describe('parameter sets (each set of both cmdlets, HTTP through the generated c
     expect(result.code).toBe(0);
     expect(result.sent[0]?.url).toBe(APP_PATH('app-ps'));
   });
+
+  it('PowerShell spellings in any case (-objectid), and -Switch:$true / -Switch:$false', async () => {
+    const lower = await call([...APP, '-objectid', 'app-lower', '-credentials', 'BaseAddress=https://ps.example']);
+    expect(lower.code).toBe(0);
+    expect(lower.sent[0]?.url).toBe(APP_PATH('app-lower'));
+    const whatIf = await call([...APP, '-ObjectId', 'app-whatif', '-WhatIf:$true']);
+    expect(whatIf.code).toBe(0);
+    expect(whatIf.sent).toHaveLength(0);
+    const sent = await call([...APP, '-ObjectId', 'app-sent', '-WhatIf:$false', '-Confirm:$false']);
+    expect(sent.code).toBe(0);
+    expect(sent.sent[0]?.url).toBe(APP_PATH('app-sent'));
+    const wrong = await call([...APP, '-ObjectId', 'app-x', '-WhatIf:maybe']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe("error: -WhatIf: a switch takes :$true or :$false, not 'maybe'\n");
+  });
 });
 
 describe('usage and validation errors (exit 2, nothing sent)', () => {

@@ -59,15 +59,28 @@ export function parseCommandLine(argv: readonly string[], options: readonly Opti
     spec[global.name] = { type: global.type, multiple: true, ...(global.short !== undefined && { short: global.short }) };
   }
   const known = Object.keys(spec);
-  const normalized = argv.map((token) => {
-    if (token === '--' || token === '-' || !token.startsWith('-')) return token;
-    const [rawName = '', ...rest] = token.replace(/^-+/, '').split('=');
+  const folded = (name: string) => name.toLowerCase().replace(/-/g, '');
+  const normalized = argv.flatMap((token) => {
+    if (token === '--' || token === '-' || !token.startsWith('-')) return [token];
     const isLong = token.startsWith('--');
-    if (!isLong && rawName.length === 1) return token;
+    // PowerShell's `-Name:value` (`-Confirm:$false`) for the single-dash spellings
+    const powerShellValue = !isLong ? /^-([A-Za-z][\w-]*):(.*)$/s.exec(token) : null;
+    const [rawName = '', ...rest] = powerShellValue ? [powerShellValue[1] ?? '', powerShellValue[2] ?? ''] : token.replace(/^-+/, '').split('=');
+    if (!isLong && rawName.length === 1) return [token];
     const name = isLong ? rawName : kebab(rawName);
     const lower = name.toLowerCase();
-    const match = known.find((candidate) => candidate === lower) ?? [...canonical.keys()].find((candidate) => candidate.toLowerCase() === lower);
-    if (match) return `--${match}${rest.length > 0 ? `=${rest.join('=')}` : ''}`;
+    // exact, then case-insensitive, then also ignoring hyphens (`-objectid`, as PowerShell allows)
+    const match =
+      known.find((candidate) => candidate === lower) ??
+      [...canonical.keys()].find((candidate) => candidate.toLowerCase() === lower) ??
+      (isLong ? undefined : known.find((candidate) => folded(candidate) === folded(lower)));
+    if (match && powerShellValue && spec[match]?.type === 'boolean') {
+      const switchValue = (powerShellValue[2] ?? '').toLowerCase();
+      if (switchValue === '$true') return [`--${match}`];
+      if (switchValue === '$false') return [];
+      throw new UsageError(`-${rawName}: a switch takes :$true or :$false, not '${powerShellValue[2] ?? ''}'`);
+    }
+    if (match) return [`--${match}${rest.length > 0 ? `=${rest.join('=')}` : ''}`];
     const near = closest(name, [...known.filter((candidate) => candidate.length > 1)]);
     const hint = near.length > 0 ? ` (did you mean ${near.map((candidate) => `--${candidate}`).join(', ')}?)` : '';
     throw new UsageError(`unknown option ${isLong ? '--' : '-'}${rawName}${hint}; see --help`);
