@@ -412,6 +412,15 @@ describe('what-if, confirm, pass-thru, headers, response headers', () => {
     expect(result.sent[0]?.headers['x-correlation']).toBe('42');
   });
 
+  it('--response-headers to a place it cannot write is a usage error before anything is sent', async () => {
+    for (const sink of ['/nonexistent-dir/headers.json', files]) {
+      const result = await call([...APP, '--application-id', 'a', '--response-headers', sink]);
+      expect(result.code, sink).toBe(2);
+      expect(result.sent, sink).toHaveLength(0);
+      expect(result.stderr, sink).toMatch(new RegExp(`^error: --response-headers ${sink.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: cannot write the file \\((ENOENT|EISDIR)\\)\\n$`));
+    }
+  });
+
   it('--response-headers writes the response headers as JSON to a file, or to stdout with -', async () => {
     const file = join(files, 'response-headers.json');
     const toFile = await call([...APP, '--application-id', 'rh-1', '--response-headers', file]);

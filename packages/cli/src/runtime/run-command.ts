@@ -3,7 +3,8 @@
  * before any request, see plan.ts), then per call: what-if, confirm, send through the
  * generated client, print the result, write the response headers.
  */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseCommandLine } from './argv.js';
 import type { CommandModule, PreparedCall } from './definition.js';
 import { AuthError, ExitCode, UsageError } from './errors.js';
@@ -31,6 +32,18 @@ function writeResponseHeaders(sink: string, headers: Record<string, string | str
   }
   try {
     writeFileSync(sink, text);
+  } catch (error) {
+    throw new UsageError(`--response-headers ${sink}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
+/** Whether --response-headers can write its file, checked before anything is sent (exit 2 means nothing was). */
+function checkResponseHeadersSink(sink: string | undefined): void {
+  if (sink === undefined || sink === '-') return;
+  const target = existsSync(sink) ? sink : dirname(resolve(sink));
+  try {
+    if (existsSync(sink) && statSync(sink).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
+    accessSync(target, constants.W_OK);
   } catch (error) {
     throw new UsageError(`--response-headers ${sink}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
@@ -74,6 +87,7 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
     }
     return ExitCode.ok;
   }
+  checkResponseHeadersSink(plan.responseHeadersSink);
   const token = await tokenSource(globals);
   const connection = await createClient({ baseUrl: globals.baseUrl, timeoutMs: globals.timeoutMs, debug: globals.debug, token, redactBody });
   let exitCode: number = ExitCode.ok;
