@@ -156,6 +156,13 @@ describe('parameter sets (each set of both cmdlets, HTTP through the generated c
 });
 
 describe('usage and validation errors (exit 2, nothing sent)', () => {
+  it('a body property given by its option and again in --additional-properties is a usage error, not a silent drop', async () => {
+    const result = await call([...APP, '--application-id', 'a', '--credentials', 'SecretToken=x', '--additional-properties', '{"credentials":[{"key":"Password","value":"p"}]}']);
+    expect(result.code).toBe(2);
+    expect(result.sent).toHaveLength(0);
+    expect(result.stderr).toBe('error: --additional-properties sets credentials, which --credentials sets too; give it once\n');
+  });
+
   it('mixing parameter sets names the sets', async () => {
     const result = await call([...APP, '--application-id', 'a', '--body', '{}', '--credentials', 'BaseAddress=x']);
     expect(result.code).toBe(2);

@@ -158,6 +158,9 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
   let identity: { option: OptionDefinition; keys: readonly IdentityKey[]; records: unknown[] } | undefined;
   let body: Record<string, unknown> | undefined;
   const additions: Record<string, unknown> = {};
+  /** Body property → the option that set it (`credentials` → `credentials`). */
+  const propertyOptions = new Map<string, string>();
+  let extraProperties: { option: string; values: Record<string, unknown> } | undefined;
   let headers: Record<string, string> = {};
   const queryParameters: Record<string, unknown> = {};
   let sink: string | undefined;
@@ -192,12 +195,13 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
         else if (option.kind === 'json') value = readJsonArgument(option.name, stringValue(values, option) ?? '');
         else value = stringValue(values, option);
         additions[role.property] = value;
+        propertyOptions.set(role.property, option.name);
         break;
       }
       case 'additional-properties': {
         const parsed = readJsonArgument(option.name, stringValue(values, option) ?? '');
         if (!isObject(parsed)) throw new UsageError(`--${option.name}: expected a JSON object`);
-        Object.assign(additions, parsed);
+        extraProperties = { option: option.name, values: parsed };
         break;
       }
       case 'request-headers':
@@ -218,6 +222,13 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
         break;
       }
     }
+  }
+  if (extraProperties) {
+    // a property given both ways would silently lose one of them
+    const { option: extraOption, values: extra } = extraProperties;
+    const both = Object.keys(extra).find((key) => propertyOptions.has(key));
+    if (both !== undefined) throw new UsageError(`--${extraOption} sets ${both}, which --${propertyOptions.get(both) ?? both} sets too; give it once`);
+    for (const [key, value] of Object.entries(extra)) additions[key] = value;
   }
   let wireBody: Record<string, unknown> | undefined;
   if (operation.body) {
