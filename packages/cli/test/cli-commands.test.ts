@@ -220,6 +220,30 @@ describe('usage and validation errors (exit 2, nothing sent)', () => {
     for (const result of [json, file, option]) expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a bad setting from the environment names the variable, not the option', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ MGKIT_OUTPUT: 'xml' }, "error: MGKIT_OUTPUT: unknown format 'xml'"],
+      [{ MGKIT_TIMEOUT: 'abc' }, "error: MGKIT_TIMEOUT: 'abc' is not a positive number of seconds"],
+      [{ MGKIT_CLOUD: 'Mars' }, "error: MGKIT_CLOUD: unknown cloud 'Mars'"],
+    ];
+    for (const [env, start] of cases) {
+      const result = await call([...APP, '--application-id', 'a'], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr.startsWith(start), result.stderr).toBe(true);
+    }
+    const option = await call([...APP, '--application-id', 'a', '--timeout', 'abc'], { env: { MGKIT_TIMEOUT: '5' } });
+    expect(option.stderr).toBe("error: --timeout: 'abc' is not a positive number of seconds\n");
+  });
+
+  it('a token given as --header Authorization is scrubbed like MGKIT_ACCESS_TOKEN, even when the service quotes it', async () => {
+    const token = 'Header-Token-Value-7c1f';
+    const result = await call([...APP, '--application-id', 'echo-auth', '--header', `Authorization: Bearer ${token}`]);
+    expect(result.code).toBe(4);
+    expect(result.sent[0]?.headers['authorization']).toBe(`Bearer ${token}`);
+    expect(result.stderr).toContain('InvalidAuthenticationToken');
+    expect(result.stderr).not.toContain(token);
+  });
+
   it('a line break in a header value or in MGKIT_ACCESS_TOKEN is a usage error, not a network failure', async () => {
     const before = server.requests.length;
     const header = await call([...APP, '--application-id', 'a', '--header', 'X-A: b\r\nX-B: c']);

@@ -172,6 +172,10 @@ export const graphLike: Handler = (request, response) => {
     return;
   }
   if (request.url.includes('/hang/')) return; // never answers
+  if (request.url.includes('/echo-auth/')) {
+    // a careless service that quotes the credential it refuses
+    return odataError(response, 401, 'InvalidAuthenticationToken', `Token '${String(request.headers['authorization'] ?? '')}' is not valid.`, 'req-echo');
+  }
   if (request.url.includes('/throttled-long/')) {
     response.writeHead(429, { 'content-type': 'application/json', 'request-id': 'req-429', 'retry-after': '3600' });
     response.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests.', innerError: { 'request-id': 'req-429' } } }));

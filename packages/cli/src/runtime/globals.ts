@@ -49,29 +49,40 @@ function single(values: ParsedValues, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** An option's value, else its environment variable's, and which of the two to name in an error. */
+function fromOptionOrEnv(values: ParsedValues, option: string, label: string, variable: string): { value: string | undefined; source: string } {
+  const given = single(values, option);
+  if (given !== undefined) return { value: given, source: label };
+  return { value: process.env[variable], source: variable };
+}
+
 export function resolveGlobals(values: ParsedValues, defaultBaseUrl: string): GlobalSettings {
-  const output = single(values, 'output') ?? process.env['MGKIT_OUTPUT'] ?? 'json';
-  if (!isOutputFormat(output)) throw new UsageError(`-o/--output: unknown format '${output}'; use one of ${OUTPUT_FORMATS.join(', ')}`);
-  const cloud = single(values, 'cloud') ?? process.env['MGKIT_CLOUD'] ?? 'Global';
+  const outputSetting = fromOptionOrEnv(values, 'output', '-o/--output', 'MGKIT_OUTPUT');
+  const output = outputSetting.value ?? 'json';
+  if (!isOutputFormat(output)) throw new UsageError(`${outputSetting.source}: unknown format '${output}'; use one of ${OUTPUT_FORMATS.join(', ')}`);
+  const cloudSetting = fromOptionOrEnv(values, 'cloud', '--cloud', 'MGKIT_CLOUD');
+  const cloud = cloudSetting.value ?? 'Global';
   if (!isCloudName(cloud)) {
     const exact = CLOUD_NAMES.find((name) => name.toLowerCase() === cloud.toLowerCase());
-    if (!exact) throw new UsageError(`--cloud: unknown cloud '${cloud}'; use one of ${CLOUD_NAMES.join(', ')}${didYouMean(cloud, CLOUD_NAMES)}`);
+    if (!exact) throw new UsageError(`${cloudSetting.source}: unknown cloud '${cloud}'; use one of ${CLOUD_NAMES.join(', ')}${didYouMean(cloud, CLOUD_NAMES)}`);
   }
   const cloudName = (CLOUD_NAMES.find((name) => name.toLowerCase() === cloud.toLowerCase()) ?? 'Global') as CloudName;
-  const baseUrlOption = single(values, 'base-url') ?? process.env['MGKIT_BASE_URL'];
+  const baseUrlSetting = fromOptionOrEnv(values, 'base-url', '--base-url', 'MGKIT_BASE_URL');
+  const baseUrlOption = baseUrlSetting.value;
   let baseUrl = cloudBaseUrl(cloudName, defaultBaseUrl);
   if (baseUrlOption) {
     try {
       const url = new URL(baseUrlOption);
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)');
     } catch {
-      throw new UsageError(`--base-url: '${baseUrlOption}' is not an http(s) URL`);
+      throw new UsageError(`${baseUrlSetting.source}: '${baseUrlOption}' is not an http(s) URL`);
     }
     baseUrl = baseUrlOption.replace(/\/+$/, '');
   }
-  const timeoutText = single(values, 'timeout') ?? process.env['MGKIT_TIMEOUT'] ?? '100';
+  const timeoutSetting = fromOptionOrEnv(values, 'timeout', '--timeout', 'MGKIT_TIMEOUT');
+  const timeoutText = timeoutSetting.value ?? '100';
   const timeout = Number(timeoutText);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout: '${timeoutText}' is not a positive number of seconds`);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`${timeoutSetting.source}: '${timeoutText}' is not a positive number of seconds`);
   const noColor = values['no-color'] === true || (process.env['NO_COLOR'] ?? '') !== '';
   const query = single(values, 'query');
   return {

@@ -4,6 +4,10 @@ export const MASK = '***';
 
 const SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-client-secret)$/i;
 
+export function isSensitiveHeader(name: string): boolean {
+  return SENSITIVE_HEADERS.test(name);
+}
+
 export function redactHeader(name: string, value: string): string {
   if (!SENSITIVE_HEADERS.test(name)) return value;
   const scheme = /^(Bearer|Basic)\s/i.exec(value)?.[1];
