@@ -190,6 +190,12 @@ describe('other sign-in methods', () => {
     expect(idp.tokenRequests.some((form) => form['grant_type'] === 'authorization_code')).toBe(true);
   });
 
+  it('--certificate with a missing file is a usage error (exit 2), not a sign-in failure', async () => {
+    const result = await runCli(['login', '--certificate', '/nonexistent/app.pem', '--tenant', idp.tenant, '--client-id', idp.clientId], { env: env(freshConfigHome()) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('error: --certificate /nonexistent/app.pem: no such file; pass the PEM file that holds the certificate and its private key\n');
+  });
+
   it('--browser without a display or $BROWSER refuses at once instead of waiting for a redirect', async () => {
     const started = Date.now();
     const result = await runCli(['login', '--browser', '--tenant', idp.tenant, '--authority-host', idp.authorityHost], {

@@ -220,6 +220,16 @@ describe('usage and validation errors (exit 2, nothing sent)', () => {
     for (const result of [json, file, option]) expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('two options reading stdin is a usage error; -ojson works as -o json', async () => {
+    const both = await call([...APP, '--input-object', '-', '--body', '-'], { input: '{}' });
+    expect(both.code).toBe(2);
+    expect(both.sent).toHaveLength(0);
+    expect(both.stderr).toBe('error: --body - and --input-object -: only one option can read stdin; give the others @file or a value\n');
+    const attached = await call([...APP, '--application-id', 'a', '--pass-thru', '-ojson']);
+    expect(attached.code).toBe(0);
+    expect(attached.stdout).toBe('true\n');
+  });
+
   it('a bad setting from the environment names the variable, not the option', async () => {
     const cases: [Record<string, string>, string][] = [
       [{ MGKIT_OUTPUT: 'xml' }, "error: MGKIT_OUTPUT: unknown format 'xml'"],

@@ -70,7 +70,9 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
     process.stdout.write(`${context.version()}\n`);
     return ExitCode.ok;
   }
-  const fromStdin = command.options.find((option) => readsStdin(option, parsed.options.get(option.name) ?? []));
+  const stdinReaders = command.options.filter((option) => readsStdin(option, parsed.options.get(option.name) ?? []));
+  if (stdinReaders.length > 1) throw new UsageError(`${stdinReaders.map((option) => `--${option.name} -`).join(' and ')}: only one option can read stdin; give the others @file or a value`);
+  const fromStdin = stdinReaders[0];
   if (fromStdin) await prefetchStdin(fromStdin.name);
   const plan = planCalls(command, parsed.options);
   await checkQuery(globals.query);

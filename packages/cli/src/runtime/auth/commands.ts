@@ -197,6 +197,9 @@ async function login(argv: readonly string[], context: AuthCommandContext): Prom
     registerSecret(secret);
   }
   const certificate = values['certificate'] as string | undefined;
+  if (certificate !== undefined && !(await import('node:fs')).existsSync(certificate)) {
+    throw new UsageError(`--certificate ${certificate}: no such file; pass the PEM file that holds the certificate and its private key`);
+  }
   let state: AuthState = {
     version: 1,
     method,
