@@ -397,6 +397,23 @@ describe('what-if, confirm, pass-thru, headers, response headers', () => {
     expect(result.stdout).not.toContain(PLANTED_CREDENTIAL);
   });
 
+  it('--what-if -o json prints the same request as data (for scripts), and --query picks from it', async () => {
+    const result = await call([...APP, '--application-id', 'wi-json', '--credentials', `SecretToken=${PLANTED_CREDENTIAL}`, '--what-if', '-o', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.sent).toHaveLength(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      whatIf: true,
+      operation: 'Get-MgApplicationSynchronizationAccessToken',
+      target: 'application-id=wi-json',
+      method: 'POST',
+      url: `${server.url}/applications/wi-json/synchronization/microsoft.graph.acquireAccessToken`,
+      headers: { Accept: 'application/json', Authorization: 'Bearer ***', 'Content-Type': 'application/json' },
+      body: { credentials: [{ key: 'SecretToken', value: '***' }] },
+    });
+    const url = await call([...APP, '--application-id', 'wi-json', '--what-if', '--query', 'method', '-o', 'tsv']);
+    expect(url.stdout).toBe('POST\n');
+  });
+
   it('--dry-run is the same, and works without any credentials; --cloud picks the endpoint', async () => {
     const result = await runCli([...APP, '--application-id', 'wi-2', '--dry-run', '--cloud', 'USGov']);
     expect(result.code).toBe(0);

@@ -16,7 +16,7 @@ import { prefetchStdin } from './inputs.js';
 import { checkQuery, printResult } from './output.js';
 import { planCalls, readsStdin } from './plan.js';
 import { fromClientModel } from './validate.js';
-import { type RequestInformationLike, askConfirmation, redactBodyText, whatIfText } from './what-if.js';
+import { type RequestInformationLike, askConfirmation, redactBodyText, whatIfData, whatIfRequest, whatIfText } from './what-if.js';
 
 export interface RunContext {
   readonly bin: string;
@@ -83,9 +83,17 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
   const redactBody = (text: string): string => redactBodyText(text, plan.operation, command);
   if (plan.whatIf) {
     const { client } = await createClient({ baseUrl: globals.baseUrl, debug: false, redactBody });
-    for (const entry of plan.calls) {
+    const requests = plan.calls.map((entry) => {
       const info = module.toRequestInformation(client, { ...entry.call, config: { ...entry.call.config, headers: { ...plan.headers } } }) as RequestInformationLike;
-      process.stdout.write(`${whatIfText(command, plan.operation, entry.label, info)}\n`);
+      return whatIfRequest(command, plan.operation, entry.label, info);
+    });
+    // text for people; with an output format asked for (-o json, MGKIT_OUTPUT), data for scripts
+    const asData = (parsed.globals['output'] !== undefined || process.env['MGKIT_OUTPUT'] !== undefined) && globals.output !== 'none';
+    if (asData) {
+      const data = requests.map(whatIfData);
+      await printResult(data.length === 1 ? data[0] : data, globals.output, globals.query, globals.color);
+    } else {
+      for (const request of requests) process.stdout.write(`${whatIfText(request)}\n`);
     }
     return ExitCode.ok;
   }

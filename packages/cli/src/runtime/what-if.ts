@@ -25,19 +25,51 @@ export function redactBodyText(text: string, operation: OperationDefinition, com
   }
 }
 
-export function whatIfText(command: CommandDefinition, operation: OperationDefinition, label: string, info: RequestInformationLike): string {
-  const lines = [`What if: performing ${command.cmdlet ?? command.path.join(' ')} (${label}); nothing is sent.`];
-  lines.push(`${info.httpMethod ?? operation.method} ${info.URL}`);
+/** The request `--what-if` shows: method, URL, headers (credentials masked) and body (secrets masked). */
+export interface WhatIfRequest {
+  readonly operation: string;
+  readonly target: string;
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  /** The JSON body as text, secret values masked. */
+  readonly body?: string;
+}
+
+export function whatIfRequest(command: CommandDefinition, operation: OperationDefinition, label: string, info: RequestInformationLike): WhatIfRequest {
   const headers = new Map<string, string>();
   for (const [name, set] of info.headers.entries()) headers.set(name, [...set].join(', '));
   if (![...headers.keys()].some((name) => name.toLowerCase() === 'authorization')) headers.set('Authorization', `Bearer ${MASK}`);
-  for (const [name, value] of [...headers.entries()].sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1))) {
-    lines.push(`${name}: ${redactHeader(name, value)}`);
-  }
-  if (info.content && info.content.byteLength > 0) {
-    lines.push('', redactBodyText(new TextDecoder().decode(info.content), operation, command));
-  }
+  const sorted = [...headers.entries()].sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+  return {
+    operation: command.cmdlet ?? command.path.join(' '),
+    target: label,
+    method: info.httpMethod ?? operation.method,
+    url: info.URL,
+    headers: Object.fromEntries(sorted.map(([name, value]) => [name, scrubText(redactHeader(name, value))])),
+    ...(info.content && info.content.byteLength > 0 && { body: redactBodyText(new TextDecoder().decode(info.content), operation, command) }),
+  };
+}
+
+/** The what-if as text: a sentence, the request line, the headers, the body. */
+export function whatIfText(request: WhatIfRequest): string {
+  const lines = [`What if: performing ${request.operation} (${request.target}); nothing is sent.`, `${request.method} ${request.url}`];
+  for (const [name, value] of Object.entries(request.headers)) lines.push(`${name}: ${value}`);
+  if (request.body !== undefined) lines.push('', request.body);
   return scrubText(lines.join('\n'));
+}
+
+/** The what-if as data, for `-o json` / `-o yaml` (and --query): the body parsed back from its masked text. */
+export function whatIfData(request: WhatIfRequest): Record<string, unknown> {
+  let body: unknown = request.body;
+  if (request.body !== undefined) {
+    try {
+      body = JSON.parse(scrubText(request.body)) as unknown;
+    } catch {
+      body = scrubText(request.body);
+    }
+  }
+  return { whatIf: true, operation: request.operation, target: request.target, method: request.method, url: scrubText(request.url), headers: request.headers, ...(body !== undefined && { body }) };
 }
 
 /** Asks on the terminal; Ctrl+C is an interruption (exit 130), not an API error. */
