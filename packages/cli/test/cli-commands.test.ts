@@ -317,6 +317,19 @@ describe('usage and validation errors (exit 2, nothing sent)', () => {
     expect(result.stderr).toMatch(/^error: --query: invalid JMESPath expression '\[\[\['/);
   });
 
+  it('--query prints nothing for a call without output, and names itself when it fails on a result', async () => {
+    const quiet = await call([...APP, '--application-id', 'q-none', '--query', 'anything']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe('');
+    const failing = await call([...APP, '--application-id', 'q-fail', '--pass-thru', '--query', 'length(@)']);
+    expect(failing.sent).toHaveLength(1);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/^error: --query 'length\(@\)' failed on the result: /);
+    const twice = await call([...APP, '--application-id', 'q-twice', '--pass-thru', '--pass-thru']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe('error: switch --pass-thru given 2 times; give it once\n');
+  });
+
   it('an unknown command suggests the closest', async () => {
     const result = await runCli(['aplications']);
     expect(result.code).toBe(2);

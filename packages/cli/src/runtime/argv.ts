@@ -111,7 +111,9 @@ export function parseCommandLine(argv: readonly string[], options: readonly Opti
   }
   for (const [name, list] of values) {
     const option = canonical.get(name);
-    if (option && !option.multiple && list.length > 1) throw new UsageError(`option --${name} given ${list.length} times; it takes one value`);
+    if (option && !option.multiple && list.length > 1) {
+      throw new UsageError(option.kind === 'switch' ? `switch --${name} given ${list.length} times; give it once` : `option --${name} given ${list.length} times; it takes one value`);
+    }
   }
   const flatGlobals: Record<string, string | boolean | (string | boolean)[]> = {};
   for (const [name, list] of Object.entries(globals)) flatGlobals[name] = list.length === 1 ? (list[0] as string | boolean) : list;

@@ -26,7 +26,12 @@ export async function applyQuery(value: unknown, query: string | undefined): Pro
   if (query === undefined) return value;
   await checkQuery(query);
   const { search } = await import('@jmespath-community/jmespath');
-  return search(value as Parameters<typeof search>[0], query);
+  try {
+    return search(value as Parameters<typeof search>[0], query);
+  } catch (error) {
+    // the call went through: exit 1 (not a usage error), and the line says what failed
+    throw new Error(`--query '${query}' failed on the result: ${(error as Error).message.split('\n')[0]}`);
+  }
 }
 
 function scalar(value: unknown): string {
@@ -81,6 +86,7 @@ export async function formatResult(value: unknown, format: OutputFormat, color: 
 }
 
 export async function printResult(value: unknown, format: OutputFormat, query: string | undefined, color: boolean): Promise<void> {
+  if (value === undefined) return; // a call without output prints nothing, --query or not
   const text = await formatResult(await applyQuery(value, query), format, color);
   if (text !== undefined) process.stdout.write(`${text}\n`);
 }
