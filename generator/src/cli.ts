@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from './config/index.js';
 import { generatorPackageVersion } from './commands/generator-version.js';
+import { DiagnosticError } from './diagnostics/index.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -78,6 +79,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     const code = (error as { exitCode?: number }).exitCode;
     if (typeof code === 'number') return code === 0 ? 0 : 2;
+    if (error instanceof DiagnosticError) {
+      // a stage that cannot go on (an unreadable lock file): its one-line diagnostics, exit 1
+      const { printDiagnostics } = await import('./commands/report.js');
+      printDiagnostics(error.diagnostics);
+      process.stderr.write('mgkit-gen: nothing was written.\n');
+      return 1;
+    }
     throw error;
   }
   return exitCode;

@@ -91,6 +91,25 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     expect(await readFile(file, 'utf8')).not.toMatch(/my local change/);
   });
 
+  it('a lock file with merge conflict markers or broken JSON is an error, and hand edits stay protected', async () => {
+    const [victim] = (await readLock()).outputs;
+    const file = absolute(victim!.path);
+    await writeFile(file, `${await readFile(file, 'utf8')}\nmy local change\n`);
+    const lockFile = path.join(project.root, 'specs/mgkit-lock.json');
+    const lockText = await readFile(lockFile, 'utf8');
+    const lines = lockText.split('\n');
+    for (const broken of [[...lines.slice(0, 2), '<<<<<<< HEAD', ...lines.slice(2)].join('\n'), lockText.replace('"units"', '"units" ,,')]) {
+      await writeFile(lockFile, broken);
+      const before = await snapshotTree(project.root);
+      for (const args of [[], ['--force']]) {
+        const result = generate(...args);
+        expect(result.status, args.join(' ')).toBe(1);
+        expect(result.stderr).toMatch(/mgkit-lock\.json:\d+:\d+: error lock\/unreadable: the lock file (holds merge conflict markers|is not valid JSON)/);
+        expect(await snapshotTree(project.root)).toEqual(before);
+      }
+    }
+  });
+
   it('says so and writes nothing when nothing changed', async () => {
     const result = generate();
     expect(result.status).toBe(0);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { DiagnosticError } from '../diagnostics/index.js';
 
 export interface LockEntry {
   /** POSIX path relative to the lock file's folder. */
@@ -41,6 +43,10 @@ export function lockAbsolutePath(lockFile: string, relativePath: string): string
   return path.resolve(path.dirname(lockFile), ...relativePath.split('/'));
 }
 
+/**
+ * The lock, or undefined when there is none yet. A lock that exists but cannot be read (a merge
+ * conflict, a bad edit) is an error, not a fresh start: without it hand edits would go unnoticed.
+ */
 export async function readLockFile(lockFile: string): Promise<LockFile | undefined> {
   let text: string;
   try {
@@ -48,13 +54,40 @@ export async function readLockFile(lockFile: string): Promise<LockFile | undefin
   } catch {
     return undefined;
   }
+  const unreadable = (message: string, line?: number, column?: number): DiagnosticError =>
+    new DiagnosticError([
+      {
+        severity: 'error',
+        code: 'lock/unreadable',
+        message,
+        file: lockFile,
+        ...(line !== undefined && { line }),
+        ...(column !== undefined && { column }),
+        hint: 'resolve it (take either side of a merge, then run generate: the lock is rewritten), or delete the file and run generate --force',
+      },
+    ]);
+  const conflictLine = text.split('\n').findIndex((line) => /^(<{7}|={7}|>{7})( |$)/.test(line));
+  if (conflictLine >= 0) throw unreadable('the lock file holds merge conflict markers', conflictLine + 1, 1);
+  let parsed: Partial<LockFile>;
   try {
-    const parsed = JSON.parse(text) as Partial<LockFile>;
-    if (!parsed.config || typeof parsed.units !== 'object' || parsed.units === null) return undefined;
-    return parsed as LockFile;
-  } catch {
-    return undefined;
+    parsed = JSON.parse(text) as Partial<LockFile>;
+  } catch (error) {
+    const where = jsonErrorPosition(text, (error as Error).message);
+    throw unreadable('the lock file is not valid JSON', where?.line, where?.column);
   }
+  if (!parsed.config || typeof parsed.units !== 'object' || parsed.units === null) throw unreadable('the lock file has no config or units entry');
+  return parsed as LockFile;
+}
+
+/** Line and column of a JSON syntax error: from V8's `at position N`, else from the YAML parser (JSON is YAML). */
+function jsonErrorPosition(text: string, message: string): { line: number; column: number } | undefined {
+  const position = /at position (\d+)/.exec(message);
+  if (position) {
+    const before = text.slice(0, Number(position[1]));
+    return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
+  }
+  const start = parseDocument(text).errors[0]?.linePos?.[0];
+  return start ? { line: start.line, column: start.col } : undefined;
 }
 
 export function serializeLockFile(lock: LockFile): string {
