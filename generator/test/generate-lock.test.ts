@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempProject, runGenerator, snapshotTree } from './helpers/project.js';
@@ -108,6 +108,22 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
         expect(await snapshotTree(project.root)).toEqual(before);
       }
     }
+  });
+
+  it('a file it cannot write stops the run before anything changes: one line, no temporary files left', async () => {
+    const outputs = (await readLock()).outputs;
+    const last = outputs.at(-1)!;
+    // an input change, so that every output is rewritten; a folder where the last output goes
+    const description = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
+    await writeFile(description, (await readFile(description, 'utf8')).replace(/Acquire an OAuth access token/g, 'Acquire an OAuth 2.0 access token'));
+    await rm(absolute(last.path));
+    await mkdir(path.join(absolute(last.path), 'in-the-way'), { recursive: true });
+    const before = await snapshotTree(project.root);
+    const result = generate();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`${path.basename(last.path).replace('.', '\\.')}: error output/unwritable: cannot write the file \\(EISDIR\\); nothing was changed`));
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshotTree(project.root)).toEqual(before);
   });
 
   it('says so and writes nothing when nothing changed', async () => {

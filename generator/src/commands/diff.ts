@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type GenerationUnitConfig } from '../config/index.js';
 import { bumpFor, compareModels, renderChangeset, renderDiffJson, renderDiffMarkdown, type ApiDiff } from '../diff/index.js';
+import { DiagnosticError } from '../diagnostics/index.js';
 import { buildApiModel, type ApiModel } from '../model/index.js';
 import { loadOpenApiDocument } from '../sources/openapi/index.js';
 import { printDiagnostics } from './report.js';
@@ -42,7 +43,12 @@ export async function diffCommand(oldSide: string, newSide: string | undefined, 
     const after = await modelOf(newSide ? await materialise(newSide, descriptionPath, scratch, 'new') : descriptionPath);
     const diff = compareModels(before, after);
     const text = options.json ? renderDiffJson(diff) : renderDiffMarkdown(diff, `${oldSide} → ${newSide ?? 'working tree'}`);
-    if (options.output) await writeFile(options.output, text);
+    if (options.output) {
+      const target = options.output;
+      await writeFile(target, text).catch((error: NodeJS.ErrnoException) => {
+        throw new DiagnosticError([{ severity: 'error', code: 'diff/unwritable', file: target, message: `cannot write the report (${error.code ?? error.message})`, hint: 'give --output a path in an existing, writable folder' }]);
+      });
+    }
     else process.stdout.write(text);
     if (options.changeset) await writeChangeset(options.changeset, unit, diff, `${oldSide} → ${newSide ?? 'working tree'}`);
     return options.failOnBreaking && diff.breaking > 0 ? 1 : 0;

@@ -76,7 +76,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return 1;
   }
 
-  await applyChanges(changes, path.dirname(config.baseDir));
+  await applyChanges(changes, path.dirname(config.baseDir), lockFiles);
   const count = (kind: FileChange['kind']) => changes.filter((change) => change.kind === kind).length;
   const unchanged = plans.reduce((total, plan) => total + plan.unchanged.length, 0);
   say(

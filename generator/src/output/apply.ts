@@ -1,13 +1,18 @@
-import { mkdir, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DiagnosticError } from '../diagnostics/index.js';
 import type { FileChange } from './plan.js';
 
 /** Write via a temporary sibling and rename, so readers never see half a file. */
 async function writeAtomically(file: string, contents: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.mgkit-tmp`;
+  const temporary = temporaryFor(file);
   await writeFile(temporary, contents, 'utf8');
   await rename(temporary, file);
+}
+
+function temporaryFor(file: string): string {
+  return `${file}.${process.pid}.mgkit-tmp`;
 }
 
 async function removeEmptyParents(file: string, stopAt: string): Promise<void> {
@@ -20,16 +25,45 @@ async function removeEmptyParents(file: string, stopAt: string): Promise<void> {
   }
 }
 
-/** Apply a plan. Callers have already decided the plan is safe (no errors, no unforced conflicts). */
-export async function applyChanges(changes: readonly FileChange[], projectRoot: string): Promise<void> {
-  for (const change of changes) {
-    if (change.kind === 'delete') {
-      await unlink(change.path);
-      await removeEmptyParents(change.path, projectRoot);
-    } else {
-      await writeAtomically(change.path, change.contents);
+function unwritable(file: string, error: unknown): DiagnosticError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  return new DiagnosticError([
+    { severity: 'error', code: 'output/unwritable', file, message: `cannot write the file (${code}); nothing was changed`, hint: 'make its folder writable, or move away what is in its place' },
+  ]);
+}
+
+/**
+ * Apply a plan. Callers have already decided the plan is safe (no errors, no unforced conflicts).
+ * Every new content is first written beside its target; if any of those writes fails, they are
+ * removed and nothing has changed. Then the files are renamed into place and deletions done,
+ * the lock files (`lockFiles`) last: a run cut short leaves the old lock, which the next run
+ * reconciles (files already in place match what it generates).
+ */
+export async function applyChanges(changes: readonly FileChange[], projectRoot: string, lockFiles: ReadonlySet<string> = new Set()): Promise<void> {
+  const writes = changes.filter((change) => change.kind !== 'delete');
+  const staged: { readonly temporary: string; readonly target: string }[] = [];
+  try {
+    for (const change of writes) {
+      const isFolder = await stat(change.path).then((info) => info.isDirectory(), () => false);
+      if (isFolder) throw Object.assign(new Error('a folder is in its place'), { code: 'EISDIR', path: change.path });
+      await mkdir(path.dirname(change.path), { recursive: true });
+      const temporary = temporaryFor(change.path);
+      await writeFile(temporary, change.contents, 'utf8');
+      staged.push({ temporary, target: change.path });
     }
+  } catch (error) {
+    await Promise.all(staged.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
+    const failed = (error as { path?: string }).path ?? writes[staged.length]?.path ?? projectRoot;
+    throw unwritable(failed.replace(/\.\d+\.mgkit-tmp$/, ''), error);
   }
+  const isLock = (file: string) => lockFiles.has(file);
+  for (const { temporary, target } of staged.filter((entry) => !isLock(entry.target))) await rename(temporary, target);
+  for (const change of changes) {
+    if (change.kind !== 'delete') continue;
+    await unlink(change.path);
+    await removeEmptyParents(change.path, projectRoot);
+  }
+  for (const { temporary, target } of staged.filter((entry) => isLock(entry.target))) await rename(temporary, target);
 }
 
 export { writeAtomically };
