@@ -62,6 +62,19 @@ describe('mgkit.config.yaml', () => {
     expect(diagnostics[0]).toMatchObject({ code: 'config/parse-error', line: 3 });
   });
 
+  it('refuses an output folder that holds an input (generate would overwrite what it reads)', async () => {
+    const { config, diagnostics } = await load(
+      ['version: 1', 'units:', '  - name: a', '    openapi: specs/api.yaml', '    cmdlets: [help]', '    outputs:', '      docs:', '        dir: .', '      cli:', '        dir: help/cli', '        packageName: cli', '      client:', '        dir: out/client', '        packageName: client', ''].join('\n'),
+    );
+    expect(config).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['config/output-overlaps-input', 10],
+      ['config/output-overlaps-input', 8],
+    ]);
+    expect(formatDiagnostic(diagnostics[1]!)).toMatch(/:8:\d+: error config\/output-overlaps-input: outputs\.docs\.dir \. overlaps the input config-\w+\.yaml: generate would overwrite what it reads \(fix: /);
+    expect(diagnostics[0]!.message).toBe('outputs.cli.dir help/cli overlaps the input help: generate would overwrite what it reads');
+  });
+
   it('reports a missing config file with a hint', async () => {
     const { diagnostics } = await loadConfig(path.join(scratch, 'nope.yaml'));
     expect(diagnostics[0]).toMatchObject({ code: 'config/not-found' });

@@ -127,6 +127,7 @@ function resolveConfig(
       },
     };
   });
+  units.forEach((unit, index) => diagnostics.push(...overlappingOutputs(unit, index, configFile, document, lineCounter, displayFile)));
   if (diagnostics.length > 0) return { diagnostics };
   return {
     config: {
@@ -137,6 +138,42 @@ function resolveConfig(
     },
     diagnostics,
   };
+}
+
+/** Whether `inner` is `outer` or lies inside it. */
+function isWithin(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * An output folder that holds an input (or the config) would have generate overwrite or delete
+ * what it reads, and never settle: one error per such folder, at its `dir` key.
+ */
+function overlappingOutputs(
+  unit: GenerationUnitConfig,
+  index: number,
+  configFile: string,
+  document: Document,
+  lineCounter: LineCounter,
+  displayFile: string,
+): Diagnostic[] {
+  const inputs = [path.resolve(configFile), unit.openapi, ...unit.cmdlets, ...(unit.permissions ? [unit.permissions] : [])];
+  const diagnostics: Diagnostic[] = [];
+  for (const [target, output] of Object.entries(unit.outputs)) {
+    if (!output) continue;
+    const clash = inputs.find((input) => isWithin(input, output.dir) || isWithin(output.dir, input));
+    if (!clash) continue;
+    diagnostics.push({
+      severity: 'error',
+      code: 'config/output-overlaps-input',
+      message: `outputs.${target}.dir ${path.relative(path.dirname(configFile), output.dir) || '.'} overlaps the input ${path.relative(path.dirname(configFile), clash) || '.'}: generate would overwrite what it reads`,
+      file: displayFile,
+      ...locate(document, lineCounter, ['units', index, 'outputs', target, 'dir']),
+      hint: 'give the output a folder of its own, outside specs/ and the help folders',
+    });
+  }
+  return diagnostics;
 }
 
 function schemaErrorToDiagnostic(
