@@ -1,6 +1,6 @@
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { parsePathPattern, type PathPattern } from '../model/select.js';
-import { HTTP_METHODS, unescapePointerSegment } from '../sources/openapi/index.js';
+import { HTTP_METHODS, mappingRef, unescapePointerSegment } from '../sources/openapi/index.js';
 
 export interface SliceOptions {
   readonly include: readonly string[];
@@ -62,6 +62,7 @@ export function sliceDescription(text: string, options: SliceOptions): SliceResu
     const remaining = document.getIn(['components', kind]);
     if (isMap(remaining) && remaining.items.length === 0) document.deleteIn(['components', kind]);
   }
+  dropDanglingMappings(document, reached.local);
   dropUnusedTags(document, paths);
   return {
     text: document.toString({ lineWidth: 0 }),
@@ -101,6 +102,34 @@ export function reachableComponents(root: { [key: string]: Json }, paths: Json):
     }
   }
   return { local, external };
+}
+
+/**
+ * A discriminator mapping may name every derived type (Graph's `entity` names a thousand); the
+ * slice keeps the entries whose schema it kept and drops the others, so the result stays valid
+ * and small. Derived types the kept paths reach are kept, and so are their entries.
+ */
+function dropDanglingMappings(document: Document, kept: ReadonlySet<string>): void {
+  visit(document, {
+    Pair(_, pair, ancestors) {
+      const owner = ancestors.at(-2);
+      const grandOwner = ancestors.at(-4);
+      if (!isPair(owner) || !isScalar(owner.key) || owner.key.value !== 'mapping') return undefined;
+      if (!isPair(grandOwner) || !isScalar(grandOwner.key) || grandOwner.key.value !== 'discriminator') return undefined;
+      const target = isScalar(pair.value) && typeof pair.value.value === 'string' ? mappingRef(pair.value.value) : undefined;
+      const match = target ? /^#\/components\/([^/]+)\/(.+)$/.exec(target) : null;
+      if (match && !kept.has(`${match[1]}/${decodePointer(match[2] ?? '')}`)) return visit.REMOVE;
+      return undefined;
+    },
+  });
+  // a mapping left empty says nothing
+  visit(document, {
+    Pair(_, pair, ancestors) {
+      const owner = ancestors.at(-2);
+      const inDiscriminator = isPair(owner) && isScalar(owner.key) && owner.key.value === 'discriminator';
+      return inDiscriminator && isScalar(pair.key) && pair.key.value === 'mapping' && isMap(pair.value) && pair.value.items.length === 0 ? visit.REMOVE : undefined;
+    },
+  });
 }
 
 function decodePointer(segment: string): string {

@@ -9,6 +9,7 @@ export {
   unescapePointerSegment,
 } from './json-pointer.js';
 export { isJsonObject, isRefObject } from './json.js';
+export { mappingRef } from './walk-refs.js';
 export { componentNameOf, parseRef } from './refs.js';
 export type { ParsedRef } from './refs.js';
 export { HTTP_METHODS } from './types.js';

@@ -73,8 +73,8 @@ function checkRefSite(files: SourceFiles, site: RefSite, reportedLoops: Set<stri
 }
 
 function brokenRefDiagnostic(files: SourceFiles, site: RefSite, hop: Exclude<RefHop, { kind: 'found' }>): Diagnostic | undefined {
-  const where = refLocation(files, site.address);
-  const quoted = `\`$ref\` '${site.ref}'`;
+  const where = site.at !== undefined ? locationOf(files, site.address.file, site.at) : refLocation(files, site.address);
+  const quoted = site.at !== undefined ? `discriminator mapping '${site.ref}'` : `\`$ref\` '${site.ref}'`;
   switch (hop.kind) {
     case 'missing-target':
       return {
@@ -137,8 +137,12 @@ type Location = Pick<Diagnostic, 'file' | 'line' | 'column'>;
 
 /** Where the `$ref` key of a ref object is written. */
 function refLocation(files: SourceFiles, address: NodeAddress): Location {
-  const position = files.get(address.file)?.locator.locate(`${address.pointer}/$ref`);
-  return { file: address.file, ...position };
+  return locationOf(files, address.file, `${address.pointer}/$ref`);
+}
+
+function locationOf(files: SourceFiles, file: string, pointer: string): Location {
+  const position = files.get(file)?.locator.locate(pointer);
+  return { file, ...position };
 }
 
 /** `' (/components/schemas exists)'` — tells the reader which part of the pointer went wrong. */
