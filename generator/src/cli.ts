@@ -46,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('diff')
-    .description('report API changes between two descriptions (files or git refs of specs/), marking the breaking ones')
+    .description("report API changes between two descriptions (files or git refs of specs/) in what the unit generates (its include/exclude paths), marking the breaking ones")
     .argument('<old>', 'description file or git ref (e.g. HEAD~1, main)')
     .argument('[new]', 'description file or git ref; default: the working tree')
     .addOption(configOption())

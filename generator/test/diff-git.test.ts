@@ -53,6 +53,22 @@ describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
     expect(status).toMatch(/bumped at major\n.*@mgkit\/cli 2\.0\.0/);
   });
 
+  it('reports only what the unit generates: a change outside its include paths is no change', async () => {
+    // the unit now generates the applications action only
+    await writeFile(project.configFile, (await readFile(project.configFile, 'utf8')).replace(/\n\s+- \/servicePrincipals\/\*\/synchronization\/\*acquireAccessToken#POST/, ''));
+    git('commit', '-qam', 'applications only');
+    const description = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
+    const text = await readFile(description, 'utf8');
+    await writeFile(description, text.replace('operationId: servicePrincipal.synchronization_acquireAccessToken', 'operationId: servicePrincipal.synchronization_acquireAccessToken\n      deprecated: true').replace('description: The unique identifier of servicePrincipal', 'description: The id of the service principal'));
+    const outside = runGenerator(['diff', 'HEAD', '--config', project.configFile, '--json', '--fail-on-breaking'], project.root);
+    expect(outside.status, outside.stderr).toBe(0);
+    expect((JSON.parse(outside.stdout) as { changes: unknown[] }).changes).toEqual([]);
+    // the same kind of edit inside the selection is reported
+    await writeFile(description, (await readFile(description, 'utf8')).replace('description: The unique identifier of application', 'description: The id of the application'));
+    const inside = runGenerator(['diff', 'HEAD', '--config', project.configFile, '--json'], project.root);
+    expect((JSON.parse(inside.stdout) as { changes: unknown[] }).changes.length).toBeGreaterThan(0);
+  });
+
   it('compares two refs, prints JSON, and exits 0 without --fail-on-breaking', async () => {
     const description = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
     const text = await readFile(description, 'utf8');

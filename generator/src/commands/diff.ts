@@ -20,12 +20,15 @@ export interface DiffOptions {
   readonly changeset?: string;
 }
 
-const EVERYTHING = {
-  include: { paths: ['**'], cmdlets: [] },
-  exclude: { paths: [], cmdlets: ['*'] },
-  bindings: {},
-  keepActionPrefixInUrl: true,
-};
+/** What the unit generates, minus the cmdlets: a change outside it changes none of its packages. */
+function selectionOf(unit: GenerationUnitConfig) {
+  return {
+    include: { paths: unit.include.paths, cmdlets: [] },
+    exclude: { paths: unit.exclude.paths, cmdlets: ['*'] },
+    bindings: {},
+    keepActionPrefixInUrl: unit.keepActionPrefixInUrl,
+  };
+}
 
 class UsageError extends Error {}
 
@@ -39,8 +42,8 @@ export async function diffCommand(oldSide: string, newSide: string | undefined, 
   try {
     const unit = await selectedUnit(options);
     const descriptionPath = unit.openapi;
-    const before = await modelOf(await materialise(oldSide, descriptionPath, scratch, 'old'));
-    const after = await modelOf(newSide ? await materialise(newSide, descriptionPath, scratch, 'new') : descriptionPath);
+    const before = await modelOf(await materialise(oldSide, descriptionPath, scratch, 'old'), unit);
+    const after = await modelOf(newSide ? await materialise(newSide, descriptionPath, scratch, 'new') : descriptionPath, unit);
     const diff = compareModels(before, after);
     const text = options.json ? renderDiffJson(diff) : renderDiffMarkdown(diff, `${oldSide} → ${newSide ?? 'working tree'}`);
     if (options.output) {
@@ -129,13 +132,13 @@ function git(args: readonly string[], cwd: string): string | undefined {
   }
 }
 
-async function modelOf(file: string): Promise<ApiModel> {
+async function modelOf(file: string, unit: GenerationUnitConfig): Promise<ApiModel> {
   const { document, diagnostics } = await loadOpenApiDocument(file);
   if (!document) {
     printDiagnostics(diagnostics);
     throw new UsageError(`cannot read ${file} (see above)`);
   }
-  const built = buildApiModel({ document, cmdlets: [], unit: EVERYTHING });
+  const built = buildApiModel({ document, cmdlets: [], unit: selectionOf(unit) });
   if (!built.model) {
     printDiagnostics(built.diagnostics);
     throw new UsageError(`cannot build a model of ${file} (see above)`);
