@@ -6,6 +6,8 @@ import { loadOpenApiDocument, type OpenApiDocument } from '../sources/openapi/in
 export interface UnitInputs {
   readonly document: OpenApiDocument;
   readonly cmdlets: readonly CmdletHelp[];
+  /** platyPS module pages found in the help folders: read, and skipped as they are not cmdlet help. */
+  readonly modulePages: readonly string[];
 }
 
 /** Read one unit's description and cmdlet help folders. */
@@ -21,5 +23,6 @@ export async function readUnitInputs(unit: GenerationUnitConfig, diagnostics: Di
   return {
     document: openapi.document,
     cmdlets,
+    modulePages: folders.flatMap((folder) => folder.skippedModulePages),
   };
 }

@@ -61,10 +61,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     diagnostics.addAll(built.diagnostics);
     if (!built.model) continue;
     if (permissions) reportUncoveredOperations(permissions, built.model, diagnostics);
-    // What this unit depends on: its description and the help of the cmdlets it selected.
+    // What this unit depends on: its description, the help of the cmdlets it selected, and the
+    // module pages it skipped (recorded, so that the up-to-date check knows them as read).
     const inputFiles = [
       ...inputs.document.files,
       ...built.model.commands.map((command) => command.source.file),
+      ...inputs.modulePages,
       ...(unit.permissions ? [unit.permissions] : []),
     ];
     models.push({ unit, model: built.model, inputFiles, ...(permissions && { permissions }) });
