@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { DiagnosticError } from '../diagnostics/index.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +40,7 @@ export function generatorPackageVersion(): string {
 export function generatorVersion(): string {
   if (cached) return cached;
   const manifest = readManifest();
+  assertBuildIsCurrent();
   // The sources where present (a checkout: the same bytes on every machine, unlike a dist/ that
   // may hold stale files); the built code in an installed package, which ships no src/.
   const sources = filesUnder(path.join(packageRoot, 'src'), (name) => name.endsWith('.ts'));
@@ -50,4 +52,37 @@ export function generatorVersion(): string {
   }
   cached = `${manifest.name}@${manifest.version}+${hash.digest('hex').slice(0, 12)}`;
   return cached;
+}
+
+/**
+ * Running the built code (dist/) of a checkout whose sources changed since the build would
+ * generate with the old emitters but record the new sources' hash, and later runs would call
+ * that stale output up to date. Stop with the fix instead.
+ */
+function assertBuildIsCurrent(): void {
+  if (!fileURLToPath(import.meta.url).includes(`${path.sep}dist${path.sep}`)) return;
+  const sourceRoot = path.join(packageRoot, 'src');
+  for (const source of filesUnder(sourceRoot, (name) => name.endsWith('.ts'))) {
+    const built = path.join(packageRoot, 'dist', path.relative(sourceRoot, source)).replace(/\.ts$/, '.js');
+    const builtTime = statOrUndefined(built)?.mtimeMs;
+    if (builtTime === undefined || statSync(source).mtimeMs > builtTime) {
+      throw new DiagnosticError([
+        {
+          severity: 'error',
+          code: 'generator/stale-build',
+          message: `the generator's build is older than its sources (${path.relative(packageRoot, source)} changed since)`,
+          file: source,
+          hint: 'run npm run build -w @mgkit/generator (turbo does it for npm run generate)',
+        },
+      ]);
+    }
+  }
+}
+
+function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
