@@ -65,3 +65,17 @@ describe('a cmdlet whose operation is not in the description', () => {
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['config/unknown-binding-target']);
   });
 });
+
+describe('bindings naming a cmdlet the unit does not generate', () => {
+  it('warn, naming the cmdlet, instead of doing nothing silently', async () => {
+    const { model, diagnostics } = await modelWithout('/nothing-to-drop', { 'Get-MgApplicationSyncAccessToken': { '*': `POST ${APPLICATION_PATH}` } });
+    expect(model).toBeDefined();
+    const warnings = diagnostics.filter((d) => d.code === 'config/unused-binding');
+    expect(warnings.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', "bindings name the cmdlet 'Get-MgApplicationSyncAccessToken', which this unit does not generate (not in its help folders, or not selected)"],
+    ]);
+    // a binding for a generated cmdlet, in another case, is used and not reported
+    const used = await modelWithout('/nothing-to-drop', { 'get-mgapplicationsynchronizationaccesstoken': { '*': `POST ${APPLICATION_PATH}` } });
+    expect(used.diagnostics.filter((d) => d.code === 'config/unused-binding')).toEqual([]);
+  });
+});

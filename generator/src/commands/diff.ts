@@ -96,7 +96,11 @@ async function writeChangeset(folder: string, unit: GenerationUnitConfig, diff: 
       return bump ? [{ name: manifest.name, bump }] : [];
     });
   if (packages.length === 0) {
-    process.stderr.write('No API change: no changeset written.\n');
+    process.stderr.write(
+      diff.changes.length === 0
+        ? 'No API change: no changeset written.\n'
+        : `No changeset written: no package.json owns ${folders.map((folder) => path.relative(process.cwd(), folder) || '.').join(' or ')} (the unit's client and CLI folders).\n`,
+    );
     return;
   }
   const changeset = renderChangeset(packages, diff, title);

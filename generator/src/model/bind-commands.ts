@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { DiagnosticBag } from '../diagnostics/index.js';
 import { appendPointer, type JsonObject, type JsonValue, type NodeAddress, type OpenApiDocument, type OpenApiOperation } from '../sources/openapi/index.js';
 import type { UnboundCommand } from './build-commands.js';
@@ -131,7 +132,7 @@ export class CommandBinder {
     if (operation) return operation;
     this.#diagnostics.error({
       code: 'config/unknown-binding-target',
-      message: `bindings for ${command.name} name '${target}', which is not an operation of ${this.#document.file}`,
+      message: `bindings for ${command.name} name '${target}', which is not an operation of ${path.basename(this.#document.file)}`,
       hint: `write 'METHOD /path' exactly as in the description, or an operationId`,
     });
     return null;

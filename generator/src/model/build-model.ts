@@ -34,6 +34,15 @@ export function buildApiModel(inputs: ModelInputs): { model?: ApiModel; diagnost
   }
 
   const selectedNames = selectCmdletNames(cmdlets.map((cmdlet) => cmdlet.name), unit.include, unit.exclude);
+  // A binding for a cmdlet the unit does not generate (a typo, a renamed cmdlet) would do nothing.
+  const selectedLower = new Set([...selectedNames].map((name) => name.toLowerCase()));
+  for (const name of Object.keys(unit.bindings).filter((bound) => !selectedLower.has(bound.toLowerCase()))) {
+    diagnostics.warning({
+      code: 'config/unused-binding',
+      message: `bindings name the cmdlet '${name}', which this unit does not generate (not in its help folders, or not selected)`,
+      hint: 'correct the cmdlet name, or remove the entry',
+    });
+  }
   const keys = operationKeys(document.operations);
   const binder = new CommandBinder(document, diagnostics, unit.bindings, keys);
   const commands: CommandModel[] = [];

@@ -50,7 +50,7 @@ function entryUnavailable(file: string, outcome: Exclude<LoadOutcome, { kind: 'l
       return {
         code: 'openapi/file-not-found',
         message: 'The OpenAPI description file does not exist.',
-        hint: 'check the path; a relative path is taken from the current directory',
+        hint: 'check the path: in mgkit.config.yaml it is relative to the config file\'s folder',
         file,
       };
     case 'unreadable':
