@@ -1,5 +1,6 @@
 import type { ApiModel, OperationModel, ParameterModel, PropertyModel, TypeModel, TypeRef } from '../model/index.js';
 import type { ApiChange, ApiDiff } from './types.js';
+import { typeUsage, type TypeUsage } from './type-usage.js';
 
 const describeType = (type: TypeRef | undefined): string => {
   if (!type) return 'none';
@@ -38,7 +39,7 @@ function partition<T>(before: Map<string, T>, after: Map<string, T>) {
  * written against `before` may fail against `after`.
  */
 export function compareModels(before: ApiModel, after: ApiModel): ApiDiff {
-  const changes: ApiChange[] = [...compareOperations(before, after), ...compareTypes(before, after)];
+  const changes: ApiChange[] = [...compareOperations(before, after), ...compareTypes(before, after, typeUsage(after))];
   return { changes, breaking: changes.filter((change) => change.breaking).length };
 }
 
@@ -101,7 +102,7 @@ function parameterChange(a: ParameterModel | undefined, b: ParameterModel | unde
   return undefined;
 }
 
-function compareTypes(before: ApiModel, after: ApiModel): ApiChange[] {
+function compareTypes(before: ApiModel, after: ApiModel, usage: TypeUsage): ApiChange[] {
   const old = byKey(before.types, (type) => type.name);
   const now = byKey(after.types, (type) => type.name);
   const { removed, added, common } = partition(old, now);
@@ -112,12 +113,24 @@ function compareTypes(before: ApiModel, after: ApiModel): ApiChange[] {
   for (const name of common) {
     const a = old.get(name);
     const b = now.get(name);
-    if (a && b) changes.push(...compareType(a, b));
+    if (a && b) changes.push(...compareType(a, b, { sent: usage.sent.has(name), received: usage.received.has(name) }));
   }
   return changes;
 }
 
-function compareType(a: TypeModel, b: TypeModel): ApiChange[] {
+/** Whether a type is part of a request body (`sent`) and of a response (`received`). */
+interface Direction {
+  readonly sent: boolean;
+  readonly received: boolean;
+}
+
+/**
+ * The client's models make every property optional (`name?:`) and add `| null` where the
+ * description allows null. So a newly required or no-longer-nullable property breaks senders
+ * only (the CLI and the service refuse what was fine), and a newly nullable one breaks readers
+ * only (their `string` became `string | null`).
+ */
+function compareType(a: TypeModel, b: TypeModel, direction: Direction): ApiChange[] {
   if (a.kind !== b.kind) {
     return [{ subject: 'type', kind: 'changed', target: a.name, detail: `${a.kind} → ${b.kind}`, breaking: true }];
   }
@@ -140,21 +153,21 @@ function compareType(a: TypeModel, b: TypeModel): ApiChange[] {
   for (const name of removed) changes.push({ subject: 'property', kind: 'removed', target: `${a.name}.${name}`, detail: 'property removed', breaking: true });
   for (const name of added) {
     const required = now.get(name)?.required ?? false;
-    changes.push({ subject: 'property', kind: 'added', target: `${a.name}.${name}`, detail: required ? 'required property added' : 'property added', breaking: required });
+    changes.push({ subject: 'property', kind: 'added', target: `${a.name}.${name}`, detail: required ? 'required property added' : 'property added', breaking: required && direction.sent });
   }
   for (const name of common) {
-    const detail = propertyChange(old.get(name), now.get(name));
+    const detail = propertyChange(old.get(name), now.get(name), direction);
     if (detail) changes.push({ subject: 'property', kind: 'changed', target: `${a.name}.${name}`, ...detail });
   }
   return changes;
 }
 
-function propertyChange(a: PropertyModel | undefined, b: PropertyModel | undefined): { detail: string; breaking: boolean; docsOnly?: boolean } | undefined {
+function propertyChange(a: PropertyModel | undefined, b: PropertyModel | undefined, direction: Direction): { detail: string; breaking: boolean; docsOnly?: boolean } | undefined {
   if (!a || !b) return undefined;
   if (describeType(a.type) !== describeType(b.type)) return { detail: `type ${describeType(a.type)} → ${describeType(b.type)}`, breaking: true };
-  if (a.nullable && !b.nullable) return { detail: 'no longer nullable', breaking: true };
-  if (!a.nullable && b.nullable) return { detail: 'now nullable', breaking: false };
-  if (!a.required && b.required) return { detail: 'now required', breaking: true };
+  if (a.nullable && !b.nullable) return { detail: 'no longer nullable', breaking: direction.sent };
+  if (!a.nullable && b.nullable) return { detail: 'now nullable', breaking: direction.received };
+  if (!a.required && b.required) return { detail: 'now required', breaking: direction.sent };
   if (a.required && !b.required) return { detail: 'now optional', breaking: false };
   if (a.description !== b.description) return { detail: 'description changed', breaking: false, docsOnly: true };
   return undefined;
