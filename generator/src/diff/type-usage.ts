@@ -3,7 +3,7 @@
  * transitively through properties, collections, maps, unions, base types and derived types: a
  * change to a type means different things for the two directions.
  */
-import type { ApiModel, TypeModel, TypeRef } from '../model/index.js';
+import { namedTypesOf, type ApiModel, type TypeModel, type TypeRef } from '../model/index.js';
 
 export interface TypeUsage {
   readonly sent: ReadonlySet<string>;
@@ -18,13 +18,13 @@ export function typeUsage(model: ApiModel): TypeUsage {
   }
   const closure = (roots: readonly (TypeRef | undefined)[]): Set<string> => {
     const seen = new Set<string>();
-    const queue = roots.flatMap((ref) => (ref ? namesIn(ref) : []));
+    const queue = roots.flatMap((ref) => (ref ? namedTypesOf(ref) : []));
     for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
       if (seen.has(name)) continue;
       seen.add(name);
       const type: TypeModel | undefined = types.get(name);
       if (type?.kind === 'object') {
-        for (const property of type.properties) queue.push(...namesIn(property.type));
+        for (const property of type.properties) queue.push(...namedTypesOf(property.type));
         if (type.baseType) queue.push(type.baseType);
       }
       queue.push(...(derived.get(name) ?? []));
@@ -35,19 +35,4 @@ export function typeUsage(model: ApiModel): TypeUsage {
     sent: closure(model.operations.map((operation) => operation.requestBody?.type)),
     received: closure(model.operations.flatMap((operation) => [operation.success.type, ...operation.errors.map((error) => error.type)])),
   };
-}
-
-function namesIn(ref: TypeRef): string[] {
-  switch (ref.kind) {
-    case 'named':
-      return [ref.name];
-    case 'collection':
-      return namesIn(ref.items);
-    case 'map':
-      return namesIn(ref.values);
-    case 'union':
-      return ref.members.flatMap(namesIn);
-    default:
-      return [];
-  }
 }

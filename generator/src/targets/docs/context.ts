@@ -1,5 +1,5 @@
 /** What every page builder of the docs target reads: the model plus what is derived from it once. */
-import type { ApiModel, OperationModel, TypeModel, TypeRef } from '../../model/index.js';
+import { namedTypesOf, type ApiModel, type OperationModel, type TypeModel, type TypeRef } from '../../model/index.js';
 import type { PermissionsFile } from '../../sources/permissions/index.js';
 import { cliCommandsOf, type CliCommandDoc } from './cli-commands.js';
 import { buildClientTree, type ClientNode } from './client-tree.js';
@@ -89,22 +89,6 @@ export function typeLabel(context: DocsContext, type: TypeRef, fromPage: string)
       return `map of ${typeLabel(context, type.values, fromPage)}`;
     case 'union':
       return type.members.map((member) => typeLabel(context, member, fromPage)).join(' or ');
-  }
-}
-
-/** Named types a type refers to, directly or through collections, maps and unions. */
-export function namedTypesOf(type: TypeRef): string[] {
-  switch (type.kind) {
-    case 'named':
-      return [type.name];
-    case 'collection':
-      return namedTypesOf(type.items);
-    case 'map':
-      return namedTypesOf(type.values);
-    case 'union':
-      return type.members.flatMap(namedTypesOf);
-    default:
-      return [];
   }
 }
 
