@@ -139,6 +139,19 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     expect(second.stdout).toMatch(/^Up to date/);
   });
 
+  it('--check names a hand-edited file as such and shows an inserted line as one line', async () => {
+    const [victim] = (await readLock()).outputs;
+    const file = absolute(victim!.path);
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    await writeFile(file, [...lines.slice(0, 3), '// my local change', ...lines.slice(3)].join('\n'));
+    const result = generate('--check');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${path.basename(file)} (edited by hand)`);
+    expect(result.stderr).toContain('      4- // my local change\n');
+    // one inserted line: no other line of the file is shown as changed
+    expect(result.stderr.split('\n').filter((line) => /^ {6}\d+[-+] /.test(line))).toEqual(['      4- // my local change']);
+  });
+
   it('says so and writes nothing when nothing changed', async () => {
     const result = generate();
     expect(result.status).toBe(0);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type GenerationUnitConfig } from '../config/index.js';
-import { applyChanges, planLockedOutputs, readLockFile, sha256, type FileChange, type OutputPlan } from '../output/index.js';
+import { applyChanges, planLockedOutputs, readLockFile, sha256, type FileChange, type OutputConflict, type OutputPlan } from '../output/index.js';
 import { generatorVersion } from './generator-version.js';
 import { displayPath, printDiagnostics, summariseDiagnostics } from './report.js';
 import { isUpToDate } from './up-to-date.js';
@@ -62,7 +62,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   // A lock file is never an entry of a lock: drop the self-conflict the planner may see.
   const conflicts = plans.flatMap((plan) => plan.conflicts).filter((conflict) => !lockFiles.has(conflict.path));
 
-  if (options.check) return reportDrift(changes, say);
+  if (options.check) return reportDrift(changes, conflicts, say);
 
   if (conflicts.length > 0 && !options.force) {
     for (const conflict of conflicts) {
@@ -91,29 +91,34 @@ function selectUnits(units: readonly GenerationUnitConfig[], names: readonly str
   return names?.length ? units.filter((unit) => names.includes(unit.name)) : [...units];
 }
 
-function reportDrift(changes: readonly FileChange[], say: (line: string) => void): number {
+async function reportDrift(changes: readonly FileChange[], conflicts: readonly OutputConflict[], say: (line: string) => void): Promise<number> {
   if (changes.length === 0) {
     say('Generated output is up to date.');
     return 0;
   }
   process.stderr.write(`mgkit-gen: generated output is out of date; ${changes.length} file(s) would change:\n`);
   for (const change of changes) {
-    process.stderr.write(`  ${change.kind.padEnd(6)} ${displayPath(change.path)}\n`);
-    if (change.kind === 'update') process.stderr.write(shortDiff(change.previous, change.contents));
+    const conflict = conflicts.find((candidate) => candidate.path === change.path);
+    const note = conflict ? (conflict.reason === 'hand-edited' ? ' (edited by hand)' : ' (not written by mgkit-gen)') : '';
+    process.stderr.write(`  ${change.kind.padEnd(6)} ${displayPath(change.path)}${note}\n`);
+    if (change.kind === 'update') process.stderr.write(await shortDiff(change.previous, change.contents));
   }
   process.stderr.write('Run `npm run generate` and commit the result.\n');
   return 1;
 }
 
-/** The first few differing lines, enough to see why without flooding CI logs. */
-function shortDiff(before: string, after: string, limit = 6): string {
-  const old = before.split('\n');
-  const now = after.split('\n');
+/** The first few changed lines (a real line diff: an inserted line is one line), enough to see why without flooding CI logs. */
+async function shortDiff(before: string, after: string, limit = 6): Promise<string> {
+  const { structuredPatch } = await import('diff');
   const lines: string[] = [];
-  for (let index = 0; index < Math.max(old.length, now.length) && lines.length < limit; index += 1) {
-    if (old[index] === now[index]) continue;
-    if (old[index] !== undefined) lines.push(`      ${index + 1}- ${old[index]}`);
-    if (now[index] !== undefined) lines.push(`      ${index + 1}+ ${now[index]}`);
+  for (const hunk of structuredPatch('', '', before, after, '', '', { context: 0 }).hunks) {
+    let oldLine = hunk.oldStart;
+    let newLine = hunk.newStart;
+    for (const line of hunk.lines) {
+      if (lines.length >= limit) break;
+      if (line.startsWith('-')) lines.push(`      ${oldLine++}- ${line.slice(1)}`);
+      else if (line.startsWith('+')) lines.push(`      ${newLine++}+ ${line.slice(1)}`);
+    }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

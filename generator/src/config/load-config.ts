@@ -220,7 +220,10 @@ function schemaErrorToDiagnostic(
 function hintFor(error: ErrorObject): string {
   if (error.keyword === 'const') return `write ${JSON.stringify(error.params['allowedValue'])}`;
   if (error.keyword === 'pattern') return 'use lower-case letters, digits and dashes';
-  if (error.keyword === 'type') return `write a ${String(error.params['type'])}`;
+  if (error.keyword === 'type') {
+    const type = String(error.params['type']);
+    return `write ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+  }
   return 'see the config section of README.md';
 }
 
