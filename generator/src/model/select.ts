@@ -14,7 +14,9 @@ export function parsePathPattern(text: string): PathPattern {
   const trailing = /^(\/.*)#([A-Za-z]+)$/.exec(text.trim());
   const glob = leading?.[2] ?? trailing?.[1] ?? text.trim();
   const method = (leading?.[1] ?? trailing?.[2])?.toLowerCase();
-  const isMatch = picomatch(glob, { dot: true, nobrace: true, noextglob: true });
+  // Graph writes keys in segments, `/applications(appId='{appId}')`: parentheses (and `|`, `+`)
+  // are literal path characters here, never regex groups.
+  const isMatch = picomatch(glob.replace(/[()|+]/g, (char) => `\\${char}`), { dot: true, nobrace: true, noextglob: true });
   return { text, ...(method !== undefined && { method }), matches: isMatch };
 }
 
