@@ -79,3 +79,18 @@ describe('bindings naming a cmdlet the unit does not generate', () => {
     expect(used.diagnostics.filter((d) => d.code === 'config/unused-binding')).toEqual([]);
   });
 });
+
+describe('an include cmdlet pattern that matches no help file', () => {
+  it('warns with the pattern, as an unmatched path pattern does', async () => {
+    const document = (await loadOpenApiDocument(path.join(specsDir, 'openapi/acquireAccessToken.yaml'))).document!;
+    const { cmdlets } = await readCmdletHelpFolder(path.join(specsDir, 'cmdlets'));
+    const { diagnostics } = buildApiModel({
+      document,
+      cmdlets,
+      unit: { ...SELECT_EVERYTHING, include: { paths: ['/**'], cmdlets: ['Get-Mg*SynchronizationAccessToken', 'Get-MgApplicationSynchronizationAccesToken'] } },
+    });
+    expect(diagnostics.filter((d) => d.code === 'select/no-match').map((d) => d.message)).toEqual([
+      `include cmdlet pattern 'Get-MgApplicationSynchronizationAccesToken' matches none of the ${cmdlets.length} cmdlet help file(s) read`,
+    ]);
+  });
+});

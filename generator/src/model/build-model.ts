@@ -7,7 +7,7 @@ import { buildCommand } from './build-commands.js';
 import { buildOperation, operationKeys } from './build-operations.js';
 import { TypeRegistry } from './build-types.js';
 import { deepFreeze } from './freeze.js';
-import { selectCmdletNames, selectOperations } from './select.js';
+import { selectCmdletNames, selectOperations, unmatchedCmdletPatterns } from './select.js';
 import type { ApiModel, CommandModel } from './types.js';
 
 export interface ModelInputs {
@@ -34,6 +34,15 @@ export function buildApiModel(inputs: ModelInputs): { model?: ApiModel; diagnost
   }
 
   const selectedNames = selectCmdletNames(cmdlets.map((cmdlet) => cmdlet.name), unit.include, unit.exclude);
+  if (cmdlets.length > 0) {
+    for (const pattern of unmatchedCmdletPatterns(cmdlets.map((cmdlet) => cmdlet.name), unit.include)) {
+      diagnostics.warning({
+        code: 'select/no-match',
+        message: `include cmdlet pattern '${pattern}' matches none of the ${cmdlets.length} cmdlet help file(s) read`,
+        hint: 'check the glob against the cmdlet names (the help files\' # titles)',
+      });
+    }
+  }
   // A binding for a cmdlet the unit does not generate (a typo, a renamed cmdlet) would do nothing.
   const selectedLower = new Set([...selectedNames].map((name) => name.toLowerCase()));
   for (const name of Object.keys(unit.bindings).filter((bound) => !selectedLower.has(bound.toLowerCase()))) {

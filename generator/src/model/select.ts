@@ -42,6 +42,14 @@ export function selectOperations(operations: readonly OpenApiOperation[], includ
   return { selected, unmatched: includes.filter((pattern) => !used.has(pattern)).map((pattern) => pattern.text) };
 }
 
+/** Cmdlet include patterns that match none of `names` (a typo selects nothing, silently otherwise). */
+export function unmatchedCmdletPatterns(names: readonly string[], include: SelectionConfig): string[] {
+  return include.cmdlets.filter((pattern) => {
+    const matches = picomatch(pattern, { nocase: true, nobrace: true });
+    return !names.some((name) => matches(name));
+  });
+}
+
 export function selectCmdletNames(names: readonly string[], include: SelectionConfig, exclude: SelectionConfig): Set<string> {
   const options = { nocase: true, nobrace: true };
   const included = picomatch(include.cmdlets.length ? [...include.cmdlets] : ['*'], options);
