@@ -15,6 +15,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Generate a Kiota TypeScript client, a CLI and a docs site for Microsoft Graph operations.')
     .version(generatorPackageVersion(), '-v, --version')
     .showHelpAfterError()
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done; 1 errors in the inputs, generate --check drift, hand edits in the way, or\n' +
+        'diff --fail-on-breaking with breaking changes; 2 usage errors (unknown option, bad argument,\n' +
+        'a diff side that is neither a file nor a git ref); 70 an internal error (please report it).',
+    )
     .exitOverride();
   const configOption = () => new Option('-c, --config <file>', 'generation config').default(DEFAULT_CONFIG_FILE);
 

@@ -110,3 +110,14 @@ describe('generate on a clean project', () => {
     expect(again.stdout).toMatch(/Generated/);
   });
 });
+
+describe('exit codes', () => {
+  it('--help documents them, and an unknown option is a usage error (2)', () => {
+    const help = runGenerator(['--help'], project.root);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Exit codes: 0 done; 1 errors in the inputs/);
+    const unknown = runGenerator(['generate', '--chek'], project.root);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown option '--chek'/);
+  });
+});
