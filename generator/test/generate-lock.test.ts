@@ -152,6 +152,23 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     expect(result.stderr.split('\n').filter((line) => /^ {6}\d+[-+] /.test(line))).toEqual(['      4- // my local change']);
   });
 
+  it('a hand-edited file that is no longer generated is reported as one that would be deleted', async () => {
+    const lock = await readLock();
+    const stale = lock.outputs.find((entry) => /service-?principal/i.test(entry.path))!;
+    await writeFile(absolute(stale.path), `${await readFile(absolute(stale.path), 'utf8')}\n// mine\n`);
+    const config = await readFile(project.configFile, 'utf8');
+    await writeFile(
+      project.configFile,
+      config
+        .replace('        - /servicePrincipals/*/synchronization/*acquireAccessToken#POST\n', '')
+        .replace('        - Get-Mg*SynchronizationAccessToken\n', '        - Get-MgApplicationSynchronizationAccessToken\n'),
+    );
+    const result = generate();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${path.basename(stale.path)}: error output/hand-edited: was edited by hand since it was generated and is no longer generated and would be deleted`);
+    expect(await readFile(absolute(stale.path), 'utf8')).toContain('// mine');
+  });
+
   it('says so and writes nothing when nothing changed', async () => {
     const result = generate();
     expect(result.status).toBe(0);

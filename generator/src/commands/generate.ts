@@ -65,14 +65,19 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   if (options.check) return reportDrift(changes, conflicts, say);
 
   if (conflicts.length > 0 && !options.force) {
+    const deleted = new Set(changes.filter((change) => change.kind === 'delete').map((change) => change.path));
     for (const conflict of conflicts) {
       const why =
         conflict.reason === 'hand-edited'
           ? 'was edited by hand since it was generated'
           : 'exists and was not written by mgkit-gen';
-      process.stderr.write(`${displayPath(conflict.path)}: error output/${conflict.reason}: ${why} (fix: move your change into specs/ or a hand-written file, then run again with --force to overwrite)\n`);
+      // a file the outputs no longer include would be deleted, not overwritten
+      const fate = deleted.has(conflict.path) ? 'is no longer generated and would be deleted' : 'would be overwritten';
+      process.stderr.write(
+        `${displayPath(conflict.path)}: error output/${conflict.reason}: ${why} and ${fate} (fix: move your change into specs/ or a hand-written file, then run again with --force)\n`,
+      );
     }
-    process.stderr.write(`mgkit-gen: ${conflicts.length} file(s) would be overwritten; nothing was written.\n`);
+    process.stderr.write(`mgkit-gen: ${conflicts.length} file(s) would be overwritten or deleted; nothing was written.\n`);
     return 1;
   }
 
