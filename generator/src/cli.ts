@@ -60,10 +60,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'JSON instead of markdown')
     .option('--output <file>', 'write the report to a file')
     .option('--fail-on-breaking', 'exit 1 when any change is breaking')
-    .option('--changeset [folder]', 'write a changeset for the generated packages (default folder: .changeset)')
-    .action(async (oldSide: string, newSide: string | undefined, options: { config: string; unit?: string; json?: boolean; output?: string; failOnBreaking?: boolean; changeset?: string | true }) => {
-      const changeset = options.changeset === true ? '.changeset' : options.changeset;
-      const { changeset: _flag, ...rest } = options;
+    // a switch plus its own folder option: an optional value would swallow a ref after it
+    .option('--changeset', 'write a changeset for the generated packages')
+    .option('--changeset-dir <folder>', 'where --changeset writes', '.changeset')
+    .action(async (oldSide: string, newSide: string | undefined, options: { config: string; unit?: string; json?: boolean; output?: string; failOnBreaking?: boolean; changeset?: boolean; changesetDir: string }) => {
+      const changeset = options.changeset ? options.changesetDir : undefined;
+      const { changeset: _flag, changesetDir: _dir, ...rest } = options;
       const { diffCommand } = await import('./commands/diff.js');
       exitCode = await diffCommand(oldSide, newSide, { ...rest, ...(changeset !== undefined && { changeset }) });
     });

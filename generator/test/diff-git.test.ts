@@ -33,7 +33,8 @@ describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
     const description = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
     const text = await readFile(description, 'utf8');
     await writeFile(description, text.replace('        - ConnectionString\n', '').replace('        - None\n', '        - None\n        - Brandnew\n'));
-    const result = runGenerator(['diff', 'HEAD', '--config', project.configFile, '--fail-on-breaking', '--changeset', '.changeset'], project.root);
+    // --changeset is a switch: the ref after it is still a ref (the folder has its own option)
+    const result = runGenerator(['diff', '--config', project.configFile, '--fail-on-breaking', '--changeset', 'HEAD', '--changeset-dir', '.changeset'], project.root);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/# API changes: HEAD → working tree/);
     expect(result.stdout).toMatch(/2 change\(s\), 1 breaking/);
