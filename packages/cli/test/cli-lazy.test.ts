@@ -59,6 +59,19 @@ describe('lazy loading', () => {
     }
   });
 
+  it('a call never loads undici (the global fetch and Headers): the CLI sends with node:http', async () => {
+    const file = join(freshConfigHome(), 'builtins.json');
+    const probe = fileURLToPath(new URL('./fixtures/builtin-modules.mjs', import.meta.url));
+    const result = await runCli(['applications', 'synchronization', 'acquire-access-token', 'post', '--application-id', 'lazy', '--base-url', server.url], {
+      nodeArgs: ['--import', probe],
+      env: { MGKIT_ACCESS_TOKEN: PLANTED_TOKEN, MGKIT_TRACE_BUILTINS: file },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const loaded = JSON.parse(readFileSync(file, 'utf8')) as string[];
+    expect(loaded.length).toBeGreaterThan(50);
+    expect(loaded.filter((name) => /undici/.test(name))).toEqual([]);
+  });
+
   it('-o yaml and --query load their libraries only when asked', async () => {
     const urls = await importsOf(['status', '-o', 'yaml', '--query', 'account'], { MGKIT_ACCESS_TOKEN: PLANTED_TOKEN });
     expect(has(urls, /\/yaml\//)).toBe(true);

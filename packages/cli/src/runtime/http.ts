@@ -43,9 +43,22 @@ const anonymous: AuthenticationProvider = { authenticateRequest: async () => und
 function headersOf(init: RequestInit | undefined): [string, string][] {
   const headers = init?.headers;
   if (!headers) return [];
-  if (headers instanceof Headers) return [...headers.entries()];
+  // by shape, not `instanceof Headers`: that global loads undici in Node 20
+  if (!Array.isArray(headers) && typeof (headers as Headers).entries === 'function') return [...(headers as Headers).entries()];
   if (Array.isArray(headers)) return headers.map(([name, value]) => [String(name), String(value)]);
   return Object.entries(headers as Record<string, string>).map(([name, value]) => [name, String(value)]);
+}
+
+/**
+ * Whether a request carries a header, without touching the global `Headers` (in Node 20 that
+ * getter loads undici, ~20 ms of start-up the CLI's own fetch avoids).
+ */
+function hasHeader(init: RequestInit, name: string): boolean {
+  const headers = init.headers as { get?: (name: string) => string | null } | Record<string, string> | [string, string][] | undefined;
+  if (!headers) return false;
+  if (Array.isArray(headers)) return headers.some(([key]) => key.toLowerCase() === name);
+  if (typeof headers.get === 'function') return headers.get(name) !== null;
+  return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
 function bodyText(body: unknown): string | undefined {
@@ -78,7 +91,7 @@ class CallClock {
   constructor(private readonly timeoutMs: number | undefined) {}
 
   attempt(init: RequestInit): void {
-    if (!headersOf(init).some(([name]) => name.toLowerCase() === 'retry-attempt')) this.#started = Date.now();
+    if (!hasHeader(init, 'retry-attempt')) this.#started = Date.now();
   }
 
   /** Milliseconds left before --timeout; undefined without a timeout. */
