@@ -40,25 +40,17 @@ export function bearerProvider(token: () => Promise<string>): AuthenticationProv
 
 const anonymous: AuthenticationProvider = { authenticateRequest: async () => undefined };
 
+/**
+ * A request's headers as pairs, whatever form they come in. Checked by shape, never with
+ * `instanceof Headers`: in Node 20 that global is a getter that loads undici, ~20 ms on every
+ * call that the CLI's own fetch avoids.
+ */
 function headersOf(init: RequestInit | undefined): [string, string][] {
   const headers = init?.headers;
   if (!headers) return [];
-  // by shape, not `instanceof Headers`: that global loads undici in Node 20
-  if (!Array.isArray(headers) && typeof (headers as Headers).entries === 'function') return [...(headers as Headers).entries()];
   if (Array.isArray(headers)) return headers.map(([name, value]) => [String(name), String(value)]);
+  if (typeof (headers as Headers).entries === 'function') return [...(headers as Headers).entries()];
   return Object.entries(headers as Record<string, string>).map(([name, value]) => [name, String(value)]);
-}
-
-/**
- * Whether a request carries a header, without touching the global `Headers` (in Node 20 that
- * getter loads undici, ~20 ms of start-up the CLI's own fetch avoids).
- */
-function hasHeader(init: RequestInit, name: string): boolean {
-  const headers = init.headers as { get?: (name: string) => string | null } | Record<string, string> | [string, string][] | undefined;
-  if (!headers) return false;
-  if (Array.isArray(headers)) return headers.some(([key]) => key.toLowerCase() === name);
-  if (typeof headers.get === 'function') return headers.get(name) !== null;
-  return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
 function bodyText(body: unknown): string | undefined {
@@ -91,7 +83,7 @@ class CallClock {
   constructor(private readonly timeoutMs: number | undefined) {}
 
   attempt(init: RequestInit): void {
-    if (!hasHeader(init, 'retry-attempt')) this.#started = Date.now();
+    if (!headersOf(init).some(([name]) => name.toLowerCase() === 'retry-attempt')) this.#started = Date.now();
   }
 
   /** Milliseconds left before --timeout; undefined without a timeout. */
