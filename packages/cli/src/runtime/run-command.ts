@@ -24,6 +24,10 @@ export interface RunContext {
   readonly version: () => string;
 }
 
+function unwritableSink(sink: string, error: unknown): UsageError {
+  return new UsageError(`--response-headers ${sink}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+}
+
 function writeResponseHeaders(sink: string, headers: Record<string, string | string[]>): void {
   const text = `${JSON.stringify(headers, null, 2)}\n`;
   if (sink === '-') {
@@ -33,7 +37,7 @@ function writeResponseHeaders(sink: string, headers: Record<string, string | str
   try {
     writeFileSync(sink, text);
   } catch (error) {
-    throw new UsageError(`--response-headers ${sink}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw unwritableSink(sink, error);
   }
 }
 
@@ -45,7 +49,7 @@ function checkResponseHeadersSink(sink: string | undefined): void {
     if (existsSync(sink) && statSync(sink).isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
     accessSync(target, constants.W_OK);
   } catch (error) {
-    throw new UsageError(`--response-headers ${sink}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw unwritableSink(sink, error);
   }
 }
 
