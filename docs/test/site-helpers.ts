@@ -13,9 +13,8 @@ export const projectRoot = path.resolve(docsRoot, '..');
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** `vitepress build <root> --outDir <outDir>`; rejects with the build's output when it fails. */
-export function buildSite(root: string, outDir: string): Promise<{ seconds: number }> {
+export function buildSite(root: string, outDir: string): Promise<void> {
   const vitepress = path.join(projectRoot, 'node_modules/vitepress/bin/vitepress.js');
-  const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [vitepress, 'build', root, '--outDir', outDir], {
       cwd: root,
@@ -27,7 +26,7 @@ export function buildSite(root: string, outDir: string): Promise<{ seconds: numb
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve({ seconds: (performance.now() - started) / 1000 });
+      if (code === 0) resolve();
       else reject(new Error(`vitepress build failed (exit ${code}):\n${output}`));
     });
   });

@@ -1,5 +1,16 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+const entry = new URL('../dist/cli.js', import.meta.url);
+let main;
+try {
+  ({ main } = await import(entry.href));
+} catch (error) {
+  // a checkout where nothing built the generator yet: say how, in one line, instead of a stack
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(entry.pathname)) {
+    process.stderr.write("mgkit-gen: the generator is not built yet (dist/cli.js is missing); run 'npm run build -w @mgkit/generator' in the repository root\n");
+    process.exit(1);
+  }
+  throw error;
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

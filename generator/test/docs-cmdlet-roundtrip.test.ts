@@ -99,9 +99,8 @@ describe('cmdlet pages round-trip through the platyPS reader', () => {
     const { model } = buildApiModel({ document: document!, cmdlets, unit });
     // Cmdlet pages only: they need no CLI data, so this checks the docs target alone.
     const context = createDocsContext(model!, { clientPackage: '@mgkit/graph-client', binName: 'mgkit' });
-    const started = performance.now();
     const pages = new Map(model!.commands.map((command) => [`cmdlets/${command.name}.md`, renderCmdletPage(context, command)]));
-    console.log(`corpus: ${pages.size} cmdlet pages in ${Math.round(performance.now() - started)} ms`);
+    console.log(`corpus: ${pages.size} cmdlet pages`);
     let roundTripped = 0;
     for (const help of cmdlets) {
       const page = pages.get(`cmdlets/${help.name}.md`);

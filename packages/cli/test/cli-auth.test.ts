@@ -197,13 +197,12 @@ describe('other sign-in methods', () => {
   });
 
   it('--browser without a display or $BROWSER refuses at once instead of waiting for a redirect', async () => {
-    const started = Date.now();
+    // a wait for a redirect would end in the runner's kill (code null), not exit 2
     const result = await runCli(['login', '--browser', '--tenant', idp.tenant, '--authority-host', idp.authorityHost], {
       env: env(freshConfigHome(), { BROWSER: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined }),
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('error: --browser needs a display (or a $BROWSER command) to open a browser; in CI use --client-secret, --certificate, --managed-identity or --environment, or --device-code to sign in from another device\n');
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('--client-secret reads a secret piped in late (the pipe is read as a stream)', async () => {

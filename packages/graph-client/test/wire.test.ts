@@ -91,10 +91,8 @@ describe('@mgkit/graph-client on the wire (real FetchRequestAdapter, capture ser
   it('retries a 429 with Retry-After (default middleware), then resolves on 204', async () => {
     server.reply = (_request, index) => (index === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { status: 204 });
     const client = createGraphClient(newAdapter(), { baseUrl: `${server.origin}/v1.0` });
-    const started = Date.now();
     await expect(client.applications.byApplicationId('app').synchronization.acquireAccessToken.post(body)).resolves.toBeUndefined();
     expect(server.requests).toHaveLength(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(server.requests[1]?.headers['retry-attempt']).toBe('1');
     expect(server.requests[1]?.body).toBe(expectedBody);
   });

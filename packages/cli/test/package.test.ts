@@ -1,0 +1,23 @@
+/**
+ * `npm pack` of the CLI: prepack builds it (turbo, cached), so the tarball can never ship
+ * without its dist, and everything bin/mgkit.js loads is inside.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_DIR } from './helpers.js';
+
+const run = promisify(execFile);
+
+describe('npm pack @mgkit/cli', () => {
+  it('holds the bin, the built entry and the generated commands', async () => {
+    const { stdout } = await run('npm', ['pack', '--dry-run', '--json'], { cwd: PACKAGE_DIR, timeout: 300_000, env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+    const [pack] = JSON.parse(stdout) as { files: { path: string }[] }[];
+    const files = (pack?.files ?? []).map((file) => file.path);
+    expect(files).toContain('bin/mgkit.js');
+    expect(files).toContain('dist/main.js');
+    expect(files).toContain('dist/runtime/run-command.js');
+    expect(files.some((file) => file.startsWith('dist/generated/commands/'))).toBe(true);
+    expect(files.filter((file) => file.startsWith('src/') || file.startsWith('test/'))).toEqual([]);
+  });
+});
