@@ -9,6 +9,7 @@ import type { CommandIndexEntry } from './runtime/definition.js';
 import { ExitCode, UsageError, didYouMean } from './runtime/errors.js';
 import { GLOBAL_OPTIONS, globalTakesValue } from './runtime/globals.js';
 import { rootHelp } from './runtime/help.js';
+import { type CliIo, io, withIo } from './runtime/io.js';
 
 const BUILTIN_COMMANDS = ['login', 'logout', 'status', 'completion', '__complete'] as const;
 
@@ -18,7 +19,7 @@ function version(): string {
 }
 
 function color(argv: readonly string[]): boolean {
-  return !argv.includes('--no-color') && (process.env['NO_COLOR'] ?? '') === '' && process.stdout.isTTY === true;
+  return !argv.includes('--no-color') && (io().env['NO_COLOR'] ?? '') === '' && io().stdout.isTTY === true;
 }
 
 /** Splits argv into the command words (first positionals) and the rest. */
@@ -97,14 +98,14 @@ async function run(argv: readonly string[]): Promise<number> {
   const first = words[0];
   if (words.length === 0) {
     if (rest.includes('--version')) {
-      process.stdout.write(`${version()}\n`);
+      io().stdout.write(`${version()}\n`);
       return ExitCode.ok;
     }
     const unknown = unknownGlobalOption(rest);
     if (unknown) throw unknown;
     // asked for (or nothing given): help is the output; otherwise it explains a usage error, on stderr
     const asked = rest.length === 0 || rest.includes('--help') || rest.includes('-h');
-    (asked ? process.stdout : process.stderr).write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) })}\n`);
+    (asked ? io().stdout : io().stderr).write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) })}\n`);
     return asked ? ExitCode.ok : ExitCode.usage;
   }
   if (first === 'login' || first === 'logout' || first === 'status') {
@@ -124,25 +125,34 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   if (resolved.group && resolved.extra.length === 0) {
     if (rest.includes('--version')) {
-      process.stdout.write(`${version()}\n`);
+      io().stdout.write(`${version()}\n`);
       return ExitCode.ok;
     }
     const asked = rest.includes('--help') || rest.includes('-h');
-    (asked ? process.stdout : process.stderr).write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) }, resolved.group)}\n`);
+    (asked ? io().stdout : io().stderr).write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) }, resolved.group)}\n`);
     return asked ? ExitCode.ok : ExitCode.usage;
   }
   throw unknownCommand(words, rest, resolved.group);
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
-  process.on('SIGINT', () => {
-    process.stderr.write('\ninterrupted\n');
-    process.exit(ExitCode.interrupted);
-  });
+async function runReportingFailures(argv: readonly string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (error) {
     const { reportFailure } = await import('./runtime/failures.js');
     return reportFailure(error);
   }
+}
+
+/**
+ * Runs one `mgkit` command line and returns its exit code. Without `given` it is the process's
+ * run (Ctrl+C exits 130); with it, everything goes through that IO (tests run the CLI in-process).
+ */
+export async function main(argv: readonly string[], given?: CliIo): Promise<number> {
+  if (given) return withIo(given, () => runReportingFailures(argv));
+  process.on('SIGINT', () => {
+    process.stderr.write('\ninterrupted\n');
+    process.exit(ExitCode.interrupted);
+  });
+  return runReportingFailures(argv);
 }

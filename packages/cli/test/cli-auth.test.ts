@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeIdentity, startFakeIdentity } from './fake-identity.js';
-import { type CaptureServer, captured, findLeaks, freshConfigHome, plantSecret, runCli, runCliOnTerminal, startCaptureServer } from './helpers.js';
+import { type CaptureServer, captured, findLeaks, freshConfigHome, plantSecret, spawnCli, runCliOnTerminal, startCaptureServer } from './helpers.js';
 
 const APP = ['applications', 'synchronization', 'acquire-access-token', 'post'];
 
@@ -45,7 +45,7 @@ describe('device code sign-in (the default)', () => {
   const home = freshConfigHome();
 
   it('prints the device-code message, caches the sign-in in a 0600 file and says so once', async () => {
-    const result = await runCli(['login', '--tenant', idp.tenant, '--authority-host', idp.authorityHost], { env: env(home) });
+    const result = await spawnCli(['login', '--tenant', idp.tenant, '--authority-host', idp.authorityHost], { env: env(home) });
     expect(result.stderr).toContain('enter the code FAKE-CODE to authenticate');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Signed in as adele@contoso.example');
@@ -59,7 +59,7 @@ describe('device code sign-in (the default)', () => {
   });
 
   it('status shows account, tenant, scopes and expiry, never the token', async () => {
-    const result = await runCli(['status'], { env: env(home) });
+    const result = await spawnCli(['status'], { env: env(home) });
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout) as Record<string, unknown>;
     expect(status).toMatchObject({ method: 'device-code', account: 'adele@contoso.example', tenant: idp.tenant, scopes: ['https://graph.microsoft.com/Synchronization.ReadWrite.All'] });
@@ -70,7 +70,7 @@ describe('device code sign-in (the default)', () => {
 
   it('a call refreshes the expiring token silently (refresh_token grant) and sends the new one', async () => {
     const issuedBefore = idp.issued.length;
-    const result = await runCli([...APP, '--application-id', 'after-login', '--base-url', graph.url], { env: env(home) });
+    const result = await spawnCli([...APP, '--application-id', 'after-login', '--base-url', graph.url], { env: env(home) });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(idp.tokenRequests.at(-1)?.['grant_type']).toBe('refresh_token');
@@ -82,7 +82,7 @@ describe('device code sign-in (the default)', () => {
   it('a pipeline checks the token before each record, so a long one outlives a token', async () => {
     const issuedBefore = idp.issued.length;
     const sentBefore = graph.requests.length;
-    const result = await runCli([...APP, '--input-object', '-', '--base-url', graph.url], { env: env(home), input: '{"ApplicationId":"p-1"}\n{"ApplicationId":"p-2"}\n' });
+    const result = await spawnCli([...APP, '--input-object', '-', '--base-url', graph.url], { env: env(home), input: '{"ApplicationId":"p-1"}\n{"ApplicationId":"p-2"}\n' });
     expect(result.code).toBe(0);
     // 60 s tokens are always inside the refresh margin: each record gets a fresh one
     expect(idp.issued.length).toBe(issuedBefore + 2);
@@ -91,12 +91,12 @@ describe('device code sign-in (the default)', () => {
   });
 
   it('logout removes the cache; a call then fails with exit 4', async () => {
-    const logout = await runCli(['logout'], { env: env(home) });
+    const logout = await spawnCli(['logout'], { env: env(home) });
     expect(logout.code).toBe(0);
     expect(readdirSync(join(home, 'mgkit')).filter((name) => name.startsWith('msal-cache.') || name === 'auth.json')).toEqual([]);
-    const result = await runCli([...APP, '--application-id', 'x', '--base-url', graph.url], { env: env(home) });
+    const result = await spawnCli([...APP, '--application-id', 'x', '--base-url', graph.url], { env: env(home) });
     expect(result.code).toBe(4);
-    const status = await runCli(['status'], { env: env(home) });
+    const status = await spawnCli(['status'], { env: env(home) });
     expect(status.code).toBe(4);
   });
 });
@@ -106,7 +106,7 @@ describe('client secret sign-in', () => {
 
   it('reads the secret from MGKIT_CLIENT_SECRET (never a flag value) and signs in the app', async () => {
     plantSecret(idp.clientSecret);
-    const result = await runCli(['login', '--client-secret', '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {
+    const result = await spawnCli(['login', '--client-secret', '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {
       env: env(home, { MGKIT_CLIENT_SECRET: idp.clientSecret }),
     });
     expect(result.stderr).toContain('Signed in as mgkit-ci');
@@ -130,17 +130,17 @@ describe('client secret sign-in', () => {
   });
 
   it('refuses a secret given as a flag value (either spelling), without echoing it', async () => {
-    const result = await runCli(['login', `--client-secret=${idp.clientSecret}`, '--tenant', idp.tenant, '--client-id', idp.clientId], { env: env(home) });
+    const result = await spawnCli(['login', `--client-secret=${idp.clientSecret}`, '--tenant', idp.tenant, '--client-id', idp.clientId], { env: env(home) });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--client-secret takes no value');
-    const spaced = await runCli(['login', '--client-secret', idp.clientSecret, '--tenant', idp.tenant, '--client-id', idp.clientId], { env: env(home) });
+    const spaced = await spawnCli(['login', '--client-secret', idp.clientSecret, '--tenant', idp.tenant, '--client-id', idp.clientId], { env: env(home) });
     expect(spaced.code).toBe(2);
     expect(spaced.stderr).toContain('--client-secret takes no value');
   });
 
   it('an expiring app token is re-acquired with the secret from the environment', async () => {
     const issuedBefore = idp.issued.length;
-    const result = await runCli([...APP, '--application-id', 'app-call', '--base-url', graph.url, '--pass-thru'], {
+    const result = await spawnCli([...APP, '--application-id', 'app-call', '--base-url', graph.url, '--pass-thru'], {
       env: env(home, { AZURE_CLIENT_SECRET: idp.clientSecret }),
     });
     expect(result.code).toBe(0);
@@ -150,13 +150,13 @@ describe('client secret sign-in', () => {
   });
 
   it('without the secret at hand the expired token gives exit 4 with what to do', async () => {
-    const result = await runCli([...APP, '--application-id', 'app-call', '--base-url', graph.url], { env: env(home) });
+    const result = await spawnCli([...APP, '--application-id', 'app-call', '--base-url', graph.url], { env: env(home) });
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('set MGKIT_CLIENT_SECRET');
   });
 
   it('a wrong secret is an authentication error (exit 4), secret not echoed', async () => {
-    const result = await runCli(['login', '--client-secret', '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {
+    const result = await spawnCli(['login', '--client-secret', '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {
       env: env(freshConfigHome(), { MGKIT_CLIENT_SECRET: 'Pl4nted-Second-Secret-c0ffee' }),
     });
     expect(result.code).toBe(4);
@@ -168,11 +168,11 @@ describe('client secret sign-in', () => {
 describe('other sign-in methods', () => {
   it('--certificate: a client assertion signed with the PEM’s key', async () => {
     const home = freshConfigHome();
-    const result = await runCli(['login', '--certificate', idp.clientCertificateFile, '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], { env: env(home) });
+    const result = await spawnCli(['login', '--certificate', idp.clientCertificateFile, '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], { env: env(home) });
     expect(result.stderr).toContain('Signed in as mgkit-ci');
     expect(result.code).toBe(0);
     expect(idp.tokenRequests.at(-1)?.['client_assertion_type']).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
-    const status = await runCli(['status', '--query', 'method', '-o', 'tsv'], { env: env(home) });
+    const status = await spawnCli(['status', '--query', 'method', '-o', 'tsv'], { env: env(home) });
     expect(status.stdout).toBe('certificate\n');
   });
 
@@ -181,7 +181,7 @@ describe('other sign-in methods', () => {
     const browser = join(home, 'browser.sh');
     const log = join(home, 'browser.log');
     writeFileSync(browser, `#!/bin/sh\nexec "${process.execPath}" "${fileURLToPath(new URL('./fixtures/fake-browser.mjs', import.meta.url))}" "$1"\n`, { mode: 0o755 });
-    const result = await runCli(['login', '--browser', '--tenant', idp.tenant, '--authority-host', idp.authorityHost], {
+    const result = await spawnCli(['login', '--browser', '--tenant', idp.tenant, '--authority-host', idp.authorityHost], {
       env: env(home, { BROWSER: browser, FAKE_BROWSER_LOG: log, DISPLAY: undefined, XDG_CURRENT_DESKTOP: undefined }),
     });
     expect(result.stderr).toContain('Signed in as adele@contoso.example');
@@ -191,14 +191,14 @@ describe('other sign-in methods', () => {
   });
 
   it('--certificate with a missing file is a usage error (exit 2), not a sign-in failure', async () => {
-    const result = await runCli(['login', '--certificate', '/nonexistent/app.pem', '--tenant', idp.tenant, '--client-id', idp.clientId], { env: env(freshConfigHome()) });
+    const result = await spawnCli(['login', '--certificate', '/nonexistent/app.pem', '--tenant', idp.tenant, '--client-id', idp.clientId], { env: env(freshConfigHome()) });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('error: --certificate /nonexistent/app.pem: no such file; pass the PEM file that holds the certificate and its private key\n');
   });
 
   it('--browser without a display or $BROWSER refuses at once instead of waiting for a redirect', async () => {
     // a wait for a redirect would end in the runner's kill (code null), not exit 2
-    const result = await runCli(['login', '--browser', '--tenant', idp.tenant, '--authority-host', idp.authorityHost], {
+    const result = await spawnCli(['login', '--browser', '--tenant', idp.tenant, '--authority-host', idp.authorityHost], {
       env: env(freshConfigHome(), { BROWSER: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined }),
     });
     expect(result.code).toBe(2);
@@ -207,7 +207,7 @@ describe('other sign-in methods', () => {
 
   it('--client-secret reads a secret piped in late (the pipe is read as a stream)', async () => {
     const home = freshConfigHome();
-    const result = await runCli(['login', '--client-secret', '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {
+    const result = await spawnCli(['login', '--client-secret', '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {
       env: env(home),
       onSpawn: (child) => setTimeout(() => child.stdin?.end(`${idp.clientSecret}\n`), 700),
       keepStdinOpen: true,
@@ -217,7 +217,7 @@ describe('other sign-in methods', () => {
   });
 
   it('--environment: AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET', async () => {
-    const result = await runCli(['login', '--environment', '--authority-host', idp.authorityHost], {
+    const result = await spawnCli(['login', '--environment', '--authority-host', idp.authorityHost], {
       env: env(freshConfigHome(), { AZURE_TENANT_ID: idp.tenant, AZURE_CLIENT_ID: idp.clientId, AZURE_CLIENT_SECRET: idp.clientSecret }),
     });
     expect(result.stderr).toContain('Signed in as mgkit-ci');
@@ -232,11 +232,11 @@ describe('other sign-in methods', () => {
     const exp = Math.floor(Date.now() / 1000) + 3600;
     const token = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ tid: idp.tenant, upn: 'cli-user@contoso.example', exp })).toString('base64url')}.fake-idp-access-azcli`;
     writeFileSync(join(bin, 'az'), `#!/bin/sh\necho "$@" >> "${join(home, 'az-args.txt')}"\necho '{"accessToken":"${token}","expires_on":${exp},"tenant":"${idp.tenant}","tokenType":"Bearer"}'\n`, { mode: 0o755 });
-    const result = await runCli(['login', '--azure-cli'], { env: env(home, { PATH: `${bin}:${process.env['PATH'] ?? ''}` }) });
+    const result = await spawnCli(['login', '--azure-cli'], { env: env(home, { PATH: `${bin}:${process.env['PATH'] ?? ''}` }) });
     expect(result.stderr).toContain('Signed in as cli-user@contoso.example');
     expect(result.code).toBe(0);
     expect(readFileSync(join(home, 'az-args.txt'), 'utf8')).toContain('account get-access-token --output json --resource https://graph.microsoft.com');
-    const call = await runCli([...APP, '--application-id', 'via-az', '--base-url', graph.url], { env: env(home) });
+    const call = await spawnCli([...APP, '--application-id', 'via-az', '--base-url', graph.url], { env: env(home) });
     expect(call.code).toBe(0);
     expect(graph.requests.at(-1)?.headers['authorization']).toBe(`Bearer ${token}`);
   });
@@ -252,7 +252,7 @@ describe('other sign-in methods', () => {
     await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
     try {
       const port = (endpoint.address() as AddressInfo).port;
-      const result = await runCli(['login', '--managed-identity'], {
+      const result = await spawnCli(['login', '--managed-identity'], {
         env: env(freshConfigHome(), { IDENTITY_ENDPOINT: `http://127.0.0.1:${port}/msi/token`, IDENTITY_HEADER: 'header-secret-0x51' }),
       });
       expect(result.stderr).toContain('Signed in');
@@ -266,7 +266,7 @@ describe('other sign-in methods', () => {
   });
 
   it('two methods at once are a usage error', async () => {
-    const result = await runCli(['login', '--browser', '--azure-cli'], { env: env(freshConfigHome()) });
+    const result = await spawnCli(['login', '--browser', '--azure-cli'], { env: env(freshConfigHome()) });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('choose one sign-in method');
   });
@@ -274,7 +274,7 @@ describe('other sign-in methods', () => {
 
 describe('wrong tenant', () => {
   it('login to an unknown tenant fails with exit 4 and the AADSTS reason on one line', async () => {
-    const result = await runCli(['login', '--client-secret', '--tenant', 'wrong-tenant', '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {
+    const result = await spawnCli(['login', '--client-secret', '--tenant', 'wrong-tenant', '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {
       env: env(freshConfigHome(), { MGKIT_CLIENT_SECRET: idp.clientSecret }),
     });
     expect(result.code).toBe(4);
@@ -283,7 +283,7 @@ describe('wrong tenant', () => {
   });
 
   it('device code to an unknown tenant fails the same way', async () => {
-    const result = await runCli(['login', '--tenant', 'wrong-tenant', '--authority-host', idp.authorityHost], { env: env(freshConfigHome()) });
+    const result = await spawnCli(['login', '--tenant', 'wrong-tenant', '--authority-host', idp.authorityHost], { env: env(freshConfigHome()) });
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/sign-in failed: .*(AADSTS90002|wrong-tenant)/);
   });

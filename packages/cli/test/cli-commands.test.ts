@@ -15,6 +15,7 @@ import {
   freshConfigHome,
   record,
   runCli,
+  spawnCli,
   runCliOnTerminal,
   startCaptureServer,
 } from './helpers.js';
@@ -559,7 +560,7 @@ describe('exit codes', () => {
 
   it('130: SIGINT during a hanging request', async () => {
     const before = server.requests.length;
-    const result = await runCli([...APP, '--application-id', 'hang', '--base-url', server.url], {
+    const result = await spawnCli([...APP, '--application-id', 'hang', '--base-url', server.url], {
       env: auth,
       onSpawn: (child) => {
         const poll = setInterval(() => {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaptureServer, PLANTED_TOKEN, freshConfigHome, runCli, startCaptureServer } from './helpers.js';
+import { type CaptureServer, PLANTED_TOKEN, freshConfigHome, spawnCli, startCaptureServer } from './helpers.js';
 
 const hooks = fileURLToPath(new URL('./fixtures/trace-imports.mjs', import.meta.url));
 let server: CaptureServer;
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 async function importsOf(args: readonly string[], env: Record<string, string> = {}): Promise<string[]> {
   const file = join(freshConfigHome(), 'imports.txt');
-  const result = await runCli(args, { nodeArgs: ['--import', hooks], env: { MGKIT_TRACE_IMPORTS: file, ...env } });
+  const result = await spawnCli(args, { nodeArgs: ['--import', hooks], env: { MGKIT_TRACE_IMPORTS: file, ...env } });
   expect(result.code, result.stderr).toBe(0);
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
 }
@@ -62,7 +62,7 @@ describe('lazy loading', () => {
   it('a call never loads undici (the global fetch and Headers): the CLI sends with node:http', async () => {
     const file = join(freshConfigHome(), 'builtins.json');
     const probe = fileURLToPath(new URL('./fixtures/builtin-modules.mjs', import.meta.url));
-    const result = await runCli(['applications', 'synchronization', 'acquire-access-token', 'post', '--application-id', 'lazy', '--base-url', server.url], {
+    const result = await spawnCli(['applications', 'synchronization', 'acquire-access-token', 'post', '--application-id', 'lazy', '--base-url', server.url], {
       nodeArgs: ['--import', probe],
       env: { MGKIT_ACCESS_TOKEN: PLANTED_TOKEN, MGKIT_TRACE_BUILTINS: file },
     });

@@ -1,6 +1,8 @@
 /**
- * Test helpers: run the BUILT `mgkit` binary as a subprocess (every byte it prints is kept for
- * the secret-leak scan), a capture server on 127.0.0.1, and the planted secrets.
+ * Test helpers: run the BUILT `mgkit` in-process through its IO seam (`main(argv, io)`), or as
+ * a subprocess for what only a process shows (exit status, signals, a terminal, Node flags).
+ * Every byte it prints is kept for the secret-leak scan. Also a capture server on 127.0.0.1,
+ * and the planted secrets.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -8,6 +10,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -105,7 +108,39 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): Record<
   return env;
 }
 
-export function runCli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+export interface InProcessOptions {
+  readonly env?: Record<string, string | undefined>;
+  readonly input?: string;
+}
+
+interface CliMain {
+  main(argv: readonly string[], io: unknown): Promise<number>;
+}
+let loaded: Promise<CliMain> | undefined;
+
+/**
+ * Runs the built CLI in this process: `main(argv, io)` with a piped stdin (ended, or holding
+ * `input`), captured stdout/stderr and the test's environment. Same result shape as a spawn.
+ */
+export async function runCli(args: readonly string[], options: InProcessOptions = {}): Promise<RunResult> {
+  loaded ??= import(join(PACKAGE_DIR, 'dist', 'main.js')) as Promise<CliMain>;
+  const { main } = await loaded;
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+    stdout: { write: (text: string) => ((stdout += text), true) },
+    stderr: { write: (text: string) => ((stderr += text), true) },
+    env: baseEnv(options.env),
+    platform: process.platform,
+  };
+  const code = await main(args, io);
+  record(`${stdout}\n${stderr}`);
+  return { code, signal: null, stdout, stderr };
+}
+
+/** Runs the built `mgkit` binary as a subprocess. */
+export function spawnCli(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: options.cwd ?? PACKAGE_DIR,

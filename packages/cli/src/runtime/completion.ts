@@ -8,6 +8,7 @@ import { ExitCode, UsageError } from './errors.js';
 import { GLOBAL_OPTIONS } from './globals.js';
 import { OUTPUT_FORMATS } from './output.js';
 import { pairKeyNames } from './help.js';
+import { io } from './io.js';
 
 const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 const BUILTINS = ['login', 'logout', 'status', 'completion'];
@@ -100,13 +101,13 @@ export async function complete(words: readonly string[]): Promise<string[]> {
 export async function runCompletion(name: 'completion' | '__complete', argv: readonly string[]): Promise<number> {
   if (name === '__complete') {
     const candidates = await complete(argv);
-    if (candidates.length > 0) process.stdout.write(`${candidates.join('\n')}\n`);
+    if (candidates.length > 0) io().stdout.write(`${candidates.join('\n')}\n`);
     return ExitCode.ok;
   }
   const shell = argv.find((word) => !word.startsWith('-'));
   if (!shell || !(SHELLS as readonly string[]).includes(shell)) {
     throw new UsageError(`completion: name a shell: ${SHELLS.join(', ')} (e.g. eval "$(${CLI_NAME} completion bash)")`);
   }
-  process.stdout.write(script(shell as (typeof SHELLS)[number], CLI_NAME));
+  io().stdout.write(script(shell as (typeof SHELLS)[number], CLI_NAME));
   return ExitCode.ok;
 }

@@ -5,6 +5,7 @@
  */
 import { CliError, ExitCode } from './errors.js';
 import { scrubText } from './redact.js';
+import { io } from './io.js';
 
 export class TimeoutError extends Error {
   constructor(readonly seconds: number) {
@@ -129,7 +130,7 @@ function failureExitCode(status: number | undefined): number {
 export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResponse): number {
   const write = (text: string): void => {
     const line = text.replace(/\s*\r?\n\s*/g, ' ').trim();
-    process.stderr.write(`${scrubText(`error: ${prefix}${line}`)}\n`);
+    io().stderr.write(`${scrubText(`error: ${prefix}${line}`)}\n`);
   };
   if (error instanceof CliError) {
     write(error.message);

@@ -2,6 +2,7 @@
 import { type CloudName, CLOUD_NAMES, cloudBaseUrl, isCloudName } from './clouds.js';
 import { UsageError, didYouMean } from './errors.js';
 import { type OutputFormat, OUTPUT_FORMATS, isOutputFormat } from './output.js';
+import { io } from './io.js';
 
 export interface GlobalOptionSpec {
   readonly name: string;
@@ -53,7 +54,7 @@ function single(values: ParsedValues, name: string): string | undefined {
 function fromOptionOrEnv(values: ParsedValues, option: string, label: string, variable: string): { value: string | undefined; source: string } {
   const given = single(values, option);
   if (given !== undefined) return { value: given, source: label };
-  return { value: process.env[variable], source: variable };
+  return { value: io().env[variable], source: variable };
 }
 
 export function resolveGlobals(values: ParsedValues, defaultBaseUrl: string): GlobalSettings {
@@ -83,7 +84,7 @@ export function resolveGlobals(values: ParsedValues, defaultBaseUrl: string): Gl
   const timeoutText = timeoutSetting.value ?? '100';
   const timeout = Number(timeoutText);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`${timeoutSetting.source}: '${timeoutText}' is not a positive number of seconds`);
-  const noColor = values['no-color'] === true || (process.env['NO_COLOR'] ?? '') !== '';
+  const noColor = values['no-color'] === true || (io().env['NO_COLOR'] ?? '') !== '';
   const query = single(values, 'query');
   return {
     output,
@@ -92,7 +93,7 @@ export function resolveGlobals(values: ParsedValues, defaultBaseUrl: string): Gl
     cloud: cloudName,
     baseUrl,
     timeoutMs: Math.round(timeout * 1000),
-    color: !noColor && process.stdout.isTTY === true,
+    color: !noColor && io().stdout.isTTY === true,
     yes: values['yes'] === true,
   };
 }

@@ -9,6 +9,7 @@ import { UsageError } from './errors.js';
 import { type ErrorResponse, NetworkError, TimeoutError } from './failures.js';
 import { nodeFetch } from './node-fetch.js';
 import { redactHeader, scrubText } from './redact.js';
+import { io } from './io.js';
 
 export interface HttpSettings {
   readonly baseUrl: string;
@@ -94,7 +95,7 @@ class CallClock {
 
 function tracingFetch(settings: HttpSettings, clock: CallClock, onError: (response: ErrorResponse | undefined) => void): (input: string, init: RequestInit) => Promise<Response> {
   const trace = (line: string): void => {
-    process.stderr.write(`${scrubText(line)}\n`);
+    io().stderr.write(`${scrubText(line)}\n`);
   };
   return async (input, init) => {
     clock.attempt(init);
@@ -159,7 +160,7 @@ export async function createClient(settings: HttpSettings): Promise<GraphConnect
       const waitSeconds = retryAfterSeconds(response.headers.get('retry-after')) ?? delay;
       const remaining = clock.remainingMs();
       if (remaining !== undefined && waitSeconds * 1000 >= remaining) return false;
-      process.stderr.write(`mgkit: HTTP ${response.status}, retrying in ${waitSeconds} s (retry ${attempt + 1} of ${retryOptions.maxRetries})\n`);
+      io().stderr.write(`mgkit: HTTP ${response.status}, retrying in ${waitSeconds} s (retry ${attempt + 1} of ${retryOptions.maxRetries})\n`);
       return true;
     },
   });

@@ -6,32 +6,30 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ParseError } from 'jsonc-parser';
 import { UsageError } from './errors.js';
-
-/** The option that read stdin (it is read once). */
-let stdinReader: string | undefined;
-/** Stdin read ahead by `prefetchStdin`. */
-let prefetched: string | undefined;
+import { io, isProcessIo, runState } from './io.js';
 
 /**
  * Reads all of stdin asynchronously, before the (synchronous) planning reads it: a blocking
  * read would keep Ctrl+C from interrupting a user typing JSON at the terminal.
  */
 export async function prefetchStdin(option: string): Promise<void> {
-  if (process.stdin.isTTY) process.stderr.write(`reading --${option} from the terminal; end with Ctrl+D\n`);
+  if (io().stdin.isTTY) io().stderr.write(`reading --${option} from the terminal; end with Ctrl+D\n`);
   const chunks: Buffer[] = [];
   try {
-    for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    for await (const chunk of io().stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   } catch (error) {
     throw new UsageError(`--${option} -: cannot read stdin (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  prefetched = Buffer.concat(chunks).toString('utf8');
+  runState().stdinText = Buffer.concat(chunks).toString('utf8');
 }
 
 /** The whole of stdin (read once; a second option reading `-` is a usage error). */
 export function readStdin(option: string): string {
-  if (stdinReader !== undefined) throw new UsageError(`--${option} -: stdin is already read by --${stdinReader}; pass --${option} inline or as @file`);
-  stdinReader = option;
-  if (prefetched !== undefined) return prefetched;
+  const state = runState();
+  if (state.stdinReader !== undefined) throw new UsageError(`--${option} -: stdin is already read by --${state.stdinReader}; pass --${option} inline or as @file`);
+  state.stdinReader = option;
+  if (state.stdinText !== undefined) return state.stdinText;
+  if (!isProcessIo()) throw new UsageError(`--${option} -: stdin was not read ahead for this run`);
   try {
     return readFileSync(0, 'utf8');
   } catch (error) {

@@ -3,6 +3,7 @@
  * The YAML and JMESPath libraries load only when asked for.
  */
 import { UsageError } from './errors.js';
+import { io } from './io.js';
 
 export const OUTPUT_FORMATS = ['json', 'yaml', 'table', 'tsv', 'none'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -88,5 +89,5 @@ export async function formatResult(value: unknown, format: OutputFormat, color: 
 export async function printResult(value: unknown, format: OutputFormat, query: string | undefined, color: boolean): Promise<void> {
   if (value === undefined) return; // a call without output prints nothing, --query or not
   const text = await formatResult(await applyQuery(value, query), format, color);
-  if (text !== undefined) process.stdout.write(`${text}\n`);
+  if (text !== undefined) io().stdout.write(`${text}\n`);
 }

@@ -17,6 +17,7 @@ import { checkQuery, printResult } from './output.js';
 import { planCalls, readsStdin } from './plan.js';
 import { fromClientModel } from './validate.js';
 import { type RequestInformationLike, askConfirmation, redactBodyText, whatIfData, whatIfRequest, whatIfText } from './what-if.js';
+import { io } from './io.js';
 
 export interface RunContext {
   readonly bin: string;
@@ -31,7 +32,7 @@ function unwritableSink(sink: string, error: unknown): UsageError {
 function writeResponseHeaders(sink: string, headers: Record<string, string | string[]>): void {
   const text = `${JSON.stringify(headers, null, 2)}\n`;
   if (sink === '-') {
-    process.stdout.write(text);
+    io().stdout.write(text);
     return;
   }
   try {
@@ -67,11 +68,11 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
   const parsed = parseCommandLine(argv, command.options);
   const globals = resolveGlobals(parsed.globals, context.defaultBaseUrl);
   if (parsed.globals['help'] === true) {
-    process.stdout.write(`${commandHelp(context.bin, command, globals.baseUrl, { color: globals.color })}\n`);
+    io().stdout.write(`${commandHelp(context.bin, command, globals.baseUrl, { color: globals.color })}\n`);
     return ExitCode.ok;
   }
   if (parsed.globals['version'] === true) {
-    process.stdout.write(`${context.version()}\n`);
+    io().stdout.write(`${context.version()}\n`);
     return ExitCode.ok;
   }
   const stdinReaders = command.options.filter((option) => readsStdin(option, parsed.options.get(option.name) ?? []));
@@ -81,7 +82,7 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
   const plan = planCalls(command, parsed.options);
   await checkQuery(globals.query);
   if (plan.confirm && !plan.whatIf && !globals.yes) {
-    const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true && !plan.stdinUsed;
+    const interactive = io().stdin.isTTY === true && io().stderr.isTTY === true && !plan.stdinUsed;
     if (!interactive) throw new UsageError('--confirm needs a terminal to ask on; pass --yes to confirm without one');
   }
   const redactBody = (text: string): string => redactBodyText(text, plan.operation, command);
@@ -92,12 +93,12 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
       return whatIfRequest(command, plan.operation, entry.label, info);
     });
     // text for people; with an output format asked for (-o json, MGKIT_OUTPUT), data for scripts
-    const asData = (parsed.globals['output'] !== undefined || process.env['MGKIT_OUTPUT'] !== undefined) && globals.output !== 'none';
+    const asData = (parsed.globals['output'] !== undefined || io().env['MGKIT_OUTPUT'] !== undefined) && globals.output !== 'none';
     if (asData) {
       const data = requests.map(whatIfData);
       await printResult(data.length === 1 ? data[0] : data, globals.output, globals.query, globals.color);
     } else {
-      for (const request of requests) process.stdout.write(`${whatIfText(request)}\n`);
+      for (const request of requests) io().stdout.write(`${whatIfText(request)}\n`);
     }
     return ExitCode.ok;
   }
@@ -111,7 +112,7 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
     if (plan.confirm && !globals.yes) {
       const yes = await askConfirmation(`Perform ${command.cmdlet ?? command.path.join(' ')} on ${entry.label}?`);
       if (!yes) {
-        process.stderr.write(`${prefix}skipped\n`);
+        io().stderr.write(`${prefix}skipped\n`);
         continue;
       }
     }
@@ -125,7 +126,7 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
       if (inspection && plan.responseHeadersSink !== undefined) writeResponseHeaders(plan.responseHeadersSink, inspection.responseHeaders());
       const output = plan.passThru ? true : fromClientModel(result, plan.operation.success.schema, command.$defs);
       await printResult(output, globals.output, globals.query, globals.color);
-      if (many) process.stderr.write(`${prefix}ok\n`);
+      if (many) io().stderr.write(`${prefix}ok\n`);
     } catch (error) {
       // no credentials, or a refused plain-http token: the same for every record
       if (error instanceof AuthError || error instanceof UsageError) throw error;

@@ -6,6 +6,7 @@ import type { CommandDefinition, OperationDefinition } from './definition.js';
 import { CliError, ExitCode } from './errors.js';
 import { MASK, redactHeader, scrubText } from './redact.js';
 import { redactSecrets } from './validate.js';
+import { io } from './io.js';
 
 /** The parts of Kiota's `RequestInformation` the what-if text shows. */
 export interface RequestInformationLike {
@@ -75,7 +76,7 @@ export function whatIfData(request: WhatIfRequest): Record<string, unknown> {
 /** Asks on the terminal; Ctrl+C is an interruption (exit 130), not an API error. */
 export async function askConfirmation(question: string): Promise<boolean> {
   const { createInterface } = await import('node:readline/promises');
-  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  const prompt = createInterface({ input: io().stdin, output: io().stderr as NodeJS.WritableStream });
   const interrupted = new Promise<never>((_, reject) => prompt.once('SIGINT', () => reject(new CliError('interrupted at the confirmation prompt; nothing was sent', ExitCode.interrupted))));
   try {
     const answer = await Promise.race([prompt.question(`${question} [y/N] `), interrupted]);

@@ -7,6 +7,7 @@ import { GLOBAL_OPTIONS, resolveGlobals } from '../globals.js';
 import { printResult } from '../output.js';
 import { registerSecret } from '../redact.js';
 import { type AuthState, type LoginMethod, authFile, clearAuthState, readAuthState, writeAuthState } from './store.js';
+import { io } from '../io.js';
 
 export interface AuthCommandContext {
   readonly bin: string;
@@ -64,27 +65,27 @@ function parse(argv: readonly string[], extra: NonNullable<NonNullable<Parameter
  * (xdg-open's fallback); without either the sign-in would wait for a redirect that never comes.
  */
 function canOpenBrowser(): boolean {
-  if (process.platform !== 'linux') return true;
-  return Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY'] || process.env['BROWSER']);
+  if (io().platform !== 'linux') return true;
+  return Boolean(io().env['DISPLAY'] || io().env['WAYLAND_DISPLAY'] || io().env['BROWSER']);
 }
 
 async function readHiddenLine(prompt: string): Promise<string> {
-  if (!process.stdin.isTTY) {
+  if (!io().stdin.isTTY) {
     // a pipe may deliver its line late (`(sleep 1; echo …) | mgkit login …`): read it as a stream
     let text = '';
-    process.stdin.setEncoding('utf8');
-    for await (const chunk of process.stdin) {
+    io().stdin.setEncoding('utf8');
+    for await (const chunk of io().stdin) {
       text += String(chunk);
       if (text.includes('\n')) break;
     }
     return (text.split(/\r?\n/)[0] ?? '').trim();
   }
   return new Promise((resolve) => {
-    const stdin = process.stdin;
+    const stdin = io().stdin as NodeJS.ReadStream;
     let value = '';
     // no echo before the prompt shows: keys typed from here on never reach the screen
     stdin.setRawMode(true);
-    process.stderr.write(prompt);
+    io().stderr.write(prompt);
     stdin.resume();
     stdin.setEncoding('utf8');
     const onData = (chunk: string): void => {
@@ -93,7 +94,7 @@ async function readHiddenLine(prompt: string): Promise<string> {
           stdin.setRawMode(false);
           stdin.pause();
           stdin.off('data', onData);
-          process.stderr.write('\n');
+          io().stderr.write('\n');
           resolve(value);
           return;
         }
@@ -163,7 +164,7 @@ async function login(argv: readonly string[], context: AuthCommandContext): Prom
     'authority-host': { type: 'string' },
   }, 'login');
   if (values['help']) {
-    process.stdout.write(`${LOGIN_HELP}\n`);
+    io().stdout.write(`${LOGIN_HELP}\n`);
     return ExitCode.ok;
   }
   const globals = resolveGlobals(values, context.defaultBaseUrl);
@@ -175,7 +176,7 @@ async function login(argv: readonly string[], context: AuthCommandContext): Prom
   if ((method === 'client-secret' || method === 'certificate') && (!tenant || !clientId)) {
     throw new UsageError(`--${method} needs --tenant and --client-id`);
   }
-  const authorityHostOption = (values['authority-host'] as string | undefined) ?? process.env['MGKIT_AUTHORITY_HOST'];
+  const authorityHostOption = (values['authority-host'] as string | undefined) ?? io().env['MGKIT_AUTHORITY_HOST'];
   let authorityHost: string | undefined;
   if (authorityHostOption) {
     try {
@@ -234,7 +235,7 @@ async function login(argv: readonly string[], context: AuthCommandContext): Prom
     throw authFailure('sign-in failed', error);
   }
   writeAuthState(state);
-  process.stderr.write(`Signed in${state.account ? ` as ${state.account}` : ''}${state.tenantId ? ` (tenant ${state.tenantId})` : ''} with ${method}.\n`);
+  io().stderr.write(`Signed in${state.account ? ` as ${state.account}` : ''}${state.tenantId ? ` (tenant ${state.tenantId})` : ''} with ${method}.\n`);
   return ExitCode.ok;
 }
 
@@ -251,11 +252,11 @@ Removes the cached sign-in and every token cache file under $XDG_CONFIG_HOME/mgk
 async function status(argv: readonly string[], context: AuthCommandContext): Promise<number> {
   const values = parse(argv, {}, 'status');
   if (values['help']) {
-    process.stdout.write(`${STATUS_HELP}\n`);
+    io().stdout.write(`${STATUS_HELP}\n`);
     return ExitCode.ok;
   }
   const globals = resolveGlobals(values, context.defaultBaseUrl);
-  const fromEnv = process.env['MGKIT_ACCESS_TOKEN']?.trim().replace(/^Bearer\s+/i, '');
+  const fromEnv = io().env['MGKIT_ACCESS_TOKEN']?.trim().replace(/^Bearer\s+/i, '');
   let report: Record<string, unknown>;
   if (fromEnv) {
     registerSecret(fromEnv);
@@ -293,10 +294,10 @@ export async function runAuthCommand(name: 'login' | 'logout' | 'status', argv: 
   if (name === 'login') return login(argv, context);
   if (name === 'status') return status(argv, context);
   if (parse(argv, {}, 'logout')['help']) {
-    process.stdout.write(`${LOGOUT_HELP}\n`);
+    io().stdout.write(`${LOGOUT_HELP}\n`);
     return ExitCode.ok;
   }
   const removed = clearAuthState();
-  process.stderr.write(removed ? 'Signed out; cached tokens removed.\n' : 'Not signed in.\n');
+  io().stderr.write(removed ? 'Signed out; cached tokens removed.\n' : 'Not signed in.\n');
   return ExitCode.ok;
 }

@@ -19,6 +19,7 @@ import {
 import { AuthError } from '../errors.js';
 import { registerSecret, scrubText } from '../redact.js';
 import { type AuthState, msalCacheFile, readPrivateFile, writePrivateFile } from './store.js';
+import { io } from '../io.js';
 
 /** The Microsoft Graph Command Line Tools public client, as Microsoft's Graph CLI and PowerShell use. */
 export const DEFAULT_PUBLIC_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
@@ -55,7 +56,7 @@ function installFileCachePlugin(): void {
 }
 
 export function clientSecretFromEnv(): string | undefined {
-  const secret = process.env['MGKIT_CLIENT_SECRET'] || process.env['AZURE_CLIENT_SECRET'] || undefined;
+  const secret = io().env['MGKIT_CLIENT_SECRET'] || io().env['AZURE_CLIENT_SECRET'] || undefined;
   registerSecret(secret);
   return secret;
 }
@@ -89,7 +90,7 @@ export function credentialFor(state: AuthState, options: CredentialOptions): Tok
       if (state.method === 'browser') return new InteractiveBrowserCredential({ ...userOptions, redirectUri: 'http://localhost' });
       return new DeviceCodeCredential({
         ...userOptions,
-        userPromptCallback: (info) => (options.onDeviceCode ?? ((message: string) => process.stderr.write(`${message}\n`)))(info.message),
+        userPromptCallback: (info) => (options.onDeviceCode ?? ((message: string) => io().stderr.write(`${message}\n`)))(info.message),
       });
     }
     case 'client-secret': {

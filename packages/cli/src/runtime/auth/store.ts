@@ -7,6 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { CloudName } from '../clouds.js';
+import { io } from '../io.js';
 
 export type LoginMethod = 'device-code' | 'browser' | 'client-secret' | 'certificate' | 'managed-identity' | 'environment' | 'azure-cli';
 
@@ -29,7 +30,7 @@ export interface AuthState {
 }
 
 export function configDir(): string {
-  const base = process.env['XDG_CONFIG_HOME'] || join(homedir(), '.config');
+  const base = io().env['XDG_CONFIG_HOME'] || join(homedir(), '.config');
   return join(base, 'mgkit');
 }
 
@@ -50,7 +51,7 @@ export function writePrivateFile(file: string, contents: string): void {
   ensureDir();
   const notice = join(configDir(), '.cache-notice-shown');
   if (!existsSync(notice)) {
-    process.stderr.write(`note: tokens are cached in ${configDir()} (files readable only by you; no OS keychain is available here). 'mgkit logout' removes them.\n`);
+    io().stderr.write(`note: tokens are cached in ${configDir()} (files readable only by you; no OS keychain is available here). 'mgkit logout' removes them.\n`);
     writeFileSync(notice, '', { mode: 0o600 });
   }
   const temporary = `${file}.${process.pid}.tmp`;
