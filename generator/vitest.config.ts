@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters,
+    // most files wait on a child (mgkit-gen, tsc): two workers keep both cores busy even on a 2-core machine
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -18,6 +18,29 @@ export async function makeTempProject(): Promise<{ root: string; configFile: str
   };
 }
 
+let generatedTemplate: Promise<string> | undefined;
+
+/**
+ * A throw-away project whose outputs are already generated from specs/: one real `generate`
+ * per test file into a template, then a copy per test (a copy is much cheaper than a run).
+ */
+export async function makeGeneratedProject(): Promise<{ root: string; configFile: string; dispose: () => Promise<void> }> {
+  generatedTemplate ??= (async () => {
+    const template = await makeTempProject();
+    const first = runGenerator(['generate', '--config', template.configFile], template.root);
+    if (first.status !== 0) throw new Error(`generate failed in the template project (exit ${first.status}):\n${first.stderr}`);
+    return template.root;
+  })();
+  const source = await generatedTemplate;
+  const root = await mkdtemp(path.join(os.tmpdir(), 'mgkit-project-'));
+  await cp(source, root, { recursive: true });
+  return {
+    root,
+    configFile: path.join(root, 'specs/mgkit.config.yaml'),
+    dispose: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
 export interface RunResult {
   readonly status: number | null;
   readonly stdout: string;
