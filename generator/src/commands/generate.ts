@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type GenerationUnitConfig } from '../config/index.js';
-import { applyChanges, planLockedOutputs, readLockFile, sha256, type FileChange, type OutputConflict, type OutputPlan } from '../output/index.js';
+import { applyChanges, planLockedOutputs, readLockFile, sha256, type FileChange, type LockScope, type OutputConflict, type OutputPlan } from '../output/index.js';
 import { generatorVersion } from './generator-version.js';
 import { displayPath, printDiagnostics, summariseDiagnostics } from './report.js';
 import { isUpToDate } from './up-to-date.js';
@@ -28,8 +28,8 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     const lockFiles = [...new Set(units.map((unit) => unit.lockFile))];
     const current = await Promise.all(
       lockFiles.map(async (lockFile) => {
-        const lock = await readLockFile(lockFile);
         const locked = units.filter((unit) => unit.lockFile === lockFile);
+        const lock = await readLockFile(lockFile, lockScope(configFile, quick.config?.projectRoot ?? path.dirname(configFile), locked));
         return lock !== undefined && isUpToDate(lock, lockFile, configFile, locked, version);
       }),
     );
@@ -55,7 +55,8 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     const generatedHere = result.units.filter((generated) => generated.unit.lockFile === lockFile);
     const unitsInLock = config.units.filter((unit) => unit.lockFile === lockFile).map((unit) => unit.name);
     const generatedUnits = generatedHere.map((generated) => ({ name: generated.unit.name, inputFiles: generated.inputFiles, files: generated.files }));
-    plans.push(await planLockedOutputs(lockFile, generatedUnits, unitsInLock, { generator: version, configFile, configHash }));
+    const scope = lockScope(configFile, config.projectRoot, config.units.filter((unit) => unit.lockFile === lockFile));
+    plans.push(await planLockedOutputs(lockFile, generatedUnits, unitsInLock, { generator: version, configFile, configHash }, scope));
   }
   const changes = plans.flatMap((plan) => plan.changes);
   const lockFiles = new Set(result.units.map((generated) => generated.unit.lockFile));
@@ -81,7 +82,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return 1;
   }
 
-  await applyChanges(changes, path.dirname(config.baseDir), lockFiles);
+  await applyChanges(changes, config.projectRoot, lockFiles);
   const count = (kind: FileChange['kind']) => changes.filter((change) => change.kind === kind).length;
   const unchanged = plans.reduce((total, plan) => total + plan.unchanged.length, 0);
   say(
@@ -90,6 +91,21 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
       `${unchanged} unchanged (${summariseDiagnostics(result.diagnostics.items)}).`,
   );
   return 0;
+}
+
+/** Where each unit's lock entries may point: outputs in its output folders; inputs in the project or where the config reads. */
+function lockScope(configFile: string, projectRoot: string, units: readonly GenerationUnitConfig[]): LockScope {
+  return {
+    units: Object.fromEntries(
+      units.map((unit) => [
+        unit.name,
+        {
+          outputDirs: Object.values(unit.outputs).flatMap((output) => (output ? [output.dir] : [])),
+          inputs: [projectRoot, configFile, unit.openapi, path.dirname(unit.openapi), ...unit.cmdlets, ...(unit.permissions ? [unit.permissions] : [])],
+        },
+      ]),
+    ),
+  };
 }
 
 function selectUnits(units: readonly GenerationUnitConfig[], names: readonly string[] | undefined): GenerationUnitConfig[] {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { isWithin, projectRootOf } from '../util/paths.js';
 import { configSchema } from './schema.js';
 import type { GenerationUnitConfig, MgkitConfig, SelectionConfig } from './types.js';
 
@@ -127,12 +128,15 @@ function resolveConfig(
       },
     };
   });
+  const projectRoot = projectRootOf(baseDir);
+  raw.units.forEach((unit, index) => diagnostics.push(...outputsOutsideProject(unit, index, baseDir, projectRoot, document, lineCounter, displayFile)));
   units.forEach((unit, index) => diagnostics.push(...overlappingOutputs(unit, index, configFile, document, lineCounter, displayFile)));
   if (diagnostics.length > 0) return { diagnostics };
   return {
     config: {
       file: path.resolve(configFile),
       baseDir,
+      projectRoot,
       lockFile,
       units,
     },
@@ -140,10 +144,36 @@ function resolveConfig(
   };
 }
 
-/** Whether `inner` is `outer` or lies inside it. */
-function isWithin(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+/**
+ * Output folders are written and cleaned by generate, so they must stay inside the project:
+ * an absolute `dir`, or one whose `..` leaves the project, is an error at its `dir` key.
+ */
+function outputsOutsideProject(
+  unit: RawConfig['units'][number],
+  index: number,
+  baseDir: string,
+  projectRoot: string,
+  document: Document,
+  lineCounter: LineCounter,
+  displayFile: string,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const [target, output] of Object.entries(unit.outputs ?? {})) {
+    if (!output) continue;
+    const absolute = path.isAbsolute(output.dir);
+    if (!absolute && isWithin(path.resolve(baseDir, output.dir), projectRoot)) continue;
+    diagnostics.push({
+      severity: 'error',
+      code: 'config/output-outside-project',
+      message: absolute
+        ? `outputs.${target}.dir ${output.dir} is an absolute path: generate writes and deletes in its output folders, which must lie inside the project`
+        : `outputs.${target}.dir ${output.dir} leaves the project (${projectRoot}): generate writes and deletes in its output folders, which must lie inside it`,
+      file: displayFile,
+      ...locate(document, lineCounter, ['units', index, 'outputs', target, 'dir']),
+      hint: `give a path relative to ${path.relative(process.cwd(), baseDir) || '.'} that stays inside ${projectRoot}`,
+    });
+  }
+  return diagnostics;
 }
 
 /**

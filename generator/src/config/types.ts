@@ -39,6 +39,8 @@ export interface MgkitConfig {
   readonly file: string;
   /** Folder paths in the config are relative to. */
   readonly baseDir: string;
+  /** The project root (see util/paths.ts projectRootOf): every output folder lies inside it. */
+  readonly projectRoot: string;
   /** Absolute path of the lock file. */
   readonly lockFile: string;
   readonly units: readonly GenerationUnitConfig[];

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { DiagnosticError } from '../diagnostics/index.js';
+import { isWithin } from '../util/paths.js';
 
 export interface LockEntry {
   /** POSIX path relative to the lock file's folder. */
@@ -44,17 +45,77 @@ export function lockAbsolutePath(lockFile: string, relativePath: string): string
 }
 
 /**
- * The lock, or undefined when there is none yet. A lock that exists but cannot be read (a merge
- * conflict, a bad edit) is an error, not a fresh start: without it hand edits would go unnoticed.
+ * Where a unit's lock entries may point: its outputs inside its output folders, its inputs at
+ * the files and folders the config names. A lock is data anyone can edit, and generate deletes
+ * and reads what it lists: an entry elsewhere (`../../x`, `/tmp/x`) is refused, never followed.
  */
-export async function readLockFile(lockFile: string): Promise<LockFile | undefined> {
+export interface LockScope {
+  readonly units: Readonly<Record<string, { readonly outputDirs: readonly string[]; readonly inputs: readonly string[] }>>;
+}
+
+const isEntry = (value: unknown): value is LockEntry =>
+  typeof value === 'object' && value !== null && typeof (value as LockEntry).path === 'string' && (value as LockEntry).path !== '' && typeof (value as LockEntry).sha256 === 'string';
+
+/** The first entry that is not `{ "path": string, "sha256": string }`, as a key path into the lock. */
+function malformedEntry(parsed: Partial<LockFile>): (string | number)[] | undefined {
+  if (!isEntry(parsed.config)) return ['config'];
+  for (const [name, unit] of Object.entries(parsed.units ?? {})) {
+    if (typeof unit !== 'object' || unit === null) return ['units', name];
+    for (const list of ['inputs', 'outputs'] as const) {
+      const entries: unknown = (unit as Partial<UnitLock>)[list];
+      if (!Array.isArray(entries)) return ['units', name, list];
+      const bad = entries.findIndex((entry) => !isEntry(entry));
+      if (bad >= 0) return ['units', name, list, bad];
+    }
+  }
+  return undefined;
+}
+
+/** Lock paths are POSIX and relative to the lock's folder: `/x`, `C:x` and `a\\b` are not. */
+const isRelativePosix = (entryPath: string): boolean => !entryPath.startsWith('/') && !/^[A-Za-z]:/.test(entryPath) && !entryPath.includes('\\');
+
+/** The first entry of a unit in scope that points outside where it may. */
+function escapingEntry(lock: LockFile, lockFile: string, scope: LockScope): { at: (string | number)[]; path: string; list: 'inputs' | 'outputs' } | undefined {
+  const inside = (entryPath: string, folders: readonly string[]): boolean =>
+    isRelativePosix(entryPath) && folders.some((folder) => isWithin(lockAbsolutePath(lockFile, entryPath), folder));
+  for (const [name, allowed] of Object.entries(scope.units)) {
+    const unit = lock.units[name];
+    if (!unit) continue;
+    const outputIndex = unit.outputs.findIndex((entry) => !inside(entry.path, allowed.outputDirs));
+    if (outputIndex >= 0) return { at: ['units', name, 'outputs', outputIndex, 'path'], path: unit.outputs[outputIndex]?.path ?? '', list: 'outputs' };
+    const inputIndex = unit.inputs.findIndex((entry) => !inside(entry.path, allowed.inputs));
+    if (inputIndex >= 0) return { at: ['units', name, 'inputs', inputIndex, 'path'], path: unit.inputs[inputIndex]?.path ?? '', list: 'inputs' };
+  }
+  return undefined;
+}
+
+/** Line and column of the value at `at` in the lock's text (JSON is YAML). */
+function positionIn(text: string, at: readonly (string | number)[]): { line: number; column: number } | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  for (let length = at.length; length > 0; length -= 1) {
+    const node = document.getIn(at.slice(0, length), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) {
+      const { line, col } = lineCounter.linePos(node.range[0]);
+      return { line, column: col };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The lock, or undefined when there is none yet. A lock that exists but cannot be read (a merge
+ * conflict, a bad edit, entries of the wrong shape) is an error, not a fresh start: without it
+ * hand edits would go unnoticed. With a scope, an entry pointing outside it is an error too.
+ */
+export async function readLockFile(lockFile: string, scope?: LockScope): Promise<LockFile | undefined> {
   let text: string;
   try {
     text = await readFile(lockFile, 'utf8');
   } catch {
     return undefined;
   }
-  const unreadable = (message: string, line?: number, column?: number): DiagnosticError =>
+  const unreadable = (message: string, line?: number, column?: number, hint = 'resolve it (take either side of a merge, then run generate: the lock is rewritten), or delete the file and run generate --force'): DiagnosticError =>
     new DiagnosticError([
       {
         severity: 'error',
@@ -63,7 +124,7 @@ export async function readLockFile(lockFile: string): Promise<LockFile | undefin
         file: lockFile,
         ...(line !== undefined && { line }),
         ...(column !== undefined && { column }),
-        hint: 'resolve it (take either side of a merge, then run generate: the lock is rewritten), or delete the file and run generate --force',
+        hint,
       },
     ]);
   const conflictLine = text.split('\n').findIndex((line) => /^(<{7}|={7}|>{7})( |$)/.test(line));
@@ -75,8 +136,29 @@ export async function readLockFile(lockFile: string): Promise<LockFile | undefin
     const where = jsonErrorPosition(text, (error as Error).message);
     throw unreadable('the lock file is not valid JSON', where?.line, where?.column);
   }
-  if (!parsed.config || typeof parsed.units !== 'object' || parsed.units === null) throw unreadable('the lock file has no config or units entry');
-  return parsed as LockFile;
+  if (typeof parsed !== 'object' || parsed === null || !parsed.config || typeof parsed.units !== 'object' || parsed.units === null) throw unreadable('the lock file has no config or units entry');
+  const malformed = malformedEntry(parsed);
+  if (malformed) {
+    const where = positionIn(text, malformed);
+    throw unreadable(`the lock file's entry ${malformed.join('.')} is not { "path": string, "sha256": string }`, where?.line, where?.column, 'restore the lock from version control, or delete it and run generate --force');
+  }
+  const lock = parsed as LockFile;
+  const escaping = scope && escapingEntry(lock, lockFile, scope);
+  if (escaping) {
+    const where = positionIn(text, escaping.at);
+    const place = escaping.list === 'outputs' ? "outside the unit's output folders" : "outside the unit's configured inputs";
+    throw new DiagnosticError([
+      {
+        severity: 'error',
+        code: 'lock/path-outside-scope',
+        message: `the lock lists ${JSON.stringify(escaping.path)} in ${escaping.at.slice(0, 3).join('.')}, ${place}; refusing to read or delete it, nothing was touched`,
+        file: lockFile,
+        ...(where && { line: where.line, column: where.column }),
+        hint: 'restore the lock from version control, or delete it and run generate --force',
+      },
+    ]);
+  }
+  return lock;
 }
 
 /** Line and column of a JSON syntax error: from V8's `at position N`, else from the YAML parser (JSON is YAML). */

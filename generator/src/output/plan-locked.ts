@@ -1,4 +1,4 @@
-import { hashFiles, lockRelativePath, readLockFile, serializeLockFile, sha256, type LockFile, type UnitLock } from './lock.js';
+import { hashFiles, lockRelativePath, readLockFile, serializeLockFile, sha256, type LockFile, type LockScope, type UnitLock } from './lock.js';
 import { planOutputs, type OutputPlan } from './plan.js';
 import type { GeneratedFile } from './types.js';
 
@@ -26,8 +26,9 @@ export async function planLockedOutputs(
   generated: readonly GeneratedUnit[],
   unitsInLock: readonly string[],
   facts: LockFacts,
+  scope: LockScope,
 ): Promise<OutputPlan> {
-  const previousLock = await readLockFile(lockFile);
+  const previousLock = await readLockFile(lockFile, scope);
   const units: Record<string, UnitLock> = {};
   for (const name of unitsInLock) {
     const previous = previousLock?.units[name];

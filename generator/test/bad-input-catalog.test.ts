@@ -1,0 +1,155 @@
+/**
+ * The bad-input catalog: one table of hostile inputs to the built tools, each row what a probe
+ * tried and what must happen instead — a clear one-line message, the right exit code, nothing
+ * written outside the output folders, no secret in any byte printed. Extend it with a row per
+ * new case; each row runs on its own throw-away project (mgkit-gen) or in-process (mgkit).
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeGeneratedProject, runGeneratorAsync, snapshotTree } from './helpers/project.js';
+
+type Project = Awaited<ReturnType<typeof makeGeneratedProject>>;
+
+/** A row for `mgkit-gen`: edit a generated project, run the generator, check what it said and did. */
+interface GeneratorRow {
+  readonly id: string;
+  /** Edits the project (config, lock, description…) before the run. */
+  readonly arrange: (project: Project) => Promise<void>;
+  readonly args?: readonly string[];
+  readonly exit: number;
+  /** What stderr must say (the first line, compiler style). */
+  readonly stderr: RegExp;
+  /** Whether the project must be byte-identical after the run (nothing written, nothing deleted). */
+  readonly untouched?: boolean;
+}
+
+const victims: string[] = [];
+/** A file outside the project that no run may touch. */
+async function plantVictim(name: string): Promise<string> {
+  const file = path.join(os.tmpdir(), `mgkit-victim-${process.pid}-${name}`);
+  await writeFile(file, 'not yours\n');
+  victims.push(file);
+  return file;
+}
+
+async function editLock(project: Project, edit: (lock: { units: Record<string, { inputs: { path: unknown; sha256: unknown }[]; outputs: { path: unknown; sha256: unknown }[] }> }) => void): Promise<void> {
+  const file = path.join(project.root, 'specs/mgkit-lock.json');
+  const lock = JSON.parse(await readFile(file, 'utf8'));
+  edit(lock);
+  await writeFile(file, `${JSON.stringify(lock, null, 2)}\n`);
+}
+
+async function editText(project: Project, relative: string, edit: (text: string) => string): Promise<void> {
+  const file = path.join(project.root, relative);
+  await writeFile(file, edit(await readFile(file, 'utf8')));
+}
+
+const CONFIG = 'specs/mgkit.config.yaml';
+const relativeTo = (project: Project, file: string) => path.relative(path.join(project.root, 'specs'), file).split(path.sep).join('/');
+
+const generatorRows: GeneratorRow[] = [
+  {
+    id: 'lock: a stale output ../../x outside the output folders',
+    arrange: async (project) => {
+      const victim = await plantVictim('relative');
+      await editLock(project, (lock) => lock.units['applications']?.outputs.push({ path: relativeTo(project, victim), sha256: '0' }));
+    },
+    exit: 1,
+    stderr: /mgkit-lock\.json:\d+:\d+: error lock\/path-outside-scope: .*outside the unit's output folders/,
+    untouched: true,
+  },
+  {
+    id: 'lock: a stale output given as an absolute path',
+    arrange: async (project) => {
+      const victim = await plantVictim('absolute');
+      await editLock(project, (lock) => lock.units['applications']?.outputs.push({ path: victim, sha256: '0' }));
+    },
+    exit: 1,
+    stderr: /error lock\/path-outside-scope/,
+    untouched: true,
+  },
+  {
+    id: 'lock: --force with an outside entry whose hash differs',
+    arrange: async (project) => {
+      const victim = await plantVictim('force');
+      await editLock(project, (lock) => lock.units['applications']?.outputs.push({ path: relativeTo(project, victim), sha256: 'different' }));
+    },
+    args: ['--force'],
+    exit: 1,
+    stderr: /error lock\/path-outside-scope/,
+    untouched: true,
+  },
+  {
+    id: 'lock: an input entry outside the project and the configured inputs',
+    arrange: async (project) => {
+      const victim = await plantVictim('input');
+      await editLock(project, (lock) => lock.units['applications']?.inputs.push({ path: victim, sha256: '0' }));
+    },
+    exit: 1,
+    stderr: /error lock\/path-outside-scope: .*outside the unit's configured inputs/,
+    untouched: true,
+  },
+  {
+    id: 'lock: "path": null (valid JSON, wrong shape)',
+    arrange: (project) =>
+      editLock(project, (lock) => {
+        const first = lock.units['applications']?.outputs[0];
+        if (first) first.path = null;
+      }),
+    exit: 1,
+    stderr: /mgkit-lock\.json:\d+:\d+: error lock\/unreadable: the lock file's entry units\.applications\.outputs\.0 is not/,
+    untouched: true,
+  },
+  {
+    id: 'lock: outputs is not an array',
+    arrange: (project) =>
+      editLock(project, (lock) => {
+        (lock.units['applications'] as unknown as Record<string, unknown>)['outputs'] = 'x';
+      }),
+    exit: 1,
+    stderr: /error lock\/unreadable: .*units\.applications\.outputs is not/,
+    untouched: true,
+  },
+  {
+    id: 'config: an absolute output dir',
+    arrange: (project) => editText(project, CONFIG, (text) => text.replace('dir: ../docs/reference', `dir: ${path.join(os.tmpdir(), 'mgkit-evil-docs')}`)),
+    exit: 1,
+    stderr: /mgkit\.config\.yaml:\d+:\d+: error config\/output-outside-project: outputs\.docs\.dir .* is an absolute path/,
+    untouched: true,
+  },
+  {
+    id: 'config: an output dir whose .. leaves the project',
+    arrange: (project) => editText(project, CONFIG, (text) => text.replace('dir: ../docs/reference', 'dir: ../../../mgkit-evil')),
+    exit: 1,
+    stderr: /mgkit\.config\.yaml:\d+:\d+: error config\/output-outside-project: outputs\.docs\.dir \.\.\/\.\.\/\.\.\/mgkit-evil leaves the project/,
+    untouched: true,
+  },
+];
+
+afterAll(async () => {
+  for (const victim of victims) {
+    // the victims must still be there: no row may delete outside the project
+    expect(await readFile(victim, 'utf8')).toBe('not yours\n');
+  }
+});
+
+describe('bad-input catalog: mgkit-gen', () => {
+  it.each(generatorRows.map((row) => [row.id, row] as const))('%s', async (_id, row) => {
+    const project = await makeGeneratedProject();
+    try {
+      await row.arrange(project);
+      const before = row.untouched ? await snapshotTree(project.root) : undefined;
+      const result = await runGeneratorAsync(['generate', '--config', project.configFile, ...(row.args ?? [])], project.root);
+      expect(result.stderr.split('\n')[0]).toMatch(row.stderr);
+      expect(result.stderr).not.toMatch(/^\s+at /m); // a message, never a stack
+      expect(result.status).toBe(row.exit);
+      if (before) expect(await snapshotTree(project.root)).toEqual(before);
+      for (const victim of victims) expect(existsSync(victim), victim).toBe(true);
+    } finally {
+      await project.dispose();
+    }
+  });
+});
