@@ -5,11 +5,15 @@
  * new case; each row runs on its own throw-away project (mgkit-gen) or in-process (mgkit).
  */
 import { existsSync } from 'node:fs';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeGeneratedProject, runGeneratorAsync, snapshotTree } from './helpers/project.js';
+import { projectRoot } from './helpers/paths.js';
 
 type Project = Awaited<ReturnType<typeof makeGeneratedProject>>;
 
@@ -150,6 +154,124 @@ describe('bad-input catalog: mgkit-gen', () => {
       for (const victim of victims) expect(existsSync(victim), victim).toBe(true);
     } finally {
       await project.dispose();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// mgkit: the built CLI in-process (main(argv, io)), against servers on 127.0.0.1 that misbehave.
+
+const SECRET = 'Catal0g-Secret-"quoted"\\back\\slash';
+const TOKEN = 'catalog.token.Signature9f8e';
+const CLI_SECRETS = [SECRET, JSON.stringify(SECRET).slice(1, -1), encodeURIComponent(SECRET), TOKEN];
+const APP = ['applications', 'synchronization', 'acquire-access-token', 'post'];
+
+interface Recorded {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: string;
+}
+
+/** A server on a loopback address that records what reached it and answers with `reply`. */
+async function serve(host: string, reply: (request: Recorded, response: ServerResponse) => void): Promise<{ origin: string; requests: Recorded[]; close: () => Promise<void> }> {
+  const requests: Recorded[] = [];
+  const server: Server = createServer((incoming, response) => {
+    let body = '';
+    incoming.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    incoming.on('end', () => {
+      const request = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, body };
+      requests.push(request);
+      reply(request, response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://${host}:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function runMgkit(args: readonly string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
+  const { main } = (await import(path.join(projectRoot, 'packages/cli/dist/main.js'))) as { main: (argv: readonly string[], io: unknown) => Promise<number> };
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+    stdout: { write: (text: string) => ((stdout += text), true) },
+    stderr: { write: (text: string) => ((stderr += text), true) },
+    env: { PATH: process.env['PATH'], NO_COLOR: '1', XDG_CONFIG_HOME: path.join(os.tmpdir(), `mgkit-catalog-${process.pid}`), MGKIT_ACCESS_TOKEN: TOKEN, ...options.env },
+    platform: process.platform,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A row for `mgkit`: a server that misbehaves (or none), a command line, what must happen. */
+interface CliRow {
+  readonly id: string;
+  /** What the Graph-like server answers; `other` is a second server on another loopback address. */
+  readonly reply?: (request: Recorded, response: ServerResponse, other: string) => void;
+  /** The command line after the command words; BASE is the server's service root. */
+  readonly args: (base: string) => readonly string[];
+  readonly input?: string;
+  readonly exit: number;
+  readonly stderr: RegExp;
+  /** How many requests may reach the second server (default 0). */
+  readonly otherRequests?: number;
+}
+
+const redirectTo = (status: number) => (_request: Recorded, response: ServerResponse, other: string) => {
+  response.writeHead(status, { location: `${other}/v1.0/stolen` });
+  response.end();
+};
+
+const cliRows: CliRow[] = [
+  ...[301, 302, 307, 308].map(
+    (status): CliRow => ({
+      id: `redirect: ${status} to another origin with the credential body is refused`,
+      reply: redirectTo(status),
+      args: (base) => [...APP, '--application-id', 'a', '--credentials', `SecretToken=${SECRET}`, '--base-url', base],
+      exit: 1,
+      stderr: new RegExp(`^error: refused a ${status} redirect from http://127\\.0\\.0\\.1:\\d+ to http://127\\.0\\.0\\.2:\\d+: .*another origin; nothing was sent there \\(check --base-url\\)$`),
+    }),
+  ),
+];
+
+describe('bad-input catalog: mgkit', () => {
+  it.each(cliRows.map((row) => [row.id, row] as const))('%s', async (_id, row) => {
+    const other = await serve('127.0.0.2', (_request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    const main = await serve('127.0.0.1', (request, response) => {
+      if (row.reply) row.reply(request, response, other.origin);
+      else {
+        response.writeHead(204);
+        response.end();
+      }
+    });
+    try {
+      const result = await runMgkit(row.args(`${main.origin}/v1.0`), row.input === undefined ? {} : { input: row.input });
+      expect(result.stderr.trimEnd()).toMatch(row.stderr);
+      expect(result.code).toBe(row.exit);
+      expect(other.requests).toHaveLength(row.otherRequests ?? 0);
+      const printed = `${result.stdout}\n${result.stderr}`;
+      for (const secret of CLI_SECRETS) expect(printed).not.toContain(secret);
+    } finally {
+      await main.close();
+      await other.close();
     }
   });
 });

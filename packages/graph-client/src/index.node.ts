@@ -6,3 +6,4 @@
  * @module
  */
 export * from './generated/index.node.js';
+export { RedirectGuard, RedirectRefusedError, unsafeRedirectTarget, withRedirectGuard } from './redirect-guard.js';

@@ -16,3 +16,4 @@
  * @module
  */
 export * from './generated/index.js';
+export { RedirectGuard, RedirectRefusedError, unsafeRedirectTarget, withRedirectGuard } from './redirect-guard.js';

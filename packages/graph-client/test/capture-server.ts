@@ -24,7 +24,7 @@ export interface CaptureServer {
   close(): Promise<void>;
 }
 
-export async function startCaptureServer(): Promise<CaptureServer> {
+export async function startCaptureServer(host = '127.0.0.1'): Promise<CaptureServer> {
   const requests: CapturedRequest[] = [];
   const state: CaptureServer = {
     origin: '',
@@ -48,10 +48,10 @@ export async function startCaptureServer(): Promise<CaptureServer> {
       response.end(answer.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

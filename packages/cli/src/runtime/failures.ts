@@ -140,6 +140,10 @@ export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResp
     write(error.message);
     return ExitCode.api;
   }
+  if (error instanceof Error && error.name === 'RedirectRefusedError') {
+    write(`${error.message}; nothing was sent there (check --base-url)`);
+    return ExitCode.api;
+  }
   // an OData error names its code; anything else the client parsed or could not parse is
   // described from the response itself
   const api = describeApiFailure(error);

@@ -149,7 +149,7 @@ export interface GraphConnection {
 
 /** The generated client on a fresh adapter: authenticated unless `settings.token` is absent. */
 export async function createClient(settings: HttpSettings): Promise<GraphConnection> {
-  const { FetchRequestAdapter, KiotaClientFactory, MiddlewareFactory, RetryHandler, RetryHandlerOptions, createGraphClient } = await import('./http-stack.js');
+  const { FetchRequestAdapter, KiotaClientFactory, MiddlewareFactory, RetryHandler, RetryHandlerOptions, createGraphClient, withRedirectGuard } = await import('./http-stack.js');
   let lastError: ErrorResponse | undefined;
   const clock = new CallClock(settings.timeoutMs);
   const customFetch = tracingFetch(settings, clock, (response) => (lastError = response));
@@ -165,7 +165,8 @@ export async function createClient(settings: HttpSettings): Promise<GraphConnect
     },
   });
   const retry = new RetryHandler(retryOptions);
-  const middlewares = MiddlewareFactory.getDefaultMiddlewares(customFetch as unknown as typeof fetch).map((middleware) => (middleware instanceof RetryHandler ? retry : middleware));
+  // the client package's guard: no redirect carries the body or the token to another origin or over http
+  const middlewares = withRedirectGuard(MiddlewareFactory.getDefaultMiddlewares(customFetch as unknown as typeof fetch).map((middleware) => (middleware instanceof RetryHandler ? retry : middleware)));
   const httpClient = KiotaClientFactory.create(customFetch as unknown as typeof fetch, middlewares);
   const auth = settings.token ? bearerProvider(settings.token) : anonymous;
   const adapter = new FetchRequestAdapter(auth, undefined, undefined, httpClient);
