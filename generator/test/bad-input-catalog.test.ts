@@ -230,7 +230,21 @@ interface CliRow {
   readonly stderr: RegExp;
   /** How many requests may reach the second server (default 0). */
   readonly otherRequests?: number;
+  /** Further checks on the result (files written, bytes on stderr). */
+  readonly check?: (result: CliResult) => Promise<void> | void;
 }
+
+const odataError = (response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
+  response.writeHead(status, { 'content-type': 'application/json', 'request-id': 'req-catalog', ...headers });
+  response.end(JSON.stringify({ error: { code: 'BadRequest', message, innerError: { 'request-id': 'req-catalog' } } }));
+};
+/** A careless service that quotes the request body back in its error message. */
+const echoBody = (status: number) => (request: Recorded, response: ServerResponse) => odataError(response, status, `Invalid request: ${request.body}`);
+const ESC = '\u001b';
+const hasNoEscape = (result: CliResult) => {
+  expect(`${result.stdout}${result.stderr}`).not.toMatch(/[\u001b\u009b\u009d\u0007]/);
+};
+const headersFile = path.join(os.tmpdir(), `mgkit-catalog-headers-${process.pid}.json`);
 
 const redirectTo = (status: number) => (_request: Recorded, response: ServerResponse, other: string) => {
   response.writeHead(status, { location: `${other}/v1.0/stolen` });
@@ -247,6 +261,91 @@ const cliRows: CliRow[] = [
       stderr: new RegExp(`^error: refused a ${status} redirect from http://127\\.0\\.0\\.1:\\d+ to http://127\\.0\\.0\\.2:\\d+: .*another origin; nothing was sent there \\(check --base-url\\)$`),
     }),
   ),
+  {
+    id: 'scrub: a secret with " and \\ echoed JSON-escaped in an OData error message',
+    reply: echoBody(400),
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', `SecretToken=${SECRET}`, '--base-url', base],
+    exit: 1,
+    stderr: /^error: 400 BadRequest: Invalid request: .*\*\*\*.* \(request-id: req-catalog\)$/,
+  },
+  {
+    id: 'scrub: the escaped secret in a 503 text/plain body (no retry: Retry-After past --timeout)',
+    reply: (request, response) => {
+      response.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '3600' });
+      response.end(`upstream rejected ${request.body}`);
+    },
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', `SecretToken=${SECRET}`, '--base-url', base],
+    exit: 1,
+    stderr: /^error: 503/,
+  },
+  {
+    id: 'scrub: the escaped secret echoed by the server, seen through --debug',
+    reply: echoBody(400),
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', `SecretToken=${SECRET}`, '--debug', '--base-url', base],
+    exit: 1,
+    stderr: /^> POST http:\/\/127\.0\.0\.1/,
+  },
+  {
+    id: 'scrub: an unknown property of a credential is named, its value never quoted',
+    args: (base) => [...APP, '--application-id', 'a', '--body', JSON.stringify({ credentials: [{ key: 'SecretToken', value: 'v', other: SECRET }] }), '--base-url', base],
+    exit: 2,
+    stderr: /credentials\[0\]\.other: expected object, got string(?! ")/,
+  },
+  {
+    id: 'scrub: --debug masks a header given with --header (X-Api-Key)',
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=https://scim.example.com', '--header', `X-Api-Key: ${SECRET}`, '--debug', '--base-url', base],
+    exit: 0,
+    stderr: /^> POST /,
+    check: (result) => {
+      expect(result.stderr.toLowerCase()).toContain('> x-api-key: ***');
+    },
+  },
+  {
+    id: 'scrub: user:password in --base-url never printed (--debug trace)',
+    reply: (_request, response) => odataError(response, 500, 'boom'),
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--debug', '--base-url', base.replace('http://', `http://admin:${encodeURIComponent(SECRET)}@`)],
+    exit: 1,
+    stderr: /^> POST http:\/\/admin:\*\*\*@127\.0\.0\.1/,
+  },
+  {
+    id: 'scrub: a secret echoed in a response header does not reach the --response-headers file',
+    reply: (request, response) => {
+      response.writeHead(204, { 'x-echo': encodeURIComponent(request.body), 'request-id': 'r' });
+      response.end();
+    },
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', `SecretToken=${SECRET}`, '--response-headers', headersFile, '--base-url', base],
+    exit: 0,
+    stderr: /^$/,
+    check: async () => {
+      const written = await readFile(headersFile, 'utf8');
+      expect(written).toContain('"x-echo"');
+      for (const secret of CLI_SECRETS) expect(written).not.toContain(secret);
+    },
+  },
+  {
+    id: 'terminal: OSC and CSI sequences in an OData error message are not printed',
+    reply: (_request, response) => odataError(response, 400, `bad ${ESC}]0;pwned${'\u0007'} title ${ESC}[2J cleared ${ESC}]8;;https://evil.example${ESC}\\link${ESC}]8;;${ESC}\\ ${'\u009b'}31m c1`),
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],
+    exit: 1,
+    stderr: /^error: 400 BadRequest: bad {1,2}title {1,2}cleared link {1,2}(31m )?c1/,
+    check: hasNoEscape,
+  },
+  {
+    id: 'terminal: escape sequences in an error body seen through --debug',
+    reply: (_request, response) => odataError(response, 400, `x ${ESC}]0;pwned${'\u0007'} y`),
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--debug', '--base-url', base],
+    exit: 1,
+    stderr: /^> POST /,
+    check: hasNoEscape,
+  },
+  {
+    id: 'terminal: escape sequences in table output of a result',
+    reply: (_request, response) => odataError(response, 404, `gone ${ESC}[31mred`),
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '-o', 'table', '--base-url', base],
+    exit: 3,
+    stderr: /^error: 404 BadRequest: gone (31m)?red/,
+    check: hasNoEscape,
+  },
 ];
 
 describe('bad-input catalog: mgkit', () => {
@@ -269,6 +368,7 @@ describe('bad-input catalog: mgkit', () => {
       expect(other.requests).toHaveLength(row.otherRequests ?? 0);
       const printed = `${result.stdout}\n${result.stderr}`;
       for (const secret of CLI_SECRETS) expect(printed).not.toContain(secret);
+      await row.check?.(result);
     } finally {
       await main.close();
       await other.close();

@@ -9,6 +9,7 @@ import { GLOBAL_OPTIONS } from './globals.js';
 import { OUTPUT_FORMATS } from './output.js';
 import { pairKeyNames } from './help.js';
 import { io } from './io.js';
+import { safeLine } from './terminal.js';
 
 const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 const BUILTINS = ['login', 'logout', 'status', 'completion'];
@@ -101,7 +102,7 @@ export async function complete(words: readonly string[]): Promise<string[]> {
 export async function runCompletion(name: 'completion' | '__complete', argv: readonly string[]): Promise<number> {
   if (name === '__complete') {
     const candidates = await complete(argv);
-    if (candidates.length > 0) io().stdout.write(`${candidates.join('\n')}\n`);
+    if (candidates.length > 0) io().stdout.write(`${candidates.map(safeLine).join('\n')}\n`);
     return ExitCode.ok;
   }
   const shell = argv.find((word) => !word.startsWith('-'));

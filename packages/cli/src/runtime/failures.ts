@@ -6,6 +6,7 @@
 import { CliError, ExitCode } from './errors.js';
 import { scrubText } from './redact.js';
 import { io } from './io.js';
+import { safeLine } from './terminal.js';
 
 export class TimeoutError extends Error {
   constructor(readonly seconds: number) {
@@ -129,7 +130,8 @@ function failureExitCode(status: number | undefined): number {
  */
 export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResponse): number {
   const write = (text: string): void => {
-    const line = text.replace(/\s*\r?\n\s*/g, ' ').trim();
+    // the server's message may hold escape sequences: one plain line, secrets scrubbed
+    const line = safeLine(text).trim();
     io().stderr.write(`${scrubText(`error: ${prefix}${line}`)}\n`);
   };
   if (error instanceof CliError) {

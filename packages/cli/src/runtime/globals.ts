@@ -3,6 +3,7 @@ import { type CloudName, CLOUD_NAMES, cloudBaseUrl, isCloudName } from './clouds
 import { UsageError, didYouMean } from './errors.js';
 import { type OutputFormat, OUTPUT_FORMATS, isOutputFormat } from './output.js';
 import { io } from './io.js';
+import { registerSecret } from './redact.js';
 
 export interface GlobalOptionSpec {
   readonly name: string;
@@ -74,6 +75,11 @@ export function resolveGlobals(values: ParsedValues, defaultBaseUrl: string): Gl
   if (baseUrlOption) {
     try {
       const url = new URL(baseUrlOption);
+      // user:password in the URL is a credential: scrubbed from everything printed
+      if (url.password) {
+        registerSecret(decodeURIComponent(url.password));
+        registerSecret(url.password);
+      }
       if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http(s)');
     } catch {
       throw new UsageError(`${baseUrlSetting.source}: '${baseUrlOption}' is not an http(s) URL`);

@@ -2,6 +2,7 @@
 import type { CommandDefinition, CommandIndexEntry, OptionDefinition } from './definition.js';
 import { GLOBAL_OPTIONS } from './globals.js';
 import { type Defs, resolveSchema } from './validate.js';
+import { safeForTerminal } from './terminal.js';
 
 export interface HelpStyle {
   readonly color: boolean;
@@ -46,6 +47,10 @@ function globalOptionsText(): string {
 }
 
 export function rootHelp(bin: string, version: string, commands: readonly CommandIndexEntry[], style: HelpStyle, prefix: readonly string[] = []): string {
+  return safeForTerminal(rootHelpText(bin, version, commands, style, prefix));
+}
+
+function rootHelpText(bin: string, version: string, commands: readonly CommandIndexEntry[], style: HelpStyle, prefix: readonly string[]): string {
   const shown = commands.filter((entry) => prefix.every((word, index) => entry.path[index] === word));
   const width = Math.max(...shown.map((entry) => entry.path.join(' ').length), 12);
   const commandLines = shown.flatMap((entry) => [
@@ -103,7 +108,12 @@ export function pairKeyNames(option: OptionDefinition, defs: Defs): string[] {
   return key ? [...(resolveSchema(key, defs).enum ?? [])] : [];
 }
 
+/** A command's help; its texts come from the description and the cmdlet help, so escape sequences are removed. */
 export function commandHelp(bin: string, command: CommandDefinition, baseUrl: string, style: HelpStyle): string {
+  return safeForTerminal(commandHelpText(bin, command, baseUrl, style));
+}
+
+function commandHelpText(bin: string, command: CommandDefinition, baseUrl: string, style: HelpStyle): string {
   const parts: string[] = [command.synopsis, '', heading('Usage (one line per parameter set):', style)];
   for (const set of command.sets) {
     parts.push(`  # ${set.name}${set.isDefault ? ' (default)' : ''}`);

@@ -8,7 +8,7 @@ import type { AuthenticationProvider, RequestInformation } from '@microsoft/kiot
 import { UsageError } from './errors.js';
 import { type ErrorResponse, NetworkError, TimeoutError } from './failures.js';
 import { nodeFetch } from './node-fetch.js';
-import { redactHeader, scrubText } from './redact.js';
+import { redactTraceHeader, scrubText } from './redact.js';
 import { io } from './io.js';
 
 export interface HttpSettings {
@@ -104,7 +104,7 @@ function tracingFetch(settings: HttpSettings, clock: CallClock, onError: (respon
     const requestInit: RequestInit = signal ? { ...init, signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal } : init;
     if (settings.debug) {
       trace(`> ${init.method ?? 'GET'} ${input}`);
-      for (const [name, value] of headersOf(init)) trace(`> ${name}: ${redactHeader(name, value)}`);
+      for (const [name, value] of headersOf(init)) trace(`> ${name}: ${redactTraceHeader(name, value)}`);
       const body = bodyText(init.body);
       if (body !== undefined) trace(`> ${settings.redactBody(body)}`);
     }
@@ -130,7 +130,7 @@ function tracingFetch(settings: HttpSettings, clock: CallClock, onError: (respon
     } else onError(undefined);
     if (settings.debug) {
       trace(`< ${response.status} ${response.statusText} (${Date.now() - started} ms)`);
-      for (const [name, value] of response.headers.entries()) trace(`< ${name}: ${redactHeader(name, value)}`);
+      for (const [name, value] of response.headers.entries()) trace(`< ${name}: ${redactTraceHeader(name, value)}`);
       if (response.status >= 400) {
         const text = await response.clone().text();
         if (text) trace(`< ${text}`);

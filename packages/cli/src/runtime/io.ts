@@ -24,11 +24,17 @@ export interface CliIo {
   readonly platform: NodeJS.Platform;
 }
 
-/** What one run remembers: which option read stdin, and what it read. */
+/** What one run remembers: which option read stdin and what it read; what to redact. */
 export interface RunState {
   stdinReader?: string;
   stdinText?: string;
+  /** Secret values in every form they may be printed in (redact.ts). */
+  readonly secrets: Set<string>;
+  /** Lower-cased names of headers given with --header, masked in traces (redact.ts). */
+  readonly maskedHeaders: Set<string>;
 }
+
+const freshState = (): RunState => ({ secrets: new Set(), maskedHeaders: new Set() });
 
 interface RunContext {
   readonly io: CliIo;
@@ -59,7 +65,7 @@ let processRun: RunContext | undefined;
 function current(): RunContext {
   const context = storage.getStore();
   if (context) return context;
-  processRun ??= { io: processIo, state: {} };
+  processRun ??= { io: processIo, state: freshState() };
   return processRun;
 }
 
@@ -79,5 +85,5 @@ export function isProcessIo(): boolean {
 
 /** Runs `body` with `given` as its IO and fresh run state. */
 export function withIo<T>(given: CliIo, body: () => Promise<T>): Promise<T> {
-  return storage.run({ io: given, state: {} }, body);
+  return storage.run({ io: given, state: freshState() }, body);
 }

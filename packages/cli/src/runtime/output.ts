@@ -4,6 +4,7 @@
  */
 import { UsageError } from './errors.js';
 import { io } from './io.js';
+import { safeForTerminal } from './terminal.js';
 
 export const OUTPUT_FORMATS = ['json', 'yaml', 'table', 'tsv', 'none'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -89,5 +90,6 @@ export async function formatResult(value: unknown, format: OutputFormat, color: 
 export async function printResult(value: unknown, format: OutputFormat, query: string | undefined, color: boolean): Promise<void> {
   if (value === undefined) return; // a call without output prints nothing, --query or not
   const text = await formatResult(await applyQuery(value, query), format, color);
-  if (text !== undefined) io().stdout.write(`${text}\n`);
+  // table and tsv print the service's strings as they are: no escape sequence may pass
+  if (text !== undefined) io().stdout.write(`${format === 'table' || format === 'tsv' ? safeForTerminal(text) : text}\n`);
 }

@@ -7,7 +7,7 @@ import type { CommandDefinition, IdentityKey, JsonSchema, OperationDefinition, O
 import { CliError, ExitCode, UsageError } from './errors.js';
 import { readJsonArgument, readJsonRecords, readTextArgument } from './inputs.js';
 import { inferParameterSet } from './parameter-sets.js';
-import { isSensitiveHeader, registerSecret } from './redact.js';
+import { isSensitiveHeader, maskUserHeader, registerSecret } from './redact.js';
 import { resolveSchema, toClientModel, validate } from './validate.js';
 
 /** Canonical option name → values in command-line order (`true` for switches). */
@@ -98,6 +98,7 @@ function parseHeaders(option: OptionDefinition, values: readonly (string | true)
     const value = raw.slice(colon + 1).trim();
     if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) throw new UsageError(`--${option.name}: the value of ${name} holds a line break or another control character; one header per --${option.name}`);
     headers[name] = value;
+    maskUserHeader(name);
     // a token given as a header is a secret like MGKIT_ACCESS_TOKEN: scrubbed wherever it shows up
     if (isSensitiveHeader(name)) {
       registerSecret(value);

@@ -16,6 +16,7 @@ import { prefetchStdin } from './inputs.js';
 import { checkQuery, printResult } from './output.js';
 import { planCalls, readsStdin } from './plan.js';
 import { fromClientModel } from './validate.js';
+import { scrubText } from './redact.js';
 import { type RequestInformationLike, askConfirmation, redactBodyText, whatIfData, whatIfRequest, whatIfText } from './what-if.js';
 import { io } from './io.js';
 
@@ -30,7 +31,8 @@ function unwritableSink(sink: string, error: unknown): UsageError {
 }
 
 function writeResponseHeaders(sink: string, headers: Record<string, string | string[]>): void {
-  const text = `${JSON.stringify(headers, null, 2)}\n`;
+  // a server may echo a secret in a header: the file gets the same scrubbing as the terminal
+  const text = scrubText(`${JSON.stringify(headers, null, 2)}\n`);
   if (sink === '-') {
     io().stdout.write(text);
     return;

@@ -34,11 +34,11 @@ function describe(value: unknown): string {
 }
 
 /** Problems found, each `path: message`; empty when valid. */
-export function validate(value: unknown, schema: JsonSchema, defs: Defs, path = ''): string[] {
+export function validate(value: unknown, schema: JsonSchema, defs: Defs, path = '', quoteValues = true): string[] {
   const resolved = resolveSchema(schema, defs);
   const where = path || '(root)';
   if (resolved.anyOf) {
-    const results = resolved.anyOf.map((member) => validate(value, member, defs, path));
+    const results = resolved.anyOf.map((member) => validate(value, member, defs, path, quoteValues));
     if (results.some((problems) => problems.length === 0)) return [];
     return results.sort((a, b) => a.length - b.length)[0] ?? [];
   }
@@ -46,7 +46,7 @@ export function validate(value: unknown, schema: JsonSchema, defs: Defs, path = 
     const expected = Array.isArray(resolved.type) ? resolved.type : [resolved.type as JsonType];
     const actual = typeOf(value);
     if (!expected.some((type) => typeMatches(type, actual))) {
-      return [`${where}: expected ${expected.join(' or ')}, got ${actual}${resolved['x-secret'] ? '' : ` ${describe(value)}`}`];
+      return [`${where}: expected ${expected.join(' or ')}, got ${actual}${resolved['x-secret'] || !quoteValues ? '' : ` ${describe(value)}`}`];
     }
   }
   if (value === null) return [];
@@ -55,11 +55,11 @@ export function validate(value: unknown, schema: JsonSchema, defs: Defs, path = 
     const exact = resolved.enum.find((member) => member.toLowerCase() === value.toLowerCase());
     const near = exact ? [exact] : closest(value, resolved.enum);
     const hint = near.length > 0 ? `; did you mean ${near.join(', ')}?` : `; valid names: ${resolved.enum.join(', ')}`;
-    return [`${where}: '${value}' is not a ${name} name${hint}`];
+    return [`${where}: ${quoteValues ? `'${value}' ` : ''}is not a ${name} name${hint}`];
   }
   const problems: string[] = [];
   if (Array.isArray(value) && resolved.items) {
-    value.forEach((item, index) => problems.push(...validate(item, resolved.items as JsonSchema, defs, `${path}[${index}]`)));
+    value.forEach((item, index) => problems.push(...validate(item, resolved.items as JsonSchema, defs, `${path}[${index}]`, quoteValues)));
   }
   if (typeOf(value) === 'object' && (resolved.properties || resolved.additionalProperties !== undefined)) {
     const record = value as Record<string, unknown>;
@@ -71,7 +71,7 @@ export function validate(value: unknown, schema: JsonSchema, defs: Defs, path = 
       const child = path ? `${path}.${key}` : key;
       const declared = properties[key];
       if (declared) {
-        problems.push(...validate(item, declared, defs, child));
+        problems.push(...validate(item, declared, defs, child, quoteValues));
         continue;
       }
       const wrongCase = Object.keys(properties).find((name) => name.toLowerCase() === key.toLowerCase());
@@ -83,7 +83,8 @@ export function validate(value: unknown, schema: JsonSchema, defs: Defs, path = 
         const near = closest(key, Object.keys(properties));
         problems.push(`${child}: unknown property${near.length ? `; did you mean ${near.join(', ')}?` : ''}`);
       } else if (typeof resolved.additionalProperties === 'object') {
-        problems.push(...validate(item, resolved.additionalProperties, defs, child));
+        // an undeclared property may hold anything, a secret too: its value is never quoted
+        problems.push(...validate(item, resolved.additionalProperties, defs, child, false));
       }
     }
   }
