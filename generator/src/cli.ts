@@ -91,7 +91,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       // a stage that cannot go on (an unreadable lock file): its one-line diagnostics, exit 1
       const { printDiagnostics } = await import('./commands/report.js');
       printDiagnostics(error.diagnostics);
-      process.stderr.write('mgkit-gen: nothing was written.\n');
+      // a failure while files were being put in place says itself how far it got
+      if (!error.diagnostics.some((diagnostic) => diagnostic.message.includes('were written'))) process.stderr.write('mgkit-gen: nothing was written.\n');
       return 1;
     }
     throw error;

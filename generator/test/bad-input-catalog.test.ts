@@ -4,10 +4,12 @@
  * written outside the output folders, no secret in any byte printed. Extend it with a row per
  * new case; each row runs on its own throw-away project (mgkit-gen) or in-process (mgkit).
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +30,20 @@ interface GeneratorRow {
   readonly stderr: RegExp;
   /** Whether the project must be byte-identical after the run (nothing written, nothing deleted). */
   readonly untouched?: boolean;
+  /** Further checks after the run, and undoing what `arrange` did outside the files (chattr). */
+  readonly check?: (project: Project) => Promise<void>;
+  readonly cleanup?: (project: Project) => Promise<void>;
+}
+
+const execFileAsync = promisify(execFile);
+/** `chattr +i` (root on ext4 and most Linux file systems): makes a rename onto the file fail. */
+async function immutable(file: string, on: boolean): Promise<boolean> {
+  return execFileAsync('chattr', [on ? '+i' : '-i', file]).then(() => true, () => false);
+}
+
+async function temporariesUnder(root: string): Promise<string[]> {
+  const snapshot = await snapshotTree(root);
+  return [...snapshot.keys()].filter((file) => file.endsWith('.mgkit-tmp'));
 }
 
 const victims: string[] = [];
@@ -131,6 +147,33 @@ const generatorRows: GeneratorRow[] = [
     stderr: /mgkit\.config\.yaml:\d+:\d+: error config\/output-outside-project: outputs\.docs\.dir \.\.\/\.\.\/\.\.\/mgkit-evil leaves the project/,
     untouched: true,
   },
+  {
+    id: 'output: a temporary file left by a run cut short makes --check fail, naming it',
+    arrange: (project) => writeFile(path.join(project.root, 'packages/cli/src/generated/command-index.ts.4242.mgkit-tmp'), 'half'),
+    args: ['--check'],
+    exit: 1,
+    stderr: /command-index\.ts\.4242\.mgkit-tmp: error output\/leftover-temporary: .*cut short/,
+    untouched: true,
+  },
+  {
+    id: 'output: a rename that fails after staging (the lock is immutable) leaves no temporary file',
+    arrange: async (project) => {
+      await editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => `${text}# changed\n`);
+      if (!(await immutable(path.join(project.root, 'specs/mgkit-lock.json'), true))) throw new Error('chattr +i is not available here (needs root on a Linux file system)');
+    },
+    exit: 1,
+    stderr: /mgkit-lock\.json: error output\/unwritable: cannot put the file in place \(EPERM\); 0 of 1 file\(s\) were written and the lock was not updated/,
+    check: async (project) => {
+      expect(await temporariesUnder(project.root)).toEqual([]);
+      await immutable(path.join(project.root, 'specs/mgkit-lock.json'), false);
+      const check = await runGeneratorAsync(['generate', '--config', project.configFile, '--check'], project.root);
+      expect(check.status).toBe(1); // not "up to date": the lock still records the old input
+      expect(check.stderr).toContain('update specs/mgkit-lock.json');
+    },
+    cleanup: async (project) => {
+      await immutable(path.join(project.root, 'specs/mgkit-lock.json'), false);
+    },
+  },
 ];
 
 afterAll(async () => {
@@ -152,7 +195,9 @@ describe('bad-input catalog: mgkit-gen', () => {
       expect(result.status).toBe(row.exit);
       if (before) expect(await snapshotTree(project.root)).toEqual(before);
       for (const victim of victims) expect(existsSync(victim), victim).toBe(true);
+      await row.check?.(project);
     } finally {
+      await row.cleanup?.(project);
       await project.dispose();
     }
   });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type GenerationUnitConfig } from '../config/index.js';
-import { applyChanges, planLockedOutputs, readLockFile, sha256, type FileChange, type LockScope, type OutputConflict, type OutputPlan } from '../output/index.js';
+import { applyChanges, leftoverTemporaries, planLockedOutputs, readLockFile, sha256, type FileChange, type LockScope, type OutputConflict, type OutputPlan } from '../output/index.js';
 import { generatorVersion } from './generator-version.js';
 import { displayPath, printDiagnostics, summariseDiagnostics } from './report.js';
 import { isUpToDate } from './up-to-date.js';
@@ -23,6 +23,16 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   const version = generatorVersion();
 
   const quick = await loadConfig(configFile);
+  if (quick.config && options.check) {
+    const units = selectUnits(quick.config.units, options.unit);
+    const folders = [...new Set(units.flatMap((unit) => [path.dirname(unit.lockFile), ...Object.values(unit.outputs).flatMap((output) => (output ? [output.dir] : []))]))];
+    const leftovers = await leftoverTemporaries(folders);
+    if (leftovers.length > 0) {
+      for (const file of leftovers) process.stderr.write(`${displayPath(file)}: error output/leftover-temporary: a temporary file left by a run that was cut short (fix: delete it, then run generate)\n`);
+      process.stderr.write(`mgkit-gen: ${leftovers.length} leftover temporary file(s); the output may be incomplete.\n`);
+      return 1;
+    }
+  }
   if (quick.config && !options.force) {
     const units = selectUnits(quick.config.units, options.unit);
     const lockFiles = [...new Set(units.map((unit) => unit.lockFile))];

@@ -41,29 +41,71 @@ function unwritable(file: string, error: unknown): DiagnosticError {
  */
 export async function applyChanges(changes: readonly FileChange[], projectRoot: string, lockFiles: ReadonlySet<string> = new Set()): Promise<void> {
   const writes = changes.filter((change) => change.kind !== 'delete');
+  // every temporary file is known before it is written: a write cut short (disk full) is removed too
   const staged: { readonly temporary: string; readonly target: string }[] = [];
+  const removeStaged = () => Promise.all(staged.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
   try {
     for (const change of writes) {
       const isFolder = await stat(change.path).then((info) => info.isDirectory(), () => false);
       if (isFolder) throw Object.assign(new Error('a folder is in its place'), { code: 'EISDIR', path: change.path });
       await mkdir(path.dirname(change.path), { recursive: true });
       const temporary = temporaryFor(change.path);
-      await writeFile(temporary, change.contents, 'utf8');
       staged.push({ temporary, target: change.path });
+      await writeFile(temporary, change.contents, 'utf8');
     }
   } catch (error) {
-    await Promise.all(staged.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
-    const failed = (error as { path?: string }).path ?? writes[staged.length]?.path ?? projectRoot;
+    await removeStaged();
+    const failed = (error as { path?: string }).path ?? staged.at(-1)?.target ?? projectRoot;
     throw unwritable(failed.replace(/\.\d+\.mgkit-tmp$/, ''), error);
   }
   const isLock = (file: string) => lockFiles.has(file);
-  for (const { temporary, target } of staged.filter((entry) => !isLock(entry.target))) await rename(temporary, target);
-  for (const change of changes) {
-    if (change.kind !== 'delete') continue;
-    await unlink(change.path);
-    await removeEmptyParents(change.path, projectRoot);
+  const pending = [...staged.filter((entry) => !isLock(entry.target)), ...staged.filter((entry) => isLock(entry.target))];
+  let placed = 0;
+  try {
+    for (const { temporary, target } of pending.filter((entry) => !isLock(entry.target))) {
+      await rename(temporary, target);
+      placed += 1;
+    }
+    for (const change of changes) {
+      if (change.kind !== 'delete') continue;
+      await unlink(change.path);
+      await removeEmptyParents(change.path, projectRoot);
+    }
+    for (const { temporary, target } of pending.filter((entry) => isLock(entry.target))) {
+      await rename(temporary, target);
+      placed += 1;
+    }
+  } catch (error) {
+    // files already in place match what generate produces; the old lock stays, so the next run
+    // (and --check) sees what is left to do. No temporary file is left behind.
+    await Promise.all(pending.slice(placed).map(({ temporary }) => unlink(temporary).catch(() => undefined)));
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const failed = ((error as { dest?: string; path?: string }).dest ?? (error as { path?: string }).path ?? projectRoot).replace(/\.\d+\.mgkit-tmp$/, '');
+    throw new DiagnosticError([
+      {
+        severity: 'error',
+        code: 'output/unwritable',
+        file: failed,
+        message: `cannot put the file in place (${code}); ${placed} of ${pending.length} file(s) were written and the lock was not updated`,
+        hint: 'fix the cause (permissions, disk space), then run generate again: it finishes the job',
+      },
+    ]);
   }
-  for (const { temporary, target } of staged.filter((entry) => isLock(entry.target))) await rename(temporary, target);
+}
+
+/** Temporary files a run cut short left in the output folders (`*.mgkit-tmp`), for --check to report. */
+export async function leftoverTemporaries(folders: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) await visit(full);
+      else if (entry.name.endsWith('.mgkit-tmp')) found.push(full);
+    }
+  };
+  for (const folder of folders) await visit(folder);
+  return found.sort();
 }
 
 export { writeAtomically };
