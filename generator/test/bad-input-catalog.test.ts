@@ -148,6 +148,136 @@ const generatorRows: GeneratorRow[] = [
     untouched: true,
   },
   {
+    id: 'lock: merge conflict markers',
+    arrange: (project) => editText(project, 'specs/mgkit-lock.json', (text) => text.replace('  "units": {', '<<<<<<< HEAD\n  "units": {')),
+    exit: 1,
+    stderr: /mgkit-lock\.json:\d+:1: error lock\/unreadable: the lock file holds merge conflict markers/,
+    untouched: true,
+  },
+  {
+    id: 'lock: not JSON',
+    arrange: (project) => editText(project, 'specs/mgkit-lock.json', (text) => text.replace('"units": {', '"units": {,')),
+    exit: 1,
+    stderr: /mgkit-lock\.json:\d+:\d+: error lock\/unreadable: the lock file is not valid JSON/,
+    untouched: true,
+  },
+  {
+    id: 'lock: no units entry',
+    arrange: (project) => writeFile(path.join(project.root, 'specs/mgkit-lock.json'), '{"generator":"x","config":{"path":"mgkit.config.yaml","sha256":"0"}}\n'),
+    exit: 1,
+    stderr: /error lock\/unreadable: the lock file has no config or units entry/,
+    untouched: true,
+  },
+  {
+    id: 'lock: a JSON array instead of an object',
+    arrange: (project) => writeFile(path.join(project.root, 'specs/mgkit-lock.json'), '[]\n'),
+    exit: 1,
+    stderr: /error lock\/unreadable/,
+    untouched: true,
+  },
+  {
+    id: 'lock: config entry without a sha256',
+    arrange: (project) => editText(project, 'specs/mgkit-lock.json', (text) => text.replace(/("config": \{\s*"path": "[^"]*"),\s*"sha256": "[^"]*"/, '$1')),
+    exit: 1,
+    stderr: /error lock\/unreadable: the lock file's entry config is not/,
+    untouched: true,
+  },
+  {
+    id: 'lock: an output path with backslashes',
+    arrange: (project) => editLock(project, (lock) => lock.units['applications']?.outputs.push({ path: '..\\..\\x', sha256: '0' })),
+    exit: 1,
+    stderr: /error lock\/path-outside-scope/,
+    untouched: true,
+  },
+  {
+    id: 'lock: an output path with a drive letter',
+    arrange: (project) => editLock(project, (lock) => lock.units['applications']?.outputs.push({ path: 'C:/Windows/x', sha256: '0' })),
+    exit: 1,
+    stderr: /error lock\/path-outside-scope/,
+    untouched: true,
+  },
+  {
+    id: 'lock: an output inside the project but outside the output folders (../package.json)',
+    arrange: (project) => editLock(project, (lock) => lock.units['applications']?.outputs.push({ path: '../package.json', sha256: '0' })),
+    exit: 1,
+    stderr: /error lock\/path-outside-scope: the lock lists "\.\.\/package\.json"/,
+    untouched: true,
+  },
+  {
+    id: 'lock: an output that climbs out and back in (packages/../../x)',
+    arrange: (project) => editLock(project, (lock) => lock.units['applications']?.outputs.push({ path: '../packages/../../outside.txt', sha256: '0' })),
+    exit: 1,
+    stderr: /error lock\/path-outside-scope/,
+    untouched: true,
+  },
+  {
+    id: 'config: an unknown key names the keys it could be',
+    arrange: (project) => editText(project, CONFIG, (text) => text.replace('    include:\n', '    inculde: {}\n    include:\n')),
+    exit: 1,
+    stderr: /mgkit\.config\.yaml:\d+:\d+: error config\/unknown-key: unknown key 'inculde'/,
+    untouched: true,
+  },
+  {
+    id: 'config: YAML that does not parse',
+    arrange: (project) => editText(project, CONFIG, (text) => text.replace('units:\n', 'units: [\n')),
+    exit: 1,
+    stderr: /mgkit\.config\.yaml:\d+:\d+: error config\//,
+    untouched: true,
+  },
+  {
+    id: 'config: an output folder that holds the inputs',
+    arrange: (project) => editText(project, CONFIG, (text) => text.replace('dir: ../docs/reference', 'dir: .')),
+    exit: 1,
+    stderr: /mgkit\.config\.yaml:\d+:\d+: error config\/output-overlaps-input/,
+    untouched: true,
+  },
+  {
+    id: 'config: two units with one name',
+    arrange: (project) =>
+      editText(project, CONFIG, (text) => {
+        const unit = text.slice(text.indexOf('  - name: applications'));
+        return `${text}${unit.replace(/dir: \.\.\/(\S+)/g, 'dir: ../second/$1')}`;
+      }),
+    exit: 1,
+    stderr: /error config\/duplicate-unit: generation unit name 'applications' is used twice/,
+    untouched: true,
+  },
+  {
+    id: 'config: the description file is missing',
+    arrange: (project) => editText(project, CONFIG, (text) => text.replace('openapi: openapi/acquireAccessToken.yaml', 'openapi: openapi/missing.yaml')),
+    exit: 1,
+    stderr: /missing\.yaml/,
+    untouched: true,
+  },
+  {
+    id: 'description: a dangling $ref',
+    arrange: (project) => editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace(/#\/components\/schemas\/microsoft\.graph\.synchronizationSecretKeyStringValuePair/, '#/components/schemas/microsoft.graph.noSuchSchema')),
+    exit: 1,
+    stderr: /acquireAccessToken\.yaml:\d+:\d+: error openapi\/[a-z-]+ref/,
+    untouched: true,
+  },
+  {
+    id: 'description: not YAML at all',
+    arrange: (project) => writeFile(path.join(project.root, 'specs/openapi/acquireAccessToken.yaml'), 'openapi: [3.0.1\n  paths: {\n'),
+    exit: 1,
+    stderr: /acquireAccessToken\.yaml:\d+:\d+: error /,
+    untouched: true,
+  },
+  {
+    id: 'description: an empty file',
+    arrange: (project) => writeFile(path.join(project.root, 'specs/openapi/acquireAccessToken.yaml'), ''),
+    exit: 1,
+    stderr: /acquireAccessToken\.yaml(:\d+:\d+)?: error /,
+    untouched: true,
+  },
+  {
+    id: 'cmdlet help: NUL bytes and escape sequences in the file',
+    arrange: (project) => editText(project, 'specs/cmdlets/Get-MgApplicationSynchronizationAccessToken.md', (text) => text.replace('## SYNTAX', '## SYNTAX\u0000\u001b]0;x\u0007')),
+    args: ['--check'],
+    exit: 1,
+    stderr: /./,
+  },
+  {
     id: 'output: a temporary file left by a run cut short makes --check fail, naming it',
     arrange: (project) => writeFile(path.join(project.root, 'packages/cli/src/generated/command-index.ts.4242.mgkit-tmp'), 'half'),
     args: ['--check'],
@@ -366,6 +496,137 @@ const cliRows: CliRow[] = [
       expect(written).toContain('"x-echo"');
       for (const secret of CLI_SECRETS) expect(written).not.toContain(secret);
     },
+  },
+  {
+    id: 'http: Content-Length given with --header is refused (it would split the request)',
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--header', 'Content-Length: 5', '--base-url', base],
+    exit: 2,
+    stderr: /^error: --header: Content-Length is set by the HTTP stack/,
+  },
+  ...['Host: evil.example', 'Transfer-Encoding: chunked', 'Connection: close'].map(
+    (header): CliRow => ({
+      id: `http: ${header.split(':')[0]} given with --header is refused`,
+      args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--header', header, '--base-url', base],
+      exit: 2,
+      stderr: /^error: --header: .* is set by the HTTP stack/,
+    }),
+  ),
+  {
+    id: 'http: a non-ASCII header value is a usage error, not "cannot reach"',
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--header', 'X-Note: café', '--base-url', base],
+    exit: 2,
+    stderr: /^error: --header: the value of X-Note holds a character outside ASCII/,
+  },
+  {
+    id: 'http: a line break in a header value (header injection)',
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--header', 'X-A: 1\r\nX-Injected: 2', '--base-url', base],
+    exit: 2,
+    stderr: /^error: --header: the value of X-A holds a line break/,
+  },
+  {
+    id: 'http: a header without a name',
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--header', ': v', '--base-url', base],
+    exit: 2,
+    stderr: /^error: --header: expected 'Name: value'/,
+  },
+  {
+    id: 'input: --base-url that is not http(s)',
+    args: () => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', 'file:///etc/passwd'],
+    exit: 2,
+    stderr: /^error: --base-url: 'file:\/\/\/etc\/passwd' is not an http\(s\) URL/,
+  },
+  {
+    id: 'input: --base-url with a password and a non-http scheme never echoes the password',
+    args: () => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', `ftp://admin:${encodeURIComponent(SECRET)}@example.com/`],
+    exit: 2,
+    stderr: /^error: --base-url: 'ftp:\/\/admin:\*\*\*@example\.com\/' is not an http\(s\) URL/,
+  },
+  {
+    id: 'input: a credential key outside the enum',
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', `NoSuchKey=${SECRET}`, '--base-url', base],
+    exit: 2,
+    stderr: /NoSuchKey/,
+  },
+  {
+    id: 'input: --body that is not JSON',
+    args: (base) => [...APP, '--application-id', 'a', '--body', '{"credentials": [', '--base-url', base],
+    exit: 2,
+    stderr: /^error: --body/,
+  },
+  {
+    id: 'input: --body @file that does not exist',
+    args: (base) => [...APP, '--application-id', 'a', '--body', '@/nonexistent/body.json', '--base-url', base],
+    exit: 2,
+    stderr: /^error: --body @\/nonexistent\/body\.json: cannot read the file \(no such file\)/,
+  },
+  {
+    id: 'input: --body with a secret of the wrong type is not quoted',
+    args: (base) => [...APP, '--application-id', 'a', '--body', JSON.stringify({ credentials: [{ key: 'SecretToken', value: { nested: SECRET } }] }), '--base-url', base],
+    exit: 2,
+    stderr: /credentials\[0\]\.value: expected string or null, got object(?! )/,
+  },
+  {
+    id: 'input: --body - with NUL bytes and escape sequences on stdin',
+    args: (base) => [...APP, '--application-id', 'a', '--body', '-', '--base-url', base],
+    input: '\u0000\u001b]0;x\u0007{',
+    exit: 2,
+    stderr: /^error: --body/,
+    check: hasNoEscape,
+  },
+  {
+    id: 'input: --input-object without the id it needs',
+    args: (base) => [...APP, '--input-object', '{"ServicePrincipalId":"x"}', '--credentials', 'BaseAddress=x', '--base-url', base],
+    exit: 2,
+    stderr: /^error: --input-object/,
+  },
+  {
+    id: 'input: two parameter sets mixed',
+    args: (base) => [...APP, '--application-id', 'a', '--body', '{"credentials":[]}', '--credentials', 'BaseAddress=x', '--base-url', base],
+    exit: 2,
+    stderr: /^error: /,
+  },
+  {
+    id: 'input: --timeout that is not a number',
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--timeout', 'soon', '--base-url', base],
+    exit: 2,
+    stderr: /^error: --timeout: 'soon' is not a positive number of seconds/,
+  },
+  {
+    id: 'input: an unknown option is named with a suggestion',
+    args: (base) => [...APP, '--aplication-id', 'a', '--base-url', base],
+    exit: 2,
+    stderr: /^error: unknown option --aplication-id.*--application-id/,
+  },
+  {
+    id: 'server: an HTML 502 page is summarised, not dumped',
+    reply: (_request, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end(`<html><body><h1>Bad Gateway</h1><p>${ESC}[2J</p></body></html>`);
+    },
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],
+    exit: 1,
+    stderr: /^error: 502/,
+    check: hasNoEscape,
+  },
+  {
+    id: 'server: an OData error whose message is 100 KB long stays one line',
+    reply: (_request, response) => odataError(response, 400, 'x'.repeat(100_000)),
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],
+    exit: 1,
+    stderr: /^error: 400 BadRequest: x+/,
+    check: (result) => {
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    },
+  },
+  {
+    id: 'server: a 404 with a non-JSON body keeps its status and exit code',
+    reply: (_request, response) => {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not here');
+    },
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],
+    exit: 3,
+    stderr: /^error: 404/,
   },
   {
     id: 'terminal: OSC and CSI sequences in an OData error message are not printed',

@@ -87,6 +87,8 @@ function queryValue(option: OptionDefinition, raw: string, type: NonNullable<Opt
   }
 }
 
+const FRAMING_HEADERS = /^(content-length|host|transfer-encoding|connection|keep-alive|upgrade|te|trailer)$/i;
+
 function parseHeaders(option: OptionDefinition, values: readonly (string | true)[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const raw of values) {
@@ -97,6 +99,9 @@ function parseHeaders(option: OptionDefinition, values: readonly (string | true)
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--${option.name}: expected 'Name: value' (a header name, a colon, the value), e.g. --${option.name} 'ConsistencyLevel: eventual'`);
     const value = raw.slice(colon + 1).trim();
     if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) throw new UsageError(`--${option.name}: the value of ${name} holds a line break or another control character; one header per --${option.name}`);
+    // framing headers are the HTTP stack's: a wrong Content-Length would split the request in two
+    if (FRAMING_HEADERS.test(name)) throw new UsageError(`--${option.name}: ${name} is set by the HTTP stack from the request itself and cannot be given`);
+    if (/[^\u0020-\u007e\t]/.test(value)) throw new UsageError(`--${option.name}: the value of ${name} holds a character outside ASCII; HTTP header values must be ASCII (percent-encode or base64 it)`);
     headers[name] = value;
     maskUserHeader(name);
     // a token given as a header is a secret like MGKIT_ACCESS_TOKEN: scrubbed wherever it shows up
