@@ -32,6 +32,8 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'mgkit-docs-xss-'));
   await cp(path.join(projectRoot, 'specs'), path.join(root, 'specs'), { recursive: true });
   const description = path.join(root, 'specs/openapi/acquireAccessToken.yaml');
+  // info.title becomes the reference index's heading, which VitePress copies into a <script> block
+  await plant(description, '  title: Applications\n', `  title: 'Applications ${SCRIPT}'\n`);
   await plant(description, 'summary: Invoke action acquireAccessToken', `summary: 'Invoke {{ constructor }} acquireAccessToken'`);
   await plant(
     description,

@@ -78,7 +78,7 @@ const generatorRows: GeneratorRow[] = [
       await editLock(project, (lock) => lock.units['applications']?.outputs.push({ path: relativeTo(project, victim), sha256: '0' }));
     },
     exit: 1,
-    stderr: /mgkit-lock\.json:\d+:\d+: error lock\/path-outside-scope: .*outside the unit's output folders/,
+    stderr: /mgkit-lock\.json:\d+:\d+: error lock\/path-outside-scope: .*outside the project; refusing to read or delete it/,
     untouched: true,
   },
   {
@@ -109,7 +109,7 @@ const generatorRows: GeneratorRow[] = [
       await editLock(project, (lock) => lock.units['applications']?.inputs.push({ path: victim, sha256: '0' }));
     },
     exit: 1,
-    stderr: /error lock\/path-outside-scope: .*outside the unit's configured inputs/,
+    stderr: /error lock\/path-outside-scope: .*outside the project and the unit's configured inputs/,
     untouched: true,
   },
   {
@@ -197,11 +197,27 @@ const generatorRows: GeneratorRow[] = [
     untouched: true,
   },
   {
-    id: 'lock: an output inside the project but outside the output folders (../package.json)',
-    arrange: (project) => editLock(project, (lock) => lock.units['applications']?.outputs.push({ path: '../package.json', sha256: '0' })),
-    exit: 1,
-    stderr: /error lock\/path-outside-scope: the lock lists "\.\.\/package\.json"/,
-    untouched: true,
+    id: 'lock: a stale output inside the project but outside the output folders is kept unless provably generated',
+    arrange: async (project) => {
+      await writeFile(path.join(project.root, 'package.json'), '{"name":"mine"}\n');
+      await editLock(project, (lock) => lock.units['applications']?.outputs.push({ path: '../package.json', sha256: '0' }));
+    },
+    args: ['--force'],
+    exit: 0,
+    stderr: /^$/,
+    check: async (project) => {
+      expect(await readFile(path.join(project.root, 'package.json'), 'utf8')).toBe('{"name":"mine"}\n');
+    },
+  },
+  {
+    id: 'lock: a stale output in a folder the config no longer uses is deleted when it is provably generated',
+    arrange: (project) => editText(project, CONFIG, (text) => text.replace('dir: ../docs/reference', 'dir: ../docs/moved')),
+    exit: 0,
+    stderr: /^$/,
+    check: async (project) => {
+      expect(existsSync(path.join(project.root, 'docs/reference/index.md'))).toBe(false);
+      expect(existsSync(path.join(project.root, 'docs/moved/index.md'))).toBe(true);
+    },
   },
   {
     id: 'lock: an output that climbs out and back in (packages/../../x)',
@@ -254,6 +270,20 @@ const generatorRows: GeneratorRow[] = [
     arrange: (project) => editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace(/#\/components\/schemas\/microsoft\.graph\.synchronizationSecretKeyStringValuePair/, '#/components/schemas/microsoft.graph.noSuchSchema')),
     exit: 1,
     stderr: /acquireAccessToken\.yaml:\d+:\d+: error openapi\/[a-z-]+ref/,
+    untouched: true,
+  },
+  {
+    id: 'description: a schema type OpenAPI does not have (type: frobnicator)',
+    arrange: (project) => editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace(/type: string(\n\s+description: The value of the secret\.)/, 'type: frobnicator$1')),
+    exit: 1,
+    stderr: /acquireAccessToken\.yaml:\d+:\d+: error openapi\/unknown-type: schema type "frobnicator" is not an OpenAPI type/,
+    untouched: true,
+  },
+  {
+    id: 'description: a path template whose parameter is not declared',
+    arrange: (project) => editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace('- name: application-id', '- name: app-id')),
+    exit: 1,
+    stderr: /acquireAccessToken\.yaml:\d+:\d+: error openapi\/undeclared-path-parameter: .*\{application-id\}/,
     untouched: true,
   },
   {
@@ -406,7 +436,7 @@ interface CliRow {
   /** How many requests may reach the second server (default 0). */
   readonly otherRequests?: number;
   /** Further checks on the result (files written, bytes on stderr). */
-  readonly check?: (result: CliResult) => Promise<void> | void;
+  readonly check?: (result: CliResult, received: readonly Recorded[]) => Promise<void> | void;
 }
 
 const odataError = (response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
@@ -629,6 +659,17 @@ const cliRows: CliRow[] = [
     stderr: /^error: 404/,
   },
   {
+    id: 'body: a property named __proto__ (--additional-properties) is sent, not turned into a prototype',
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--additional-properties', '{"__proto__":{"polluted":true},"constructor":{"x":1}}', '--base-url', base],
+    exit: 0,
+    stderr: /^$/,
+    check: (_result, received) => {
+      const sent = JSON.parse(received[0]?.body ?? '{}') as Record<string, unknown>;
+      expect(Object.keys(sent)).toEqual(['credentials', '__proto__', 'constructor']);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    },
+  },
+  {
     id: 'terminal: OSC and CSI sequences in an OData error message are not printed',
     reply: (_request, response) => odataError(response, 400, `bad ${ESC}]0;pwned${'\u0007'} title ${ESC}[2J cleared ${ESC}]8;;https://evil.example${ESC}\\link${ESC}]8;;${ESC}\\ ${'\u009b'}31m c1`),
     args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],
@@ -674,7 +715,7 @@ describe('bad-input catalog: mgkit', () => {
       expect(other.requests).toHaveLength(row.otherRequests ?? 0);
       const printed = `${result.stdout}\n${result.stderr}`;
       for (const secret of CLI_SECRETS) expect(printed).not.toContain(secret);
-      await row.check?.(result);
+      await row.check?.(result, main.requests);
     } finally {
       await main.close();
       await other.close();

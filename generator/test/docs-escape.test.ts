@@ -3,8 +3,8 @@ import { block, cellCode, cellTextWithCode, code, fence, html, text } from '../s
 
 describe('escaping text from the inputs for VitePress markdown', () => {
   it('turns HTML and markdown syntax into escaped characters', () => {
-    expect(text('</script><script>alert(1)</script>')).toBe('\\</script\\>\\<script\\>alert(1)\\</script\\>');
-    expect(text('-ApplicationId <String> [-Headers <IDictionary>]')).toBe('\\-ApplicationId \\<String\\> \\[-Headers \\<IDictionary\\>\\]');
+    expect(text('</script><script>alert(1)</script>')).toBe('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(text('-ApplicationId <String> [-Headers <IDictionary>]')).toBe('\\-ApplicationId &lt;String&gt; \\[-Headers &lt;IDictionary&gt;\\]');
     expect(text('a | b *c* _d_ `e` &amp;')).toBe('a \\| b \\*c\\* \\_d\\_ \\`e\\` \\&amp;');
     expect(text('# not a heading')).toBe('\\# not a heading');
     expect(text('1. not a list')).toBe('1\\. not a list');
@@ -35,8 +35,8 @@ describe('escaping text from the inputs for VitePress markdown', () => {
   });
 
   it('shows backticked spans of a table cell as code and escapes the rest', () => {
-    expect(cellTextWithCode("The request body's `credentials`: a list <T>")).toBe("The request body's `credentials`: a list \\<T\\>");
+    expect(cellTextWithCode("The request body's `credentials`: a list <T>")).toBe("The request body's `credentials`: a list &lt;T&gt;");
     expect(cellTextWithCode('use `a|b` | c')).toBe('use `a\\|b` \\| c');
-    expect(cellTextWithCode('`{{ x }}` and </script>')).toBe('<span v-pre><span v-pre>`{{ x }}`</span> and \\</script\\></span>');
+    expect(cellTextWithCode('`{{ x }}` and </script>')).toBe('<span v-pre><span v-pre>`{{ x }}`</span> and &lt;/script&gt;</span>');
   });
 });

@@ -106,6 +106,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
 /** Where each unit's lock entries may point: outputs in its output folders; inputs in the project or where the config reads. */
 function lockScope(configFile: string, projectRoot: string, units: readonly GenerationUnitConfig[]): LockScope {
   return {
+    projectRoot,
     units: Object.fromEntries(
       units.map((unit) => [
         unit.name,

@@ -45,11 +45,15 @@ export function lockAbsolutePath(lockFile: string, relativePath: string): string
 }
 
 /**
- * Where a unit's lock entries may point: its outputs inside its output folders, its inputs at
- * the files and folders the config names. A lock is data anyone can edit, and generate deletes
- * and reads what it lists: an entry elsewhere (`../../x`, `/tmp/x`) is refused, never followed.
+ * Where a unit's lock entries may point. A lock is data anyone can edit, and generate reads and
+ * deletes what it lists: outputs must lie in the project (in the unit's output folders, or in
+ * folders it used before the config moved them), inputs in the project or where the config
+ * reads. An entry elsewhere (`../../x`, `/tmp/x`) is refused, never followed. (An old output
+ * outside today's output folders is deleted only when it is provably generated: see
+ * plan-locked.ts.)
  */
 export interface LockScope {
+  readonly projectRoot: string;
   readonly units: Readonly<Record<string, { readonly outputDirs: readonly string[]; readonly inputs: readonly string[] }>>;
 }
 
@@ -81,7 +85,7 @@ function escapingEntry(lock: LockFile, lockFile: string, scope: LockScope): { at
   for (const [name, allowed] of Object.entries(scope.units)) {
     const unit = lock.units[name];
     if (!unit) continue;
-    const outputIndex = unit.outputs.findIndex((entry) => !inside(entry.path, allowed.outputDirs));
+    const outputIndex = unit.outputs.findIndex((entry) => !inside(entry.path, [...allowed.outputDirs, scope.projectRoot]));
     if (outputIndex >= 0) return { at: ['units', name, 'outputs', outputIndex, 'path'], path: unit.outputs[outputIndex]?.path ?? '', list: 'outputs' };
     const inputIndex = unit.inputs.findIndex((entry) => !inside(entry.path, allowed.inputs));
     if (inputIndex >= 0) return { at: ['units', name, 'inputs', inputIndex, 'path'], path: unit.inputs[inputIndex]?.path ?? '', list: 'inputs' };
@@ -146,7 +150,7 @@ export async function readLockFile(lockFile: string, scope?: LockScope): Promise
   const escaping = scope && escapingEntry(lock, lockFile, scope);
   if (escaping) {
     const where = positionIn(text, escaping.at);
-    const place = escaping.list === 'outputs' ? "outside the unit's output folders" : "outside the unit's configured inputs";
+    const place = escaping.list === 'outputs' ? 'outside the project' : "outside the project and the unit's configured inputs";
     throw new DiagnosticError([
       {
         severity: 'error',

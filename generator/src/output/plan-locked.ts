@@ -1,6 +1,22 @@
-import { hashFiles, lockRelativePath, readLockFile, serializeLockFile, sha256, type LockFile, type LockScope, type UnitLock } from './lock.js';
+import { readFile } from 'node:fs/promises';
+import { isWithin } from '../util/paths.js';
+import { hashFiles, lockAbsolutePath, lockRelativePath, readLockFile, serializeLockFile, sha256, type LockEntry, type LockFile, type LockScope, type UnitLock } from './lock.js';
+import { GENERATED_MARKER } from './types.js';
 import { planOutputs, type OutputPlan } from './plan.js';
 import type { GeneratedFile } from './types.js';
+
+/**
+ * Whether a stale output may be deleted. Inside the unit's output folders, as the lock says
+ * (hand edits there are conflicts the user settles, with --force). Outside them (the config
+ * moved the folder, or someone edited the lock), only a file that is provably ours: it still
+ * has the hash the lock recorded and carries the generated header. Anything else stays.
+ */
+async function mayDelete(lockFile: string, entry: LockEntry, outputDirs: readonly string[]): Promise<boolean> {
+  const file = lockAbsolutePath(lockFile, entry.path);
+  if (outputDirs.some((dir) => isWithin(file, dir))) return true;
+  const contents = await readFile(file, 'utf8').catch(() => undefined);
+  return contents !== undefined && sha256(contents) === entry.sha256 && contents.includes(GENERATED_MARKER);
+}
 
 /** What one unit read and produced in this run. */
 export interface GeneratedUnit {
@@ -45,7 +61,13 @@ export async function planLockedOutputs(
     config: { path: lockRelativePath(lockFile, facts.configFile), sha256: facts.configHash },
     units,
   };
-  const previousOutputs = generated.flatMap((unit) => previousLock?.units[unit.name]?.outputs ?? []);
+  const previousOutputs: LockEntry[] = [];
+  for (const unit of generated) {
+    const outputDirs = scope.units[unit.name]?.outputDirs ?? [];
+    for (const entry of previousLock?.units[unit.name]?.outputs ?? []) {
+      if (await mayDelete(lockFile, entry, outputDirs)) previousOutputs.push(entry);
+    }
+  }
   const files = [...generated.flatMap((unit) => unit.files), { path: lockFile, contents: serializeLockFile(lock) }];
   return planOutputs(files, lockFile, previousOutputs);
 }

@@ -41,7 +41,12 @@ export class RedirectRefusedError extends Error {
 function headerNames(headers: RequestInit['headers']): string[] {
   if (!headers) return [];
   if (Array.isArray(headers)) return headers.map(([name]) => String(name).toLowerCase());
-  if (typeof (headers as Headers).keys === 'function') return [...(headers as Headers).keys()].map((name) => name.toLowerCase());
+  if (typeof (headers as Headers).forEach === 'function') {
+    // forEach, not keys(): the DOM library without DOM.Iterable has no Headers iterators
+    const names: string[] = [];
+    (headers as Headers).forEach((_value, name) => names.push(name.toLowerCase()));
+    return names;
+  }
   return Object.keys(headers).map((name) => name.toLowerCase());
 }
 

@@ -92,7 +92,8 @@ function checkPathParameters(key: string, path: string, parameters: readonly Ope
   const inTemplate = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');
   const declared = parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name);
   for (const name of inTemplate.filter((name) => !declared.includes(name))) {
-    context.warning(address, {
+    // an error: without the parameter no call could fill the path (the CLI would fail every call)
+    context.error(address, {
       code: 'openapi/undeclared-path-parameter',
       message: `${key} uses {${name}} but declares no path parameter '${name}'.`,
       hint: `add \`- { name: ${name}, in: path, required: true, schema: { type: string } }\` to its parameters`,

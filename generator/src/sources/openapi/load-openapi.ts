@@ -10,6 +10,7 @@ import type { LoadOutcome } from './source-files.js';
 import type { ParsedFile } from './parse-file.js';
 import type { JsonObject, OpenApiDocument } from './types.js';
 import { validateRefs } from './validate-refs.js';
+import { checkSchemaTypes } from './check-schema-types.js';
 
 export interface LoadOpenApiResult {
   /** Present only when there are no errors. */
@@ -39,8 +40,11 @@ export async function loadOpenApiDocument(file: string): Promise<LoadOpenApiResu
   if (!header) return { diagnostics: [...diagnostics.items] };
   const refs = await validateRefs(files, entry.path);
   diagnostics.addAll(refs.diagnostics);
+  checkSchemaTypes(entry.value as JsonObject, entry.path, context);
   if (diagnostics.hasErrors) return { diagnostics: [...diagnostics.items] };
   const operations = indexOperations(header.paths, entry.path, context);
+  // indexing finds errors of its own (a path parameter that is not declared)
+  if (diagnostics.hasErrors) return { diagnostics: [...diagnostics.items] };
   return { document: createDocument(entry, header, operations, files, context), diagnostics: [...diagnostics.items] };
 }
 

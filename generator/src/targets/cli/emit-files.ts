@@ -15,8 +15,12 @@ export interface CliEmitOptions {
   readonly clientPackage: string;
 }
 
+/**
+ * A JSON value as a TypeScript literal. A `"__proto__":` key in an object literal sets the
+ * prototype instead of adding a property (a body property named so would vanish): computed.
+ */
 function literal(value: unknown): string {
-  return JSON.stringify(value, null, 2);
+  return JSON.stringify(value, null, 2).replace(/^(\s*)"__proto__":/gm, '$1["__proto__"]:');
 }
 
 function upperFirst(text: string): string {

@@ -6,6 +6,8 @@ export function docText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\*\//g, '*\\/')
+    // code-block-writer reads `/*` inside a JSDoc as a comment opening and garbles what follows
+    .replace(/\/\*/g, '/\\*')
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n')

@@ -121,6 +121,22 @@ export function objectFactory(type: ObjectTypeModel, context: ModelContext): Fun
   };
 }
 
+/** Names an object literal inherits from `Object.prototype`: TypeScript types such a member from it, not from the map's signature. */
+const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * The key of a deserializer map entry: quoted, except `__proto__`, which in an object literal
+ * would set the map's prototype instead of adding an entry, so it is computed.
+ */
+function deserializerKey(wireName: string): string {
+  return wireName === '__proto__' ? `[${quote(wireName)}]` : quote(wireName);
+}
+
+/** `n`, typed where the wire name is also an `Object.prototype` member (`toString`, `constructor`). */
+function parseNodeParameter(wireName: string): string {
+  return OBJECT_MEMBER_NAMES.has(wireName) ? 'n: ParseNode' : 'n';
+}
+
 export function objectDeserializer(type: ObjectTypeModel, context: ModelContext): FunctionDeclarationStructure {
   const { hierarchy, imports } = context;
   imports.type(KIOTA_ABSTRACTIONS, 'ParseNode');
@@ -134,7 +150,7 @@ export function objectDeserializer(type: ObjectTypeModel, context: ModelContext)
     const member = `${instance}.${hierarchy.memberName(type, property)}`;
     const read = readExpression(shapeOf(property.type, hierarchy.types), imports);
     const message = primaryMessage?.property === property ? ` ${instance}.message = ${instance}.${primaryMessage.path} ?? '';` : '';
-    entries.push(`${quote(property.wireName)}: (n) => { ${member} = ${read};${message} },`);
+    entries.push(`${deserializerKey(property.wireName)}: (${parseNodeParameter(property.wireName)}) => { ${member} = ${read};${message} },`);
   }
   return {
     kind: StructureKind.Function,

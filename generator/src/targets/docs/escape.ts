@@ -4,8 +4,8 @@
  * into a Vue template, where `{{ … }}` would be evaluated).
  */
 
-/** ASCII punctuation that can start markdown or HTML syntax inside a line. */
-const INLINE_SYNTAX = /[\\`*_[\]<>|&~]/g;
+/** ASCII punctuation that can start markdown syntax inside a line (`<` and `>` are handled apart). */
+const INLINE_SYNTAX = /[\\`*_[\]|&~]/g;
 /** Characters that start a block (heading, list, quote, thematic break) at the start of a line. */
 const LINE_START_MARK = /^(\s*)([#+=-])/;
 const LINE_START_ORDINAL = /^(\s*\d+)([.)])/;
@@ -15,8 +15,18 @@ function guardVue(markdown: string): string {
   return markdown.includes('{{') || markdown.includes('}}') ? `<span v-pre>${markdown}</span>` : markdown;
 }
 
+/**
+ * `<` and `>` become entities, not `\<`: VitePress copies a page's headings into a script
+ * block of the page's Vue component, where a `</script>` that is still literal text there ends
+ * the block and breaks the build.
+ */
 function escapeLine(line: string): string {
-  return line.replace(INLINE_SYNTAX, '\\$&').replace(LINE_START_MARK, '$1\\$2').replace(LINE_START_ORDINAL, '$1\\$2');
+  return line
+    .replace(INLINE_SYNTAX, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(LINE_START_MARK, '$1\\$2')
+    .replace(LINE_START_ORDINAL, '$1\\$2');
 }
 
 /** Inline text (one line): a table cell, a list item, a sentence inside a template. */

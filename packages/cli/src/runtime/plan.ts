@@ -8,7 +8,7 @@ import { CliError, ExitCode, UsageError } from './errors.js';
 import { readJsonArgument, readJsonRecords, readTextArgument } from './inputs.js';
 import { inferParameterSet } from './parameter-sets.js';
 import { isSensitiveHeader, maskUserHeader, registerSecret } from './redact.js';
-import { resolveSchema, toClientModel, validate } from './validate.js';
+import { resolveSchema, setOwn, toClientModel, validate } from './validate.js';
 
 /** Canonical option name → values in command-line order (`true` for switches). */
 export type OptionValues = ReadonlyMap<string, readonly (string | true)[]>;
@@ -151,7 +151,7 @@ function collectSecrets(value: unknown, schema: JsonSchema | undefined, defs: Co
   const resolved = resolveSchema(schema, defs);
   if (resolved['x-secret'] && typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap((item) => collectSecrets(item, resolved.items, defs));
-  if (isObject(value)) return Object.entries(value).flatMap(([key, item]) => collectSecrets(item, resolved.properties?.[key], defs));
+  if (isObject(value)) return Object.entries(value).flatMap(([key, item]) => collectSecrets(item, resolved.properties && Object.hasOwn(resolved.properties, key) ? resolved.properties[key] : undefined, defs));
   return [];
 }
 
@@ -205,7 +205,7 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
         if (option.kind === 'pairs') value = readPairs(option, list);
         else if (option.kind === 'json') value = readJsonArgument(option.name, stringValue(values, option) ?? '');
         else value = stringValue(values, option);
-        additions[role.property] = value;
+        setOwn(additions, role.property, value);
         propertyOptions.set(role.property, option.name);
         break;
       }
@@ -239,7 +239,7 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
     const { option: extraOption, values: extra } = extraProperties;
     const both = Object.keys(extra).find((key) => propertyOptions.has(key));
     if (both !== undefined) throw new UsageError(`--${extraOption} sets ${both}, which --${propertyOptions.get(both) ?? both} sets too; give it once`);
-    for (const [key, value] of Object.entries(extra)) additions[key] = value;
+    for (const [key, value] of Object.entries(extra)) setOwn(additions, key, value);
   }
   let wireBody: Record<string, unknown> | undefined;
   if (operation.body) {

@@ -33,6 +33,19 @@ function describe(value: unknown): string {
   return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+/**
+ * Sets `key` as an own property. Plain assignment of `__proto__` (a wire name like any other
+ * in a JSON body) would replace the object's prototype and drop the value.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The schema of a declared property: own properties only (`constructor` is not declared by `Object`). */
+function declaredProperty(properties: Record<string, JsonSchema> | undefined, key: string): JsonSchema | undefined {
+  return properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
+}
+
 /** Problems found, each `path: message`; empty when valid. */
 export function validate(value: unknown, schema: JsonSchema, defs: Defs, path = '', quoteValues = true): string[] {
   const resolved = resolveSchema(schema, defs);
@@ -69,7 +82,7 @@ export function validate(value: unknown, schema: JsonSchema, defs: Defs, path = 
     }
     for (const [key, item] of Object.entries(record)) {
       const child = path ? `${path}.${key}` : key;
-      const declared = properties[key];
+      const declared = declaredProperty(properties, key);
       if (declared) {
         problems.push(...validate(item, declared, defs, child, quoteValues));
         continue;
@@ -103,7 +116,7 @@ export function redactSecrets(value: unknown, schema: JsonSchema | undefined, de
       return redactSecrets(value, member, defs, mask);
     }
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, redactSecrets(item, resolved.properties?.[key], defs, mask)]),
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, redactSecrets(item, declaredProperty(resolved.properties, key), defs, mask)]),
     );
   }
   return value;
@@ -125,9 +138,9 @@ export function toClientModel(value: unknown, schema: JsonSchema | undefined, de
   const model: Record<string, unknown> = {};
   const additional: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    const declared = resolved.properties[key];
-    if (declared) model[declared['x-name'] ?? key] = toClientModel(item, declared, defs);
-    else additional[key] = item;
+    const declared = declaredProperty(resolved.properties, key);
+    if (declared) setOwn(model, declared['x-name'] ?? key, toClientModel(item, declared, defs));
+    else setOwn(additional, key, item);
   }
   if (Object.keys(additional).length > 0) model['additionalData'] = additional;
   return model;
@@ -143,12 +156,12 @@ export function fromClientModel(value: unknown, schema: JsonSchema | undefined, 
   const wire: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     if (key === 'additionalData' && item && typeof item === 'object') {
-      Object.assign(wire, item);
+      for (const [extra, extraValue] of Object.entries(item)) setOwn(wire, extra, extraValue);
       continue;
     }
     if (key === 'backingStore' || key === 'backingStoreEnabled') continue;
     const declared = byClientName.get(key);
-    wire[declared?.wire ?? key] = fromClientModel(item, declared?.property, defs);
+    setOwn(wire, declared?.wire ?? key, fromClientModel(item, declared?.property, defs));
   }
   return wire;
 }

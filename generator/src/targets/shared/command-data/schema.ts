@@ -99,7 +99,8 @@ export class SchemaBuilder {
         ...(property.name !== property.wireName && { 'x-name': property.name }),
         ...(isSecretProperty(type, property) && { 'x-secret': true }),
       };
-      properties[property.wireName] = schema;
+      // defined, not assigned: `properties['__proto__'] = …` would set the prototype
+      Object.defineProperty(properties, property.wireName, { value: schema, enumerable: true, writable: true, configurable: true });
       if (property.required) required.push(property.wireName);
     }
     const additional = type.additionalProperties;
