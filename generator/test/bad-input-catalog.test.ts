@@ -670,6 +670,55 @@ const cliRows: CliRow[] = [
     },
   },
   {
+    id: 'http: a connection reset after the response headers says the request may have been processed',
+    reply: (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"partial":');
+      setTimeout(() => response.socket?.destroy(), 20);
+    },
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],
+    exit: 1,
+    stderr: /^error: the connection to http:\/\/127\.0\.0\.1:\d+ broke after the response began \(.*\); the request may have been processed: check before sending it again$/,
+  },
+  {
+    id: 'http: a redirect loop gets its own message',
+    reply: (request, response) => {
+      response.writeHead(302, { location: request.url });
+      response.end();
+    },
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],
+    exit: 1,
+    stderr: /^error: the service kept redirecting: 5 redirects, the last a 302 to \/v1\.0\/applications\/a\/.*; mgkit stops there \(a redirect loop\?\), check --base-url$/,
+  },
+  {
+    id: 'http: 429 until the retries run out says so, not "past --timeout"',
+    reply: (_request, response) => odataError(response, 429, 'Too many requests.', { 'retry-after': '0' }),
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],
+    exit: 1,
+    stderr: /\nerror: 429 BadRequest: Too many requests\. \(request-id: req-catalog\) \(still 429 after 3 retries; try again later\)$/,
+    check: (result) => {
+      expect(result.stderr).not.toContain('past --timeout');
+    },
+  },
+  {
+    id: 'http: a response body over the cap is refused with a clear error, not held in memory',
+    reply: (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let sent = 0;
+      const pump = (): void => {
+        while (sent < 70 && response.write(chunk)) sent += 1;
+        if (sent < 70) response.once('drain', pump);
+        else response.end();
+      };
+      response.on('error', () => undefined);
+      pump();
+    },
+    args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],
+    exit: 1,
+    stderr: /^error: the response from http:\/\/127\.0\.0\.1:\d+ is larger than 64 MiB, the most mgkit reads; nothing was printed/,
+  },
+  {
     id: 'terminal: OSC and CSI sequences in an OData error message are not printed',
     reply: (_request, response) => odataError(response, 400, `bad ${ESC}]0;pwned${'\u0007'} title ${ESC}[2J cleared ${ESC}]8;;https://evil.example${ESC}\\link${ESC}]8;;${ESC}\\ ${'\u009b'}31m c1`),
     args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],

@@ -14,15 +14,29 @@ export class TimeoutError extends Error {
   }
 }
 
-/** The service could not be reached: DNS, refused connection, TLS. */
+/** The service could not be reached: DNS, refused connection, TLS; or the connection broke mid-response. */
 export class NetworkError extends Error {
   constructor(
     readonly url: string,
     readonly code: string | undefined,
     detail: string,
+    /** The response had begun: the request reached the service and may have been processed. */
+    readonly afterResponse = false,
   ) {
-    super(networkMessage(url, code, detail));
+    super(afterResponse ? brokenMessage(url, code, detail) : networkMessage(url, code, detail));
   }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+function brokenMessage(url: string, code: string | undefined, detail: string): string {
+  return `the connection to ${originOf(url)} broke after the response began (${code ?? detail}); the request may have been processed: check before sending it again`;
 }
 
 const TLS_CODES = /^(EPROTO|ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_OSSL_)/;
@@ -49,6 +63,10 @@ export interface ErrorResponse {
   readonly requestId?: string;
   /** `Retry-After` of a 429 or 503 that was not retried (the wait would pass --timeout). */
   readonly retryAfter?: string;
+  /** Retries already made when this 429/503 came: at the limit, it was the last try. */
+  readonly retriesExhausted?: number;
+  /** A redirect that was not followed further (the limit was reached): where it pointed, and how many came before. */
+  readonly redirect?: { readonly location: string; readonly count: number };
   readonly text: string;
 }
 
@@ -149,10 +167,16 @@ export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResp
   // an OData error names its code; anything else the client parsed or could not parse is
   // described from the response itself
   const api = describeApiFailure(error);
+  if (lastError?.redirect) {
+    write(`the service kept redirecting: ${lastError.redirect.count} redirects, the last a ${lastError.status} to ${lastError.redirect.location}; mgkit stops there (a redirect loop?), check --base-url`);
+    return ExitCode.api;
+  }
   const failure = api?.code !== undefined || !lastError ? api : describeErrorResponse(lastError);
   if (failure) {
-    const retryAfter = lastError?.retryAfter !== undefined && lastError.status === failure.status ? ` (the service asks to retry after ${lastError.retryAfter}${/^\d+$/.test(lastError.retryAfter) ? ' s' : ''}, past --timeout)` : '';
-    write(`${failureLine(failure)}${retryAfter}`);
+    const sameResponse = lastError !== undefined && lastError.status === failure.status;
+    const retried = sameResponse && lastError.retriesExhausted !== undefined ? ` (still ${lastError.status} after ${lastError.retriesExhausted} retries; try again later)` : '';
+    const retryAfter = !retried && sameResponse && lastError.retryAfter !== undefined ? ` (the service asks to retry after ${lastError.retryAfter}${/^\d+$/.test(lastError.retryAfter) ? ' s' : ''}, past --timeout)` : '';
+    write(`${failureLine(failure)}${retried}${retryAfter}`);
     return failureExitCode(failure.status);
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -7,7 +7,7 @@
 import type { AuthenticationProvider, RequestInformation } from '@microsoft/kiota-abstractions';
 import { UsageError } from './errors.js';
 import { type ErrorResponse, NetworkError, TimeoutError } from './failures.js';
-import { nodeFetch } from './node-fetch.js';
+import { ResponseBrokenError, ResponseTooLargeError, nodeFetch } from './node-fetch.js';
 import { redactTraceHeader, scrubText } from './redact.js';
 import { io } from './io.js';
 
@@ -65,8 +65,13 @@ function bodyText(body: unknown): string | undefined {
 /** What a transport error says about where it failed, as a one-line `NetworkError`. */
 function networkError(input: string, error: unknown): NetworkError {
   const { code, message } = error as { code?: unknown; message?: unknown };
-  return new NetworkError(input, typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : String(error));
+  return new NetworkError(input, typeof code === 'string' ? code : undefined, typeof message === 'string' ? message : String(error), error instanceof ResponseBrokenError);
 }
+
+/** Kiota's RetryHandler default: the retries it makes before it hands back a 429/503. */
+const MAX_RETRIES = 3;
+/** Kiota's RedirectHandler default: the redirects it follows before it hands back a 3xx. */
+const MAX_REDIRECTS = 5;
 
 /** Seconds a 429/503 asks to wait (`Retry-After`: seconds or an HTTP date), as Kiota's RetryHandler reads it. */
 export function retryAfterSeconds(value: string | null): number | undefined {
@@ -97,6 +102,7 @@ function tracingFetch(settings: HttpSettings, clock: CallClock, onError: (respon
   const trace = (line: string): void => {
     io().stderr.write(`${scrubText(line)}\n`);
   };
+  let redirects = 0;
   return async (input, init) => {
     clock.attempt(init);
     const remaining = clock.remainingMs();
@@ -114,12 +120,23 @@ function tracingFetch(settings: HttpSettings, clock: CallClock, onError: (respon
       response = await nodeFetch(input, requestInit);
     } catch (error) {
       if (signal?.aborted) throw new TimeoutError((settings.timeoutMs ?? 0) / 1000);
+      if (error instanceof ResponseTooLargeError) throw error;
       throw networkError(input, error);
     }
-    // kept for the error line when the client cannot parse the body (an HTML gateway page)
-    if (response.status >= 400) {
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location !== null) {
+      // Kiota follows MAX_REDIRECTS in a row; the next one comes back as the call's answer
+      redirects += 1;
+      if (redirects > MAX_REDIRECTS) {
+        onError({ status: response.status, statusText: response.statusText, contentType: '', text: '', redirect: { location, count: MAX_REDIRECTS } });
+        redirects = 0;
+      } else onError(undefined);
+    } else if (response.status >= 400) {
+      // kept for the error line when the client cannot parse the body (an HTML gateway page)
       const requestId = response.headers.get('request-id') ?? response.headers.get('client-request-id') ?? undefined;
+      const attempt = Number(headersOf(init).find(([name]) => name.toLowerCase() === 'retry-attempt')?.[1] ?? 0);
       onError({
+        ...((response.status === 429 || response.status === 503) && attempt >= MAX_RETRIES && { retriesExhausted: attempt }),
         status: response.status,
         statusText: response.statusText,
         contentType: response.headers.get('content-type') ?? '',
@@ -127,7 +144,10 @@ function tracingFetch(settings: HttpSettings, clock: CallClock, onError: (respon
         ...(response.headers.get('retry-after') !== null && { retryAfter: response.headers.get('retry-after') ?? '' }),
         text: (await response.clone().text()).slice(0, 4096),
       });
-    } else onError(undefined);
+    } else {
+      redirects = 0;
+      onError(undefined);
+    }
     if (settings.debug) {
       trace(`< ${response.status} ${response.statusText} (${Date.now() - started} ms)`);
       for (const [name, value] of response.headers.entries()) trace(`< ${name}: ${redactTraceHeader(name, value)}`);

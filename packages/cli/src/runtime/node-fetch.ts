@@ -117,6 +117,31 @@ function requestBody(body: RequestInit['body']): Buffer | undefined {
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/**
+ * The most a response body may hold. Responses are read whole (they are JSON for people and
+ * scripts); a bigger one is refused instead of held in memory (a 1 GB body took 3.4 GB).
+ */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+export class ResponseTooLargeError extends Error {
+  constructor(
+    readonly origin: string,
+    readonly limit: number,
+  ) {
+    super(`the response from ${origin} is larger than ${limit / 1024 / 1024} MiB, the most mgkit reads; nothing was printed (use --query or \$select to ask for less)`);
+  }
+}
+
+/** The connection broke after the response began: the service may have done the work. */
+export class ResponseBrokenError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+  ) {
+    super(`the connection broke after a ${status} response began (${code ?? 'closed early'})`);
+  }
+}
+
 export async function nodeFetch(input: string | URL, init: RequestInit = {}): Promise<Response> {
   const url = new URL(typeof input === 'string' ? input : input.href);
   // TLS loads only for https (plain http is for local servers)
@@ -129,9 +154,25 @@ export async function nodeFetch(input: string | URL, init: RequestInit = {}): Pr
   return new Promise((resolve, reject) => {
     const outgoing = send(url, { method, headers: headers as IncomingHttpHeaders, ...(init.signal && { signal: init.signal }) }, (incoming) => {
       const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('error', reject);
+      let size = 0;
+      let ended = false;
+      incoming.on('data', (chunk: Buffer) => {
+        size += chunk.byteLength;
+        if (size > MAX_RESPONSE_BYTES) {
+          incoming.destroy();
+          outgoing.destroy();
+          reject(new ResponseTooLargeError(url.origin, MAX_RESPONSE_BYTES));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      const broken = (error?: Error): void => {
+        if (!ended) reject(init.signal?.aborted ? (error ?? new Error('aborted')) : new ResponseBrokenError(incoming.statusCode ?? 0, (error as NodeJS.ErrnoException | undefined)?.code));
+      };
+      incoming.on('error', broken);
+      incoming.on('close', () => broken());
       incoming.on('end', () => {
+        ended = true;
         const status = incoming.statusCode ?? 0;
         const bytes = NULL_BODY_STATUSES.has(status) || method === 'HEAD' ? null : Buffer.concat(chunks);
         resolve(new BufferedResponse(url.href, status, incoming.statusMessage ?? '', new ResponseHeaders(incoming.rawHeaders), bytes) as unknown as Response);
