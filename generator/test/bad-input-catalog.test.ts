@@ -301,6 +301,116 @@ const generatorRows: GeneratorRow[] = [
     untouched: true,
   },
   {
+    id: 'description: an enum value listed twice is a warning and generated once',
+    arrange: (project) => editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace('        - UserName\n', '        - UserName\n        - UserName\n')),
+    args: ['--force'],
+    exit: 0,
+    stderr: /warning model\/duplicate-enum-value: enum SynchronizationSecret: the value "UserName" is listed twice/,
+  },
+  {
+    id: 'description: enum values that are not strings are named in a warning',
+    arrange: (project) => editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace('        - UserName\n', '        - UserName\n        - 42\n        - true\n')),
+    args: ['--force'],
+    exit: 0,
+    stderr: /warning model\/non-string-enum-value: enum SynchronizationSecret: 42, true are not strings and are left out/,
+  },
+  {
+    id: 'description: values that collide as member names are renamed with a warning',
+    arrange: (project) => editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace('        - UserName\n', '        - UserName\n        - userName\n')),
+    args: ['--force'],
+    exit: 0,
+    stderr: /warning model\/enum-member-renamed: enum SynchronizationSecret: "userName" would be named UserName like an earlier value, so it is named UserName_/,
+  },
+  {
+    id: 'description: Latin-1 bytes are named as such, with their line',
+    arrange: async (project) => {
+      const file = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
+      const text = await readFile(file, 'latin1');
+      await writeFile(file, Buffer.from(text.replace('description: The value of the secret.', 'description: The café secret.'), 'latin1'));
+    },
+    exit: 1,
+    stderr: /acquireAccessToken\.yaml:\d+:\d+: error openapi\/encoding: the file is not UTF-8: byte 0xE9 here starts no valid UTF-8 character \(Latin-1 or Windows-1252\?\)/,
+    untouched: true,
+  },
+  {
+    id: 'description: a UTF-16 file is named as such',
+    arrange: async (project) => {
+      const file = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    },
+    exit: 1,
+    stderr: /acquireAccessToken\.yaml: error openapi\/encoding: the file is UTF-16, not UTF-8/,
+    untouched: true,
+  },
+  {
+    id: 'cmdlet help: a Latin-1 help file is named as such',
+    arrange: async (project) => {
+      const file = path.join(project.root, 'specs/cmdlets/Get-MgApplicationSynchronizationAccessToken.md');
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, Buffer.from(text.replace('## SYNOPSIS\n', '## SYNOPSIS\nRésumé. '), 'latin1'));
+    },
+    exit: 1,
+    stderr: /Get-MgApplicationSynchronizationAccessToken\.md:\d+:\d+: error cmdlet\/encoding: the file is not UTF-8/,
+    untouched: true,
+  },
+  {
+    id: 'description: a JSON description with a trailing comma is an error with line and column',
+    arrange: async (project) => {
+      const yamlText = await readFile(path.join(project.root, 'specs/openapi/acquireAccessToken.yaml'), 'utf8');
+      const { parse } = await import('yaml');
+      const json = JSON.stringify(parse(yamlText), null, 2).replace('"title": "Applications",', '"title": "Applications",\n    "extra": 1,\n  },\n  "x-dummy": {');
+      await writeFile(path.join(project.root, 'specs/openapi/acquireAccessToken.json'), json.replace(/("x-dummy": \{)/, '$1'));
+      await editText(project, CONFIG, (text) => text.replace('openapi: openapi/acquireAccessToken.yaml', 'openapi: openapi/acquireAccessToken.json'));
+    },
+    exit: 1,
+    stderr: /acquireAccessToken\.json:\d+:\d+: error openapi\/parse-error: Invalid JSON: a trailing comma before the closing bracket/,
+    untouched: true,
+  },
+  {
+    id: 'description: inline schemas nested 300 deep',
+    arrange: (project) =>
+      editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => {
+        let nested = '{ type: string }';
+        for (let level = 0; level < 300; level += 1) nested = `{ type: object, properties: { l${level}: ${nested} } }`;
+        return text.replace(/type: string(\n\s+description: The value of the secret\.)/, `type: object\n          properties: { deep: ${nested} }$1`);
+      }),
+    exit: 1,
+    stderr: /error model\/nesting-too-deep: a schema nests more than 32 levels deep inline/,
+    untouched: true,
+  },
+  {
+    id: 'description: nesting 5,000 deep is an error, not a stack overflow',
+    arrange: (project) =>
+      editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace('paths:\n', `x-deep: ${'['.repeat(5000)}${']'.repeat(5000)}\npaths:\n`)),
+    exit: 1,
+    stderr: /acquireAccessToken\.yaml:\d+:\d+: error openapi\/nesting-too-deep: the YAML nests too deeply to read/,
+    untouched: true,
+  },
+  {
+    id: 'description: a chain of 16,000 $refs resolves (linear, it used to never finish)',
+    arrange: (project) =>
+      editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => {
+        const chain = Array.from({ length: 16_000 }, (_, index) => `    chain${index}:\n      $ref: '#/components/schemas/chain${index + 1}'\n`).join('');
+        return text
+          .replace('  schemas:\n', `  schemas:\n${chain}    chain16000:\n      type: string\n      description: The value of the secret.\n`)
+          .replace(/type: string\n(\s+)description: The value of the secret\.\n\s+nullable: true/, "$ref: '#/components/schemas/chain0'");
+      }),
+    args: ['--force'],
+    exit: 0,
+    stderr: /^$/,
+  },
+  {
+    id: 'cmdlet help: 32,000 parameters on one SYNTAX line are read (linear, it took 46 s)',
+    arrange: (project) =>
+      editText(project, 'specs/cmdlets/Get-MgApplicationSynchronizationAccessToken.md', (text) =>
+        text.replace(/(### AcquireExpanded \(Default\)\n```\n)(Get-MgApplicationSynchronizationAccessToken )/, `$1$2${Array.from({ length: 32_000 }, (_, index) => `[-P${index} <String>]`).join(' ')} `),
+      ),
+    args: ['--check'],
+    exit: 1,
+    stderr: /Get-MgApplicationSynchronizationAccessToken\.md:17:45: error cmdlet\/undocumented-parameter: Syntax block 'AcquireExpanded' names -P0/,
+  },
+  {
     id: 'cmdlet help: NUL bytes and escape sequences in the file',
     arrange: (project) => editText(project, 'specs/cmdlets/Get-MgApplicationSynchronizationAccessToken.md', (text) => text.replace('## SYNTAX', '## SYNTAX\u0000\u001b]0;x\u0007')),
     args: ['--check'],

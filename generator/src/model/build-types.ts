@@ -18,6 +18,18 @@ export interface ResolvedTypeRef {
 
 const ANY: TypeRef = { kind: 'primitive', primitive: 'any' };
 
+/**
+ * How deep schemas may nest inline (properties of properties…). Each level lengthens the inline
+ * type's name, which names files too; far deeper nesting overflows the stack. Real Graph
+ * descriptions nest a handful of levels.
+ */
+export const MAX_INLINE_DEPTH = 32;
+const NESTING_KEYS: ReadonlySet<string> = new Set(['properties', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf']);
+
+function inlineDepth(address: NodeAddress): number {
+  return address.pointer.split('/').filter((segment) => NESTING_KEYS.has(segment)).length;
+}
+
 function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -42,6 +54,8 @@ function isNullMarker(schema: JsonObject): boolean {
  */
 export class TypeRegistry {
   readonly #document: OpenApiDocument;
+  /** Files already reported for nesting too deep (once each). */
+  readonly #tooDeep = new Set<string>();
   readonly #diagnostics: DiagnosticBag;
   readonly #types = new Map<string, TypeModel>();
   readonly #nameByAddress = new Map<string, string>();
@@ -58,6 +72,18 @@ export class TypeRegistry {
   /** `nameHint` names an inline object or enum if the schema turns out to need one. */
   typeOf(schema: JsonValue | undefined, from: NodeAddress, nameHint: string, origin: TypeOrigin): ResolvedTypeRef {
     if (!isObject(schema)) return { type: ANY, nullable: false };
+    if (inlineDepth(from) > MAX_INLINE_DEPTH) {
+      if (!this.#tooDeep.has(from.file)) {
+        this.#tooDeep.add(from.file);
+        this.#diagnostics.error({
+          code: 'model/nesting-too-deep',
+          message: `a schema nests more than ${MAX_INLINE_DEPTH} levels deep inline (at ${from.pointer.split('/').slice(0, 12).join('/')}/…)`,
+          file: from.file,
+          hint: 'move the inner schemas to components/schemas and refer to them with $ref',
+        });
+      }
+      return { type: ANY, nullable: false };
+    }
     if (typeof schema['$ref'] === 'string') return this.#typeOfRef(schema, from, nameHint, origin);
     const nullable = schema['nullable'] === true;
     const union = (schema['anyOf'] ?? schema['oneOf']) as JsonValue | undefined;
@@ -179,11 +205,22 @@ export class TypeRegistry {
   }
 
   #enumModel(schema: JsonObject, name: string, origin: TypeOrigin): EnumTypeModel {
-    const values = (schema['enum'] as JsonValue[]).filter((value): value is string => typeof value === 'string');
+    const declared = schema['enum'] as JsonValue[];
+    const warn = (code: string, message: string): void => this.#diagnostics.warning({ code, message, file: this.#document.file });
+    const nonStrings = declared.filter((value) => typeof value !== 'string');
+    if (nonStrings.length > 0) warn('model/non-string-enum-value', `enum ${name}: ${nonStrings.map((value) => JSON.stringify(value)).join(', ')} ${nonStrings.length === 1 ? 'is not a string and is' : 'are not strings and are'} left out (enums are generated as string unions)`);
+    const values: string[] = [];
+    for (const value of declared) {
+      if (typeof value !== 'string') continue;
+      if (values.includes(value)) warn('model/duplicate-enum-value', `enum ${name}: the value ${JSON.stringify(value)} is listed twice; it is generated once`);
+      else values.push(value);
+    }
     const seen = new Set<string>();
     const members = values.map((value) => {
       let memberName = enumMemberName(value);
+      const wanted = memberName;
       while (seen.has(memberName)) memberName = `${memberName}_`;
+      if (memberName !== wanted) warn('model/enum-member-renamed', `enum ${name}: ${JSON.stringify(value)} would be named ${wanted} like an earlier value, so it is named ${memberName}`);
       seen.add(memberName);
       return { value, name: memberName };
     });

@@ -82,22 +82,36 @@ export function startOf(node: Nodes): LineColumn {
   return { line: start?.line ?? 1, column: start?.column ?? 1 };
 }
 
+/** Offsets at which each line of a fence's value starts, computed once per fence. */
+const fenceLineStarts = new WeakMap<Code, number[]>();
+
+function lineStartsOf(fence: Code): number[] {
+  let starts = fenceLineStarts.get(fence);
+  if (!starts) {
+    starts = [0];
+    for (let index = fence.value.indexOf('\n'); index !== -1; index = fence.value.indexOf('\n', index + 1)) starts.push(index + 1);
+    fenceLineStarts.set(fence, starts);
+  }
+  return starts;
+}
+
 /**
  * Where `offset` (an index into a fenced code block's value) is in the markdown file.
  * The value starts on the line after the opening fence, with the fence's indentation removed.
+ * Line starts are found once per fence and searched, so a usage line with thousands of
+ * parameters costs linear time, not quadratic.
  */
 export function positionInFence(fence: Code, offset: number): LineColumn {
-  const before = fence.value.slice(0, offset);
-  const lineIndex = countNewlines(before);
-  const lineStart = before.lastIndexOf('\n') + 1;
+  const starts = lineStartsOf(fence);
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
   const fenceStart = startOf(fence);
-  return { line: fenceStart.line + 1 + lineIndex, column: fenceStart.column + (offset - lineStart) };
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (const char of text) if (char === '\n') count++;
-  return count;
+  return { line: fenceStart.line + 1 + low, column: fenceStart.column + (offset - (starts[low] as number)) };
 }
 
 /** Resolves CommonMark backslash escapes (`\<`, `\[`, `\]`, ...) in text taken from the source. */

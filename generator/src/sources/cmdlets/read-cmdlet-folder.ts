@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { decodeUtf8 } from '../text-encoding.js';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseCmdletHelp } from './parse-cmdlet-help.js';
@@ -28,18 +29,23 @@ export async function readCmdletHelpFolder(dir: string, options: ReadCmdletHelpF
   }
   const included = names.filter((name) => options.include?.(name) ?? true);
   const files = included.map((name) => path.join(dir, name));
-  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8').catch(() => undefined)));
+  const contents = await Promise.all(files.map((file) => readFile(file).catch(() => undefined)));
 
   const cmdlets: CmdletHelp[] = [];
   const diagnostics: Diagnostic[] = [];
   const skippedModulePages: string[] = [];
   files.forEach((file, index) => {
-    const text = texts[index];
-    if (text === undefined) {
+    const bytes = contents[index];
+    if (bytes === undefined) {
       diagnostics.push(unreadableFile(file));
       return;
     }
-    const result = parseCmdletHelp(text, file);
+    const decoded = decodeUtf8(bytes, file, 'cmdlet');
+    if (decoded.diagnostic) {
+      diagnostics.push(decoded.diagnostic);
+      return;
+    }
+    const result = parseCmdletHelp(decoded.text, file);
     if (result.isModulePage) {
       skippedModulePages.push(file);
       return;

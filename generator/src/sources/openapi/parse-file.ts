@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { LineCounter, parseDocument, visit } from 'yaml';
+import { LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { NodeLocator } from './node-locator.js';
@@ -32,13 +32,15 @@ export function detectFormat(file: string, text: string): SourceFormat {
 export function parseSourceText(text: string, file: string): ParseResult {
   const format = detectFormat(file, text);
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // keys are checked for duplicates below, in linear time (the parser's own check is quadratic)
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const where = (offset: number): Where => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
   const warnings = document.warnings.map((warning) => yamlWarning(warning, where(warning.pos[0])));
-  const problem = syntaxProblem(document, text);
+  // JSON is YAML, but YAML forgives what JSON forbids (a trailing comma, single quotes)
+  const problem = syntaxProblem(document, text) ?? (format === 'json' ? strictJsonProblem(text) : undefined);
   if (problem) return { diagnostics: [parseError(problem, format, where(problem.offset)), ...warnings] };
   try {
     const value = (document.toJS() as JsonValue | undefined) ?? null;
@@ -60,11 +62,47 @@ interface SyntaxProblem {
 function syntaxProblem(document: Document.Parsed, text: string): SyntaxProblem | undefined {
   const [first, ...rest] = document.errors;
   if (first) return { reason: first.message, offset: first.pos[0], others: rest.length };
+  const duplicate = firstDuplicateKey(document);
+  if (duplicate) return { reason: `Map keys must be unique: '${duplicate.key}' appears twice in one mapping`, offset: duplicate.offset, others: 0 };
   const circular = mayHaveAnchors(text) ? findCircularAlias(document) : undefined;
   if (circular) {
     return { reason: `the alias *${circular.source} is inside the node it refers to, a loop JSON cannot represent`, offset: circular.offset, others: 0 };
   }
   return undefined;
+}
+
+/** What `JSON.parse` refuses in a file the YAML parser accepted, at V8's reported position. */
+function strictJsonProblem(text: string): SyntaxProblem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    const trailingComma = /^\s*[}\]]/.test(text.slice(offset)) && /,\s*$/.test(text.slice(0, offset));
+    return { reason: trailingComma ? 'a trailing comma before the closing bracket' : reason, offset, others: 0 };
+  }
+}
+
+/** The first key that repeats within one mapping (JSON and YAML both forbid it; a later value would win silently). */
+function firstDuplicateKey(document: Document.Parsed): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined;
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const item of map.items) {
+        const key = isScalar(item.key) ? item.key.value : item.key;
+        if (seen.has(key)) {
+          found = { key: String(key), offset: (isScalar(item.key) ? item.key.range?.[0] : undefined) ?? map.range?.[0] ?? 0 };
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** Cheap text test so the AST walk below is skipped for the usual anchor-free description. */
@@ -94,6 +132,16 @@ type Where = Pick<Diagnostic, 'file' | 'line' | 'column'>;
 
 function parseError(problem: SyntaxProblem, format: SourceFormat, where: Where): Diagnostic {
   const language = format === 'json' ? 'JSON' : 'YAML';
+  if (/call stack/i.test(problem.reason)) {
+    // not a syntax error: the parser recursed once per level and ran out of stack
+    return {
+      severity: 'error',
+      code: 'openapi/nesting-too-deep',
+      message: `the ${language} nests too deeply to read (thousands of levels)`,
+      hint: 'move inner schemas to components/schemas and refer to them with $ref',
+      ...where,
+    };
+  }
   const more = problem.others > 0 ? ` (${problem.others} more error${problem.others === 1 ? '' : 's'} after this one)` : '';
   return {
     severity: 'error',

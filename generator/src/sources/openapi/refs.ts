@@ -66,23 +66,46 @@ export function followRefOnce(files: SourceFiles, ref: string, from: NodeAddress
   return value === undefined ? { kind: 'missing-target', target: address } : { kind: 'found', value, address };
 }
 
-/** Follows `node` through `$ref` objects until a non-ref node; `from` is where `node` sits. */
+/** Chains already followed, by the address of each `$ref` object on them (the files never change once loaded). */
+const followedChains = new WeakMap<SourceFiles, Map<string, RefChain>>();
+
+/**
+ * Follows `node` through `$ref` objects until a non-ref node; `from` is where `node` sits.
+ * Every `$ref` on the way remembers where its chain ends, so following all the refs of a
+ * document stays linear in their number even when they form long chains (a → b → … → z).
+ */
 export function followRefChain(files: SourceFiles, node: JsonValue, from: NodeAddress): RefChain {
+  let known = followedChains.get(files);
+  if (!known) {
+    known = new Map();
+    followedChains.set(files, known);
+  }
   const visited = new Set<string>();
   const followed: NodeAddress[] = [];
   let value = node;
   let address = from;
+  let result: RefChain | undefined;
   while (isRefObject(value)) {
     const key = addressKey(address);
-    if (visited.has(key)) return { kind: 'cycle', loop: followed.slice(followed.findIndex((a) => addressKey(a) === key)) };
+    result = known.get(key);
+    if (result) break;
+    if (visited.has(key)) {
+      result = { kind: 'cycle', loop: followed.slice(followed.findIndex((a) => addressKey(a) === key)) };
+      break;
+    }
     visited.add(key);
     followed.push(address);
     const hop = followRefOnce(files, value.$ref, address);
-    if (hop.kind !== 'found') return { kind: 'broken', at: address, ref: value.$ref, hop };
+    if (hop.kind !== 'found') {
+      result = { kind: 'broken', at: address, ref: value.$ref, hop };
+      break;
+    }
     value = hop.value;
     address = hop.address;
   }
-  return { kind: 'resolved', value, address };
+  result ??= { kind: 'resolved', value, address };
+  for (const visitedKey of visited) known.set(visitedKey, result);
+  return result;
 }
 
 export function addressKey(address: NodeAddress): string {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { decodeUtf8 } from '../text-encoding.js';
 import { resolve as resolvePath } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/index.js';
 import { parseSourceText } from './parse-file.js';
@@ -48,15 +49,20 @@ export class SourceFiles {
   }
 
   async #read(path: string, diagnostics: Diagnostic[]): Promise<LoadOutcome> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(path, 'utf8');
+      bytes = await readFile(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
       return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
     }
-    const result = parseSourceText(text, path);
+    const decoded = decodeUtf8(bytes, path, 'openapi');
+    if (decoded.diagnostic) {
+      diagnostics.push(decoded.diagnostic);
+      return { kind: 'invalid' };
+    }
+    const result = parseSourceText(decoded.text, path);
     diagnostics.push(...result.diagnostics);
     return result.parsed ? { kind: 'loaded', file: result.parsed } : { kind: 'invalid' };
   }
