@@ -7,6 +7,8 @@ import type { ApiModel, OperationModel } from '../../model/index.js';
 import { generatedHeader } from '../../output/types.js';
 import type { PlacedCommand } from '../shared/command-data/command-paths.js';
 import type { CommandData } from '../shared/command-data/definitions.js';
+import { type ClientSurface, clientSurface } from '../shared/client-surface/index.js';
+import { upperFirst } from '../shared/client-surface/identifiers.js';
 
 export interface CliEmitOptions {
   readonly binName: string;
@@ -23,24 +25,12 @@ function literal(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/^(\s*)"__proto__":/gm, '$1["__proto__"]:');
 }
 
-function upperFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** `client.applications.byApplicationId(pathValue(call, "application-id")).synchronization.acquireAccessToken`, from the client's surface. */
+function navigationExpression(surface: ClientSurface, operation: OperationModel): string {
+  return surface.expression(operation, (parameter) => `pathValue(call, ${JSON.stringify(parameter.wireName)})`);
 }
 
-/** `client.applications.byApplicationId(path('application-id')).synchronization.acquireAccessToken` */
-export function navigationExpression(operation: OperationModel): string {
-  let expression = 'client';
-  for (const segment of operation.segments) {
-    if (segment.kind === 'parameter') {
-      expression += `.by${upperFirst(segment.name)}(pathValue(call, ${JSON.stringify(segment.parameter ?? segment.name)}))`;
-    } else {
-      expression += `.${segment.name}`;
-    }
-  }
-  return expression;
-}
-
-function operationEntry(operation: OperationModel): string {
+function operationEntry(surface: ClientSurface, operation: OperationModel): string {
   const method = operation.method.toLowerCase();
   const requestInfo = `to${upperFirst(method)}RequestInformation`;
   const hasBody = operation.requestBody !== undefined;
@@ -51,11 +41,11 @@ function operationEntry(operation: OperationModel): string {
   return [
     `  ${JSON.stringify(operation.key)}: {`,
     `    send: (client, call) => {`,
-    `      const builder = ${navigationExpression(operation)};`,
+    `      const builder = ${navigationExpression(surface, operation)};`,
     `      return builder.${method}(${args(method)});`,
     `    },`,
     `    toRequestInformation: (client, call) => {`,
-    `      const builder = ${navigationExpression(operation)};`,
+    `      const builder = ${navigationExpression(surface, operation)};`,
     `      return builder.${requestInfo}(${args(requestInfo)});`,
     `    },`,
     `  },`,
@@ -63,6 +53,7 @@ function operationEntry(operation: OperationModel): string {
 }
 
 export function renderCommandModule(model: ApiModel, data: CommandData, options: CliEmitOptions): string {
+  const surface = clientSurface(model);
   const operations = Object.keys(data.operations)
     .sort()
     .map((key) => model.operations.find((operation) => operation.key === key))
@@ -87,7 +78,7 @@ function pathValue(call: PreparedCall, name: string): string {
 }
 
 const operations: Readonly<Record<string, OperationCalls>> = {
-${operations.map(operationEntry).join('\n')}
+${operations.map((operation) => operationEntry(surface, operation)).join('\n')}
 };
 
 function callsFor(call: PreparedCall): OperationCalls {

@@ -6,7 +6,7 @@
 import type { ApiModel, OperationModel } from '../../model/index.js';
 import type { HelpIndex } from './help-index.js';
 import { firstHelpLine, isMeaningful, jsDoc, seeLink, type DocTag } from './jsdoc.js';
-import type { BuilderNode, NavigationParameter } from './navigation-tree.js';
+import type { BuilderNode, NavigationParameter } from '../shared/client-surface/navigation-tree.js';
 import type { OperationFacts } from './operation-facts.js';
 import { errorMappings } from './request-metadata.js';
 import type { JSDocStructure, OptionalKind } from 'ts-morph';

@@ -5,11 +5,11 @@
  */
 import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures, type VariableStatementStructure } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
-import { quote } from './identifiers.js';
+import { quote } from '../shared/client-surface/identifiers.js';
 import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
 import { jsDoc } from './jsdoc.js';
 import { builderNames } from './emit-request-builder.js';
-import type { BuilderNode } from './navigation-tree.js';
+import type { BuilderNode } from '../shared/client-surface/navigation-tree.js';
 import { serializationFormats } from './serialization-formats.js';
 
 export interface ClientNames {

@@ -11,38 +11,36 @@ import { clientEntryStatements, clientNames, type ClientNames } from './emit-cli
 import { emitModels, MODELS_FILE } from './emit-models.js';
 import { builderFile, requestBuilderStatements, type BuilderContext } from './emit-request-builder.js';
 import { HelpIndex } from './help-index.js';
-import { compareOrdinal } from './identifiers.js';
+import { compareOrdinal } from '../shared/client-surface/identifiers.js';
 import { ImportCollector } from './imports.js';
 import { ModelHierarchy } from './model-hierarchy.js';
-import { allNodes, buildNavigationTree } from './navigation-tree.js';
+import { CLIENT_NAME, clientSurface } from '../shared/client-surface/index.js';
 import { NODE_INDEX_FILE, nodeIndexSource } from './emit-node-entry.js';
 import { createEmitFile, createEmitProject, printEmitFile } from './source-files.js';
 
 export interface ClientEmitOptions {
   /** Absolute folder the files go to. */
   readonly outDir: string;
-  /** Name of the root builder; `create<Name>` builds it. */
-  readonly clientName?: string;
 }
 
 const CLIENT_FILE = 'graphClient.ts';
 const INDEX_FILE = 'index.ts';
 
 /** Output-relative path → contents, sorted by path. */
-export function emitClientSources(model: ApiModel, clientName = 'GraphClient'): Map<string, string> {
+export function emitClientSources(model: ApiModel): Map<string, string> {
   const project = createEmitProject();
   const hierarchy = new ModelHierarchy(model);
   const help = new HelpIndex(model);
   const context: BuilderContext = { model, types: hierarchy.types, help };
-  const names = clientNames(clientName);
-  const root = buildNavigationTree(model, names.client);
+  const names = clientNames(CLIENT_NAME);
+  const { root, nodes } = clientSurface(model);
   const sources = new Map<string, string>();
 
   const modelsFile = createEmitFile(project, MODELS_FILE);
   emitModels(modelsFile, model, hierarchy, help);
   sources.set(MODELS_FILE, printEmitFile(modelsFile));
 
-  for (const node of allNodes(root)) {
+  for (const node of nodes) {
     const relative = builderFile(node, CLIENT_FILE);
     const file = createEmitFile(project, relative);
     const imports = new ImportCollector();
@@ -76,7 +74,7 @@ function moduleSpecifier(file: string): string {
 
 /** The generated files for a model, at absolute paths under `outDir`. */
 export function emitClient(model: ApiModel, options: ClientEmitOptions): GeneratedFile[] {
-  return [...emitClientSources(model, options.clientName).entries()].map(([relative, contents]) => ({
+  return [...emitClientSources(model).entries()].map(([relative, contents]) => ({
     path: path.join(options.outDir, ...relative.split('/')),
     contents,
   }));

@@ -10,7 +10,7 @@
 import { StructureKind, VariableDeclarationKind, type Project } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
 import { defaultBaseUrlStatement, factoryFunction, type ClientNames } from './emit-client-entry.js';
-import { quote } from './identifiers.js';
+import { quote } from '../shared/client-surface/identifiers.js';
 import { KIOTA_ABSTRACTIONS } from './imports.js';
 import { jsDoc } from './jsdoc.js';
 import { createEmitFile, printEmitFile } from './source-files.js';

@@ -15,11 +15,11 @@ import {
 import type { ApiModel, ParameterModel, TypeModel } from '../../model/index.js';
 import { builderDescription, navigationMethodDoc, operationDoc, requestInformationDoc } from './builder-docs.js';
 import type { HelpIndex } from './help-index.js';
-import { quote } from './identifiers.js';
+import { quote } from '../shared/client-surface/identifiers.js';
 import { ImportCollector, KIOTA_ABSTRACTIONS, relativeModule } from './imports.js';
 import { jsDoc } from './jsdoc.js';
 import { MODELS_FILE } from './emit-models.js';
-import type { BuilderNode } from './navigation-tree.js';
+import type { BuilderNode } from '../shared/client-surface/navigation-tree.js';
 import { operationFacts, type OperationFacts } from './operation-facts.js';
 import { queryParametersInterface, queryParametersMapper, queryParametersMapperName } from './query-parameters.js';
 import { requestMetadataEntry } from './request-metadata.js';

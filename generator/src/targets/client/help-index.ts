@@ -12,7 +12,7 @@ import type {
   TypeModel,
   TypeRef,
 } from '../../model/index.js';
-import { compareOrdinal } from './identifiers.js';
+import { compareOrdinal } from '../shared/client-surface/identifiers.js';
 import { firstHelpLine, isMeaningful } from './jsdoc.js';
 
 export interface PathKeyHelp {

@@ -4,7 +4,7 @@
  * names otherwise (the output compiles under `verbatimModuleSyntax`).
  */
 import { StructureKind, type ImportDeclarationStructure, type OptionalKind } from 'ts-morph';
-import { compareOrdinal } from './identifiers.js';
+import { compareOrdinal } from '../shared/client-surface/identifiers.js';
 
 export const KIOTA_ABSTRACTIONS = '@microsoft/kiota-abstractions';
 

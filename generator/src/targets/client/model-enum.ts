@@ -2,7 +2,7 @@
 import { StructureKind, VariableDeclarationKind, type TypeAliasDeclarationStructure, type VariableStatementStructure } from 'ts-morph';
 import type { ApiModel, EnumTypeModel } from '../../model/index.js';
 import { docText, jsDoc } from './jsdoc.js';
-import { propertyKey, quote } from './identifiers.js';
+import { propertyKey, quote } from '../shared/client-surface/identifiers.js';
 import { typeDescription } from './model-docs.js';
 import { modelNames } from './type-shapes.js';
 

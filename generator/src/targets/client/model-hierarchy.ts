@@ -4,7 +4,7 @@
  * member Kiota adds), and where an error type's primary message lives.
  */
 import type { ApiModel, ObjectTypeModel, PropertyModel, TypeModel } from '../../model/index.js';
-import { compareOrdinal } from './identifiers.js';
+import { compareOrdinal } from '../shared/client-surface/identifiers.js';
 
 /** Members Kiota's model interfaces carry besides the described properties. */
 const MODEL_MEMBERS = new Set(['additionalData', 'backingStoreEnabled', 'backingStore']);

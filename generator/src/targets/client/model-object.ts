@@ -11,7 +11,7 @@ import {
 } from 'ts-morph';
 import type { ApiModel, ObjectTypeModel } from '../../model/index.js';
 import type { HelpIndex } from './help-index.js';
-import { lowerFirst, propertyKey, quote, safeVariableName } from './identifiers.js';
+import { lowerFirst, propertyKey, quote, safeVariableName } from '../shared/client-surface/identifiers.js';
 import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
 import { jsDoc } from './jsdoc.js';
 import { propertyDescription, typeDescription } from './model-docs.js';

@@ -3,7 +3,7 @@
  * method names, body and response handling in Kiota's runtime terms, query parameters.
  */
 import type { OperationModel, ParameterModel, TypeModel } from '../../model/index.js';
-import { upperFirst } from './identifiers.js';
+import { upperFirst } from '../shared/client-surface/identifiers.js';
 import { shapeOf, type TypeShape } from './type-shapes.js';
 
 const JSON_CONTENT = /^application\/(.+\+)?json/i;

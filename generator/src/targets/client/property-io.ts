@@ -1,6 +1,6 @@
 /** The `ParseNode` read and `SerializationWriter` write of one model property, as code. */
 import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
-import { quote } from './identifiers.js';
+import { quote } from '../shared/client-surface/identifiers.js';
 import { modelNames, tsTypeOf, type TypeShape } from './type-shapes.js';
 
 /** `n.getCollectionOfObjectValues<Foo>(createFooFromDiscriminatorValue)` */

@@ -4,7 +4,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type VariableStatementStructure } from 'ts-morph';
 import type { TypeModel } from '../../model/index.js';
-import { propertyKey, quote } from './identifiers.js';
+import { propertyKey, quote } from '../shared/client-surface/identifiers.js';
 import type { ImportCollector } from './imports.js';
 import { jsDoc } from './jsdoc.js';
 import type { OperationFacts } from './operation-facts.js';

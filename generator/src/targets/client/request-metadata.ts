@@ -3,7 +3,7 @@
  * request and pick the adapter's send method.
  */
 import type { ErrorResponseModel, TypeModel } from '../../model/index.js';
-import { compareOrdinal, quote } from './identifiers.js';
+import { compareOrdinal, quote } from '../shared/client-surface/identifiers.js';
 import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
 import type { OperationFacts } from './operation-facts.js';
 import { modelNames, type TypeShape } from './type-shapes.js';

@@ -4,10 +4,9 @@
  */
 import { generatedHeader } from '../../output/index.js';
 import type { CliCommandDoc } from './cli-commands.js';
-import { clientNodeLabel, nodeOfOperation } from './client-tree.js';
 import type { DocsContext } from './context.js';
 import { preferredInvocation } from './invocation.js';
-import { pagePaths, relativeLink } from './names.js';
+import { clientNodeLabel, pagePaths, relativeLink } from './names.js';
 import { wrapItems } from './wrap.js';
 import { cliSnippet } from './snippets.js';
 import { render } from './templates.js';
@@ -65,7 +64,7 @@ export function renderCliCommandPage(context: DocsContext, command: CliCommandDo
       ...operations.map((operation) => ({ label: `Operation: ${operation.method} ${operation.path}`, href: relativeLink(page, pagePaths.operation(operation)) })),
       ...(cmdlet ? [{ label: `PowerShell: ${cmdlet.name}`, href: relativeLink(page, pagePaths.cmdlet(cmdlet)) }] : []),
       ...operations.flatMap((operation) => {
-        const node = nodeOfOperation(context.clientNodes, operation);
+        const node = context.client.nodeOf(operation);
         return node ? [{ label: `TypeScript client: ${clientNodeLabel(node)}`, href: relativeLink(page, pagePaths.clientBuilder(node.dir)) }] : [];
       }),
     ],

@@ -2,7 +2,7 @@
 import { namedTypesOf, type ApiModel, type OperationModel, type TypeModel, type TypeRef } from '../../model/index.js';
 import type { PermissionsFile } from '../../sources/permissions/index.js';
 import { cliCommandsOf, type CliCommandDoc } from './cli-commands.js';
-import { buildClientTree, type ClientNode } from './client-tree.js';
+import { type BuilderNode, type ClientSurface, clientSurface } from '../shared/client-surface/index.js';
 import { deriveOperationExample, type OperationExample } from './example-value.js';
 import { invocationsOf, type Invocation } from './invocation.js';
 import { link } from './escape.js';
@@ -19,8 +19,9 @@ export interface DocsContext {
   readonly examples: ReadonlyMap<string, OperationExample>;
   /** Cmdlet parameter sets bound to each operation, by operation key. */
   readonly invocations: ReadonlyMap<string, readonly Invocation[]>;
-  /** The client's request builders, root first. */
-  readonly clientNodes: readonly ClientNode[];
+  /** The client's surface (the client target's names), and its request builders, root first. */
+  readonly client: ClientSurface;
+  readonly clientNodes: readonly BuilderNode[];
   /** The CLI's commands, as the CLI target defines them. */
   readonly cliCommands: readonly CliCommandDoc[];
   /** Every operation of the same action (itself included), by operation key: see `groupSameActions`. */
@@ -44,7 +45,8 @@ export function createDocsContext(
     types: new Map(model.types.map((type) => [type.name, type])),
     examples,
     invocations,
-    clientNodes: buildClientTree(model),
+    client: clientSurface(model),
+    clientNodes: clientSurface(model).nodes,
     sameAction: groupSameActions(model.operations),
     /** Computed on first use: only the CLI pages and the CLI examples need it. */
     get cliCommands() {

@@ -6,7 +6,8 @@
 import type { ApiModel, EnumTypeModel, ObjectTypeModel, OperationModel, ParameterModel, TypeModel, TypeRef } from '../../model/index.js';
 
 export type ExampleValue =
-  | { readonly kind: 'string'; readonly value: string }
+  /** `format`: a string the client types as a Kiota date or time value (`Date`, `DateOnly`, `TimeOnly`, `Duration`). */
+  | { readonly kind: 'string'; readonly value: string; readonly format?: 'date-time' | 'date' | 'time' | 'duration' | 'byte' | 'base64url' | 'binary' }
   | { readonly kind: 'number'; readonly value: number }
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'enum'; readonly value: string; readonly typeName: string }
@@ -121,9 +122,14 @@ function enumExample(type: EnumTypeModel, index: number): ExampleValue | undefin
 function primitiveExample(primitive: string, format: string | undefined, hint: string): ExampleValue {
   if (primitive === 'boolean') return { kind: 'boolean', value: true };
   if (primitive === 'integer' || primitive === 'number') return { kind: 'number', value: 1 };
-  if (/secret|password|token|credential/i.test(hint)) return { kind: 'string', value: SECRET_PLACEHOLDER };
-  if (format === 'date-time') return { kind: 'string', value: '2024-01-01T00:00:00Z' };
-  if (format === 'date') return { kind: 'string', value: '2024-01-01' };
+  // dates and times first: a credential's endDateTime is a date, not a secret
+  if (format === 'date-time') return { kind: 'string', value: '2024-01-01T00:00:00Z', format };
+  if (format === 'date') return { kind: 'string', value: '2024-01-01', format };
+  if (format === 'time') return { kind: 'string', value: '08:00:00', format };
+  if (format === 'duration') return { kind: 'string', value: 'PT1H', format };
+  const secret = /secret|password|token|credential/i.test(hint);
+  if (format === 'byte' || format === 'base64url' || format === 'binary') return { kind: 'string', value: secret ? SECRET_PLACEHOLDER : 'string', format };
+  if (secret) return { kind: 'string', value: SECRET_PLACEHOLDER };
   if (format === 'uuid') return { kind: 'string', value: EXAMPLE_IDS[0] ?? 'id' };
   return { kind: 'string', value: 'string' };
 }

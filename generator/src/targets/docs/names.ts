@@ -1,5 +1,14 @@
 /** Names and page paths of the docs target. Every page path is relative to the reference folder. */
 import type { CommandModel, OperationModel, TypeModel } from '../../model/index.js';
+import type { BuilderNode } from '../shared/client-surface/index.js';
+
+/**
+ * `SynchronizationRequestBuilder (servicePrincipals/item/synchronization)`: builder names repeat
+ * across paths, so titles, the sidebar and links carry the folder too.
+ */
+export function clientNodeLabel(node: BuilderNode): string {
+  return node.dir ? `${node.builderName} (${node.dir})` : node.builderName;
+}
 
 export function upperFirst(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);

@@ -2,10 +2,9 @@
 import type { OperationModel, TypeRef } from '../../model/index.js';
 import type { PermissionEntry } from '../../sources/permissions/index.js';
 import { describeByType, typeLabel, typesReachedBy, type DocsContext } from './context.js';
-import { clientNodeLabel, nodeOfOperation } from './client-tree.js';
 import { exampleOf, toJson } from './example-value.js';
 import { preferredInvocation } from './invocation.js';
-import { operationTitle, pagePaths, relativeLink } from './names.js';
+import { clientNodeLabel, operationTitle, pagePaths, relativeLink } from './names.js';
 import { cliSnippet, httpSnippet, powerShellSnippet, typeScriptSnippet, type Snippet } from './snippets.js';
 import { render } from './templates.js';
 import { generatedHeader } from '../../output/index.js';
@@ -20,7 +19,7 @@ export function operationSnippets(context: DocsContext, operation: OperationMode
   const powerShell = powerShellSnippet(invocation);
   return [
     httpSnippet(context.model, example),
-    typeScriptSnippet(example, context.clientPackage),
+    typeScriptSnippet(example, context.clientPackage, context.client),
     cliSnippet(example, invocation, context.cliCommands, context.binName),
     ...(powerShell ? [powerShell] : []),
   ];
@@ -70,7 +69,7 @@ export function renderOperationPage(context: DocsContext, operation: OperationMo
     .filter((type) => type?.kind === 'enum');
   const permissions = context.permissions?.operations[operation.key];
   const status = successStatus(operation);
-  const node = nodeOfOperation(context.clientNodes, operation);
+  const node = context.client.nodeOf(operation);
   const invocations = context.invocations.get(operation.key) ?? [];
   const commands = [...new Set(invocations.map((invocation) => invocation.command))];
   const sameAction = context.sameAction.get(operation.key) ?? [operation];

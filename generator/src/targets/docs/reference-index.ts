@@ -1,9 +1,8 @@
 /** The reference's index page and the sidebar VitePress imports (`sidebar.json`). */
 import { generatedHeader } from '../../output/index.js';
-import { clientNodeLabel } from './client-tree.js';
 import type { DocsContext } from './context.js';
 import { html } from './escape.js';
-import { operationTitle, pagePaths, route } from './names.js';
+import { clientNodeLabel, operationTitle, pagePaths, route } from './names.js';
 import { render } from './templates.js';
 
 interface Entry {

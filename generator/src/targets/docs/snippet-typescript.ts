@@ -1,7 +1,8 @@
 /** The TypeScript tab: the call through the generated Kiota client, body in a typed `requestBody` first. */
 import type { OperationModel } from '../../model/index.js';
 import type { ExampleValue, OperationExample } from './example-value.js';
-import { upperFirst } from './names.js';
+import { type ClientSurface, memberAccess } from '../shared/client-surface/index.js';
+import { typeScriptStringValue } from '../shared/client-surface/values.js';
 
 /** Longest call kept on one line; a longer one breaks before each method call, as prettier does. */
 const LINE_WIDTH = 80;
@@ -12,23 +13,18 @@ export interface TypeScriptCall {
   readonly modelTypes: readonly string[];
   /** `const requestBody: X = {…};`, when the body is an object type. */
   readonly declarations: readonly string[];
+  /** Values the body constructs from the Kiota runtime (`DateOnly`, `Duration`). */
+  readonly runtimeValues: readonly string[];
   /** `await client.….post(requestBody);`, possibly over several lines. */
   readonly statement: string;
 }
 
-/** The navigation parts of the call: `client`, `applications`, `byApplicationId("…")`, … */
-function navigationParts(operation: OperationModel, pathValue: (wireName: string) => string): string[] {
-  const parts = ['client'];
-  for (const segment of operation.segments) {
-    if (segment.kind === 'parameter') parts.push(`by${upperFirst(segment.name)}(${JSON.stringify(pathValue(segment.parameter ?? ''))})`);
-    else parts.push(segment.name);
-  }
-  return parts;
-}
-
-/** `client.applications.byApplicationId("…").synchronization.acquireAccessToken`. */
-export function clientNavigation(operation: OperationModel, pathValue: (wireName: string) => string): string {
-  return navigationParts(operation, pathValue).join('.');
+/**
+ * The navigation parts of the call, from the client's surface (the names the client declares):
+ * `client`, `applications`, `byApplicationId("…")`, `searchWithQ("…")`, …
+ */
+function navigationParts(surface: ClientSurface, operation: OperationModel, pathValue: (wireName: string) => string): string[] {
+  return ['client', ...surface.pathOf(operation).flatMap((node) => (node.member ? [memberAccess(node.member, (parameter) => JSON.stringify(pathValue(parameter.wireName))).slice(1)] : []))];
 }
 
 /** `a.b.c(x).d.e(y)` on one line, or broken before each call group when longer than the line width. */
@@ -50,21 +46,23 @@ function chain(prefix: string, parts: readonly string[], suffix: string): string
   return [`${prefix}${head.join('.')}`, ...groups.map((group) => `  .${group.join('.')}`)].join('\n') + suffix;
 }
 
-export function typeScriptCall(example: OperationExample): TypeScriptCall {
+export function typeScriptCall(example: OperationExample, surface: ClientSurface): TypeScriptCall {
   const { operation } = example;
   const valueOf = (wireName: string) => example.pathValues.find((entry) => entry.parameter.wireName === wireName)?.value ?? '';
   const bodyType = example.body?.kind === 'object' ? example.body.typeName : undefined;
-  const declarations = example.body && bodyType ? [`const requestBody: ${bodyType} = ${tsValue(example.body, 0)};`] : [];
-  const argument = !example.body ? '' : bodyType ? 'requestBody' : tsValue(example.body, 0);
-  const parts = [...navigationParts(operation, valueOf), `${operation.method.toLowerCase()}(${argument})`];
+  const runtimeValues = new Set<string>();
+  const declarations = example.body && bodyType ? [`const requestBody: ${bodyType} = ${tsValue(example.body, 0, runtimeValues)};`] : [];
+  const argument = !example.body ? '' : bodyType ? 'requestBody' : tsValue(example.body, 0, runtimeValues);
+  const parts = [...navigationParts(surface, operation, valueOf), `${operation.method.toLowerCase()}(${argument})`];
   const statement = operation.success.type ? `${chain('const result = await ', parts, ';')}\nconsole.log(result);` : chain('await ', parts, ';');
-  return { modelTypes: bodyType ? [bodyType] : [], declarations, statement };
+  return { modelTypes: bodyType ? [bodyType] : [], declarations, runtimeValues: [...runtimeValues].sort(), statement };
 }
 
 /** The imports of an example: the client factory, and the model types it names (plus `extraTypes`). */
 export function typeScriptImports(call: TypeScriptCall, packageName: string, extraTypes: readonly string[] = []): string[] {
   const types = [...new Set([...call.modelTypes, ...extraTypes])].sort();
   return [
+    ...(call.runtimeValues.length ? [`import { ${call.runtimeValues.join(', ')} } from "@microsoft/kiota-abstractions";`] : []),
     `import { createGraphClient } from ${JSON.stringify(packageName)};`,
     ...(types.length ? [`import type { ${types.join(', ')} } from ${JSON.stringify(`${packageName}/models`)};`] : []),
   ];
@@ -73,8 +71,8 @@ export function typeScriptImports(call: TypeScriptCall, packageName: string, ext
 export const ADAPTER_COMMENT = '// requestAdapter: a Kiota RequestAdapter with authentication (see the client guide).';
 
 /** The whole example: imports, the client, the body, the call. */
-export function typeScriptCode(example: OperationExample, packageName: string): string {
-  const call = typeScriptCall(example);
+export function typeScriptCode(example: OperationExample, packageName: string, surface: ClientSurface): string {
+  const call = typeScriptCall(example, surface);
   return [
     ...typeScriptImports(call, packageName),
     '',
@@ -86,18 +84,23 @@ export function typeScriptCode(example: OperationExample, packageName: string): 
   ].join('\n');
 }
 
-function tsValue(value: ExampleValue, indent: number): string {
+function tsValue(value: ExampleValue, indent: number, runtimeValues: Set<string>): string {
   const pad = '  '.repeat(indent + 1);
   const end = '  '.repeat(indent);
   switch (value.kind) {
     case 'array':
-      return `[\n${value.items.map((item) => `${pad}${tsValue(item, indent + 1)},\n`).join('')}${end}]`;
+      return `[\n${value.items.map((item) => `${pad}${tsValue(item, indent + 1, runtimeValues)},\n`).join('')}${end}]`;
     case 'object':
       if (value.properties.length === 0) return '{}';
       if (value.properties.every((property) => property.value.kind !== 'object' && property.value.kind !== 'array')) {
-        return `{ ${value.properties.map((property) => `${tsKey(property.name)}: ${tsValue(property.value, indent + 1)}`).join(', ')} }`;
+        return `{ ${value.properties.map((property) => `${tsKey(property.name)}: ${tsValue(property.value, indent + 1, runtimeValues)}`).join(', ')} }`;
       }
-      return `{\n${value.properties.map((property) => `${pad}${tsKey(property.name)}: ${tsValue(property.value, indent + 1)},\n`).join('')}${end}}`;
+      return `{\n${value.properties.map((property) => `${pad}${tsKey(property.name)}: ${tsValue(property.value, indent + 1, runtimeValues)},\n`).join('')}${end}}`;
+    case 'string': {
+      const written = typeScriptStringValue(value.value, value.format);
+      if (written.runtimeImport) runtimeValues.add(written.runtimeImport);
+      return written.code;
+    }
     default:
       return JSON.stringify(value.value);
   }

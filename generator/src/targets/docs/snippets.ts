@@ -5,6 +5,7 @@
 import type { ApiModel } from '../../model/index.js';
 import { toJson, type OperationExample } from './example-value.js';
 import { typeScriptCode } from './snippet-typescript.js';
+import type { ClientSurface } from '../shared/client-surface/index.js';
 
 export { cliArguments, cliCall, cliSnippet, shellQuote } from './snippet-cli.js';
 export { powerShellCode, powerShellSnippet, psQuote, psValue } from './snippet-powershell.js';
@@ -35,6 +36,6 @@ export function httpSnippet(model: ApiModel, example: OperationExample): Snippet
   return { title: 'HTTP', language: 'http', code: lines.join('\n') };
 }
 
-export function typeScriptSnippet(example: OperationExample, packageName: string): Snippet {
-  return { title: 'TypeScript', language: 'ts', code: typeScriptCode(example, packageName) };
+export function typeScriptSnippet(example: OperationExample, packageName: string, surface: ClientSurface): Snippet {
+  return { title: 'TypeScript', language: 'ts', code: typeScriptCode(example, packageName, surface) };
 }

@@ -3,9 +3,9 @@
  * Kiota lays out its fluent API (`client.applications.byApplicationId(id).synchronization…`).
  * Pure data, computed once from the model; the emitters only read it.
  */
-import type { ApiModel, OperationModel, ParameterModel, PathSegmentModel } from '../../model/index.js';
+import type { ApiModel, OperationModel, ParameterModel, PathSegmentModel } from '../../../model/index.js';
 import { compareOrdinal, singularize, upperFirst } from './identifiers.js';
-import { segmentVariables } from '../shared/uri-template.js';
+import { segmentVariables } from '../uri-template.js';
 
 /** A path parameter a navigation member takes: `byApplicationId(applicationId)`. */
 export interface NavigationParameter {
@@ -77,6 +77,18 @@ function navigationParameters(operation: OperationModel, wireNames: readonly str
   });
 }
 
+/**
+ * Type names every request builder module imports from the Kiota runtime: a builder named like
+ * one (a `base` segment → `BaseRequestBuilder`) would clash with it, so it takes Kiota's
+ * `Escaped` suffix before `RequestBuilder`.
+ */
+const KIOTA_RUNTIME_TYPES: ReadonlySet<string> = new Set(['BaseRequestBuilder', 'RequestConfiguration', 'RequestInformation', 'RequestsMetadata', 'NavigationMetadata', 'KeysToExcludeForNavigationMetadata', 'RequestAdapter', 'Parsable', 'ParseNode', 'SerializationWriter']);
+
+function builderNameFor(base: string): string {
+  const name = `${base}RequestBuilder`;
+  return KIOTA_RUNTIME_TYPES.has(name) ? `${base}EscapedRequestBuilder` : name;
+}
+
 function childFor(parent: DraftNode, segment: PathSegmentModel, urlSegment: string, operation: OperationModel): DraftNode {
   const variables = segmentVariables(urlSegment);
   const isIndexer = segment.kind === 'parameter';
@@ -91,7 +103,7 @@ function childFor(parent: DraftNode, segment: PathSegmentModel, urlSegment: stri
   const folder = isIndexer ? 'item' : segment.name;
   return {
     dir: parent.dir ? `${parent.dir}/${folder}` : folder,
-    builderName: `${builderBase}RequestBuilder`,
+    builderName: builderNameFor(builderBase),
     urlSegments: [...parent.urlSegments, urlSegment],
     displayPath: `${parent.displayPath}/${segment.raw}`,
     parentDisplayPath: parent.displayPath || '/',
@@ -160,6 +172,11 @@ export function buildNavigationTree(model: ApiModel, rootName: string): BuilderN
     node.operations.push(operation);
   }
   return freeze(root);
+}
+
+/** How a member is reached in code: `.name`, or `.name(arg, …)` with each argument from `argument`. */
+export function memberAccess(member: NavigationMember, argument: (parameter: NavigationParameter) => string): string {
+  return member.kind === 'property' ? `.${member.name}` : `.${member.name}(${member.parameters.map(argument).join(', ')})`;
 }
 
 /** Every node of the tree, parents before children, siblings in member order. */

@@ -38,7 +38,7 @@ export function propertyKey(name: string): string {
 }
 
 /** Ordinal comparison, for stable sorting independent of locale. */
-export { compareOrdinal } from '../shared/compare.js';
+export { compareOrdinal } from '../compare.js';
 
 /** A single-quoted TypeScript string literal. */
 export function quote(text: string): string {
