@@ -140,10 +140,12 @@ describe('CLI target on the seed', () => {
 
   it('carries the permissions file: least-privileged permissions per operation, a user’s default scopes', async () => {
     const { permissions } = await readPermissionsFile(path.join(specsDir, 'permissions.yaml'));
-    const files = emitCli(model, { unit, specsDir, permissions: permissions! });
+    // permissions are part of the model: each operation carries its entry
+    const withPermissions = { ...model, operations: model.operations.map((operation) => ({ ...operation, ...(permissions?.operations[operation.key] && { permissions: permissions.operations[operation.key] }) })) };
+    const files = emitCli(withPermissions, { unit, specsDir });
     expect(files[0]!.contents).toContain('export const DELEGATED_SCOPES: readonly string[] = ["Synchronization.ReadWrite.All"];');
-    const placed = placeCommands(model)[0]!;
-    const data = buildCommandData(model, placed, permissions!);
+    const placed = placeCommands(withPermissions)[0]!;
+    const data = buildCommandData(withPermissions, placed);
     expect(Object.values(data.operations)[0]!.permissions).toEqual({ delegated: ['Synchronization.ReadWrite.All'], application: ['Application.ReadWrite.OwnedBy'] });
     const without = emitCli(model, { unit, specsDir });
     expect(without[0]!.contents).toContain('export const DELEGATED_SCOPES: readonly string[] = [];');

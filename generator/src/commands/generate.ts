@@ -61,7 +61,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   // Units that share a lock file are planned together; each lock keeps the units not generated now.
   const configHash = sha256(await readFile(configFile));
   const plans: OutputPlan[] = [];
-  for (const lockFile of [...new Set(result.units.map((generated) => generated.unit.lockFile))]) {
+  for (const lockFile of new Set(result.units.map((generated) => generated.unit.lockFile))) {
     const generatedHere = result.units.filter((generated) => generated.unit.lockFile === lockFile);
     const unitsInLock = config.units.filter((unit) => unit.lockFile === lockFile).map((unit) => unit.name);
     const generatedUnits = generatedHere.map((generated) => ({ name: generated.unit.name, inputFiles: generated.inputFiles, files: generated.files }));

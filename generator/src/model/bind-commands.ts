@@ -153,7 +153,7 @@ export class CommandBinder {
 
   #keyParameters(command: UnboundCommand, sets: UnboundCommand['parameterSets']): string[] {
     const names = new Set(sets.flatMap((set) => set.parameters.map((p) => p.parameter)));
-    return [...names].filter((name) => /Id$/.test(name));
+    return [...names].filter((name) => name.endsWith('Id'));
   }
 
   #byNounAndKeys(command: UnboundCommand, sets: UnboundCommand['parameterSets']): OpenApiOperation | undefined {
@@ -215,7 +215,7 @@ export class CommandBinder {
     const parameter = command.parameters.find((p) => p.name === name);
     const pathParameter = operation.parameters.find((p) => p.in === 'path' && normalise(p.name) === wanted);
     if (pathParameter) return { kind: 'path-key', pathParameter: pathParameter.name };
-    if (name === 'InputObject' || /Identity$/.test(parameter?.dotnetType ?? '')) {
+    if (name === 'InputObject' || (parameter?.dotnetType ?? '').endsWith('Identity')) {
       return { kind: 'identity', keys: this.#identityKeys(command, operation) };
     }
     if (name === 'BodyParameter' || name === 'InFile') return operation.requestBody ? { kind: 'body' } : undefined;

@@ -2,6 +2,7 @@ import type { GenerationUnitConfig } from '../config/index.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/index.js';
 import type { CmdletHelp } from '../sources/cmdlets/index.js';
 import type { OpenApiDocument, OpenApiOperation } from '../sources/openapi/index.js';
+import type { PermissionsFile } from '../sources/permissions/index.js';
 import { CommandBinder } from './bind-commands.js';
 import { buildCommand } from './build-commands.js';
 import { buildOperation, operationKeys } from './build-operations.js';
@@ -14,6 +15,8 @@ export interface ModelInputs {
   readonly document: OpenApiDocument;
   readonly cmdlets: readonly CmdletHelp[];
   readonly unit: Pick<GenerationUnitConfig, 'include' | 'exclude' | 'bindings' | 'keepActionPrefixInUrl'>;
+  /** The unit's permissions file: each operation carries its entry. */
+  readonly permissions?: PermissionsFile;
 }
 
 /**
@@ -65,7 +68,11 @@ export function buildApiModel(inputs: ModelInputs): { model?: ApiModel; diagnost
   const registry = new TypeRegistry(document, diagnostics);
   const operations = document.operations
     .filter((operation) => operationsToBuild.has(operation))
-    .map((operation) => buildOperation(operation, keys.get(operation) ?? '', registry, unit.keepActionPrefixInUrl));
+    .map((operation) => buildOperation(operation, keys.get(operation) ?? '', registry, unit.keepActionPrefixInUrl))
+    .map((operation) => {
+      const permissions = inputs.permissions?.operations[operation.key];
+      return permissions ? { ...operation, permissions } : operation;
+    });
   reportDuplicateKeys(operations.map((operation) => operation.key), diagnostics, document.file);
 
   if (diagnostics.hasErrors) return { diagnostics: [...diagnostics.items] };

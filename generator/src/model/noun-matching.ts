@@ -9,9 +9,9 @@ import { dropGraphPrefix, splitWords } from './names.js';
 export const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 function singular(word: string): string {
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (/(ss|us)$/.test(word)) return word;
-  if (/s$/.test(word)) return word.slice(0, -1);
+  if (word.endsWith('s')) return word.slice(0, -1);
   return word;
 }
 

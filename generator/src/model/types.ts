@@ -3,6 +3,10 @@
  * never mutated by targets. Names used by the targets are derived here, once.
  */
 import type { Diagnostic } from '../diagnostics/index.js';
+import type { OperationPermissions, PermissionEntry, PermissionLevels } from '../sources/permissions/index.js';
+
+/** Permissions are part of the model: targets read them from their operation, not from the file. */
+export type { OperationPermissions, PermissionEntry, PermissionLevels };
 
 export interface SourceRef {
   readonly file: string;
@@ -141,6 +145,8 @@ export interface ErrorResponseModel {
 export interface OperationModel {
   /** Stable key: `applications.synchronization.acquireAccessToken.post`. */
   readonly key: string;
+  /** The permissions the unit's permissions file lists for it (absent without a file or an entry). */
+  readonly permissions?: OperationPermissions;
   readonly operationId: string;
   readonly method: HttpMethodName;
   /** Exactly as in the description. */

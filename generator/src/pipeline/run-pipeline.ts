@@ -57,7 +57,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const inputs = await readUnitInputs(unit, diagnostics);
     if (!inputs) continue;
     const permissions = unit.permissions ? await readUnitPermissions(unit.permissions, diagnostics) : undefined;
-    const built = buildApiModel({ document: inputs.document, cmdlets: inputs.cmdlets, unit });
+    const built = buildApiModel({ document: inputs.document, cmdlets: inputs.cmdlets, unit, ...(permissions && { permissions }) });
     diagnostics.addAll(built.diagnostics);
     if (!built.model) continue;
     if (permissions) reportUncoveredOperations(permissions, built.model, diagnostics);
@@ -80,7 +80,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   for (const built of models) {
     const unitFiles: GeneratedFile[] = [];
     for (const target of targets.filter((candidate) => candidate.isEnabled(built.unit))) {
-      const context = { unit: built.unit, specsDir: config.baseDir, ...(built.permissions && { permissions: built.permissions }) };
+      const context = { unit: built.unit, specsDir: config.baseDir };
       unitFiles.push(...(await target.emit(built.model, context)));
     }
     results.push({ ...built, files: unitFiles.sort(byPath) });

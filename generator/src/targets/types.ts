@@ -1,14 +1,11 @@
 import type { GenerationUnitConfig } from '../config/index.js';
 import type { ApiModel } from '../model/index.js';
-import type { GeneratedFile } from '../output/index.js';
-import type { PermissionsFile } from '../sources/permissions/index.js';
+import type { GeneratedFile } from './shared/generated-file.js';
 
 export interface TargetContext {
   readonly unit: GenerationUnitConfig;
   /** Folder of mgkit.config.yaml (the project's specs folder). */
   readonly specsDir: string;
-  /** The unit's permissions file (`permissions:` in the config), when it has one. */
-  readonly permissions?: PermissionsFile;
 }
 
 /** A target is a pure function of the model: no file system, no clock, no randomness. */

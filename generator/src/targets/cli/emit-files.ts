@@ -4,7 +4,7 @@
  * `toRequestInformation`, which walk the generated client's navigation).
  */
 import type { ApiModel, OperationModel } from '../../model/index.js';
-import { generatedHeader } from '../../output/types.js';
+import { generatedHeader } from '../shared/generated-file.js';
 import type { PlacedCommand } from '../shared/command-data/command-paths.js';
 import type { CommandData } from '../shared/command-data/definitions.js';
 import { type ClientSurface, clientSurface } from '../shared/client-surface/index.js';

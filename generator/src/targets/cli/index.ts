@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { ApiModel } from '../../model/index.js';
-import type { GeneratedFile } from '../../output/index.js';
+import type { GeneratedFile } from '../shared/generated-file.js';
 import type { Target, TargetContext } from '../types.js';
 import { placeCommands } from '../shared/command-data/command-paths.js';
 import { buildCommandData } from '../shared/command-data/definitions.js';
@@ -18,7 +18,7 @@ export function emitCli(model: ApiModel, context: TargetContext): GeneratedFile[
     packageName: output.packageName,
     clientPackage: context.unit.outputs.client?.packageName ?? '@mgkit/graph-client',
   };
-  const commands = placeCommands(model).map((placed) => ({ placed, data: buildCommandData(model, placed, context.permissions) }));
+  const commands = placeCommands(model).map((placed) => ({ placed, data: buildCommandData(model, placed) }));
   return [
     { path: join(output.dir, 'command-index.ts'), contents: renderCommandIndex(model, commands, options) },
     ...commands.map(({ placed, data }) => ({

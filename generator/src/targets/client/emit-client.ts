@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Project } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
-import type { GeneratedFile } from '../../output/index.js';
+import type { GeneratedFile } from '../shared/generated-file.js';
 import { clientEntryStatements, clientNames, type ClientNames } from './emit-client-entry.js';
 import { emitModels, MODELS_FILE } from './emit-models.js';
 import { builderFile, requestBuilderStatements, type BuilderContext } from './emit-request-builder.js';

@@ -1,6 +1,6 @@
 /** The in-memory ts-morph project every emitted file is printed with: LF, two spaces, single quotes. */
 import { IndentationText, NewLineKind, Node, Project, QuoteKind, type SourceFile } from 'ts-morph';
-import { generatedHeader } from '../../output/index.js';
+import { generatedHeader } from '../shared/generated-file.js';
 
 export function createEmitProject(): Project {
   return new Project({

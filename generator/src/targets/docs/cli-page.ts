@@ -2,7 +2,7 @@
  * The page of one CLI command: usage per parameter set, options, examples, exit codes. Names,
  * usage lines and descriptions are the CLI target's own, so the page matches `mgkit --help`.
  */
-import { generatedHeader } from '../../output/index.js';
+import { generatedHeader } from '../shared/generated-file.js';
 import type { CliCommandDoc } from './cli-commands.js';
 import type { DocsContext } from './context.js';
 import { preferredInvocation } from './invocation.js';

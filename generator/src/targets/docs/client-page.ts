@@ -1,5 +1,5 @@
 /** The page of one request builder of the TypeScript client (the root page is the client itself). */
-import { generatedHeader } from '../../output/index.js';
+import { generatedHeader } from '../shared/generated-file.js';
 import type { PropertyModel, TypeModel } from '../../model/index.js';
 import { type BuilderNode, CLIENT_NAME, type ClientSurface, type NavigationMember } from '../shared/client-surface/index.js';
 import { typeLabel, typesReachedBy, type DocsContext } from './context.js';

@@ -12,7 +12,7 @@ import type {
   PropertyModel,
   TypeRef,
 } from '../../model/index.js';
-import { generatedHeader } from '../../output/index.js';
+import { generatedHeader } from '../shared/generated-file.js';
 import { code, text } from './escape.js';
 import { describeByType, type DocsContext } from './context.js';
 import { rolesOf } from './invocation.js';

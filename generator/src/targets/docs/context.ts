@@ -1,6 +1,5 @@
 /** What every page builder of the docs target reads: the model plus what is derived from it once. */
 import { namedTypesOf, type ApiModel, type OperationModel, type TypeModel, type TypeRef } from '../../model/index.js';
-import type { PermissionsFile } from '../../sources/permissions/index.js';
 import { cliCommandsOf, type CliCommandDoc } from './cli-commands.js';
 import { type BuilderNode, type ClientSurface, clientSurface } from '../shared/client-surface/index.js';
 import { deriveOperationExample, type OperationExample } from './example-value.js';
@@ -10,7 +9,6 @@ import { pagePaths, relativeLink } from './names.js';
 
 export interface DocsContext {
   readonly model: ApiModel;
-  readonly permissions?: PermissionsFile;
   /** npm name of the client package: `@mgkit/graph-client`. */
   readonly clientPackage: string;
   /** The CLI's command name: `mgkit`. */
@@ -30,7 +28,7 @@ export interface DocsContext {
 
 export function createDocsContext(
   model: ApiModel,
-  options: { permissions?: PermissionsFile; clientPackage: string; binName: string },
+  options: { clientPackage: string; binName: string },
 ): DocsContext {
   const examples = new Map(model.operations.map((operation) => [operation.key, deriveOperationExample(model, operation)]));
   const invocations = new Map(
@@ -39,7 +37,6 @@ export function createDocsContext(
   let cliCommands: CliCommandDoc[] | undefined;
   return {
     model,
-    ...(options.permissions && { permissions: options.permissions }),
     clientPackage: options.clientPackage,
     binName: options.binName,
     types: new Map(model.types.map((type) => [type.name, type])),

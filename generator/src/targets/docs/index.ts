@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import type { ApiModel } from '../../model/index.js';
-import type { GeneratedFile } from '../../output/index.js';
+import type { GeneratedFile } from '../shared/generated-file.js';
 import type { Target, TargetContext } from '../types.js';
 import { renderCliCommandPage } from './cli-page.js';
 import { renderClientPage } from './client-page.js';
@@ -34,7 +34,6 @@ export interface DocsPage {
 /** Every page of the reference, sorted by path. */
 export function emitDocsPages(model: ApiModel, context: Omit<TargetContext, 'specsDir'>): DocsPage[] {
   const docs = createDocsContext(model, {
-    ...(context.permissions && { permissions: context.permissions }),
     clientPackage: context.unit.outputs.client?.packageName ?? '@mgkit/graph-client',
     binName: context.unit.outputs.cli?.binName ?? 'mgkit',
   });

@@ -1,6 +1,6 @@
 /** The page of one model type: an object's properties, or an enum's members. */
 import type { TypeModel } from '../../model/index.js';
-import { generatedHeader } from '../../output/index.js';
+import { generatedHeader } from '../shared/generated-file.js';
 import { describeByType, typeLabel, typesReachedBy, type DocsContext } from './context.js';
 import { exampleOf, toJson } from './example-value.js';
 import { operationTitle, pagePaths, relativeLink } from './names.js';

@@ -1,13 +1,13 @@
 /** The page of one operation, in the style of the Microsoft Graph REST reference. */
 import type { OperationModel, TypeRef } from '../../model/index.js';
-import type { PermissionEntry } from '../../sources/permissions/index.js';
+import type { PermissionEntry } from '../../model/index.js';
 import { describeByType, typeLabel, typesReachedBy, type DocsContext } from './context.js';
 import { exampleOf, toJson } from './example-value.js';
 import { preferredInvocation } from './invocation.js';
 import { clientNodeLabel, operationTitle, pagePaths, relativeLink } from './names.js';
 import { cliSnippet, httpSnippet, powerShellSnippet, typeScriptSnippet, type Snippet } from './snippets.js';
 import { render } from './templates.js';
-import { generatedHeader } from '../../output/index.js';
+import { generatedHeader } from '../shared/generated-file.js';
 
 const STATUS_TEXT: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content' };
 
@@ -67,7 +67,7 @@ export function renderOperationPage(context: DocsContext, operation: OperationMo
   const enums = typesReachedBy(context, { ...operation, errors: [], success: { status: operation.success.status } })
     .map((name) => context.types.get(name))
     .filter((type) => type?.kind === 'enum');
-  const permissions = context.permissions?.operations[operation.key];
+  const permissions = operation.permissions;
   const status = successStatus(operation);
   const node = context.client.nodeOf(operation);
   const invocations = context.invocations.get(operation.key) ?? [];

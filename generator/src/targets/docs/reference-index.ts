@@ -1,5 +1,5 @@
 /** The reference's index page and the sidebar VitePress imports (`sidebar.json`). */
-import { generatedHeader } from '../../output/index.js';
+import { generatedHeader } from '../shared/generated-file.js';
 import type { DocsContext } from './context.js';
 import { html } from './escape.js';
 import { clientNodeLabel, operationTitle, pagePaths, route } from './names.js';

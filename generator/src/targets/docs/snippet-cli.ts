@@ -4,7 +4,7 @@ import { cliCommandFor, cliWordsFor, optionOfParameter, type CliCommandDoc } fro
 import type { OptionData } from '../shared/command-data/definitions.js';
 import type { Invocation } from './invocation.js';
 import { kebab } from './names.js';
-import type { Snippet } from './snippets.js';
+import type { Snippet } from './snippet.js';
 
 /** A shell word, quoted only when it must be. */
 export function shellQuote(word: string): string {

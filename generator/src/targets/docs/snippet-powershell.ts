@@ -2,7 +2,7 @@
 import type { ExampleValue } from './example-value.js';
 import type { Invocation } from './invocation.js';
 import { upperFirst } from './names.js';
-import type { Snippet } from './snippets.js';
+import type { Snippet } from './snippet.js';
 
 /** Longest call kept on one line; a longer one puts each parameter on its own line (backtick continuations). */
 const LINE_WIDTH = 100;

@@ -6,17 +6,12 @@ import type { ApiModel } from '../../model/index.js';
 import { toJson, type OperationExample } from './example-value.js';
 import { typeScriptCode } from './snippet-typescript.js';
 import type { ClientSurface } from '../shared/client-surface/index.js';
+import type { Snippet } from './snippet.js';
 
 export { cliArguments, cliCall, cliSnippet, shellQuote } from './snippet-cli.js';
 export { powerShellCode, powerShellSnippet, psQuote, psValue } from './snippet-powershell.js';
 
-export interface Snippet {
-  /** Tab title. */
-  readonly title: string;
-  /** Fence language. */
-  readonly language: string;
-  readonly code: string;
-}
+export type { Snippet } from './snippet.js';
 
 /** The URL path the client sends, with the example's keys filled in. */
 function requestUrl(model: ApiModel, example: OperationExample): string {

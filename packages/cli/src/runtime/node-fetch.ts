@@ -128,7 +128,7 @@ export class ResponseTooLargeError extends Error {
     readonly origin: string,
     readonly limit: number,
   ) {
-    super(`the response from ${origin} is larger than ${limit / 1024 / 1024} MiB, the most mgkit reads; nothing was printed (use --query or \$select to ask for less)`);
+    super(`the response from ${origin} is larger than ${limit / 1024 / 1024} MiB, the most mgkit reads; nothing was printed (use --query or $select to ask for less)`);
   }
 }
 

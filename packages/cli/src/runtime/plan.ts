@@ -243,7 +243,7 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
   }
   let wireBody: Record<string, unknown> | undefined;
   if (operation.body) {
-    wireBody = { ...(body ?? {}), ...additions };
+    wireBody = { ...body, ...additions };
     // a credential value given on the command line must not show up in any output
     collectSecrets(wireBody, operation.body.schema, command.$defs).forEach(registerSecret);
     const problems = validate(wireBody, operation.body.schema, command.$defs);

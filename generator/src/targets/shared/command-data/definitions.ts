@@ -14,7 +14,7 @@ import type {
   TypeRef,
 } from '../../../model/index.js';
 import { kebabCase } from '../../../model/index.js';
-import type { PermissionEntry, PermissionsFile } from '../../../sources/permissions/index.js';
+import type { PermissionEntry } from '../../../model/index.js';
 // Kiota's URI-template rules live with the client target; the CLI shows the same templates.
 import { pathTemplate, queryTemplate } from '../uri-template.js';
 import type { PlacedCommand } from './command-paths.js';
@@ -112,7 +112,6 @@ function sentence(text: string): string {
 
 interface Context {
   readonly model: ApiModel;
-  readonly permissions?: PermissionsFile;
   readonly schemas: SchemaBuilder;
   readonly types: ReadonlyMap<string, TypeModel>;
 }
@@ -287,12 +286,12 @@ function operationData(context: Context, operation: OperationModel): OperationDa
     },
     ...((operation.summary ?? operation.description) !== undefined && { summary: operation.summary ?? operation.description }),
     ...(operation.externalDocs && { docsUrl: operation.externalDocs.url }),
-    ...permissionsOf(context, operation.key),
+    ...permissionsOf(operation),
   };
 }
 
-function permissionsOf(context: Context, key: string): { permissions?: NonNullable<OperationData['permissions']> } {
-  const entry = context.permissions?.operations[key];
+function permissionsOf(operation: OperationModel): { permissions?: NonNullable<OperationData['permissions']> } {
+  const entry = operation.permissions;
   if (!entry) return {};
   const least = (value: PermissionEntry): string[] | undefined => (value === 'not-supported' ? undefined : [...value.leastPrivileged]);
   const delegated = least(entry.delegatedWorkOrSchool);
@@ -535,10 +534,9 @@ function commandFromOperation(context: Context, placed: PlacedCommand, operation
   };
 }
 
-export function buildCommandData(model: ApiModel, placed: PlacedCommand, permissions?: PermissionsFile): CommandData {
+export function buildCommandData(model: ApiModel, placed: PlacedCommand): CommandData {
   const context: Context = {
     model,
-    ...(permissions && { permissions }),
     schemas: new SchemaBuilder(model),
     types: new Map(model.types.map((type) => [type.name, type])),
   };
