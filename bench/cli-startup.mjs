@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 const runsFlag = process.argv.indexOf('--runs');
-const runs = Math.max(1, Number(runsFlag > 0 ? process.argv[runsFlag + 1] : process.env.BENCH_RUNS ?? 15) || 15);
+const runs = Math.max(1, Number(runsFlag > 0 ? process.argv[runsFlag + 1] : (process.env.BENCH_RUNS ?? 15)) || 15);
 const RATIO_GOAL = 2;
 const SECONDS_GOAL = 0.25;
 const bin = fileURLToPath(new URL('../packages/cli/bin/mgkit.js', import.meta.url));
@@ -77,7 +77,8 @@ try {
   for (const [index, [label]] of cases.entries()) {
     const ms = medians[index];
     const ratio = ms / bare;
-    const verdict = index === 0 ? '' : `  ratio ${ratio.toFixed(2)}× (goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'not met'}; ≤ ${SECONDS_GOAL} s: ${ms / 1000 <= SECONDS_GOAL ? 'met' : 'not met'})`;
+    const verdict =
+      index === 0 ? '' : `  ratio ${ratio.toFixed(2)}× (goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'not met'}; ≤ ${SECONDS_GOAL} s: ${ms / 1000 <= SECONDS_GOAL ? 'met' : 'not met'})`;
     console.log(`  ${label.padEnd(44)} ${ms.toFixed(1).padStart(8)} ms${verdict}`);
   }
 } finally {

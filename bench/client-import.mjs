@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const runsFlag = process.argv.indexOf('--runs');
-const runs = Math.max(1, Number(runsFlag > 0 ? process.argv[runsFlag + 1] : process.env.BENCH_RUNS ?? 9) || 9);
+const runs = Math.max(1, Number(runsFlag > 0 ? process.argv[runsFlag + 1] : (process.env.BENCH_RUNS ?? 9)) || 9);
 const GOAL = 0.1;
 
 function resolveOrExplain(specifier, hint) {
@@ -39,7 +39,10 @@ function importTime(url, preload = [], { setup = '', measured = '' } = {}) {
   try {
     return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
   } catch (error) {
-    const reason = String(error.stderr ?? error.message).split('\n').find((line) => /Error/.test(line)) ?? 'import failed';
+    const reason =
+      String(error.stderr ?? error.message)
+        .split('\n')
+        .find((line) => /Error/.test(line)) ?? 'import failed';
     console.error(`client-import: cannot import ${url}: ${reason.trim()}`);
     process.exit(1);
   }

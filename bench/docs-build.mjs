@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runsFlag = process.argv.indexOf('--runs');
-const runs = Math.max(1, Number(runsFlag > 0 ? process.argv[runsFlag + 1] : process.env.BENCH_RUNS ?? 3) || 3);
+const runs = Math.max(1, Number(runsFlag > 0 ? process.argv[runsFlag + 1] : (process.env.BENCH_RUNS ?? 3)) || 3);
 const GOAL_SECONDS = 10;
 const vitepress = path.join(root, 'node_modules/vitepress/bin/vitepress.js');
 const generatorDist = path.join(root, 'generator/dist');

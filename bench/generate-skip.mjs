@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runsFlag = process.argv.indexOf('--runs');
-const runs = Math.max(1, Number(runsFlag > 0 ? process.argv[runsFlag + 1] : process.env.BENCH_RUNS ?? 9) || 9);
+const runs = Math.max(1, Number(runsFlag > 0 ? process.argv[runsFlag + 1] : (process.env.BENCH_RUNS ?? 9)) || 9);
 const GOAL_SECONDS = 0.3;
 const bin = path.join(root, 'generator/bin/mgkit-gen.js');
 const config = path.join(root, 'specs/mgkit.config.yaml');

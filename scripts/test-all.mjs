@@ -56,7 +56,8 @@ for (const workspace of all) {
 const closing = `${passed} passed, ${failed + missing} failed, ${skipped} skipped`;
 process.stdout.write(`\nTests by workspace:\n${lines.join('\n')}\n`);
 if (missing > 0) process.stdout.write(`${missing} workspace(s) did not run; each counts as one failure below.\n`);
-if (turbo.status !== 0 && failed + missing === 0) process.stdout.write(`turbo exited ${turbo.status ?? turbo.signal}: a task failed outside the tests (a global setup or teardown, see the log above).\n`);
+if (turbo.status !== 0 && failed + missing === 0)
+  process.stdout.write(`turbo exited ${turbo.status ?? turbo.signal}: a task failed outside the tests (a global setup or teardown, see the log above).\n`);
 process.stdout.write(`total: ${closing}\n`);
 mkdirSync(join(root, '.vitest'), { recursive: true });
 writeFileSync(join(root, '.vitest', 'summary.txt'), `total: ${closing}\n`);

@@ -109,10 +109,7 @@ export interface BrokenLink {
  * Follow every same-origin `<a href>` from the start pages over HTTP (the build is server-rendered,
  * so the HTML holds every link); a link is broken when its page is not 200 or its `#anchor` has no element.
  */
-export async function crawlInternalLinks(
-  baseUrl: string,
-  startPaths: readonly string[],
-): Promise<{ pages: number; links: number; broken: BrokenLink[]; visited: string[] }> {
+export async function crawlInternalLinks(baseUrl: string, startPaths: readonly string[]): Promise<{ pages: number; links: number; broken: BrokenLink[]; visited: string[] }> {
   const origin = new URL(baseUrl).origin;
   const pages = new Map<string, Promise<{ status: number; html: string }>>();
   const fetchPage = (url: string) => {

@@ -169,4 +169,3 @@ describe('the CLI lines', () => {
     }
   });
 });
-

@@ -52,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   program
     .command('diff')
-    .description("report API changes between two descriptions (files or git refs of specs/) in what the unit generates (its include/exclude paths), marking the breaking ones")
+    .description('report API changes between two descriptions (files or git refs of specs/) in what the unit generates (its include/exclude paths), marking the breaking ones')
     .argument('<old>', 'description file or git ref (e.g. HEAD~1, main)')
     .argument('[new]', 'description file or git ref; default: the working tree')
     .addOption(configOption())
@@ -63,12 +63,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     // a switch plus its own folder option: an optional value would swallow a ref after it
     .option('--changeset', 'write a changeset for the generated packages')
     .option('--changeset-dir <folder>', 'where --changeset writes', '.changeset')
-    .action(async (oldSide: string, newSide: string | undefined, options: { config: string; unit?: string; json?: boolean; output?: string; failOnBreaking?: boolean; changeset?: boolean; changesetDir: string }) => {
-      const changeset = options.changeset ? options.changesetDir : undefined;
-      const { changeset: _flag, changesetDir: _dir, ...rest } = options;
-      const { diffCommand } = await import('./commands/diff.js');
-      exitCode = await diffCommand(oldSide, newSide, { ...rest, ...(changeset !== undefined && { changeset }) });
-    });
+    .action(
+      async (
+        oldSide: string,
+        newSide: string | undefined,
+        options: { config: string; unit?: string; json?: boolean; output?: string; failOnBreaking?: boolean; changeset?: boolean; changesetDir: string },
+      ) => {
+        const changeset = options.changeset ? options.changesetDir : undefined;
+        const { changeset: _flag, changesetDir: _dir, ...rest } = options;
+        const { diffCommand } = await import('./commands/diff.js');
+        exitCode = await diffCommand(oldSide, newSide, { ...rest, ...(changeset !== undefined && { changeset }) });
+      },
+    );
 
   program
     .command('slice')

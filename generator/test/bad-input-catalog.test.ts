@@ -38,7 +38,10 @@ interface GeneratorRow {
 const execFileAsync = promisify(execFile);
 /** `chattr +i` (root on ext4 and most Linux file systems): makes a rename onto the file fail. */
 async function immutable(file: string, on: boolean): Promise<boolean> {
-  return execFileAsync('chattr', [on ? '+i' : '-i', file]).then(() => true, () => false);
+  return execFileAsync('chattr', [on ? '+i' : '-i', file]).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function temporariesUnder(root: string): Promise<string[]> {
@@ -55,7 +58,10 @@ async function plantVictim(name: string): Promise<string> {
   return file;
 }
 
-async function editLock(project: Project, edit: (lock: { units: Record<string, { inputs: { path: unknown; sha256: unknown }[]; outputs: { path: unknown; sha256: unknown }[] }> }) => void): Promise<void> {
+async function editLock(
+  project: Project,
+  edit: (lock: { units: Record<string, { inputs: { path: unknown; sha256: unknown }[]; outputs: { path: unknown; sha256: unknown }[] }> }) => void,
+): Promise<void> {
   const file = path.join(project.root, 'specs/mgkit-lock.json');
   const lock = JSON.parse(await readFile(file, 'utf8'));
   edit(lock);
@@ -267,7 +273,10 @@ const generatorRows: GeneratorRow[] = [
   },
   {
     id: 'description: a dangling $ref',
-    arrange: (project) => editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace(/#\/components\/schemas\/microsoft\.graph\.synchronizationSecretKeyStringValuePair/, '#/components/schemas/microsoft.graph.noSuchSchema')),
+    arrange: (project) =>
+      editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) =>
+        text.replace(/#\/components\/schemas\/microsoft\.graph\.synchronizationSecretKeyStringValuePair/, '#/components/schemas/microsoft.graph.noSuchSchema'),
+      ),
     exit: 1,
     stderr: /acquireAccessToken\.yaml:\d+:\d+: error openapi\/[a-z-]+ref/,
     untouched: true,
@@ -381,8 +390,7 @@ const generatorRows: GeneratorRow[] = [
   },
   {
     id: 'description: nesting 5,000 deep is an error, not a stack overflow',
-    arrange: (project) =>
-      editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace('paths:\n', `x-deep: ${'['.repeat(5000)}${']'.repeat(5000)}\npaths:\n`)),
+    arrange: (project) => editText(project, 'specs/openapi/acquireAccessToken.yaml', (text) => text.replace('paths:\n', `x-deep: ${'['.repeat(5000)}${']'.repeat(5000)}\npaths:\n`)),
     exit: 1,
     stderr: /acquireAccessToken\.yaml:\d+:\d+: error openapi\/nesting-too-deep: the YAML nests too deeply to read/,
     untouched: true,
@@ -404,7 +412,10 @@ const generatorRows: GeneratorRow[] = [
     id: 'cmdlet help: 32,000 parameters on one SYNTAX line are read (linear, it took 46 s)',
     arrange: (project) =>
       editText(project, 'specs/cmdlets/Get-MgApplicationSynchronizationAccessToken.md', (text) =>
-        text.replace(/(### AcquireExpanded \(Default\)\n```\n)(Get-MgApplicationSynchronizationAccessToken )/, `$1$2${Array.from({ length: 32_000 }, (_, index) => `[-P${index} <String>]`).join(' ')} `),
+        text.replace(
+          /(### AcquireExpanded \(Default\)\n```\n)(Get-MgApplicationSynchronizationAccessToken )/,
+          `$1$2${Array.from({ length: 32_000 }, (_, index) => `[-P${index} <String>]`).join(' ')} `,
+        ),
       ),
     args: ['--check'],
     exit: 1,

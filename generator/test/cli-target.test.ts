@@ -70,9 +70,7 @@ describe('CLI target on the seed', () => {
 
   it('walks the generated client’s navigation for each operation', () => {
     const files = emitCli(model, { unit, specsDir });
-    expect(files[1]!.contents).toContain(
-      'const builder = client.applications.byApplicationId(pathValue(call, "application-id")).synchronization.acquireAccessToken;',
-    );
+    expect(files[1]!.contents).toContain('const builder = client.applications.byApplicationId(pathValue(call, "application-id")).synchronization.acquireAccessToken;');
     expect(files[1]!.contents).toContain('return builder.post(call.body as Parameters<typeof builder.post>[0]');
     expect(files[1]!.contents).toContain('return builder.toPostRequestInformation(');
     expect(files[2]!.contents).toContain('client.servicePrincipals.byServicePrincipalId(pathValue(call, "servicePrincipal-id"))');
@@ -141,7 +139,10 @@ describe('CLI target on the seed', () => {
   it('carries the permissions file: least-privileged permissions per operation, a user’s default scopes', async () => {
     const { permissions } = await readPermissionsFile(path.join(specsDir, 'permissions.yaml'));
     // permissions are part of the model: each operation carries its entry
-    const withPermissions = { ...model, operations: model.operations.map((operation) => ({ ...operation, ...(permissions?.operations[operation.key] && { permissions: permissions.operations[operation.key] }) })) };
+    const withPermissions = {
+      ...model,
+      operations: model.operations.map((operation) => ({ ...operation, ...(permissions?.operations[operation.key] && { permissions: permissions.operations[operation.key] }) })),
+    };
     const files = emitCli(withPermissions, { unit, specsDir });
     expect(files[0]!.contents).toContain('export const DELEGATED_SCOPES: readonly string[] = ["Synchronization.ReadWrite.All"];');
     const placed = placeCommands(withPermissions)[0]!;

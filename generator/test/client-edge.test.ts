@@ -27,7 +27,9 @@ describe('client target: a hand-written model with the corner cases', () => {
   it('turns keys inside a segment into a navigation method with its mappings', () => {
     const client = fileOf(sources, 'graphClient.ts');
     expect(client).toContain('applicationsWithAppId(appId: string): ApplicationsWithAppIdRequestBuilder;');
-    expect(client).toMatch(/applicationsWithAppId: \{\n\s+requestsMetadata: ApplicationsWithAppIdRequestBuilderRequestsMetadata,\n\s+navigationMetadata: ApplicationsWithAppIdRequestBuilderNavigationMetadata,\n\s+pathParametersMappings: \['appId'\],/);
+    expect(client).toMatch(
+      /applicationsWithAppId: \{\n\s+requestsMetadata: ApplicationsWithAppIdRequestBuilderRequestsMetadata,\n\s+navigationMetadata: ApplicationsWithAppIdRequestBuilderNavigationMetadata,\n\s+pathParametersMappings: \['appId'\],/,
+    );
     const builder = fileOf(sources, 'applicationsWithAppId/index.ts');
     expect(builder).toContain("'{+baseurl}/applications(appId=\\'{appId}\\')'");
     expect(builder).toContain('_4XX: createODataErrorFromDiscriminatorValue,');

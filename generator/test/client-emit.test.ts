@@ -61,13 +61,9 @@ describe('client target: emitted files for specs/', () => {
   it('emits the action builder: URI template with the prefix, post + toPostRequestInformation, metadata', () => {
     const action = fileOf(sources, acquirePath);
     expect(action).toContain('export interface AcquireAccessTokenRequestBuilder extends BaseRequestBuilder<AcquireAccessTokenRequestBuilder> {');
-    expect(action).toContain(
-      "export const AcquireAccessTokenRequestBuilderUriTemplate = '{+baseurl}/applications/{application%2Did}/synchronization/microsoft.graph.acquireAccessToken';",
-    );
+    expect(action).toContain("export const AcquireAccessTokenRequestBuilderUriTemplate = '{+baseurl}/applications/{application%2Did}/synchronization/microsoft.graph.acquireAccessToken';");
     expect(action).toContain('post(body: AcquireAccessTokenPostRequestBody, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;');
-    expect(action).toContain(
-      'toPostRequestInformation(body: AcquireAccessTokenPostRequestBody, requestConfiguration?: RequestConfiguration<object> | undefined): RequestInformation;',
-    );
+    expect(action).toContain('toPostRequestInformation(body: AcquireAccessTokenPostRequestBody, requestConfiguration?: RequestConfiguration<object> | undefined): RequestInformation;');
     for (const line of [
       'uriTemplate: AcquireAccessTokenRequestBuilderUriTemplate,',
       "responseBodyContentType: 'application/json',",
@@ -80,22 +76,16 @@ describe('client target: emitted files for specs/', () => {
       expect(action).toContain(line);
     }
     expect(action).toMatch(/^import type \{ [^}]*BaseRequestBuilder[^}]* \} from '@microsoft\/kiota-abstractions';$/m);
-    expect(fileOf(sources, servicePrincipalAcquirePath)).toContain(
-      "'{+baseurl}/servicePrincipals/{servicePrincipal%2Did}/synchronization/microsoft.graph.acquireAccessToken'",
-    );
+    expect(fileOf(sources, servicePrincipalAcquirePath)).toContain("'{+baseurl}/servicePrincipals/{servicePrincipal%2Did}/synchronization/microsoft.graph.acquireAccessToken'");
   });
 
   it('documents the operation from the description and the cmdlet help', () => {
     const action = fileOf(sources, acquirePath);
     expect(action).toContain('Acquire an OAuth access token to authorize the Microsoft Entra provisioning service');
     expect(action).toContain('PowerShell: `Get-MgApplicationSynchronizationAccessToken`');
-    expect(action).toContain(
-      '@param body Action parameters. PowerShell: `-BodyParameter`, or the properties one by one: `-AdditionalProperties`, `-Credentials`.',
-    );
+    expect(action).toContain('@param body Action parameters. PowerShell: `-BodyParameter`, or the properties one by one: `-AdditionalProperties`, `-Credentials`.');
     expect(action).toContain('@throws {ODataError} error when the service returns a 4XX or 5XX status code');
-    expect(action).toContain(
-      '@see {@link https://learn.microsoft.com/graph/api/synchronization-synchronization-acquireaccesstoken?view=graph-rest-1.0|Find more info here}',
-    );
+    expect(action).toContain('@see {@link https://learn.microsoft.com/graph/api/synchronization-synchronization-acquireaccesstoken?view=graph-rest-1.0|Find more info here}');
     expect(action).toContain('@see {@link https://learn.microsoft.com/powershell/module/microsoft.graph.applications/get-mgapplicationsynchronizationaccesstoken|');
     const collection = fileOf(sources, 'applications/index.ts');
     expect(collection).toMatch(/@param applicationId The unique identifier of application\. PowerShell: `-ApplicationId`/);
@@ -108,9 +98,7 @@ describe('client target: emitted files for specs/', () => {
     expect(applications).toContain('byApplicationId(applicationId: string): ApplicationItemRequestBuilder;');
     expect(applications).toMatch(/byApplicationId: \{\n\s+navigationMetadata: ApplicationItemRequestBuilderNavigationMetadata,\n\s+pathParametersMappings: \['application%2Did'\],\n\s+\},/);
     expect(fileOf(sources, 'servicePrincipals/index.ts')).toContain("pathParametersMappings: ['servicePrincipal%2Did'],");
-    expect(fileOf(sources, 'applications/item/synchronization/index.ts')).toMatch(
-      /acquireAccessToken: \{\n\s+requestsMetadata: AcquireAccessTokenRequestBuilderRequestsMetadata,\n\s+\},/,
-    );
+    expect(fileOf(sources, 'applications/item/synchronization/index.ts')).toMatch(/acquireAccessToken: \{\n\s+requestsMetadata: AcquireAccessTokenRequestBuilderRequestsMetadata,\n\s+\},/);
     const client = fileOf(sources, 'graphClient.ts');
     expect(client).toContain('get applications(): ApplicationsRequestBuilder;');
     expect(client).toContain('get servicePrincipals(): ServicePrincipalsRequestBuilder;');
@@ -133,9 +121,7 @@ describe('client target: emitted files for specs/', () => {
     expect(models).toContain('export const SynchronizationSecretObject = {');
     expect(models).toContain("  Oauth2AccessToken: 'Oauth2AccessToken',");
     expect(models).toContain('} as const;');
-    expect(models).toContain(
-      'export type SynchronizationSecret = (typeof SynchronizationSecretObject)[keyof typeof SynchronizationSecretObject];',
-    );
+    expect(models).toContain('export type SynchronizationSecret = (typeof SynchronizationSecretObject)[keyof typeof SynchronizationSecretObject];');
     expect(models).toContain('value?: string | null;');
     expect(models).toContain('key?: SynchronizationSecret;');
     expect(models).toContain('additionalData?: Record<string, unknown>;');
@@ -154,12 +140,8 @@ describe('client target: emitted files for specs/', () => {
   it('with url.keepActionPrefix off, calls …/synchronization/acquireAccessToken; names never change', async () => {
     const unprefixed = emitClientSources(await specsModel(false));
     expect([...unprefixed.keys()]).toEqual([...sources.keys()]);
-    expect(fileOf(unprefixed, acquirePath)).toContain(
-      "export const AcquireAccessTokenRequestBuilderUriTemplate = '{+baseurl}/applications/{application%2Did}/synchronization/acquireAccessToken';",
-    );
-    expect(fileOf(unprefixed, servicePrincipalAcquirePath)).toContain(
-      "'{+baseurl}/servicePrincipals/{servicePrincipal%2Did}/synchronization/acquireAccessToken'",
-    );
+    expect(fileOf(unprefixed, acquirePath)).toContain("export const AcquireAccessTokenRequestBuilderUriTemplate = '{+baseurl}/applications/{application%2Did}/synchronization/acquireAccessToken';");
+    expect(fileOf(unprefixed, servicePrincipalAcquirePath)).toContain("'{+baseurl}/servicePrincipals/{servicePrincipal%2Did}/synchronization/acquireAccessToken'");
     for (const contents of unprefixed.values()) expect(contents).not.toMatch(/microsoft\.graph\.\w+\(|\bmicrosoftGraph/);
   });
 

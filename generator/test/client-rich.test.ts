@@ -64,7 +64,7 @@ describe('client target: rich.yaml', () => {
   it('maps formats and collections: Date, DateOnly, Guid, int64 number, nested and untyped collections', () => {
     const models = fileOf(sources, 'models/index.ts');
     expect(models).toContain('deletedDateTime?: Date | null;');
-    expect(models).toContain("directoryItem.deletedDateTime = n.getDateValue();");
+    expect(models).toContain('directoryItem.deletedDateTime = n.getDateValue();');
     expect(models).toContain('birthday?: DateOnly | null;');
     expect(models).toContain('quotaBytes?: number | null;');
     expect(models).toContain('skuId?: Guid | null;');
@@ -73,7 +73,7 @@ describe('client target: rich.yaml', () => {
     expect(models).toContain("assignedLicense.disabledPlans = n.getCollectionOfPrimitiveValues<Guid>('string');");
     expect(models).toContain('scoreMatrix?: UntypedNode;');
     expect(models).toContain('accountState?: AccountState;');
-    expect(models).toContain("user.accountState = n.getEnumValue<AccountState>(AccountStateObject);");
+    expect(models).toContain('user.accountState = n.getEnumValue<AccountState>(AccountStateObject);');
     // read-only: read, never written
     expect(models).toContain('group.members = n.getCollectionOfObjectValues<DirectoryItem>(createDirectoryItemFromDiscriminatorValue);');
     expect(models).not.toContain("writer.writeCollectionOfObjectValues<DirectoryItem>('members'");

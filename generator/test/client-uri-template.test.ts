@@ -30,6 +30,11 @@ describe('client target: URI templates, Kiota style', () => {
         { wireName: '$expand', explode: false },
       ]),
     ).toBe('{?%24expand,%24select}');
-    expect(queryTemplate([{ wireName: 'tags', explode: true }, { wireName: '$top', explode: false }])).toBe('{?%24top,tags*}');
+    expect(
+      queryTemplate([
+        { wireName: 'tags', explode: true },
+        { wireName: '$top', explode: false },
+      ]),
+    ).toBe('{?%24top,tags*}');
   });
 });

@@ -21,8 +21,7 @@ describe.skipIf(!corpusExists)('Graph PowerShell 2023 corpus: Applications modul
     const errors = folder.diagnostics.filter((d) => d.severity === 'error');
     const warnings = folder.diagnostics.filter((d) => d.severity === 'warning');
     console.log(
-      `corpus: ${markdownFiles.length} files, ${folder.cmdlets.length} cmdlets, ${folder.skippedModulePages.length} module page(s) skipped, ` +
-        `${errors.length} errors, ${warnings.length} warnings`,
+      `corpus: ${markdownFiles.length} files, ${folder.cmdlets.length} cmdlets, ${folder.skippedModulePages.length} module page(s) skipped, ` + `${errors.length} errors, ${warnings.length} warnings`,
     );
     for (const diagnostic of folder.diagnostics.slice(0, 20)) console.log(formatDiagnostic(diagnostic));
   });
@@ -34,7 +33,6 @@ describe.skipIf(!corpusExists)('Graph PowerShell 2023 corpus: Applications modul
     expect(folder.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(folder.diagnostics).toEqual([]);
   });
-
 
   it('returns cmdlets in file-name order, each named after its file', () => {
     const files = folder.cmdlets.map((help) => path.basename(help.file));
@@ -49,7 +47,10 @@ describe.skipIf(!corpusExists)('Graph PowerShell 2023 corpus: Applications modul
   it('gives every cmdlet at least one syntax block and exactly one default set', () => {
     for (const help of folder.cmdlets) {
       expect(help.syntax.length, help.name).toBeGreaterThanOrEqual(1);
-      expect(help.syntax.filter((block) => block.isDefault), help.name).toHaveLength(1);
+      expect(
+        help.syntax.filter((block) => block.isDefault),
+        help.name,
+      ).toHaveLength(1);
       for (const block of help.syntax) expect(block.usage.startsWith(`${help.name} `) || block.usage === help.name, help.name).toBe(true);
     }
   });
@@ -80,7 +81,10 @@ describe.skipIf(!corpusExists)('Graph PowerShell 2023 corpus: Applications modul
           if (membership.setName === '(All)') continue;
           expect(setNames.has(membership.setName), `${help.name} -${parameter.name} ${membership.setName}`).toBe(true);
           const block = help.syntax.find((candidate) => candidate.setName === membership.setName);
-          expect(block?.parameters.some((item) => item.name === parameter.name), `${help.name} -${parameter.name}`).toBe(true);
+          expect(
+            block?.parameters.some((item) => item.name === parameter.name),
+            `${help.name} -${parameter.name}`,
+          ).toBe(true);
         }
       }
     }
@@ -113,8 +117,7 @@ describe.skipIf(!corpusExists)('Graph PowerShell 2023 corpus: Applications modul
   });
 
   it('gets the same fenced code from the fast path as from remark alone', () => {
-    const codeOf = (node: Nodes): Pick<Code, 'lang' | 'value'>[] =>
-      node.type === 'code' ? [{ lang: node.lang, value: node.value }] : 'children' in node ? node.children.flatMap(codeOf) : [];
+    const codeOf = (node: Nodes): Pick<Code, 'lang' | 'value'>[] => (node.type === 'code' ? [{ lang: node.lang, value: node.value }] : 'children' in node ? node.children.flatMap(codeOf) : []);
     for (const name of markdownFiles.filter((_, index) => index % 8 === 0)) {
       const text = readFileSync(path.join(corpusDir, name), 'utf8');
       expect(codeOf(parseHelpMarkdown(text).root), name).toEqual(codeOf(parseMarkdown(text)));

@@ -85,9 +85,7 @@ describe('platyPS 2024-05-01 and 0.14 files of the same cmdlet', () => {
     for (const block of v014.syntax) {
       const other = v2024.syntax.find((candidate) => candidate.setName === block.setName);
       const sharedInOther = other?.parameters.filter((item) => shared.includes(item.name));
-      expect(sharedInOther?.map((item) => [item.name, item.required]).sort()).toEqual(
-        block.parameters.map((item) => [item.name, item.required]).sort(),
-      );
+      expect(sharedInOther?.map((item) => [item.name, item.required]).sort()).toEqual(block.parameters.map((item) => [item.name, item.required]).sort());
     }
   });
 
@@ -116,8 +114,7 @@ describe('platyPS 2024-05-01 and 0.14 files of the same cmdlet', () => {
   });
 
   it('reads the plain-line NOTES trees like the 0.14 list trees', () => {
-    const trees = (help: CmdletHelp) =>
-      help.complexParameters.map((tree) => [tree.name, tree.typeName, tree.description, propertyNames(tree.properties)]);
+    const trees = (help: CmdletHelp) => help.complexParameters.map((tree) => [tree.name, tree.typeName, tree.description, propertyNames(tree.properties)]);
     const [body2024, credentials2024, input2024] = trees(v2024);
     const [body014, credentials014, input014] = trees(v014);
     expect(body2024).toEqual(body014);

@@ -33,9 +33,7 @@ describe('platyPS forms beyond the seed files', () => {
       { name: 'Tags', typeName: 'String[]', required: false, positional: false },
       { name: 'Force', required: false, positional: false },
     ]);
-    expect(acquire?.usage).toBe(
-      'Set-MgFixtureWidget [-WidgetId] <String> -BodyParameter <IFixtureWidgetBody> [[-Label] <String>] [-Tags <String[]>] [-Force] [<CommonParameters>]',
-    );
+    expect(acquire?.usage).toBe('Set-MgFixtureWidget [-WidgetId] <String> -BodyParameter <IFixtureWidgetBody> [[-Label] <String>] [-Tags <String[]>] [-Force] [<CommonParameters>]');
   });
 
   it('reads per-set Required and a ByPropertyName pipeline', () => {
@@ -65,9 +63,7 @@ describe('platyPS forms beyond the seed files', () => {
     expect(parameterNamed(widget, 'Colour')).toMatchObject({ acceptedValues: ['Red', 'Green', 'Blue'], defaultValue: 'Red' });
     expect(parameterNamed(widget, 'Force')?.defaultValue).toBe('False');
     expect(parameterNamed(widget, 'Encoding')?.defaultValue).toBe('[System.Text.Encoding]::UTF8');
-    expect(widgetResult.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'cmdlet/unquoted-parameter-yaml', line: 186, column: 38 }),
-    ]);
+    expect(widgetResult.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'cmdlet/unquoted-parameter-yaml', line: 186, column: 38 })]);
   });
 
   it('keeps prose readable: escapes resolved, links reduced to their text, lists kept as lines', () => {
@@ -199,9 +195,7 @@ describe('platyPS forms beyond the seed files', () => {
     expect(result.diagnostics).toEqual([]);
     const help = helpOf(result);
     expect(help).toMatchObject({ dialect: 'platyps-2024-05-01', aliases: ['gft', 'fixturething'], onlineVersion: 'https://example.test/get-mgfixturething' });
-    expect(help.examples).toEqual([
-      expect.objectContaining({ title: 'Example 1: Get it', code: 'Get-MgFixtureThing', remarks: 'Gets the thing.', isPlaceholder: false }),
-    ]);
+    expect(help.examples).toEqual([expect.objectContaining({ title: 'Example 1: Get it', code: 'Get-MgFixtureThing', remarks: 'Gets the thing.', isPlaceholder: false })]);
     expect(help.parameters).toEqual([]);
     expect(help.supportsCommonParameters).toBe(true);
   });

@@ -40,13 +40,7 @@ function parameterBlock(name: string, sets: string, required = 'False'): string[
   ];
 }
 
-const PARAMETERS = [
-  '## PARAMETERS',
-  '',
-  ...parameterBlock('Id', 'Get', 'True'),
-  ...parameterBlock('Top', 'Get'),
-  ...parameterBlock('InputObject', 'GetViaIdentity', 'True'),
-];
+const PARAMETERS = ['## PARAMETERS', '', ...parameterBlock('Id', 'Get', 'True'), ...parameterBlock('Top', 'Get'), ...parameterBlock('InputObject', 'GetViaIdentity', 'True')];
 
 function helpFile(parts: { frontMatter?: string[]; title?: string[]; syntax?: string[]; parameters?: string[] }): string {
   return [
@@ -138,9 +132,7 @@ describe('malformed cmdlet help', () => {
       ],
     });
     const result = parseCmdletHelp(text, FILE);
-    expect(errors(result.diagnostics)).toEqual([
-      expect.objectContaining({ code: 'cmdlet/unknown-parameter-set', line: lineOf(text, '- Name: ViaIdentity'), column: 9 }),
-    ]);
+    expect(errors(result.diagnostics)).toEqual([expect.objectContaining({ code: 'cmdlet/unknown-parameter-set', line: lineOf(text, '- Name: ViaIdentity'), column: 9 })]);
     expect(result.diagnostics[0]?.message).toContain("'ViaIdentity'");
   });
 
@@ -175,9 +167,7 @@ describe('malformed cmdlet help', () => {
     const text = helpFile({ title: [] });
     const result = parseCmdletHelp(text, FILE);
     expect(result.help).toBeUndefined();
-    expect(result.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'cmdlet/missing-title', line: lineOf(text, '## SYNOPSIS') }),
-    ]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'cmdlet/missing-title', line: lineOf(text, '## SYNOPSIS') })]);
     expectWellFormed(result.diagnostics[0]);
   });
 

@@ -33,9 +33,7 @@ describe('mgkit.config.yaml', () => {
   });
 
   it('reports every wrong key with its line and the keys allowed there', async () => {
-    const { config, diagnostics } = await load(
-      ['version: 1', 'units:', '  - name: a', '    openapi: x.yaml', '    inculde: {}', '    url:', '      keepPrefix: true', 'extra: 1', ''].join('\n'),
-    );
+    const { config, diagnostics } = await load(['version: 1', 'units:', '  - name: a', '    openapi: x.yaml', '    inculde: {}', '    url:', '      keepPrefix: true', 'extra: 1', ''].join('\n'));
     expect(config).toBeUndefined();
     const lines = diagnostics.map((d) => [d.code, d.line, d.message]);
     expect(lines).toEqual(
@@ -64,14 +62,32 @@ describe('mgkit.config.yaml', () => {
 
   it('refuses an output folder that holds an input (generate would overwrite what it reads)', async () => {
     const { config, diagnostics } = await load(
-      ['version: 1', 'units:', '  - name: a', '    openapi: specs/api.yaml', '    cmdlets: [help]', '    outputs:', '      docs:', '        dir: .', '      cli:', '        dir: help/cli', '        packageName: cli', '      client:', '        dir: out/client', '        packageName: client', ''].join('\n'),
+      [
+        'version: 1',
+        'units:',
+        '  - name: a',
+        '    openapi: specs/api.yaml',
+        '    cmdlets: [help]',
+        '    outputs:',
+        '      docs:',
+        '        dir: .',
+        '      cli:',
+        '        dir: help/cli',
+        '        packageName: cli',
+        '      client:',
+        '        dir: out/client',
+        '        packageName: client',
+        '',
+      ].join('\n'),
     );
     expect(config).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
       ['config/output-overlaps-input', 10],
       ['config/output-overlaps-input', 8],
     ]);
-    expect(formatDiagnostic(diagnostics[1]!)).toMatch(/:8:\d+: error config\/output-overlaps-input: outputs\.docs\.dir \. overlaps the input config-\w+\.yaml: generate would overwrite what it reads \(fix: /);
+    expect(formatDiagnostic(diagnostics[1]!)).toMatch(
+      /:8:\d+: error config\/output-overlaps-input: outputs\.docs\.dir \. overlaps the input config-\w+\.yaml: generate would overwrite what it reads \(fix: /,
+    );
     expect(diagnostics[0]!.message).toBe('outputs.cli.dir help/cli overlaps the input help: generate would overwrite what it reads');
   });
 

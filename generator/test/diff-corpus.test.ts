@@ -28,13 +28,16 @@ const SECRET_ENUM = ['components', 'schemas', 'microsoft.graph.synchronizationSe
 function editDescription(text: string): string {
   const document = parseDocument(text);
   document.deleteIn(['paths', '/applications/{application-id}/owners/{directoryObject-id}/$ref', 'delete']);
-  document.setIn(['paths', '/applications/microsoft.graph.ping()'], document.createNode({
-    get: {
-      operationId: 'applications_ping',
-      responses: { '204': { description: 'Success' } },
-      'x-ms-docs-operation-type': 'function',
-    },
-  }));
+  document.setIn(
+    ['paths', '/applications/microsoft.graph.ping()'],
+    document.createNode({
+      get: {
+        operationId: 'applications_ping',
+        responses: { '204': { description: 'Success' } },
+        'x-ms-docs-operation-type': 'function',
+      },
+    }),
+  );
   const listParameters = document.getIn(['paths', '/applications', 'get', 'parameters']);
   if (!isSeq(listParameters)) throw new Error('fixture moved: GET /applications has no parameters');
   listParameters.add(document.createNode({ name: 'tenantHint', in: 'query', required: true, schema: { type: 'string' } }));

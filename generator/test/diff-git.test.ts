@@ -6,12 +6,14 @@ import { projectRoot } from './helpers/paths.js';
 import { makeTempProject, runGenerator } from './helpers/project.js';
 
 let project: Awaited<ReturnType<typeof makeTempProject>>;
-const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: project.root, encoding: 'utf8' });
+const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: project.root, encoding: 'utf8' });
 
 beforeEach(async () => {
   project = await makeTempProject();
-  for (const [name, version] of [['graph-client', '0.3.0'], ['cli', '1.2.0']] as const) {
+  for (const [name, version] of [
+    ['graph-client', '0.3.0'],
+    ['cli', '1.2.0'],
+  ] as const) {
     await mkdir(path.join(project.root, 'packages', name), { recursive: true });
     await writeFile(path.join(project.root, 'packages', name, 'package.json'), JSON.stringify({ name: `@mgkit/${name}`, version }));
   }
@@ -60,7 +62,12 @@ describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
     git('commit', '-qam', 'applications only');
     const description = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
     const text = await readFile(description, 'utf8');
-    await writeFile(description, text.replace('operationId: servicePrincipal.synchronization_acquireAccessToken', 'operationId: servicePrincipal.synchronization_acquireAccessToken\n      deprecated: true').replace('description: The unique identifier of servicePrincipal', 'description: The id of the service principal'));
+    await writeFile(
+      description,
+      text
+        .replace('operationId: servicePrincipal.synchronization_acquireAccessToken', 'operationId: servicePrincipal.synchronization_acquireAccessToken\n      deprecated: true')
+        .replace('description: The unique identifier of servicePrincipal', 'description: The id of the service principal'),
+    );
     const outside = runGenerator(['diff', 'HEAD', '--config', project.configFile, '--json', '--fail-on-breaking'], project.root);
     expect(outside.status, outside.stderr).toBe(0);
     expect((JSON.parse(outside.stdout) as { changes: unknown[] }).changes).toEqual([]);

@@ -15,7 +15,10 @@ import { corpusAvailable, corpusCmdlets, corpusOpenApi, SELECT_EVERYTHING } from
 
 function parse(text: string, file: string): CmdletHelp {
   const { help, diagnostics } = parseCmdletHelp(text, file);
-  expect(diagnostics.filter((d) => d.severity === 'error'), file).toEqual([]);
+  expect(
+    diagnostics.filter((d) => d.severity === 'error'),
+    file,
+  ).toEqual([]);
   if (!help) throw new Error(`${file} did not parse as cmdlet help`);
   return help;
 }

@@ -38,12 +38,8 @@ describe('the docs target on the project specs', () => {
   it('renders the operation page in the Graph reference style', () => {
     const page = docs.page(OPERATION);
     // Both paths of the action, as the Graph reference lists them; the qualified name as a note.
-    expect(page).toContain(
-      '```http\nPOST /applications/{application-id}/synchronization/acquireAccessToken\nPOST /servicePrincipals/{servicePrincipal-id}/synchronization/acquireAccessToken\n```',
-    );
-    expect(page).toContain(
-      'The other path of this action has its own page: [acquireAccessToken (servicePrincipals, POST)](./service-principals-synchronization-acquire-access-token-post.md).',
-    );
+    expect(page).toContain('```http\nPOST /applications/{application-id}/synchronization/acquireAccessToken\nPOST /servicePrincipals/{servicePrincipal-id}/synchronization/acquireAccessToken\n```');
+    expect(page).toContain('The other path of this action has its own page: [acquireAccessToken (servicePrincipals, POST)](./service-principals-synchronization-acquire-access-token-post.md).');
     expect(page).toContain('`POST /applications/{application-id}/synchronization/microsoft.graph.acquireAccessToken`');
     expect(docs.page(SP_OPERATION)).toContain(
       '```http\nPOST /servicePrincipals/{servicePrincipal-id}/synchronization/acquireAccessToken\nPOST /applications/{application-id}/synchronization/acquireAccessToken\n```',

@@ -28,10 +28,7 @@ describe('the permissions reader', () => {
       delegatedPersonal: 'not-supported',
       application: { leastPrivileged: ['Application.ReadWrite.OwnedBy'], higherPrivileged: ['Synchronization.ReadWrite.All'] },
     });
-    expect(Object.keys(permissions?.operations ?? {})).toEqual([
-      'applications.synchronization.acquireAccessToken.post',
-      'servicePrincipals.synchronization.acquireAccessToken.post',
-    ]);
+    expect(Object.keys(permissions?.operations ?? {})).toEqual(['applications.synchronization.acquireAccessToken.post', 'servicePrincipals.synchronization.acquireAccessToken.post']);
   });
 
   it('defaults higherPrivileged to none', () => {
@@ -41,18 +38,41 @@ describe('the permissions reader', () => {
   });
 
   it.each([
-    ['an unknown key', VALID.replace('delegatedPersonal:', 'delegatedPrivate:'), /p\.yaml:6:5: error permissions\/unknown-key: unknown key 'delegatedPrivate' .*\(fix: use one of: delegatedWorkOrSchool, delegatedPersonal, application\)/],
-    ['a missing account kind', VALID.replace('    delegatedPersonal: not-supported\n', ''), /p\.yaml:4:5: error permissions\/missing-key: operation applications\.synchronization\.acquireAccessToken\.post needs the key 'delegatedPersonal'/],
-    ['a bad permission name', VALID.replace('[Application.ReadWrite.OwnedBy]', '[Application ReadWrite]'), /p\.yaml:8:25: error permissions\/invalid-value: .*application\.leastPrivileged has 'Application ReadWrite', which is not a permission name/],
-    ['a scalar instead of levels', VALID.replace('delegatedPersonal: not-supported', 'delegatedPersonal: nope'), /p\.yaml:6:24: error permissions\/invalid-value: .*delegatedPersonal must be 'not-supported' or a mapping/],
+    [
+      'an unknown key',
+      VALID.replace('delegatedPersonal:', 'delegatedPrivate:'),
+      /p\.yaml:6:5: error permissions\/unknown-key: unknown key 'delegatedPrivate' .*\(fix: use one of: delegatedWorkOrSchool, delegatedPersonal, application\)/,
+    ],
+    [
+      'a missing account kind',
+      VALID.replace('    delegatedPersonal: not-supported\n', ''),
+      /p\.yaml:4:5: error permissions\/missing-key: operation applications\.synchronization\.acquireAccessToken\.post needs the key 'delegatedPersonal'/,
+    ],
+    [
+      'a bad permission name',
+      VALID.replace('[Application.ReadWrite.OwnedBy]', '[Application ReadWrite]'),
+      /p\.yaml:8:25: error permissions\/invalid-value: .*application\.leastPrivileged has 'Application ReadWrite', which is not a permission name/,
+    ],
+    [
+      'a scalar instead of levels',
+      VALID.replace('delegatedPersonal: not-supported', 'delegatedPersonal: nope'),
+      /p\.yaml:6:24: error permissions\/invalid-value: .*delegatedPersonal must be 'not-supported' or a mapping/,
+    ],
     ['broken YAML', VALID.replace('operations:', 'operations: ['), /p\.yaml:\d+:\d+: error permissions\/parse-error: invalid YAML/],
     ['a wrong version', VALID.replace('version: 1', 'version: 2'), /p\.yaml:1:10: error permissions\/invalid-value: version must be 1/],
-    ['an empty least-privileged list', VALID.replace('[Synchronization.ReadWrite.All]\n    delegatedPersonal', '[]\n    delegatedPersonal'), /error permissions\/invalid-value: .*delegatedWorkOrSchool\.leastPrivileged lists no permission/],
+    [
+      'an empty least-privileged list',
+      VALID.replace('[Synchronization.ReadWrite.All]\n    delegatedPersonal', '[]\n    delegatedPersonal'),
+      /error permissions\/invalid-value: .*delegatedWorkOrSchool\.leastPrivileged lists no permission/,
+    ],
   ])('reports %s on one line with its position', (_, text, expected) => {
     const { permissions, diagnostics } = parsePermissions(text, 'p.yaml');
     expect(permissions).toBeUndefined();
     const lines = diagnostics.map(formatDiagnostic);
-    expect(lines.some((line) => expected.test(line)), lines.join('\n')).toBe(true);
+    expect(
+      lines.some((line) => expected.test(line)),
+      lines.join('\n'),
+    ).toBe(true);
     for (const line of lines) expect(line).not.toContain('\n');
   });
 

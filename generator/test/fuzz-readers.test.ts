@@ -23,7 +23,28 @@ type Edit =
 
 const fragment = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.constantFrom('\n', '```', '---', '## ', '$ref: ', '"#/components/schemas/x"', '{{ }}', '\u0000', '\u001b]0;x\u0007', ': [', '- ', '  ', '\t', '*/', '/*', '<script>', '\\', '&anchor', '*anchor', '!!binary'),
+  fc.constantFrom(
+    '\n',
+    '```',
+    '---',
+    '## ',
+    '$ref: ',
+    '"#/components/schemas/x"',
+    '{{ }}',
+    '\u0000',
+    '\u001b]0;x\u0007',
+    ': [',
+    '- ',
+    '  ',
+    '\t',
+    '*/',
+    '/*',
+    '<script>',
+    '\\',
+    '&anchor',
+    '*anchor',
+    '!!binary',
+  ),
 );
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fragment }),

@@ -42,7 +42,7 @@ async function expectOneError(expected: { file: string; line: number | string; c
 
 describe('malformed inputs stop generate with one clear error and leave every file untouched', () => {
   it('broken YAML in the description', async () => {
-    await replaceIn(description(), "  title: Applications\n", "  title: [Applications\n");
+    await replaceIn(description(), '  title: Applications\n', '  title: [Applications\n');
     await expectOneError({ file: 'specs/openapi/acquireAccessToken.yaml', line: '[34]', code: 'openapi/parse-error', mention: /YAML|flow|sequence/i });
   });
 
@@ -90,11 +90,7 @@ describe('generate on a clean project', () => {
     };
     expect(lock.generator).toMatch(/^@mgkit\/generator@/);
     expect(lock.units['applications']!.inputs.map((entry) => entry.path)).toEqual(
-      expect.arrayContaining([
-        'cmdlets/Get-MgApplicationSynchronizationAccessToken.md',
-        'cmdlets/Get-MgServicePrincipalSynchronizationAccessToken.md',
-        'openapi/acquireAccessToken.yaml',
-      ]),
+      expect.arrayContaining(['cmdlets/Get-MgApplicationSynchronizationAccessToken.md', 'cmdlets/Get-MgServicePrincipalSynchronizationAccessToken.md', 'openapi/acquireAccessToken.yaml']),
     );
     const before = await snapshotTree(project.root);
     const again = runGenerator(['generate', '--config', project.configFile], project.root);

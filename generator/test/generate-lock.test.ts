@@ -127,7 +127,18 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
   });
 
   it('a platyPS module page in a help folder is recorded as read, so the next run is the fast no-op', async () => {
-    const modulePage = ['---', 'Module Name: Microsoft.Graph.Applications', 'Module Guid: 67eba36f-7aeb-49fe-ac6b-0223fa2d01f8', 'Locale: en-US', '---', '', '# Microsoft.Graph.Applications Module', '## Description', 'The module.', ''].join('\n');
+    const modulePage = [
+      '---',
+      'Module Name: Microsoft.Graph.Applications',
+      'Module Guid: 67eba36f-7aeb-49fe-ac6b-0223fa2d01f8',
+      'Locale: en-US',
+      '---',
+      '',
+      '# Microsoft.Graph.Applications Module',
+      '## Description',
+      'The module.',
+      '',
+    ].join('\n');
     await writeFile(path.join(project.root, 'specs/cmdlets/Microsoft.Graph.Applications.md'), modulePage);
     // every cmdlet name selected, so the page's name would select one too
     await writeFile(project.configFile, (await readFile(project.configFile, 'utf8')).replace('- Get-Mg*SynchronizationAccessToken', "- '*'"));

@@ -40,8 +40,7 @@ afterEach(async () => {
   await project.dispose();
 });
 
-const filesUnder = (snapshot: Map<string, string>, prefix: string) =>
-  new Map([...snapshot].filter(([file]) => file.startsWith(prefix)));
+const filesUnder = (snapshot: Map<string, string>, prefix: string) => new Map([...snapshot].filter(([file]) => file.startsWith(prefix)));
 
 describe('several generation units', () => {
   it('generates each unit into its own folders and records each in the lock', async () => {

@@ -61,9 +61,10 @@ async function generateProject(openapi: string, cmdletsDir: string | undefined):
     const text = await readFile(page, 'utf8');
     for (const match of text.matchAll(/^(`{3,})ts(?: \[[^\]]*\])?\n([\s\S]*?)\n\1$/gm)) {
       const code = match[2] ?? '';
-      const harness = /\brequestAdapter\b/.test(code) && !/const requestAdapter\b/.test(code)
-        ? `import type { RequestAdapter } from "@microsoft/kiota-abstractions";\ndeclare const requestAdapter: RequestAdapter;\n${code}\n`
-        : `${code}\nexport {};\n`;
+      const harness =
+        /\brequestAdapter\b/.test(code) && !/const requestAdapter\b/.test(code)
+          ? `import type { RequestAdapter } from "@microsoft/kiota-abstractions";\ndeclare const requestAdapter: RequestAdapter;\n${code}\n`
+          : `${code}\nexport {};\n`;
       const file = path.join(dir, 'snippets', `snippet-${(index += 1)}.mts`);
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, harness);
@@ -78,7 +79,10 @@ async function generateProject(openapi: string, cmdletsDir: string | undefined):
 async function readdirRecursive(dir: string): Promise<string[]> {
   const { readdir } = await import('node:fs/promises');
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 }
 
 function compile(dir: string, files: ReadonlyMap<string, string>): string[] {

@@ -33,7 +33,9 @@ describe('the built generator refuses to run older than its sources', () => {
     await utimes(path.join(copy, 'src/targets/client/emit-client.ts'), later, later);
     const result = run();
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/error generator\/stale-build: the generator's build is older than its sources \(src\/targets\/client\/emit-client\.ts changed since\) \(fix: run npm run build -w @mgkit\/generator/);
+    expect(result.stderr).toMatch(
+      /error generator\/stale-build: the generator's build is older than its sources \(src\/targets\/client\/emit-client\.ts changed since\) \(fix: run npm run build -w @mgkit\/generator/,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

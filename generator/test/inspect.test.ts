@@ -12,7 +12,10 @@ describe('mgkit-gen inspect', () => {
   });
 
   it('prints one command, operation or type', () => {
-    const command = JSON.parse(runGenerator(['inspect', '--config', configFile, '--command', 'get-mgapplicationsynchronizationaccesstoken'], projectRoot).stdout) as { name: string; defaultParameterSet: string };
+    const command = JSON.parse(runGenerator(['inspect', '--config', configFile, '--command', 'get-mgapplicationsynchronizationaccesstoken'], projectRoot).stdout) as {
+      name: string;
+      defaultParameterSet: string;
+    };
     expect(command).toMatchObject({ name: 'Get-MgApplicationSynchronizationAccessToken', defaultParameterSet: 'AcquireExpanded' });
     const type = JSON.parse(runGenerator(['inspect', '--config', configFile, '--type', 'SynchronizationSecret'], projectRoot).stdout) as { members: unknown[] };
     expect(type.members).toHaveLength(45);

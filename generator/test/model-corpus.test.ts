@@ -32,16 +32,16 @@ describe.skipIf(!corpusAvailable())('the whole Applications module (2023 corpus)
     const bound = sets.filter(({ set }) => set.operationKey !== undefined);
     const fullyBound = model.commands.filter((command) => command.parameterSets.every((set) => set.operationKey));
     const unexplained = sets.filter(
-      ({ command, set }) =>
-        set.operationKey === undefined &&
-        !diagnostics.some((d) => d.code === 'bind/no-operation' && d.message.includes(command.name) && d.message.includes(set.name)),
+      ({ command, set }) => set.operationKey === undefined && !diagnostics.some((d) => d.code === 'bind/no-operation' && d.message.includes(command.name) && d.message.includes(set.name)),
     );
     const byRule: Record<string, number> = {};
     for (const { set } of bound) byRule[set.boundBy ?? 'none'] = (byRule[set.boundBy ?? 'none'] ?? 0) + 1;
     console.log(
       `corpus binding: ${fullyBound.length}/${model.commands.length} cmdlets fully bound; ` +
         `${bound.length}/${sets.length} parameter sets bound (` +
-        Object.entries(byRule).map(([rule, count]) => `${rule}: ${count}`).join(', ') +
+        Object.entries(byRule)
+          .map(([rule, count]) => `${rule}: ${count}`)
+          .join(', ') +
         `); ${sets.length - bound.length} unbound, each explained by a bind/no-operation diagnostic`,
     );
     for (const d of diagnostics.filter((d) => d.code === 'bind/no-operation')) console.log(`  ${d.message}`);

@@ -46,7 +46,11 @@ describe('the same cmdlet in both platyPS dialects', () => {
     // The newer dialect's extra parameters are behaviour switches, bound too.
     const extras = current.parameterSets[0]!.parameters.filter((p) => !shared.has(p.parameter));
     expect(extras.map((p) => [p.parameter, p.role?.kind])).toEqual(
-      expect.arrayContaining([['Break', 'behaviour'], ['Proxy', 'behaviour'], ['HttpPipelineAppend', 'behaviour']]),
+      expect.arrayContaining([
+        ['Break', 'behaviour'],
+        ['Proxy', 'behaviour'],
+        ['HttpPipelineAppend', 'behaviour'],
+      ]),
     );
   });
 });

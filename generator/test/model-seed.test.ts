@@ -50,9 +50,7 @@ describe('the seed and its twin joined to the v1.0 description', () => {
       const cmd = command(name);
       expect(cmd.parameterSets.map((set) => set.name).sort()).toEqual(['Acquire', 'AcquireExpanded', 'AcquireViaIdentity', 'AcquireViaIdentityExpanded']);
       expect(cmd.defaultParameterSet).toBe('AcquireExpanded');
-      const expectedKey = name.includes('ServicePrincipal')
-        ? 'servicePrincipals.synchronization.acquireAccessToken.post'
-        : 'applications.synchronization.acquireAccessToken.post';
+      const expectedKey = name.includes('ServicePrincipal') ? 'servicePrincipals.synchronization.acquireAccessToken.post' : 'applications.synchronization.acquireAccessToken.post';
       for (const set of cmd.parameterSets) {
         expect(set.operationKey).toBe(expectedKey);
         expect(set.parameters.every((p) => p.role !== undefined)).toBe(true);
@@ -101,7 +99,10 @@ describe('the seed and its twin joined to the v1.0 description', () => {
     const credentials = body.properties.find((p) => p.wireName === 'credentials')!;
     expect(credentials.type).toEqual({ kind: 'collection', items: { kind: 'named', name: 'SynchronizationSecretKeyStringValuePair' } });
     const pair = model.types.find((t) => t.name === 'SynchronizationSecretKeyStringValuePair') as ObjectTypeModel;
-    expect(pair.properties.map((p) => [p.wireName, p.nullable])).toEqual([['key', false], ['value', true]]);
+    expect(pair.properties.map((p) => [p.wireName, p.nullable])).toEqual([
+      ['key', false],
+      ['value', true],
+    ]);
     expect(pair.properties[0]!.type).toEqual({ kind: 'named', name: 'SynchronizationSecret' });
     const secret = model.types.find((t) => t.name === 'SynchronizationSecret');
     expect(secret?.kind).toBe('enum');

@@ -52,9 +52,7 @@ describe('a cmdlet whose operation is not in the description', () => {
       'Get-MgApplicationSynchronizationAccessToken': { '*': 'POST /servicePrincipals/{servicePrincipal-id}/synchronization/microsoft.graph.acquireAccessToken' },
     });
     const command = model!.commands.find((c) => c.name === 'Get-MgApplicationSynchronizationAccessToken')!;
-    expect(command.parameterSets.map((set) => [set.operationKey, set.boundBy])).toEqual(
-      Array(4).fill(['servicePrincipals.synchronization.acquireAccessToken.post', 'config']),
-    );
+    expect(command.parameterSets.map((set) => [set.operationKey, set.boundBy])).toEqual(Array(4).fill(['servicePrincipals.synchronization.acquireAccessToken.post', 'config']));
   });
 
   it('reports a config binding that names no operation as an error', async () => {

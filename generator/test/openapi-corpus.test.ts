@@ -44,14 +44,8 @@ describe.skipIf(!corpusPresent)('loadOpenApiDocument: Applications.beta.yml corp
     expect(duplicates.map((warning) => warning.line)).toEqual([2741, 14067]);
     const renamed = document.operations.filter((operation) => operation.operationId !== operation.declaredOperationId);
     expect(renamed.map((operation) => [operation.operationId, operation.path])).toEqual([
-      [
-        'applications.synchronization.jobs_validateCredentials_2',
-        '/applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/microsoft.graph.validateCredentials',
-      ],
-      [
-        'servicePrincipals.synchronization.jobs_validateCredentials_2',
-        '/servicePrincipals/{servicePrincipal-id}/synchronization/jobs/{synchronizationJob-id}/microsoft.graph.validateCredentials',
-      ],
+      ['applications.synchronization.jobs_validateCredentials_2', '/applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/microsoft.graph.validateCredentials'],
+      ['servicePrincipals.synchronization.jobs_validateCredentials_2', '/servicePrincipals/{servicePrincipal-id}/synchronization/jobs/{synchronizationJob-id}/microsoft.graph.validateCredentials'],
     ]);
   });
 

@@ -158,10 +158,7 @@ describe('loadOpenApiDocument: odd but usable input', () => {
   });
 
   it('reports a remote $ref as unsupported', async () => {
-    const { diagnostics } = await loadText(
-      'remote.yaml',
-      "openapi: '3.0.3'\ninfo: {title: T, version: '1'}\npaths:\n  /x:\n    $ref: 'https://example.com/x.yaml#/paths/~1x'\n",
-    );
+    const { diagnostics } = await loadText('remote.yaml', "openapi: '3.0.3'\ninfo: {title: T, version: '1'}\npaths:\n  /x:\n    $ref: 'https://example.com/x.yaml#/paths/~1x'\n");
     expect(diagnostics).toMatchObject([{ code: 'openapi/unsupported-ref', line: 5, column: 5 }]);
   });
 });

@@ -48,10 +48,7 @@ describe('loadOpenApiDocument: acquireAccessToken.yaml', () => {
   });
 
   it('indexes both POST operations with keys and paths exactly as written', () => {
-    expect(document.operations.map((operation) => operation.key)).toEqual([
-      `POST ${applicationPath}`,
-      `POST ${servicePrincipalPath}`,
-    ]);
+    expect(document.operations.map((operation) => operation.key)).toEqual([`POST ${applicationPath}`, `POST ${servicePrincipalPath}`]);
     expect(document.operations.map((operation) => [operation.method, operation.path, operation.operationId])).toEqual([
       ['post', applicationPath, 'application.synchronization_acquireAccessToken'],
       ['post', servicePrincipalPath, 'servicePrincipal.synchronization_acquireAccessToken'],

@@ -1,14 +1,7 @@
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  appendPointer,
-  escapePointerSegment,
-  evaluatePointer,
-  loadOpenApiDocument,
-  parseRef,
-  segmentsFromPointer,
-} from '../src/sources/openapi/index.js';
+import { appendPointer, escapePointerSegment, evaluatePointer, loadOpenApiDocument, parseRef, segmentsFromPointer } from '../src/sources/openapi/index.js';
 import type { JsonObject, OpenApiDocument } from '../src/sources/openapi/index.js';
 import { walkRefsFrom } from './fixtures/openapi/helpers.js';
 
@@ -64,9 +57,7 @@ describe('loadOpenApiDocument: a description split over two files', () => {
     expect(document.operations.map((operation) => operation.key)).toEqual(['GET /people', 'GET /trees/{tree-id}', 'PATCH /trees/{tree-id}']);
     expect(people?.operationId).toBe('get_people');
     expect(people?.declaredOperationId).toBeUndefined();
-    expect(treeGet?.parameters).toEqual([
-      expect.objectContaining({ name: 'tree-id', in: 'path', keyType: 'tree', address: { file: schemasFile, pointer: '/components/parameters/treeId' } }),
-    ]);
+    expect(treeGet?.parameters).toEqual([expect.objectContaining({ name: 'tree-id', in: 'path', keyType: 'tree', address: { file: schemasFile, pointer: '/components/parameters/treeId' } })]);
     expect(treePatch?.parameters.map((parameter) => [parameter.name, parameter.in, parameter.description])).toEqual([
       ['tree-id', 'path', 'The tree to update'],
       ['If-Match', 'header', undefined],

@@ -88,10 +88,7 @@ describe.skipIf(!corpusAvailable())('mgkit-gen slice on the whole Applications m
 
   it('filters methods Kiota-style and writes JSON when asked', async () => {
     const output = path.join(scratch, 'jobs.json');
-    const result = runGenerator(
-      ['slice', '--from', corpusOpenApi, '--output', output, '--include', '/applications/*/synchronization/jobs#POST'],
-      scratch,
-    );
+    const result = runGenerator(['slice', '--from', corpusOpenApi, '--output', output, '--include', '/applications/*/synchronization/jobs#POST'], scratch);
     expect(result.status).toBe(0);
     const root = JSON.parse(await readFile(output, 'utf8')) as JsonObject;
     expect(Object.keys(root['paths'] as JsonObject)).toEqual(['/applications/{application-id}/synchronization/jobs']);
@@ -126,10 +123,7 @@ describe('mgkit-gen slice from a URL', () => {
 
   it('downloads the description and slices it', async () => {
     const output = path.join(scratch, 'sp.yaml');
-    const result = await runGeneratorAsync(
-      ['slice', '--from', `${baseUrl}/v1.0/openapi.yaml`, '--output', output, '--include', '/servicePrincipals/**'],
-      scratch,
-    );
+    const result = await runGeneratorAsync(['slice', '--from', `${baseUrl}/v1.0/openapi.yaml`, '--output', output, '--include', '/servicePrincipals/**'], scratch);
     expect(result.status).toBe(0);
     expect(requests).toContain('/v1.0/openapi.yaml');
     const root = parse(await readFile(output, 'utf8')) as JsonObject;

@@ -49,10 +49,17 @@ export async function diffCommand(oldSide: string, newSide: string | undefined, 
     if (options.output) {
       const target = options.output;
       await writeFile(target, text).catch((error: NodeJS.ErrnoException) => {
-        throw new DiagnosticError([{ severity: 'error', code: 'diff/unwritable', file: target, message: `cannot write the report (${error.code ?? error.message})`, hint: 'give --output a path in an existing, writable folder' }]);
+        throw new DiagnosticError([
+          {
+            severity: 'error',
+            code: 'diff/unwritable',
+            file: target,
+            message: `cannot write the report (${error.code ?? error.message})`,
+            hint: 'give --output a path in an existing, writable folder',
+          },
+        ]);
       });
-    }
-    else process.stdout.write(text);
+    } else process.stdout.write(text);
     if (options.changeset) await writeChangeset(options.changeset, unit, diff, `${oldSide} → ${newSide ?? 'working tree'}`);
     return options.failOnBreaking && diff.breaking > 0 ? 1 : 0;
   } catch (error) {

@@ -28,7 +28,8 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     const folders = [...new Set(units.flatMap((unit) => [path.dirname(unit.lockFile), ...Object.values(unit.outputs).flatMap((output) => (output ? [output.dir] : []))]))];
     const leftovers = await leftoverTemporaries(folders);
     if (leftovers.length > 0) {
-      for (const file of leftovers) process.stderr.write(`${displayPath(file)}: error output/leftover-temporary: a temporary file left by a run that was cut short (fix: delete it, then run generate)\n`);
+      for (const file of leftovers)
+        process.stderr.write(`${displayPath(file)}: error output/leftover-temporary: a temporary file left by a run that was cut short (fix: delete it, then run generate)\n`);
       process.stderr.write(`mgkit-gen: ${leftovers.length} leftover temporary file(s); the output may be incomplete.\n`);
       return 1;
     }
@@ -65,7 +66,11 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     const generatedHere = result.units.filter((generated) => generated.unit.lockFile === lockFile);
     const unitsInLock = config.units.filter((unit) => unit.lockFile === lockFile).map((unit) => unit.name);
     const generatedUnits = generatedHere.map((generated) => ({ name: generated.unit.name, inputFiles: generated.inputFiles, files: generated.files }));
-    const scope = lockScope(configFile, config.projectRoot, config.units.filter((unit) => unit.lockFile === lockFile));
+    const scope = lockScope(
+      configFile,
+      config.projectRoot,
+      config.units.filter((unit) => unit.lockFile === lockFile),
+    );
     plans.push(await planLockedOutputs(lockFile, generatedUnits, unitsInLock, { generator: version, configFile, configHash }, scope));
   }
   const changes = plans.flatMap((plan) => plan.changes);
@@ -78,10 +83,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   if (conflicts.length > 0 && !options.force) {
     const deleted = new Set(changes.filter((change) => change.kind === 'delete').map((change) => change.path));
     for (const conflict of conflicts) {
-      const why =
-        conflict.reason === 'hand-edited'
-          ? 'was edited by hand since it was generated'
-          : 'exists and was not written by mgkit-gen';
+      const why = conflict.reason === 'hand-edited' ? 'was edited by hand since it was generated' : 'exists and was not written by mgkit-gen';
       // a file the outputs no longer include would be deleted, not overwritten
       const fate = deleted.has(conflict.path) ? 'is no longer generated and would be deleted' : 'would be overwritten';
       process.stderr.write(

@@ -32,9 +32,24 @@ export async function inspectCommand(options: InspectOptions): Promise<number> {
     return found;
   };
   let output: unknown = result.units.length === 1 ? models[0] : Object.fromEntries(result.units.map((u) => [u.unit.name, u.model]));
-  if (options.command) output = pick(models.flatMap((m) => m.commands), options.command, 'command');
-  else if (options.operation) output = pick(models.flatMap((m) => m.operations), options.operation, 'operation');
-  else if (options.type) output = pick(models.flatMap((m) => m.types), options.type, 'type');
+  if (options.command)
+    output = pick(
+      models.flatMap((m) => m.commands),
+      options.command,
+      'command',
+    );
+  else if (options.operation)
+    output = pick(
+      models.flatMap((m) => m.operations),
+      options.operation,
+      'operation',
+    );
+  else if (options.type)
+    output = pick(
+      models.flatMap((m) => m.types),
+      options.type,
+      'type',
+    );
   if (output === undefined) return 2;
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   return 0;

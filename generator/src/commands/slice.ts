@@ -46,16 +46,10 @@ export async function sliceCommand(options: SliceCommandOptions): Promise<number
     process.stderr.write(`${options.from}: error slice/no-match: no operation matches ${options.include.join(', ')} (fix: check the globs against the description's paths)\n`);
     return 1;
   }
-  const output = options.output
-    ? path.extname(options.output) === '.json'
-      ? `${JSON.stringify(parse(result.text, { maxAliasCount: -1 }), null, 2)}\n`
-      : result.text
-    : result.text;
+  const output = options.output ? (path.extname(options.output) === '.json' ? `${JSON.stringify(parse(result.text, { maxAliasCount: -1 }), null, 2)}\n` : result.text) : result.text;
   if (options.output) {
     await writeAtomically(path.resolve(options.output), output);
-    process.stderr.write(
-      `Sliced ${result.operations} operation(s) on ${result.paths} path(s) and ${result.components.length} component(s) into ${displayPath(path.resolve(options.output))}.\n`,
-    );
+    process.stderr.write(`Sliced ${result.operations} operation(s) on ${result.paths} path(s) and ${result.components.length} component(s) into ${displayPath(path.resolve(options.output))}.\n`);
   } else {
     process.stdout.write(output);
   }

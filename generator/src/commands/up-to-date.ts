@@ -26,13 +26,7 @@ async function markdownFiles(folder: string): Promise<string[]> {
  * config, same input files with the same hashes, and every output still as written. Reads only
  * the files the lock names (plus the cmdlet folder listings), so it is fast.
  */
-export async function isUpToDate(
-  lock: LockFile,
-  lockFile: string,
-  configFile: string,
-  units: readonly GenerationUnitConfig[],
-  version: string,
-): Promise<boolean> {
+export async function isUpToDate(lock: LockFile, lockFile: string, configFile: string, units: readonly GenerationUnitConfig[], version: string): Promise<boolean> {
   if (lock.generator !== version) return false;
   if ((await hashOf(configFile)) !== lock.config.sha256) return false;
   const unitLocks = units.map((unit) => lock.units[unit.name]);

@@ -73,21 +73,13 @@ export async function loadConfig(configFile: string): Promise<{ config?: MgkitCo
   }
   const raw: unknown = document.toJS();
   if (!validateRawConfig(raw)) {
-    const diagnostics = (validateRawConfig.errors ?? []).map((error) =>
-      schemaErrorToDiagnostic(error, document, lineCounter, displayFile),
-    );
+    const diagnostics = (validateRawConfig.errors ?? []).map((error) => schemaErrorToDiagnostic(error, document, lineCounter, displayFile));
     return { diagnostics: dedupe(diagnostics) };
   }
   return resolveConfig(raw, configFile, document, lineCounter, displayFile);
 }
 
-function resolveConfig(
-  raw: RawConfig,
-  configFile: string,
-  document: Document,
-  lineCounter: LineCounter,
-  displayFile: string,
-): { config?: MgkitConfig; diagnostics: Diagnostic[] } {
+function resolveConfig(raw: RawConfig, configFile: string, document: Document, lineCounter: LineCounter, displayFile: string): { config?: MgkitConfig; diagnostics: Diagnostic[] } {
   const baseDir = path.dirname(path.resolve(configFile));
   const diagnostics: Diagnostic[] = [];
   const seenNames = new Set<string>();
@@ -148,15 +140,7 @@ function resolveConfig(
  * Output folders are written and cleaned by generate, so they must stay inside the project:
  * an absolute `dir`, or one whose `..` leaves the project, is an error at its `dir` key.
  */
-function outputsOutsideProject(
-  unit: RawConfig['units'][number],
-  index: number,
-  baseDir: string,
-  projectRoot: string,
-  document: Document,
-  lineCounter: LineCounter,
-  displayFile: string,
-): Diagnostic[] {
+function outputsOutsideProject(unit: RawConfig['units'][number], index: number, baseDir: string, projectRoot: string, document: Document, lineCounter: LineCounter, displayFile: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const [target, output] of Object.entries(unit.outputs ?? {})) {
     if (!output) continue;
@@ -180,14 +164,7 @@ function outputsOutsideProject(
  * An output folder that holds an input (or the config) would have generate overwrite or delete
  * what it reads, and never settle: one error per such folder, at its `dir` key.
  */
-function overlappingOutputs(
-  unit: GenerationUnitConfig,
-  index: number,
-  configFile: string,
-  document: Document,
-  lineCounter: LineCounter,
-  displayFile: string,
-): Diagnostic[] {
+function overlappingOutputs(unit: GenerationUnitConfig, index: number, configFile: string, document: Document, lineCounter: LineCounter, displayFile: string): Diagnostic[] {
   const inputs = [path.resolve(configFile), unit.openapi, ...unit.cmdlets, ...(unit.permissions ? [unit.permissions] : [])];
   const diagnostics: Diagnostic[] = [];
   for (const [target, output] of Object.entries(unit.outputs)) {
@@ -206,12 +183,7 @@ function overlappingOutputs(
   return diagnostics;
 }
 
-function schemaErrorToDiagnostic(
-  error: ErrorObject,
-  document: Document,
-  lineCounter: LineCounter,
-  file: string,
-): Diagnostic {
+function schemaErrorToDiagnostic(error: ErrorObject, document: Document, lineCounter: LineCounter, file: string): Diagnostic {
   const segments = pointerSegments(error.instancePath);
   const where = describePath(segments);
   if (error.keyword === 'additionalProperties') {

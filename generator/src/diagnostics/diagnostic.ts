@@ -63,7 +63,12 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
 /** Thrown when a stage cannot go on; carries the diagnostics gathered so far. */
 export class DiagnosticError extends Error {
   constructor(readonly diagnostics: readonly Diagnostic[]) {
-    super(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
+    super(
+      diagnostics
+        .filter((d) => d.severity === 'error')
+        .map(formatDiagnostic)
+        .join('\n'),
+    );
     this.name = 'DiagnosticError';
   }
 }

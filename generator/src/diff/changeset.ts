@@ -17,9 +17,7 @@ export function bumpFor(diff: ApiDiff, currentVersion: string): Bump | undefined
 /** A changeset file (`.changeset/*.md`) for the generated packages, summarising the diff. */
 export function renderChangeset(packages: readonly { name: string; bump: Bump }[], diff: ApiDiff, title: string): { fileName: string; contents: string } {
   const frontMatter = packages.map((entry) => `"${entry.name}": ${entry.bump}`).join('\n');
-  const lines = diff.changes.map(
-    (change) => `- ${change.breaking ? '**Breaking:** ' : ''}${change.kind} ${change.subject} \`${change.target}\`: ${change.detail}`,
-  );
+  const lines = diff.changes.map((change) => `- ${change.breaking ? '**Breaking:** ' : ''}${change.kind} ${change.subject} \`${change.target}\`: ${change.detail}`);
   const contents = `---\n${frontMatter}\n---\n\nRegenerated from ${title}: ${diff.changes.length} API change(s), ${diff.breaking} breaking.\n\n${lines.join('\n')}\n`;
   const hash = createHash('sha256').update(contents).digest('hex').slice(0, 10);
   return { fileName: `mgkit-api-${hash}.md`, contents };

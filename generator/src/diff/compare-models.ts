@@ -61,8 +61,7 @@ function compareOperations(before: ApiModel, after: ApiModel): ApiChange[] {
 
 function compareOperation(target: string, a: OperationModel, b: OperationModel): ApiChange[] {
   const changes: ApiChange[] = [];
-  const parameters = (operation: OperationModel) =>
-    byKey([...operation.pathParameters, ...operation.queryParameters, ...operation.headerParameters], (p) => `${p.location} ${p.wireName}`);
+  const parameters = (operation: OperationModel) => byKey([...operation.pathParameters, ...operation.queryParameters, ...operation.headerParameters], (p) => `${p.location} ${p.wireName}`);
   const old = parameters(a);
   const now = parameters(b);
   const { removed, added, common } = partition(old, now);
@@ -138,8 +137,12 @@ function compareType(a: TypeModel, b: TypeModel, direction: Direction): ApiChang
     const old = new Set(a.members.map((member) => member.value));
     const now = new Set(b.members.map((member) => member.value));
     return [
-      ...[...old].filter((value) => !now.has(value)).map((value) => ({ subject: 'enum-member' as const, kind: 'removed' as const, target: `${a.name}.${value}`, detail: 'enum member removed', breaking: true })),
-      ...[...now].filter((value) => !old.has(value)).map((value) => ({ subject: 'enum-member' as const, kind: 'added' as const, target: `${a.name}.${value}`, detail: 'enum member added', breaking: false })),
+      ...[...old]
+        .filter((value) => !now.has(value))
+        .map((value) => ({ subject: 'enum-member' as const, kind: 'removed' as const, target: `${a.name}.${value}`, detail: 'enum member removed', breaking: true })),
+      ...[...now]
+        .filter((value) => !old.has(value))
+        .map((value) => ({ subject: 'enum-member' as const, kind: 'added' as const, target: `${a.name}.${value}`, detail: 'enum member added', breaking: false })),
     ];
   }
   if (a.kind !== 'object' || b.kind !== 'object') return [];

@@ -18,8 +18,17 @@ export function renderDiffMarkdown(diff: ApiDiff, title: string): string {
     }
     lines.push('');
   };
-  section('Breaking', diff.changes.filter((change) => change.breaking));
-  section('Non-breaking', diff.changes.filter((change) => !change.breaking && !change.docsOnly));
-  section('Documentation only', diff.changes.filter((change) => change.docsOnly));
+  section(
+    'Breaking',
+    diff.changes.filter((change) => change.breaking),
+  );
+  section(
+    'Non-breaking',
+    diff.changes.filter((change) => !change.breaking && !change.docsOnly),
+  );
+  section(
+    'Documentation only',
+    diff.changes.filter((change) => change.docsOnly),
+  );
   return lines.join('\n');
 }

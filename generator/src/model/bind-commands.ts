@@ -4,23 +4,25 @@ import { appendPointer, type JsonObject, type JsonValue, type NodeAddress, type 
 import type { UnboundCommand } from './build-commands.js';
 import { baseSetName, normalise, nounBag, nounFormsOfPath, nounScore, verbAllowsMethod, type NounForms } from './noun-matching.js';
 import { splitWords } from './names.js';
-import type {
-  BehaviourSwitch,
-  BindingRule,
-  CommandModel,
-  ComplexPropertyModel,
-  IdentityKeyModel,
-  ParameterBindingModel,
-  ParameterRole,
-  ParameterSetModel,
-} from './types.js';
+import type { BehaviourSwitch, BindingRule, CommandModel, ComplexPropertyModel, IdentityKeyModel, ParameterBindingModel, ParameterRole, ParameterSetModel } from './types.js';
 
 /** Cmdlet name → set name (or `*`) → `METHOD /path` or operationId. */
 export type ExplicitBindings = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 const BEHAVIOURS: readonly BehaviourSwitch[] = [
-  'PassThru', 'WhatIf', 'Confirm', 'All', 'PageSize', 'CountVariable', 'OutFile', 'Break',
-  'HttpPipelineAppend', 'HttpPipelinePrepend', 'Proxy', 'ProxyCredential', 'ProxyUseDefaultCredentials',
+  'PassThru',
+  'WhatIf',
+  'Confirm',
+  'All',
+  'PageSize',
+  'CountVariable',
+  'OutFile',
+  'Break',
+  'HttpPipelineAppend',
+  'HttpPipelinePrepend',
+  'Proxy',
+  'ProxyCredential',
+  'ProxyUseDefaultCredentials',
 ];
 
 /** PowerShell parameter names that differ from the OData query option they set. */
@@ -29,7 +31,6 @@ const QUERY_ALIASES: Readonly<Record<string, string>> = {
   expandproperty: 'expand',
   sort: 'orderby',
 };
-
 
 function pathParameterClash(normalisedName: string, operation: OpenApiOperation): boolean {
   const withoutDigits = normalisedName.replace(/\d+$/, '');
@@ -98,10 +99,16 @@ export class CommandBinder {
 
   #findOperation(command: UnboundCommand, base: string): { operation: OpenApiOperation; rule: BindingRule } | undefined {
     const sets = command.parameterSets.filter((set) => baseSetName(set.name) === base);
-    const explicit = this.#explicit(command, sets.map((set) => set.name));
+    const explicit = this.#explicit(
+      command,
+      sets.map((set) => set.name),
+    );
     if (explicit !== undefined) return explicit ? { operation: explicit, rule: 'config' } : undefined;
 
-    const byBodyType = this.#byBodyTypeName(command, sets.map((set) => set.name));
+    const byBodyType = this.#byBodyTypeName(
+      command,
+      sets.map((set) => set.name),
+    );
     if (byBodyType) return { operation: byBodyType, rule: 'body-type-name' };
 
     const byNoun = this.#byNounAndKeys(command, sets);
@@ -125,9 +132,7 @@ export class CommandBinder {
     if (target === undefined) return undefined;
     const match = /^([A-Za-z]+)\s+(\/.*)$/.exec(target.trim());
     const operation = this.#document.operations.find((candidate) =>
-      match
-        ? candidate.method === match[1]?.toLowerCase() && candidate.path === match[2]
-        : candidate.operationId === target || candidate.declaredOperationId === target,
+      match ? candidate.method === match[1]?.toLowerCase() && candidate.path === match[2] : candidate.operationId === target || candidate.declaredOperationId === target,
     );
     if (operation) return operation;
     this.#diagnostics.error({
@@ -174,9 +179,7 @@ export class CommandBinder {
       const bodyProperties = new Set(this.#bodyPropertyNames(operation).map(normalise));
       const unusedKeyParameters = viaIdentity
         ? 0
-        : [...parameterNames].filter(
-            (name) => name.endsWith('id') && !keys.includes(name) && !bodyProperties.has(name) && this.#pathKeyNames.has(name),
-          ).length;
+        : [...parameterNames].filter((name) => name.endsWith('id') && !keys.includes(name) && !bodyProperties.has(name) && this.#pathKeyNames.has(name)).length;
       if (unusedKeyParameters > 0) continue;
       // Prefer the operation that gives every parameter a role (a List set's -Top needs a collection GET).
       const unboundParameters = setParameters.filter((name) => !this.#roleOf(command, name, operation)).length;
@@ -190,12 +193,7 @@ export class CommandBinder {
     return command.parameters.find((parameter) => parameter.name === 'InputObject')?.complexProperties ?? [];
   }
 
-  #bindParameter(
-    command: UnboundCommand,
-    setName: string,
-    binding: Omit<ParameterBindingModel, 'role'>,
-    operation: OpenApiOperation,
-  ): ParameterBindingModel {
+  #bindParameter(command: UnboundCommand, setName: string, binding: Omit<ParameterBindingModel, 'role'>, operation: OpenApiOperation): ParameterBindingModel {
     const role = this.#roleOf(command, binding.parameter, operation);
     if (!role) {
       const parameter = command.help.parameters.find((candidate) => candidate.name === binding.parameter);
@@ -243,7 +241,11 @@ export class CommandBinder {
       const wanted = normalise(pathParameter.name);
       const primary = tree.find((property) => normalise(property.name) === wanted);
       keys.push({
-        property: primary?.name ?? splitWords(pathParameter.name).map((w) => w[0]?.toUpperCase() + w.slice(1)).join(''),
+        property:
+          primary?.name ??
+          splitWords(pathParameter.name)
+            .map((w) => w[0]?.toUpperCase() + w.slice(1))
+            .join(''),
         pathParameter: pathParameter.name,
         alternate: false,
         ...(primary?.description && { description: primary.description }),
@@ -282,9 +284,7 @@ export class CommandBinder {
       const schema = resolved.value;
       if (isObject(schema['properties'])) Object.keys(schema['properties']).forEach((key) => names.add(key));
       if (Array.isArray(schema['allOf'])) {
-        schema['allOf'].forEach((member, index) =>
-          visit(member, { file: resolved.address.file, pointer: appendPointer(resolved.address.pointer, 'allOf', index) }),
-        );
+        schema['allOf'].forEach((member, index) => visit(member, { file: resolved.address.file, pointer: appendPointer(resolved.address.pointer, 'allOf', index) }));
       }
     };
     visit(media.schema, media.schemaAddress);

@@ -24,9 +24,7 @@ export function buildCommand(help: CmdletHelp): UnboundCommand {
     parameters: block.parameters.flatMap((syntaxParameter) => {
       const parameter = parametersByName.get(syntaxParameter.name.toLowerCase());
       if (!parameter) return [];
-      const membership =
-        parameter.parameterSets.find((entry) => entry.setName === block.setName) ??
-        parameter.parameterSets.find((entry) => entry.setName === ALL_SETS);
+      const membership = parameter.parameterSets.find((entry) => entry.setName === block.setName) ?? parameter.parameterSets.find((entry) => entry.setName === ALL_SETS);
       return [
         {
           parameter: parameter.name,
@@ -61,9 +59,7 @@ export function buildCommand(help: CmdletHelp): UnboundCommand {
 }
 
 function commandParameter(parameter: CmdletParameter, setNames: readonly string[], help: CmdletHelp): CommandParameterModel {
-  const sets = parameter.parameterSets.some((entry) => entry.setName === ALL_SETS)
-    ? [...setNames]
-    : parameter.parameterSets.map((entry) => entry.setName);
+  const sets = parameter.parameterSets.some((entry) => entry.setName === ALL_SETS) ? [...setNames] : parameter.parameterSets.map((entry) => entry.setName);
   const tree = help.complexParameters.find((candidate) => candidate.name.toLowerCase() === parameter.name.toLowerCase());
   return {
     name: parameter.name,

@@ -36,13 +36,20 @@ export function buildApiModel(inputs: ModelInputs): { model?: ApiModel; diagnost
     });
   }
 
-  const selectedNames = selectCmdletNames(cmdlets.map((cmdlet) => cmdlet.name), unit.include, unit.exclude);
+  const selectedNames = selectCmdletNames(
+    cmdlets.map((cmdlet) => cmdlet.name),
+    unit.include,
+    unit.exclude,
+  );
   if (cmdlets.length > 0) {
-    for (const pattern of unmatchedCmdletPatterns(cmdlets.map((cmdlet) => cmdlet.name), unit.include)) {
+    for (const pattern of unmatchedCmdletPatterns(
+      cmdlets.map((cmdlet) => cmdlet.name),
+      unit.include,
+    )) {
       diagnostics.warning({
         code: 'select/no-match',
         message: `include cmdlet pattern '${pattern}' matches none of the ${cmdlets.length} cmdlet help file(s) read`,
-        hint: 'check the glob against the cmdlet names (the help files\' # titles)',
+        hint: "check the glob against the cmdlet names (the help files' # titles)",
       });
     }
   }
@@ -73,7 +80,11 @@ export function buildApiModel(inputs: ModelInputs): { model?: ApiModel; diagnost
       const permissions = inputs.permissions?.operations[operation.key];
       return permissions ? { ...operation, permissions } : operation;
     });
-  reportDuplicateKeys(operations.map((operation) => operation.key), diagnostics, document.file);
+  reportDuplicateKeys(
+    operations.map((operation) => operation.key),
+    diagnostics,
+    document.file,
+  );
 
   if (diagnostics.hasErrors) return { diagnostics: [...diagnostics.items] };
   const model: ApiModel = {

@@ -1,17 +1,7 @@
 import type { OpenApiOperation, OpenApiParameter, OpenApiResponse } from '../sources/openapi/index.js';
 import type { TypeRegistry } from './build-types.js';
 import { dropGraphPrefix, hasGraphPrefix, pascalCase, propertyName, segmentName } from './names.js';
-import type {
-  ErrorResponseModel,
-  HttpMethodName,
-  OperationKind,
-  OperationModel,
-  ParameterModel,
-  PathSegmentModel,
-  RequestBodyModel,
-  ResponseModel,
-  TypeRef,
-} from './types.js';
+import type { ErrorResponseModel, HttpMethodName, OperationKind, OperationModel, ParameterModel, PathSegmentModel, RequestBodyModel, ResponseModel, TypeRef } from './types.js';
 
 const JSON_CONTENT = /^application\/(.+\+)?json/;
 
@@ -68,12 +58,7 @@ export function operationKeys(operations: readonly OpenApiOperation[]): Map<Open
   );
 }
 
-export function buildOperation(
-  operation: OpenApiOperation,
-  key: string,
-  registry: TypeRegistry,
-  keepActionPrefixInUrl: boolean,
-): OperationModel {
+export function buildOperation(operation: OpenApiOperation, key: string, registry: TypeRegistry, keepActionPrefixInUrl: boolean): OperationModel {
   const kind = operationKind(operation);
   const segments = pathSegments(operation.path, kind);
   const typeBase = pascalCase(lastLiteralName(segments)) + pascalCase(operation.method);
@@ -139,7 +124,10 @@ function optionalRequestBody(
 ): { requestBody?: RequestBodyModel } {
   const body = operation.requestBody;
   if (!body) return {};
-  const index = Math.max(0, body.content.findIndex((media) => JSON_CONTENT.test(media.contentType)));
+  const index = Math.max(
+    0,
+    body.content.findIndex((media) => JSON_CONTENT.test(media.contentType)),
+  );
   const media = body.content[index];
   if (!media) return {};
   const resolved = registry.typeOf(media.schema, media.schemaAddress, nameHint, origin);
@@ -157,12 +145,7 @@ function isSuccess(status: string): boolean {
   return /^2(\d\d|XX)$/i.test(status);
 }
 
-function successResponse(
-  responses: readonly OpenApiResponse[],
-  registry: TypeRegistry,
-  nameHint: string,
-  origin: { kind: 'inline'; operationKey: string; role: 'response' },
-): ResponseModel {
+function successResponse(responses: readonly OpenApiResponse[], registry: TypeRegistry, nameHint: string, origin: { kind: 'inline'; operationKey: string; role: 'response' }): ResponseModel {
   const response = responses.find((candidate) => isSuccess(candidate.status));
   if (!response) return { status: '204' };
   const media = response.content.find((candidate) => JSON_CONTENT.test(candidate.contentType)) ?? response.content[0];

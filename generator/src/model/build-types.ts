@@ -1,15 +1,7 @@
 import type { DiagnosticBag } from '../diagnostics/index.js';
 import { appendPointer, type JsonObject, type JsonValue, type NodeAddress, type OpenApiDocument } from '../sources/openapi/index.js';
 import { enumMemberName, propertyName, qualifiedTypeName, typeNameFromSchemaName } from './names.js';
-import type {
-  DiscriminatorModel,
-  EnumTypeModel,
-  ObjectTypeModel,
-  PropertyModel,
-  TypeModel,
-  TypeOrigin,
-  TypeRef,
-} from './types.js';
+import type { DiscriminatorModel, EnumTypeModel, ObjectTypeModel, PropertyModel, TypeModel, TypeOrigin, TypeRef } from './types.js';
 
 export interface ResolvedTypeRef {
   readonly type: TypeRef;
@@ -140,14 +132,7 @@ export class TypeRegistry {
     return { type: { kind: 'named', name }, nullable: false };
   }
 
-  #typeOfUnion(
-    members: JsonValue[],
-    from: NodeAddress,
-    keyword: 'anyOf' | 'oneOf',
-    nameHint: string,
-    origin: TypeOrigin,
-    nullable: boolean,
-  ): ResolvedTypeRef {
+  #typeOfUnion(members: JsonValue[], from: NodeAddress, keyword: 'anyOf' | 'oneOf', nameHint: string, origin: TypeOrigin, nullable: boolean): ResolvedTypeRef {
     let isNullable = nullable;
     const types: TypeRef[] = [];
     members.forEach((member, index) => {
@@ -208,7 +193,11 @@ export class TypeRegistry {
     const declared = schema['enum'] as JsonValue[];
     const warn = (code: string, message: string): void => this.#diagnostics.warning({ code, message, file: this.#document.file });
     const nonStrings = declared.filter((value) => typeof value !== 'string');
-    if (nonStrings.length > 0) warn('model/non-string-enum-value', `enum ${name}: ${nonStrings.map((value) => JSON.stringify(value)).join(', ')} ${nonStrings.length === 1 ? 'is not a string and is' : 'are not strings and are'} left out (enums are generated as string unions)`);
+    if (nonStrings.length > 0)
+      warn(
+        'model/non-string-enum-value',
+        `enum ${name}: ${nonStrings.map((value) => JSON.stringify(value)).join(', ')} ${nonStrings.length === 1 ? 'is not a string and is' : 'are not strings and are'} left out (enums are generated as string unions)`,
+      );
     const values: string[] = [];
     for (const value of declared) {
       if (typeof value !== 'string') continue;
@@ -234,13 +223,7 @@ export class TypeRegistry {
     };
   }
 
-  #objectModel(
-    schema: JsonObject,
-    from: NodeAddress,
-    name: string,
-    origin: TypeOrigin,
-    componentName: string | undefined,
-  ): ObjectTypeModel {
+  #objectModel(schema: JsonObject, from: NodeAddress, name: string, origin: TypeOrigin, componentName: string | undefined): ObjectTypeModel {
     let baseType: string | undefined;
     const parts: { schema: JsonObject; address: NodeAddress }[] = [{ schema, address: from }];
     if (Array.isArray(schema['allOf'])) {
@@ -306,11 +289,7 @@ export class TypeRegistry {
     });
   }
 
-  #discriminator(
-    schema: JsonObject,
-    from: NodeAddress,
-    parts: readonly { schema: JsonObject; address: NodeAddress }[],
-  ): DiscriminatorModel | undefined {
+  #discriminator(schema: JsonObject, from: NodeAddress, parts: readonly { schema: JsonObject; address: NodeAddress }[]): DiscriminatorModel | undefined {
     const owner = [schema, ...parts.map((part) => part.schema)].find((candidate) => isObject(candidate['discriminator']));
     const declared = owner?.['discriminator'];
     if (!isObject(declared) || typeof declared['propertyName'] !== 'string') return undefined;
@@ -354,8 +333,7 @@ function placeholderObject(name: string, origin: TypeOrigin): ObjectTypeModel {
 
 function primitiveOf(schema: JsonObject): TypeRef {
   const format = typeof schema['format'] === 'string' ? schema['format'] : undefined;
-  const withFormat = (primitive: 'string' | 'integer' | 'number'): TypeRef =>
-    format ? { kind: 'primitive', primitive, format } : { kind: 'primitive', primitive };
+  const withFormat = (primitive: 'string' | 'integer' | 'number'): TypeRef => (format ? { kind: 'primitive', primitive, format } : { kind: 'primitive', primitive });
   switch (schema['type']) {
     case 'string':
       return withFormat('string');

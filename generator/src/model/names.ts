@@ -54,7 +54,12 @@ export function segmentName(raw: string): string {
   if (raw.startsWith('{') && raw.endsWith('}')) return camelCase(raw.slice(1, -1));
   const open = raw.indexOf('(');
   const base = dropGraphPrefix(open >= 0 ? raw.slice(0, open) : raw);
-  const baseName = camelCase(base.split('.').map((part, index) => (index === 0 ? part : pascalCase(part))).join(' '));
+  const baseName = camelCase(
+    base
+      .split('.')
+      .map((part, index) => (index === 0 ? part : pascalCase(part)))
+      .join(' '),
+  );
   if (open < 0) return identifierSafe(baseName, 'segment');
   const argumentNames = [...raw.slice(open).matchAll(/([A-Za-z0-9_]+)\s*=/g)].map((match) => pascalCase(match[1] ?? ''));
   return identifierSafe(baseName + argumentNames.map((name) => `With${name}`).join(''), 'segment');

@@ -16,7 +16,10 @@ export function parsePathPattern(text: string): PathPattern {
   const method = (leading?.[1] ?? trailing?.[2])?.toLowerCase();
   // Graph writes keys in segments, `/applications(appId='{appId}')`: parentheses (and `|`, `+`)
   // are literal path characters here, never regex groups.
-  const isMatch = picomatch(glob.replace(/[()|+]/g, (char) => `\\${char}`), { dot: true, nobrace: true, noextglob: true });
+  const isMatch = picomatch(
+    glob.replace(/[()|+]/g, (char) => `\\${char}`),
+    { dot: true, nobrace: true, noextglob: true },
+  );
   return { text, ...(method !== undefined && { method }), matches: isMatch };
 }
 

@@ -46,9 +46,7 @@ export interface DiscriminatorModel {
 }
 
 /** Where a named type came from. */
-export type TypeOrigin =
-  | { readonly kind: 'component'; readonly schemaName: string }
-  | { readonly kind: 'inline'; readonly operationKey: string; readonly role: 'request-body' | 'response' };
+export type TypeOrigin = { readonly kind: 'component'; readonly schemaName: string } | { readonly kind: 'inline'; readonly operationKey: string; readonly role: 'request-body' | 'response' };
 
 export interface ObjectTypeModel {
   readonly kind: 'object';

@@ -46,7 +46,10 @@ export async function applyChanges(changes: readonly FileChange[], projectRoot: 
   const removeStaged = () => Promise.all(staged.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
   try {
     for (const change of writes) {
-      const isFolder = await stat(change.path).then((info) => info.isDirectory(), () => false);
+      const isFolder = await stat(change.path).then(
+        (info) => info.isDirectory(),
+        () => false,
+      );
       if (isFolder) throw Object.assign(new Error('a folder is in its place'), { code: 'EISDIR', path: change.path });
       await mkdir(path.dirname(change.path), { recursive: true });
       const temporary = temporaryFor(change.path);

@@ -80,8 +80,7 @@ const isRelativePosix = (entryPath: string): boolean => !entryPath.startsWith('/
 
 /** The first entry of a unit in scope that points outside where it may. */
 function escapingEntry(lock: LockFile, lockFile: string, scope: LockScope): { at: (string | number)[]; path: string; list: 'inputs' | 'outputs' } | undefined {
-  const inside = (entryPath: string, folders: readonly string[]): boolean =>
-    isRelativePosix(entryPath) && folders.some((folder) => isWithin(lockAbsolutePath(lockFile, entryPath), folder));
+  const inside = (entryPath: string, folders: readonly string[]): boolean => isRelativePosix(entryPath) && folders.some((folder) => isWithin(lockAbsolutePath(lockFile, entryPath), folder));
   for (const [name, allowed] of Object.entries(scope.units)) {
     const unit = lock.units[name];
     if (!unit) continue;
@@ -119,7 +118,12 @@ export async function readLockFile(lockFile: string, scope?: LockScope): Promise
   } catch {
     return undefined;
   }
-  const unreadable = (message: string, line?: number, column?: number, hint = 'resolve it (take either side of a merge, then run generate: the lock is rewritten), or delete the file and run generate --force'): DiagnosticError =>
+  const unreadable = (
+    message: string,
+    line?: number,
+    column?: number,
+    hint = 'resolve it (take either side of a merge, then run generate: the lock is rewritten), or delete the file and run generate --force',
+  ): DiagnosticError =>
     new DiagnosticError([
       {
         severity: 'error',
@@ -144,7 +148,12 @@ export async function readLockFile(lockFile: string, scope?: LockScope): Promise
   const malformed = malformedEntry(parsed);
   if (malformed) {
     const where = positionIn(text, malformed);
-    throw unreadable(`the lock file's entry ${malformed.join('.')} is not { "path": string, "sha256": string }`, where?.line, where?.column, 'restore the lock from version control, or delete it and run generate --force');
+    throw unreadable(
+      `the lock file's entry ${malformed.join('.')} is not { "path": string, "sha256": string }`,
+      where?.line,
+      where?.column,
+      'restore the lock from version control, or delete it and run generate --force',
+    );
   }
   const lock = parsed as LockFile;
   const escaping = scope && escapingEntry(lock, lockFile, scope);
@@ -189,8 +198,6 @@ export function serializeLockFile(lock: LockFile): string {
 }
 
 export async function hashFiles(lockFile: string, files: readonly string[]): Promise<LockEntry[]> {
-  const entries = await Promise.all(
-    files.map(async (file) => ({ path: lockRelativePath(lockFile, file), sha256: sha256(await readFile(file)) })),
-  );
+  const entries = await Promise.all(files.map(async (file) => ({ path: lockRelativePath(lockFile, file), sha256: sha256(await readFile(file)) })));
   return entries.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -37,13 +37,7 @@ export interface LockFacts {
  * change. Units of this lock not generated now (`unitsInLock` minus `generated`) keep their
  * entries and files; outputs a generated unit no longer produces are planned for deletion.
  */
-export async function planLockedOutputs(
-  lockFile: string,
-  generated: readonly GeneratedUnit[],
-  unitsInLock: readonly string[],
-  facts: LockFacts,
-  scope: LockScope,
-): Promise<OutputPlan> {
+export async function planLockedOutputs(lockFile: string, generated: readonly GeneratedUnit[], unitsInLock: readonly string[], facts: LockFacts, scope: LockScope): Promise<OutputPlan> {
   const previousLock = await readLockFile(lockFile, scope);
   const units: Record<string, UnitLock> = {};
   for (const name of unitsInLock) {

@@ -31,11 +31,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
  * Compare what the targets produced with the disk and with what the lock says was generated
  * before (`previousOutputs`: the outputs of the units being generated). Reads only.
  */
-export async function planOutputs(
-  files: readonly GeneratedFile[],
-  lockFile: string,
-  previousOutputs: readonly LockEntry[],
-): Promise<OutputPlan> {
+export async function planOutputs(files: readonly GeneratedFile[], lockFile: string, previousOutputs: readonly LockEntry[]): Promise<OutputPlan> {
   const lockedHashes = new Map(previousOutputs.map((entry) => [entry.path, entry.sha256]));
   const changes: FileChange[] = [];
   const unchanged: string[] = [];

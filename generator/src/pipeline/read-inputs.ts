@@ -12,10 +12,7 @@ export interface UnitInputs {
 
 /** Read one unit's description and cmdlet help folders. */
 export async function readUnitInputs(unit: GenerationUnitConfig, diagnostics: DiagnosticBag): Promise<UnitInputs | undefined> {
-  const [openapi, ...folders] = await Promise.all([
-    loadOpenApiDocument(unit.openapi),
-    ...unit.cmdlets.map((folder) => readCmdletHelpFolder(folder)),
-  ]);
+  const [openapi, ...folders] = await Promise.all([loadOpenApiDocument(unit.openapi), ...unit.cmdlets.map((folder) => readCmdletHelpFolder(folder))]);
   diagnostics.addAll(openapi.diagnostics);
   folders.forEach((folder) => diagnostics.addAll(folder.diagnostics));
   if (!openapi.document || diagnostics.hasErrors) return undefined;

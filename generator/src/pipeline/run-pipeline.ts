@@ -63,12 +63,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (permissions) reportUncoveredOperations(permissions, built.model, diagnostics);
     // What this unit depends on: its description, the help of the cmdlets it selected, and the
     // module pages it skipped (recorded, so that the up-to-date check knows them as read).
-    const inputFiles = [
-      ...inputs.document.files,
-      ...built.model.commands.map((command) => command.source.file),
-      ...inputs.modulePages,
-      ...(unit.permissions ? [unit.permissions] : []),
-    ];
+    const inputFiles = [...inputs.document.files, ...built.model.commands.map((command) => command.source.file), ...inputs.modulePages, ...(unit.permissions ? [unit.permissions] : [])];
     models.push({ unit, model: built.model, inputFiles, ...(permissions && { permissions }) });
   }
   if (diagnostics.hasErrors || options.modelOnly) {
@@ -100,7 +95,10 @@ async function readUnitPermissions(file: string, diagnostics: DiagnosticBag): Pr
 
 /** A selected operation the permissions file does not cover shows "not documented" in the docs: say so. */
 function reportUncoveredOperations(permissions: PermissionsFile, model: ApiModel, diagnostics: DiagnosticBag): void {
-  for (const key of findUncoveredOperations(permissions, model.operations.map((operation) => operation.key))) {
+  for (const key of findUncoveredOperations(
+    permissions,
+    model.operations.map((operation) => operation.key),
+  )) {
     diagnostics.warning({
       code: 'permissions/missing-operation',
       message: `${path.basename(permissions.file)} lists no permissions for operation ${key}`,

@@ -19,8 +19,7 @@ export interface SliceResult {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const matches = (patterns: readonly PathPattern[], method: string, path: string) =>
-  patterns.some((pattern) => (pattern.method === undefined || pattern.method === method) && pattern.matches(path));
+const matches = (patterns: readonly PathPattern[], method: string, path: string) => patterns.some((pattern) => (pattern.method === undefined || pattern.method === method) && pattern.matches(path));
 
 /**
  * Cut a description down to the matching paths (and methods) and every component they reach,

@@ -64,7 +64,13 @@ export async function snapshotTree(root: string): Promise<Map<string, string>> {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) await visit(full);
-      else snapshot.set(path.relative(root, full), createHash('sha256').update(await readFile(full)).digest('hex'));
+      else
+        snapshot.set(
+          path.relative(root, full),
+          createHash('sha256')
+            .update(await readFile(full))
+            .digest('hex'),
+        );
     }
   };
   await visit(root);
@@ -74,14 +80,9 @@ export async function snapshotTree(root: string): Promise<Map<string, string>> {
 /** The same, without blocking the event loop (needed when the test itself serves HTTP). */
 export function runGeneratorAsync(args: readonly string[], cwd: string): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [generatorBin, ...args],
-      { cwd, encoding: 'utf8', env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1' } },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ status, stdout, stderr });
-      },
-    );
+    execFile(process.execPath, [generatorBin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1' } }, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ status, stdout, stderr });
+    });
   });
 }

@@ -89,7 +89,9 @@ function unknownCommand(words: readonly string[], rest: readonly string[], group
     const next = [...new Set(COMMANDS.filter((entry) => group.every((word, index) => entry.path[index] === word)).map((entry) => entry.path[group.length] ?? ''))].filter(Boolean);
     return new UsageError(`unknown command '${words.join(' ')}'${didYouMean(words[group.length] ?? '', next, `${group.join(' ')} `)}; run '${CLI_NAME} ${group.join(' ')} --help'`);
   }
-  const candidates = [...new Set([...COMMANDS.map((entry) => entry.path[0] ?? ''), ...COMMANDS.flatMap((entry) => (entry.cmdlet ? [entry.cmdlet] : [])), ...BUILTIN_COMMANDS.filter((name) => !name.startsWith('_'))])];
+  const candidates = [
+    ...new Set([...COMMANDS.map((entry) => entry.path[0] ?? ''), ...COMMANDS.flatMap((entry) => (entry.cmdlet ? [entry.cmdlet] : [])), ...BUILTIN_COMMANDS.filter((name) => !name.startsWith('_'))]),
+  ];
   return new UsageError(`unknown command '${words.join(' ')}'${didYouMean(words[0] ?? '', candidates)}; run '${CLI_NAME} --help'`);
 }
 

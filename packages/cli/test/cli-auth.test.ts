@@ -24,7 +24,9 @@ beforeAll(async () => {
   // besides the client secret and the issued tokens: the device and authorization codes, the
   // managed identity header and the app certificate's private key must never be printed either
   for (const secret of [idp.clientSecret, 'fake-device-code', 'fake-authorization-code', 'header-secret-0x51']) plantSecret(secret);
-  const keyLine = readFileSync(idp.clientCertificateFile, 'utf8').split('\n').find((line) => /^[A-Za-z0-9+/]{40,}$/.test(line));
+  const keyLine = readFileSync(idp.clientCertificateFile, 'utf8')
+    .split('\n')
+    .find((line) => /^[A-Za-z0-9+/]{40,}$/.test(line));
   if (keyLine) plantSecret(keyLine);
 });
 
@@ -168,7 +170,9 @@ describe('client secret sign-in', () => {
 describe('other sign-in methods', () => {
   it('--certificate: a client assertion signed with the PEM’s key', async () => {
     const home = freshConfigHome();
-    const result = await spawnCli(['login', '--certificate', idp.clientCertificateFile, '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], { env: env(home) });
+    const result = await spawnCli(['login', '--certificate', idp.clientCertificateFile, '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {
+      env: env(home),
+    });
     expect(result.stderr).toContain('Signed in as mgkit-ci');
     expect(result.code).toBe(0);
     expect(idp.tokenRequests.at(-1)?.['client_assertion_type']).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer');
@@ -202,7 +206,9 @@ describe('other sign-in methods', () => {
       env: env(freshConfigHome(), { BROWSER: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined }),
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('error: --browser needs a display (or a $BROWSER command) to open a browser; in CI use --client-secret, --certificate, --managed-identity or --environment, or --device-code to sign in from another device\n');
+    expect(result.stderr).toBe(
+      'error: --browser needs a display (or a $BROWSER command) to open a browser; in CI use --client-secret, --certificate, --managed-identity or --environment, or --device-code to sign in from another device\n',
+    );
   });
 
   it('--client-secret reads a secret piped in late (the pipe is read as a stream)', async () => {
@@ -231,7 +237,9 @@ describe('other sign-in methods', () => {
     mkdirSync(bin);
     const exp = Math.floor(Date.now() / 1000) + 3600;
     const token = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ tid: idp.tenant, upn: 'cli-user@contoso.example', exp })).toString('base64url')}.fake-idp-access-azcli`;
-    writeFileSync(join(bin, 'az'), `#!/bin/sh\necho "$@" >> "${join(home, 'az-args.txt')}"\necho '{"accessToken":"${token}","expires_on":${exp},"tenant":"${idp.tenant}","tokenType":"Bearer"}'\n`, { mode: 0o755 });
+    writeFileSync(join(bin, 'az'), `#!/bin/sh\necho "$@" >> "${join(home, 'az-args.txt')}"\necho '{"accessToken":"${token}","expires_on":${exp},"tenant":"${idp.tenant}","tokenType":"Bearer"}'\n`, {
+      mode: 0o755,
+    });
     const result = await spawnCli(['login', '--azure-cli'], { env: env(home, { PATH: `${bin}:${process.env['PATH'] ?? ''}` }) });
     expect(result.stderr).toContain('Signed in as cli-user@contoso.example');
     expect(result.code).toBe(0);

@@ -52,11 +52,16 @@ describe('parameter sets (each set of both cmdlets, HTTP through the generated c
   it('Get-MgApplicationSynchronizationAccessToken AcquireExpanded: --application-id, --credentials Key=Value (value from @file), --additional-properties', async () => {
     const result = await call([
       ...APP,
-      '--application-id', 'app-1',
-      '--credentials', 'BaseAddress=https://scim.example.com',
-      '--credentials', `SecretToken=${PLANTED_CREDENTIAL}`,
-      '--credentials', `Password=@${join(files, 'secret.txt')}`,
-      '--additional-properties', '{"extra":{"note":"kept"}}',
+      '--application-id',
+      'app-1',
+      '--credentials',
+      'BaseAddress=https://scim.example.com',
+      '--credentials',
+      `SecretToken=${PLANTED_CREDENTIAL}`,
+      '--credentials',
+      `Password=@${join(files, 'secret.txt')}`,
+      '--additional-properties',
+      '{"extra":{"note":"kept"}}',
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -339,7 +344,10 @@ describe('usage and validation errors (exit 2, nothing sent)', () => {
 
   it('a typo deeper in the command, or in an option before it, is named with a suggestion; stdout stays empty', async () => {
     const cases: [string[], string][] = [
-      [['applications', 'synchronization', 'acquire-access-token', 'pst'], "error: unknown command 'applications synchronization acquire-access-token pst' (did you mean applications synchronization acquire-access-token post?); run 'mgkit applications synchronization acquire-access-token --help'\n"],
+      [
+        ['applications', 'synchronization', 'acquire-access-token', 'pst'],
+        "error: unknown command 'applications synchronization acquire-access-token pst' (did you mean applications synchronization acquire-access-token post?); run 'mgkit applications synchronization acquire-access-token --help'\n",
+      ],
       [['--outptu', 'json'], "error: unknown option --outptu (did you mean --output?); run 'mgkit --help'\n"],
       [['--bogus'], "error: unknown option --bogus; run 'mgkit --help'\n"],
     ];
@@ -368,7 +376,7 @@ describe('pipeline: --input-object - with NDJSON makes one call per record', () 
     expect(result.stderr).toContain('record 2/2 (application-id=rec-2): ok');
   });
 
-  it('pretty-printed objects one after another (as `jq \'.[]\'` writes them) and a JSON array work the same', async () => {
+  it("pretty-printed objects one after another (as `jq '.[]'` writes them) and a JSON array work the same", async () => {
     const stream = `${JSON.stringify({ ApplicationId: 'jq-1', displayName: 'a } b' }, null, 2)}\n${JSON.stringify({ ApplicationId: 'jq-2' }, null, 2)}\n`;
     const result = await call([...APP, '--input-object', '-'], { input: stream });
     expect(result.code).toBe(0);
@@ -398,7 +406,18 @@ describe('pipeline: --input-object - with NDJSON makes one call per record', () 
 
 describe('what-if, confirm, pass-thru, headers, response headers', () => {
   it('--what-if prints method, URL, headers and body with secrets redacted, and sends nothing', async () => {
-    const result = await call([...APP, '--application-id', 'wi-1', '--credentials', `SecretToken=${PLANTED_CREDENTIAL}`, '--credentials', 'BaseAddress=https://b.example', '--header', 'X-Trace: abc', '--what-if']);
+    const result = await call([
+      ...APP,
+      '--application-id',
+      'wi-1',
+      '--credentials',
+      `SecretToken=${PLANTED_CREDENTIAL}`,
+      '--credentials',
+      'BaseAddress=https://b.example',
+      '--header',
+      'X-Trace: abc',
+      '--what-if',
+    ]);
     expect(result.code).toBe(0);
     expect(result.sent).toHaveLength(0);
     expect(result.stdout).toContain(`POST ${server.url}/applications/wi-1/synchronization/microsoft.graph.acquireAccessToken`);
@@ -516,7 +535,7 @@ describe('exit codes', () => {
     expect(bad.stderr).toBe('error: 400 BadRequest: Invalid credentials key. (request-id: req-400)\n');
   });
 
-  it('1: an error page that is not OData (a gateway\'s HTML) still gives status, text and request-id on one line', async () => {
+  it("1: an error page that is not OData (a gateway's HTML) still gives status, text and request-id on one line", async () => {
     const result = await call([...APP, '--application-id', 'gateway']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('error: 502 Bad Gateway: Bad Gateway upstream timed out (text/html response) (request-id: req-502)\n');
@@ -656,7 +675,13 @@ describe('output: -o json|yaml|table|tsv|none and --query', () => {
   });
 
   it('a command result goes through the same formats (pass-thru → true)', async () => {
-    for (const [format, expected] of [['json', 'true\n'], ['yaml', 'true\n'], ['table', 'true\n'], ['tsv', 'true\n'], ['none', '']] as const) {
+    for (const [format, expected] of [
+      ['json', 'true\n'],
+      ['yaml', 'true\n'],
+      ['table', 'true\n'],
+      ['tsv', 'true\n'],
+      ['none', ''],
+    ] as const) {
       const result = await call([...APP, '--application-id', `fmt-${format}`, '--pass-thru', '-o', format]);
       expect(result.stdout, format).toBe(expected);
     }
@@ -801,7 +826,10 @@ describe('help, version, completion', () => {
     if (existsSync('/usr/bin/zsh')) {
       write(join(home, 'c.zsh'), (await runCli(['completion', 'zsh'])).stdout);
       // compadd stubbed: what the completion function would offer
-      const zsh = run('/usr/bin/zsh', `compdef() { :; }; compadd() { print -r -- "$*" "\${(@P)\${@[-1]}}"; }; source ${join(home, 'c.zsh')}; words=(mgkit ${APP.join(' ')} --credentials Secr); CURRENT=7; _mgkit`);
+      const zsh = run(
+        '/usr/bin/zsh',
+        `compdef() { :; }; compadd() { print -r -- "$*" "\${(@P)\${@[-1]}}"; }; source ${join(home, 'c.zsh')}; words=(mgkit ${APP.join(' ')} --credentials Secr); CURRENT=7; _mgkit`,
+      );
       expect(zsh).toContain('-S  -a candidates SecretToken=');
     }
     if (existsSync('/usr/bin/fish')) {

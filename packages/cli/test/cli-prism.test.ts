@@ -57,7 +57,15 @@ describe('contract: Prism (--errors) accepts every request the CLI sends', () =>
     prism = await startPrism(port);
     baseUrl = `http://127.0.0.1:${port}`;
     files = freshConfigHome();
-    writeFileSync(join(files, 'body.json'), JSON.stringify({ credentials: [{ key: 'AppKey', value: PLANTED_CREDENTIAL }, { key: 'Password', value: null }] }));
+    writeFileSync(
+      join(files, 'body.json'),
+      JSON.stringify({
+        credentials: [
+          { key: 'AppKey', value: PLANTED_CREDENTIAL },
+          { key: 'Password', value: null },
+        ],
+      }),
+    );
   });
   afterAll(async () => {
     const child = prism?.child;
@@ -69,7 +77,20 @@ describe('contract: Prism (--errors) accepts every request the CLI sends', () =>
   });
 
   const cases: [string, string[], string?][] = [
-    ['application AcquireExpanded', [...APP, '--application-id', 'a b/cü', '--credentials', 'BaseAddress=https://scim.example.com', '--credentials', `SecretToken=${PLANTED_CREDENTIAL}`, '--additional-properties', '{"extra":{"note":"x"}}']],
+    [
+      'application AcquireExpanded',
+      [
+        ...APP,
+        '--application-id',
+        'a b/cü',
+        '--credentials',
+        'BaseAddress=https://scim.example.com',
+        '--credentials',
+        `SecretToken=${PLANTED_CREDENTIAL}`,
+        '--additional-properties',
+        '{"extra":{"note":"x"}}',
+      ],
+    ],
     ['application Acquire', [...APP, '--application-id', 'app-2', '--body', '@BODY']],
     ['application AcquireViaIdentity', [...APP, '--input-object', '{"ApplicationId":"app-3"}', '--body', '-'], '{"credentials":[{"key":"UserName","value":"admin"}]}'],
     ['application AcquireViaIdentityExpanded (NDJSON, two records)', [...APP, '--input-object', '-', '--credentials', 'Domain=contoso'], '{"ApplicationId":"r1"}\n{"ApplicationId":"r2"}\n'],

@@ -59,10 +59,11 @@ function tlsMaterial(): { keyFile: string; certFile: string; clientCertificateFi
   const clientCertFile = join(dir, 'client-cert.pem');
   const clientCertificateFile = join(dir, 'client.pem');
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+      { stdio: 'ignore' },
+    );
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', clientKeyFile, '-out', clientCertFile, '-days', '1', '-subj', '/CN=mgkit-ci'], { stdio: 'ignore' });
     writeFileSync(clientCertificateFile, `${readFileSync(clientKeyFile, 'utf8')}${readFileSync(clientCertFile, 'utf8')}`, { mode: 0o600 });
     return { keyFile, certFile, clientCertificateFile };
@@ -88,8 +89,26 @@ export async function startFakeIdentity(options: { accessTokenLifetime: number }
     const now = Math.floor(Date.now() / 1000);
     const claims =
       kind === 'user'
-        ? { aud: 'https://graph.microsoft.com', iss: `${origin}/${tenant}/v2.0`, tid: tenant, oid: 'user-oid', upn: 'adele@contoso.example', scp: 'Synchronization.ReadWrite.All', iat: now, exp: now + options.accessTokenLifetime }
-        : { aud: 'https://graph.microsoft.com', iss: `${origin}/${tenant}/v2.0`, tid: tenant, appid: clientId, app_displayname: 'mgkit-ci', roles: ['Synchronization.ReadWrite.All'], iat: now, exp: now + options.accessTokenLifetime };
+        ? {
+            aud: 'https://graph.microsoft.com',
+            iss: `${origin}/${tenant}/v2.0`,
+            tid: tenant,
+            oid: 'user-oid',
+            upn: 'adele@contoso.example',
+            scp: 'Synchronization.ReadWrite.All',
+            iat: now,
+            exp: now + options.accessTokenLifetime,
+          }
+        : {
+            aud: 'https://graph.microsoft.com',
+            iss: `${origin}/${tenant}/v2.0`,
+            tid: tenant,
+            appid: clientId,
+            app_displayname: 'mgkit-ci',
+            roles: ['Synchronization.ReadWrite.All'],
+            iat: now,
+            exp: now + options.accessTokenLifetime,
+          };
     const accessToken = jwt(claims, `fake-idp-access-${counter}`);
     issued.push(accessToken);
     const response: Record<string, unknown> = {
@@ -102,7 +121,18 @@ export async function startFakeIdentity(options: { accessTokenLifetime: number }
     if (kind === 'user') {
       response['refresh_token'] = `fake-idp-refresh-${counter}`;
       response['id_token'] = jwt(
-        { aud: clientId, iss: `${origin}/${tenant}/v2.0`, tid: tenant, oid: 'user-oid', sub: 'user-sub', preferred_username: 'adele@contoso.example', name: 'Adele', iat: now, exp: now + 3600, ver: '2.0' },
+        {
+          aud: clientId,
+          iss: `${origin}/${tenant}/v2.0`,
+          tid: tenant,
+          oid: 'user-oid',
+          sub: 'user-sub',
+          preferred_username: 'adele@contoso.example',
+          name: 'Adele',
+          iat: now,
+          exp: now + 3600,
+          ver: '2.0',
+        },
         'id-signature',
       );
       response['client_info'] = base64url({ uid: 'user-oid', utid: tenant });
@@ -187,7 +217,11 @@ export async function startFakeIdentity(options: { accessTokenLifetime: number }
               return json(response, 200, issue('app', scope));
             }
             if (form['client_id'] !== clientId || form['client_secret'] !== clientSecret) {
-              return json(response, 401, { error: 'invalid_client', error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.`, error_codes: [7000215] });
+              return json(response, 401, {
+                error: 'invalid_client',
+                error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.`,
+                error_codes: [7000215],
+              });
             }
             return json(response, 200, issue('app', scope));
           default:

@@ -24,9 +24,7 @@ if (!existsSync(join(PACKAGE_DIR, 'dist', 'main.js'))) {
 /** A JWT-shaped token with recognisable claims; its signature part is planted. */
 export const PLANTED_TOKEN = [
   Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url'),
-  Buffer.from(
-    JSON.stringify({ tid: 'tenant-from-token', upn: 'ci@contoso.example', scp: 'Synchronization.ReadWrite.All Application.Read.All', exp: 4102444800 }),
-  ).toString('base64url'),
+  Buffer.from(JSON.stringify({ tid: 'tenant-from-token', upn: 'ci@contoso.example', scp: 'Synchronization.ReadWrite.All Application.Read.All', exp: 4102444800 })).toString('base64url'),
   'PlantedTokenSignature0a1b2c3d',
 ].join('.');
 export const PLANTED_CREDENTIAL = 'Pl4nted-Credential-Value-5e9d';

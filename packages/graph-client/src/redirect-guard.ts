@@ -34,7 +34,9 @@ export class RedirectRefusedError extends Error {
     /** The redirect's status (301, 302, 303, 307 or 308). */
     readonly status: number,
   ) {
-    super(`refused a ${status} redirect from ${fromOrigin} to ${toOrigin}: following it would send the request's body or credentials to ${toOrigin === fromOrigin ? 'it' : 'another origin'}${toOrigin.startsWith('http:') && fromOrigin.startsWith('https:') ? ' over plain http' : ''}`);
+    super(
+      `refused a ${status} redirect from ${fromOrigin} to ${toOrigin}: following it would send the request's body or credentials to ${toOrigin === fromOrigin ? 'it' : 'another origin'}${toOrigin.startsWith('http:') && fromOrigin.startsWith('https:') ? ' over plain http' : ''}`,
+    );
   }
 }
 

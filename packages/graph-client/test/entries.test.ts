@@ -110,7 +110,11 @@ describe('entries: Node.js loads the client on first use, bundlers get the stati
   });
 
   it('resolvers that do not promise a synchronous `require` of ES modules (no `module-sync`: Jest, esbuild or rolldown with their own conditions) get the static entry', async () => {
-    for (const conditionNames of [['node', 'import', 'default'], ['node', 'node-addons', 'import', 'default'], ['production', 'import', 'default']]) {
+    for (const conditionNames of [
+      ['node', 'import', 'default'],
+      ['node', 'node-addons', 'import', 'default'],
+      ['production', 'import', 'default'],
+    ]) {
       const code = await bundleWith(work ?? '', conditionNames);
       expect(code, conditionNames.join(',')).toContain('GraphClientNavigationMetadata');
       expect(code, conditionNames.join(',')).not.toContain('createRequire');

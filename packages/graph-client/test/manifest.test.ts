@@ -42,11 +42,7 @@ describe('package.json', () => {
   it('pins the Kiota runtime to one exact version, the one installed across the workspace', async () => {
     const manifest = await readJson<Manifest>(path.join(packageDir, 'package.json'));
     const kiota = Object.entries(manifest.dependencies ?? {}).filter(([name]) => name.startsWith('@microsoft/kiota-'));
-    expect(kiota.map(([name]) => name).sort()).toEqual([
-      '@microsoft/kiota-abstractions',
-      '@microsoft/kiota-http-fetchlibrary',
-      '@microsoft/kiota-serialization-json',
-    ]);
+    expect(kiota.map(([name]) => name).sort()).toEqual(['@microsoft/kiota-abstractions', '@microsoft/kiota-http-fetchlibrary', '@microsoft/kiota-serialization-json']);
     const versions = new Set(kiota.map(([, version]) => version));
     expect(versions.size).toBe(1);
     const [version] = [...versions];

@@ -42,9 +42,14 @@ describe('withRedirectGuard', () => {
   it.each([301, 302, 307, 308])('with it, a %i to another origin is refused and the other origin gets nothing', async (status) => {
     graph.reply = () => ({ status, headers: { location: `${other.origin}/v1.0/elsewhere` } });
     const call = clientOn(graph.origin, true).applications.byApplicationId('a').synchronization.acquireAccessToken.post(body);
-    const error = await call.then(() => undefined, (thrown: unknown) => thrown);
+    const error = await call.then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
     expect(error).toBeInstanceOf(RedirectRefusedError);
-    expect((error as RedirectRefusedError).message).toBe(`refused a ${status} redirect from ${graph.origin} to ${other.origin}: following it would send the request's body or credentials to another origin`);
+    expect((error as RedirectRefusedError).message).toBe(
+      `refused a ${status} redirect from ${graph.origin} to ${other.origin}: following it would send the request's body or credentials to another origin`,
+    );
     expect(other.requests).toHaveLength(0);
   });
 

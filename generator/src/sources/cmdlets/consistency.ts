@@ -4,11 +4,7 @@ import type { CmdletParameter, SyntaxBlock } from './types.js';
 export const ALL_SETS = '(All)';
 
 /** Every parameter a syntax line names needs its `### -Name` entry under PARAMETERS. */
-export function checkSyntaxParametersDocumented(
-  blocks: readonly SyntaxBlock[],
-  documentedNames: ReadonlySet<string>,
-  context: ParseContext,
-): void {
+export function checkSyntaxParametersDocumented(blocks: readonly SyntaxBlock[], documentedNames: ReadonlySet<string>, context: ParseContext): void {
   for (const block of blocks) {
     for (const parameter of block.parameters) {
       if (documentedNames.has(parameter.name.toLowerCase())) continue;
@@ -23,11 +19,7 @@ export function checkSyntaxParametersDocumented(
 }
 
 /** Every set a parameter's yaml names must be a `### SetName` block under SYNTAX. */
-export function checkParameterSetsExist(
-  parameters: readonly CmdletParameter[],
-  blocks: readonly SyntaxBlock[],
-  context: ParseContext,
-): void {
+export function checkParameterSetsExist(parameters: readonly CmdletParameter[], blocks: readonly SyntaxBlock[], context: ParseContext): void {
   const known = new Set(blocks.map((block) => block.setName));
   const knownList = [...known].join(', ') || 'none';
   for (const parameter of parameters) {

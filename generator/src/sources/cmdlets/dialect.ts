@@ -8,12 +8,7 @@ import type { PlatyPsDialect } from './types.js';
  * The declared dialect, or the one the content looks like when the front matter is missing or
  * names no known schema. That is a warning when the rest of the file parsed cleanly, else an error.
  */
-export function resolveDialect(
-  frontMatter: FrontMatter,
-  node: Yaml | undefined,
-  hasAliasesSection: boolean,
-  context: ParseContext,
-): PlatyPsDialect {
+export function resolveDialect(frontMatter: FrontMatter, node: Yaml | undefined, hasAliasesSection: boolean, context: ParseContext): PlatyPsDialect {
   if (frontMatter.declaredDialect) return frontMatter.declaredDialect;
   // Only 2024-05-01 files have a `## ALIASES` section.
   const guessed: PlatyPsDialect = hasAliasesSection ? 'platyps-2024-05-01' : 'platyps-0.14';

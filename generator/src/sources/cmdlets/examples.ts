@@ -10,8 +10,7 @@ export function readExamples(section: HelpSection | undefined, context: ParseCon
 
 function readExample(subsection: HelpSubsection, context: ParseContext): CmdletExample {
   const fences = subsection.body.filter((node): node is Code => node.type === 'code');
-  const { code, language, remarks, codeBlocks } =
-    fences.length > 0 ? fencedExample(subsection.body, fences) : unfencedExample(subsection.body, context);
+  const { code, language, remarks, codeBlocks } = fences.length > 0 ? fencedExample(subsection.body, fences) : unfencedExample(subsection.body, context);
   return {
     title: exampleTitle(subsection.title),
     code,

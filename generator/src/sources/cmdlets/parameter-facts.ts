@@ -22,9 +22,8 @@ export function meaningfulDefault(text: string): string | undefined {
 
 /** The 0.14 `Accept pipeline input` text for a set of memberships, as 2024-05-01 files lack it. */
 export function pipelineInputText(memberships: readonly ParameterSetMembership[]): string {
-  const kinds = [
-    memberships.some((m) => m.valueFromPipelineByPropertyName) ? 'ByPropertyName' : undefined,
-    memberships.some((m) => m.valueFromPipeline) ? 'ByValue' : undefined,
-  ].filter((kind) => kind !== undefined);
+  const kinds = [memberships.some((m) => m.valueFromPipelineByPropertyName) ? 'ByPropertyName' : undefined, memberships.some((m) => m.valueFromPipeline) ? 'ByValue' : undefined].filter(
+    (kind) => kind !== undefined,
+  );
   return kinds.length === 0 ? 'False' : `True (${kinds.join(', ')})`;
 }

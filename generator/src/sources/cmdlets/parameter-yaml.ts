@@ -22,9 +22,7 @@ export function readParameterYaml(fence: Code, parameterName: string, context: P
     });
     return undefined;
   }
-  const facts = document.contents.has('ParameterSets')
-    ? readParameterFacts2024(document.contents, locate)
-    : readParameterFacts014(legacyEntriesOfMap(document.contents), locate);
+  const facts = document.contents.has('ParameterSets') ? readParameterFacts2024(document.contents, locate) : readParameterFacts014(legacyEntriesOfMap(document.contents), locate);
   return checkComplete(facts, fence, parameterName, context);
 }
 
@@ -33,13 +31,7 @@ export function readParameterYaml(fence: Code, parameterName: string, context: P
  * break strict YAML while the block is still the flat `Key: value` list platyPS reads line by line.
  * Such blocks are read the same way, with a warning; anything else is an error.
  */
-function readUnquotedLegacyBlock(
-  fence: Code,
-  parameterName: string,
-  error: YAMLError,
-  context: ParseContext,
-  locate: LocateInYaml,
-): ParameterFacts | undefined {
+function readUnquotedLegacyBlock(fence: Code, parameterName: string, error: YAMLError, context: ParseContext, locate: LocateInYaml): ParameterFacts | undefined {
   const at = positionInFence(fence, error.pos[0]);
   const entries = legacyEntriesOfLines(fence.value);
   if (!entries) {
@@ -70,18 +62,7 @@ function legacyEntriesOfMap(block: YAMLMap): LegacyEntries {
   return entries;
 }
 
-const LEGACY_KEYS = new Set([
-  'type',
-  'parameter sets',
-  'aliases',
-  'accepted values',
-  'required',
-  'position',
-  'default value',
-  'accept pipeline input',
-  'accept wildcard characters',
-  'applicable',
-]);
+const LEGACY_KEYS = new Set(['type', 'parameter sets', 'aliases', 'accepted values', 'required', 'position', 'default value', 'accept pipeline input', 'accept wildcard characters', 'applicable']);
 const LEGACY_LINE = /^([A-Za-z][A-Za-z ]*):(?:[ \t]+(.*))?$/;
 
 /** The block as platyPS 0.14 reads it, or undefined when a line is not a known `Key: value`. */
@@ -101,12 +82,7 @@ function legacyEntriesOfLines(text: string): LegacyEntries | undefined {
   return entries;
 }
 
-function checkComplete(
-  facts: ParameterFacts,
-  fence: Code,
-  parameterName: string,
-  context: ParseContext,
-): ParameterFacts | undefined {
+function checkComplete(facts: ParameterFacts, fence: Code, parameterName: string, context: ParseContext): ParameterFacts | undefined {
   const missing = [facts.type === undefined ? 'Type' : undefined, facts.memberships.length === 0 ? 'parameter sets' : undefined];
   const names = missing.filter((name) => name !== undefined);
   if (names.length === 0) return facts;

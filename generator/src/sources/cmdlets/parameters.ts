@@ -52,12 +52,7 @@ function readParameter(name: string, subsection: HelpSubsection, context: ParseC
   return mergeFacts(name, description, facts, sourcePosition(context, startOf(subsection.heading)));
 }
 
-function mergeFacts(
-  name: string,
-  description: string,
-  facts: readonly ParameterFacts[],
-  position: SourcePosition,
-): CmdletParameter {
+function mergeFacts(name: string, description: string, facts: readonly ParameterFacts[], position: SourcePosition): CmdletParameter {
   const defaultValue = facts.find((fact) => fact.defaultValue !== undefined)?.defaultValue;
   return {
     name,

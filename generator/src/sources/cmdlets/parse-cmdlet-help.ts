@@ -49,12 +49,7 @@ function inFileOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-function readHelp(
-  outline: TitledOutline,
-  frontMatter: FrontMatter,
-  complexParameters: readonly ComplexParameterTree[],
-  context: ParseContext,
-): CmdletHelp {
+function readHelp(outline: TitledOutline, frontMatter: FrontMatter, complexParameters: readonly ComplexParameterTree[], context: ParseContext): CmdletHelp {
   const name = headingText(outline.title);
   const sections = indexSections(outline.sections);
   const syntax = readSyntaxOrReport(sections, outline, name, context);
@@ -88,12 +83,7 @@ function readHelp(
   };
 }
 
-function readSyntaxOrReport(
-  sections: ReadonlyMap<string, HelpSection>,
-  outline: TitledOutline,
-  name: string,
-  context: ParseContext,
-): SyntaxSection {
+function readSyntaxOrReport(sections: ReadonlyMap<string, HelpSection>, outline: TitledOutline, name: string, context: ParseContext): SyntaxSection {
   const section = sections.get('SYNTAX');
   if (section) return readSyntax(section, name, context);
   const next = outline.sections.find((candidate) => candidate.name !== 'SYNOPSIS');

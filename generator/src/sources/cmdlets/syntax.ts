@@ -14,10 +14,7 @@ export interface SyntaxSection {
 }
 
 export function readSyntax(section: HelpSection, cmdletName: string, context: ParseContext): SyntaxSection {
-  const candidates = [
-    ...unnamedBlocks(section.body),
-    ...section.subsections.map((sub) => namedBlock(sub.title, sub.heading, sub.body)),
-  ];
+  const candidates = [...unnamedBlocks(section.body), ...section.subsections.map((sub) => namedBlock(sub.title, sub.heading, sub.body))];
   const blocks: SyntaxBlock[] = [];
   let supportsCommonParameters = false;
   for (const candidate of candidates) {
@@ -44,9 +41,7 @@ interface BlockCandidate {
 
 /** platyPS writes a single-set cmdlet's usage straight under `## SYNTAX`. */
 function unnamedBlocks(body: readonly RootContent[]): BlockCandidate[] {
-  return body
-    .filter((node) => node.type === 'code')
-    .map((fence) => ({ setName: ALL_PARAMETER_SETS, isDefault: true, body: [fence] }));
+  return body.filter((node) => node.type === 'code').map((fence) => ({ setName: ALL_PARAMETER_SETS, isDefault: true, body: [fence] }));
 }
 
 function namedBlock(title: string, heading: Heading, body: readonly RootContent[]): BlockCandidate {
@@ -54,13 +49,7 @@ function namedBlock(title: string, heading: Heading, body: readonly RootContent[
   return { setName: match?.[1] ?? title, isDefault: match !== null, heading, body };
 }
 
-function readSyntaxBlock(
-  setName: string,
-  isDefault: boolean,
-  fence: Code,
-  cmdletName: string,
-  context: ParseContext,
-): { block: SyntaxBlock; supportsCommonParameters: boolean } {
+function readSyntaxBlock(setName: string, isDefault: boolean, fence: Code, cmdletName: string, context: ParseContext): { block: SyntaxBlock; supportsCommonParameters: boolean } {
   const usage = parseUsage(fence.value);
   if (usage.commandName !== cmdletName) {
     reportWarning(context, {
@@ -78,9 +67,7 @@ function readSyntaxBlock(
       at: positionInFence(fence, item.offset),
     });
   }
-  const parameters = usage.parameters.map(
-    ({ offset, ...item }): SyntaxParameter => ({ ...item, source: sourcePosition(context, positionInFence(fence, offset)) }),
-  );
+  const parameters = usage.parameters.map(({ offset, ...item }): SyntaxParameter => ({ ...item, source: sourcePosition(context, positionInFence(fence, offset)) }));
   const block: SyntaxBlock = {
     setName,
     isDefault,

@@ -42,14 +42,7 @@ function readPathItem(path: string, paths: JsonObject, address: NodeAddress, con
   });
 }
 
-function readOperation(
-  path: string,
-  method: HttpMethod,
-  operation: JsonObject,
-  address: NodeAddress,
-  shared: readonly OpenApiParameter[],
-  context: ReaderContext,
-): OperationDraft {
+function readOperation(path: string, method: HttpMethod, operation: JsonObject, address: NodeAddress, shared: readonly OpenApiParameter[], context: ReaderContext): OperationDraft {
   const child = (key: string): NodeAddress => ({ file: address.file, pointer: appendPointer(address.pointer, key) });
   const key = `${method.toUpperCase()} ${path}`;
   const parameters = mergeParameters(shared, readParameterList(operation.parameters, child('parameters'), context));

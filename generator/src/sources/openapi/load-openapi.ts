@@ -54,7 +54,7 @@ function entryUnavailable(file: string, outcome: Exclude<LoadOutcome, { kind: 'l
       return {
         code: 'openapi/file-not-found',
         message: 'The OpenAPI description file does not exist.',
-        hint: 'check the path: in mgkit.config.yaml it is relative to the config file\'s folder',
+        hint: "check the path: in mgkit.config.yaml it is relative to the config file's folder",
         file,
       };
     case 'unreadable':
@@ -64,13 +64,7 @@ function entryUnavailable(file: string, outcome: Exclude<LoadOutcome, { kind: 'l
   }
 }
 
-function createDocument(
-  entry: ParsedFile,
-  header: DocumentHeader,
-  operations: OpenApiDocument['operations'],
-  files: SourceFiles,
-  context: ReaderContext,
-): OpenApiDocument {
+function createDocument(entry: ParsedFile, header: DocumentHeader, operations: OpenApiDocument['operations'], files: SourceFiles, context: ReaderContext): OpenApiDocument {
   const root = entry.value as JsonObject;
   return {
     file: entry.path,

@@ -33,13 +33,14 @@ function readOpenApiVersion(root: JsonObject, file: string, context: ReaderConte
   const declared = root.openapi;
   if (declared === undefined) {
     const swagger = root.swagger !== undefined;
-    context.error({ file, pointer: swagger ? '/swagger' : '' }, {
-      code: swagger ? 'openapi/unsupported-version' : 'openapi/not-openapi',
-      message: swagger
-        ? `This is a Swagger ${String(root.swagger)} document; only OpenAPI 3.x is supported.`
-        : 'Not an OpenAPI document: there is no `openapi` field.',
-      hint: swagger ? 'convert it to OpenAPI 3 (for example with swagger2openapi)' : "add `openapi: '3.0.3'` (or the version it follows) at the top",
-    });
+    context.error(
+      { file, pointer: swagger ? '/swagger' : '' },
+      {
+        code: swagger ? 'openapi/unsupported-version' : 'openapi/not-openapi',
+        message: swagger ? `This is a Swagger ${String(root.swagger)} document; only OpenAPI 3.x is supported.` : 'Not an OpenAPI document: there is no `openapi` field.',
+        hint: swagger ? 'convert it to OpenAPI 3 (for example with swagger2openapi)' : "add `openapi: '3.0.3'` (or the version it follows) at the top",
+      },
+    );
     return undefined;
   }
   const address = { file, pointer: '/openapi' };
@@ -66,11 +67,14 @@ function readPaths(root: JsonObject, file: string, context: ReaderContext): Json
   const paths = root.paths;
   if (isJsonObject(paths)) return paths;
   const missing = paths === undefined;
-  context.error({ file, pointer: missing ? '' : '/paths' }, {
-    code: 'openapi/missing-paths',
-    message: missing ? 'The document has no `paths`, so there are no operations to read.' : `\`paths\` is ${describeJsonKind(paths)}, not a mapping of path → path item.`,
-    hint: 'add a `paths:` mapping such as `/applications: { get: … }`',
-  });
+  context.error(
+    { file, pointer: missing ? '' : '/paths' },
+    {
+      code: 'openapi/missing-paths',
+      message: missing ? 'The document has no `paths`, so there are no operations to read.' : `\`paths\` is ${describeJsonKind(paths)}, not a mapping of path → path item.`,
+      hint: 'add a `paths:` mapping such as `/applications: { get: … }`',
+    },
+  );
   return undefined;
 }
 
@@ -94,11 +98,14 @@ function readInfo(root: JsonObject, file: string, context: ReaderContext): { tit
 function readInfoVersion(info: JsonObject, file: string, context: ReaderContext): string | undefined {
   const version = info.version;
   if (typeof version !== 'number') return stringField(info, 'version');
-  context.warning({ file, pointer: '/info/version' }, {
-    code: 'openapi/version-not-string',
-    message: `\`info.version\` is the number ${version}; YAML may have changed what was written (1.0 becomes 1).`,
-    hint: "quote it: `version: '1.0'`",
-  });
+  context.warning(
+    { file, pointer: '/info/version' },
+    {
+      code: 'openapi/version-not-string',
+      message: `\`info.version\` is the number ${version}; YAML may have changed what was written (1.0 becomes 1).`,
+      hint: "quote it: `version: '1.0'`",
+    },
+  );
   return String(version);
 }
 
@@ -112,4 +119,3 @@ function readServers(root: JsonObject): OpenApiServer[] {
     return [description === undefined ? { url } : { url, description }];
   });
 }
-

@@ -116,7 +116,7 @@ function fileUnavailableDiagnostic(files: SourceFiles, quoted: string, file: str
     severity: 'error',
     code: 'openapi/file-not-found',
     message: `${quoted} points to ${file}, which does not exist.`,
-    hint: "a file `$ref` is relative to the directory of the file containing it",
+    hint: 'a file `$ref` is relative to the directory of the file containing it',
     ...where,
   };
 }

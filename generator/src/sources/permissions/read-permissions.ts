@@ -29,7 +29,7 @@ export async function readPermissionsFile(file: string): Promise<PermissionsRead
           code: 'permissions/not-found',
           message: `permissions file ${displayFile} does not exist`,
           file: displayFile,
-          hint: 'create it (see specs/README.md) or remove the unit\'s permissions: key',
+          hint: "create it (see specs/README.md) or remove the unit's permissions: key",
         },
       ],
     };
@@ -79,7 +79,12 @@ class PermissionsReader {
     }
     const operationsNode = root.get('operations', true) as YamlNode | undefined;
     if (!isMap(operationsNode)) {
-      this.#report('missing-key', 'operations must be a mapping of operation key → permissions', offsetOf(operationsNode ?? root), 'add "operations:" with one entry per operation key (see mgkit-gen inspect)');
+      this.#report(
+        'missing-key',
+        'operations must be a mapping of operation key → permissions',
+        offsetOf(operationsNode ?? root),
+        'add "operations:" with one entry per operation key (see mgkit-gen inspect)',
+      );
       return undefined;
     }
     const operations: Record<string, OperationPermissions> = {};
@@ -118,7 +123,12 @@ class PermissionsReader {
   #readEntry(node: YamlNode, where: string): PermissionEntry | undefined {
     if (isScalar(node) && node.value === NOT_SUPPORTED) return NOT_SUPPORTED;
     if (!isMap(node)) {
-      this.#report('invalid-value', `${where} must be '${NOT_SUPPORTED}' or a mapping with ${LEVELS.join(' and ')}`, offsetOf(node), `write '${NOT_SUPPORTED}' or 'leastPrivileged: [Name.Of.Permission]'`);
+      this.#report(
+        'invalid-value',
+        `${where} must be '${NOT_SUPPORTED}' or a mapping with ${LEVELS.join(' and ')}`,
+        offsetOf(node),
+        `write '${NOT_SUPPORTED}' or 'leastPrivileged: [Name.Of.Permission]'`,
+      );
       return undefined;
     }
     this.#checkKeys(node, LEVELS, where);

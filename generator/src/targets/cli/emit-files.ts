@@ -35,9 +35,7 @@ function operationEntry(surface: ClientSurface, operation: OperationModel): stri
   const requestInfo = `to${upperFirst(method)}RequestInformation`;
   const hasBody = operation.requestBody !== undefined;
   const args = (fn: string): string =>
-    hasBody
-      ? `call.body as Parameters<typeof builder.${fn}>[0], call.config as Parameters<typeof builder.${fn}>[1]`
-      : `call.config as Parameters<typeof builder.${fn}>[0]`;
+    hasBody ? `call.body as Parameters<typeof builder.${fn}>[0], call.config as Parameters<typeof builder.${fn}>[1]` : `call.config as Parameters<typeof builder.${fn}>[0]`;
   return [
     `  ${JSON.stringify(operation.key)}: {`,
     `    send: (client, call) => {`,

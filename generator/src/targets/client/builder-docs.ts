@@ -41,13 +41,7 @@ function parameterDoc(parameter: NavigationParameter, child: BuilderNode, help: 
 
 /** JSDoc of `byApplicationId(applicationId)` and other navigation methods. */
 export function navigationMethodDoc(child: BuilderNode, parameters: readonly NavigationParameter[], help: HelpIndex, description: string): OptionalKind<JSDocStructure> {
-  return jsDoc(
-    [description],
-    [
-      ...parameters.map((parameter): DocTag => ({ tag: 'param', text: parameterDoc(parameter, child, help) })),
-      { tag: 'returns', text: `{${child.builderName}}` },
-    ],
-  );
+  return jsDoc([description], [...parameters.map((parameter): DocTag => ({ tag: 'param', text: parameterDoc(parameter, child, help) })), { tag: 'returns', text: `{${child.builderName}}` }]);
 }
 
 function operationParagraphs(operation: OperationModel, help: HelpIndex): string[] {

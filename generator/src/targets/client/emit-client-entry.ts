@@ -74,16 +74,12 @@ export function clientEntryStatements(root: BuilderNode, model: ApiModel, names:
         '}',
         'const parsers = requestAdapter.getParseNodeFactory();',
         'if (isParseNodeRegistry(parsers)) {',
-        ...formats.flatMap((format) =>
-          format.parseNodeFactory ? [`  parsers.registerDefaultDeserializer(${format.parseNodeFactory}, requestAdapter.getBackingStoreFactory());`] : [],
-        ),
+        ...formats.flatMap((format) => (format.parseNodeFactory ? [`  parsers.registerDefaultDeserializer(${format.parseNodeFactory}, requestAdapter.getBackingStoreFactory());`] : [])),
         '}',
       ],
       docs: [
         jsDoc(
-          [
-            `Adds the ${formatList} serialization factories to the adapter's own registries (a no-op for adapters built with a single factory).`,
-          ],
+          [`Adds the ${formatList} serialization factories to the adapter's own registries (a no-op for adapters built with a single factory).`],
           [{ tag: 'param', text: 'requestAdapter The adapter to configure.' }],
         ),
       ],
@@ -97,7 +93,10 @@ export function clientEntryStatements(root: BuilderNode, model: ApiModel, names:
       docs: [
         jsDoc(
           ['Whether a factory is a registry (checked by shape, so that adapters built with another copy of kiota-abstractions work too).'],
-          [{ tag: 'param', text: 'factory The adapter\'s serialization writer factory.' }, { tag: 'returns', text: '{boolean}' }],
+          [
+            { tag: 'param', text: "factory The adapter's serialization writer factory." },
+            { tag: 'returns', text: '{boolean}' },
+          ],
         ),
       ],
     },
@@ -110,7 +109,10 @@ export function clientEntryStatements(root: BuilderNode, model: ApiModel, names:
       docs: [
         jsDoc(
           ['Whether a factory is a registry (checked by shape, so that adapters built with another copy of kiota-abstractions work too).'],
-          [{ tag: 'param', text: 'factory The adapter\'s parse node factory.' }, { tag: 'returns', text: '{boolean}' }],
+          [
+            { tag: 'param', text: "factory The adapter's parse node factory." },
+            { tag: 'returns', text: '{boolean}' },
+          ],
         ),
       ],
     },

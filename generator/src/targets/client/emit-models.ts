@@ -14,9 +14,7 @@ export const MODELS_FILE = 'models/index.ts';
 /** Names the models module declares (so they are never imported into it). */
 function modelExports(model: ApiModel): string[] {
   return model.types.flatMap((type) =>
-    type.kind === 'enum'
-      ? [type.name, modelNames.enumObject(type.name)]
-      : [type.name, modelNames.factory(type.name), modelNames.deserializer(type.name), modelNames.serializer(type.name)],
+    type.kind === 'enum' ? [type.name, modelNames.enumObject(type.name)] : [type.name, modelNames.factory(type.name), modelNames.deserializer(type.name), modelNames.serializer(type.name)],
   );
 }
 

@@ -32,10 +32,7 @@ export function nodeIndexSource(project: Project, model: ApiModel, names: Client
     { moduleSpecifier: 'node:module', namedImports: ['createRequire'] },
     { moduleSpecifier: clientModule, isTypeOnly: true, namedImports: [names.client, names.options] },
   ]);
-  file.addExportDeclarations([
-    { moduleSpecifier: clientModule, isTypeOnly: true, namedExports: [names.client, names.options] },
-    { moduleSpecifier: modelsModule },
-  ]);
+  file.addExportDeclarations([{ moduleSpecifier: clientModule, isTypeOnly: true, namedExports: [names.client, names.options] }, { moduleSpecifier: modelsModule }]);
   file.addStatements([
     defaultBaseUrlStatement(model, names),
     {
@@ -69,10 +66,7 @@ export function nodeIndexSource(project: Project, model: ApiModel, names: Client
         '}',
       ],
       docs: [
-        jsDoc(
-          ['Loads the client module synchronously: `require` of an ES module, which the `module-sync` condition that selects this file promises.'],
-          [{ tag: 'returns', text: '{ClientModule}' }],
-        ),
+        jsDoc(['Loads the client module synchronously: `require` of an ES module, which the `module-sync` condition that selects this file promises.'], [{ tag: 'returns', text: '{ClientModule}' }]),
       ],
     },
   ]);

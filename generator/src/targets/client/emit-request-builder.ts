@@ -87,8 +87,7 @@ function operationMembers(facts: OperationFacts, context: BuilderContext, import
     hasQuestionToken: true,
     type: `RequestConfiguration<${facts.queryParametersName ?? 'object'}> | undefined`,
   });
-  const resultType =
-    response.kind === 'none' ? undefined : response.kind === 'stream' ? 'ArrayBuffer' : tsTypeOf(response.shape, imports, modelModule);
+  const resultType = response.kind === 'none' ? undefined : response.kind === 'stream' ? 'ArrayBuffer' : tsTypeOf(response.shape, imports, modelModule);
   const returnType = resultType === undefined ? 'Promise<void>' : `Promise<${resultType} | undefined>`;
   return [
     { name: facts.methodName, parameters, returnType, docs: [operationDoc(facts, returnType, context.model, context.help)] },

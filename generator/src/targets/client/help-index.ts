@@ -3,15 +3,7 @@
  * operation, the PowerShell names and aliases of path keys, the parameters that carry the
  * request body, and property descriptions from the NOTES section where the description has none.
  */
-import type {
-  ApiModel,
-  CommandModel,
-  CommandParameterModel,
-  ComplexPropertyModel,
-  ObjectTypeModel,
-  TypeModel,
-  TypeRef,
-} from '../../model/index.js';
+import type { ApiModel, CommandModel, CommandParameterModel, ComplexPropertyModel, ObjectTypeModel, TypeModel, TypeRef } from '../../model/index.js';
 import { compareOrdinal } from '../shared/client-surface/identifiers.js';
 import { firstHelpLine, isMeaningful } from './jsdoc.js';
 

@@ -3,15 +3,17 @@ import type { JSDocStructure, JSDocTagStructure, OptionalKind } from 'ts-morph';
 
 /** Text safe inside a `/** … *\/` block: no comment terminator, LF only, trimmed lines. */
 export function docText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\*\//g, '*\\/')
-    // code-block-writer reads `/*` inside a JSDoc as a comment opening and garbles what follows
-    .replace(/\/\*/g, '/\\*')
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\*\//g, '*\\/')
+      // code-block-writer reads `/*` inside a JSDoc as a comment opening and garbles what follows
+      .replace(/\/\*/g, '/\\*')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .trim()
+  );
 }
 
 /** Whether help text says anything (platyPS uses `.` and empty strings as placeholders). */

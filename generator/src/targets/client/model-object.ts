@@ -2,13 +2,7 @@
  * One object model, Kiota style: an interface, `createXFromDiscriminatorValue`,
  * `deserializeIntoX` and `serializeX`.
  */
-import {
-  StructureKind,
-  type FunctionDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-} from 'ts-morph';
+import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from 'ts-morph';
 import type { ApiModel, ObjectTypeModel } from '../../model/index.js';
 import type { HelpIndex } from './help-index.js';
 import { lowerFirst, propertyKey, quote, safeVariableName } from '../shared/client-surface/identifiers.js';
@@ -107,11 +101,7 @@ export function objectFactory(type: ObjectTypeModel, context: ModelContext): Fun
     statements,
     docs: [
       jsDoc(
-        [
-          cases.length > 0
-            ? `Creates the deserializer for ${type.name}, or for the derived type the \`${discriminator}\` value names.`
-            : `Creates the deserializer for ${type.name}.`,
-        ],
+        [cases.length > 0 ? `Creates the deserializer for ${type.name}, or for the derived type the \`${discriminator}\` value names.` : `Creates the deserializer for ${type.name}.`],
         [
           { tag: 'param', text: `${parameterName} The parse node to read the discriminator value from` },
           { tag: 'returns', text: `{(instance?: Parsable) => ${DESERIALIZER_MAP}}` },
@@ -183,7 +173,10 @@ export function objectSerializer(type: ObjectTypeModel, context: ModelContext): 
     discriminator === undefined
       ? undefined
       : [type, ...hierarchy.ancestors(type)].flatMap((owner) =>
-          hierarchy.ownProperties(owner).filter((property) => property.wireName === discriminator).map((property) => hierarchy.memberName(owner, property)),
+          hierarchy
+            .ownProperties(owner)
+            .filter((property) => property.wireName === discriminator)
+            .map((property) => hierarchy.memberName(owner, property)),
         )[0];
   const cases = switchProperty === undefined ? [] : hierarchy.dispatchCases(type);
   if (cases.length > 0 && switchProperty !== undefined) {
@@ -191,9 +184,7 @@ export function objectSerializer(type: ObjectTypeModel, context: ModelContext): 
       [
         'if (!isSerializingDerivedType) {',
         `  switch (${instance}.${switchProperty}) {`,
-        ...cases.map(
-          (entry) => `    case ${quote(entry.value)}:\n      ${modelNames.serializer(entry.typeName)}(writer, ${instance} as Partial<${entry.typeName}>);\n      return;`,
-        ),
+        ...cases.map((entry) => `    case ${quote(entry.value)}:\n      ${modelNames.serializer(entry.typeName)}(writer, ${instance} as Partial<${entry.typeName}>);\n      return;`),
         '  }',
         '}',
       ].join('\n'),
@@ -213,7 +204,7 @@ export function objectSerializer(type: ObjectTypeModel, context: ModelContext): 
     { tag: 'param', text: 'writer Serialization writer to use to serialize this model' },
     { tag: 'param', text: `${instance} The instance to serialize from.` },
   ];
-  if (isBase) tags.push({ tag: 'param', text: 'isSerializingDerivedType Whether a derived type\'s serializer is writing the inherited properties.' });
+  if (isBase) tags.push({ tag: 'param', text: "isSerializingDerivedType Whether a derived type's serializer is writing the inherited properties." });
   return {
     kind: StructureKind.Function,
     name: modelNames.serializer(type.name),

@@ -16,10 +16,7 @@ export type BodyHandling =
   /** `setStreamContent`: the body is raw bytes. */
   | { readonly kind: 'stream'; readonly contentType: string };
 
-export type ResponseHandling =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'stream' }
-  | { readonly kind: 'shape'; readonly shape: TypeShape };
+export type ResponseHandling = { readonly kind: 'none' } | { readonly kind: 'stream' } | { readonly kind: 'shape'; readonly shape: TypeShape };
 
 export interface OperationFacts {
   readonly operation: OperationModel;

@@ -11,12 +11,7 @@ import type { OperationFacts } from './operation-facts.js';
 import { shapeOf, tsTypeOf } from './type-shapes.js';
 import { templateVariableName } from '../shared/uri-template.js';
 
-export function queryParametersInterface(
-  facts: OperationFacts,
-  types: ReadonlyMap<string, TypeModel>,
-  imports: ImportCollector,
-  modelModule: string,
-): InterfaceDeclarationStructure | undefined {
+export function queryParametersInterface(facts: OperationFacts, types: ReadonlyMap<string, TypeModel>, imports: ImportCollector, modelModule: string): InterfaceDeclarationStructure | undefined {
   if (facts.queryParametersName === undefined) return undefined;
   const { operation } = facts;
   return {

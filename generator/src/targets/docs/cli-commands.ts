@@ -17,11 +17,7 @@ export function cliCommandsOf(model: ApiModel): CliCommandDoc[] {
 }
 
 /** The command that calls an operation: the cmdlet's when one is named, else any that binds it. */
-export function cliCommandFor(
-  commands: readonly CliCommandDoc[],
-  operation: OperationModel,
-  cmdlet?: string,
-): CliCommandDoc | undefined {
+export function cliCommandFor(commands: readonly CliCommandDoc[], operation: OperationModel, cmdlet?: string): CliCommandDoc | undefined {
   const calling = commands.filter((command) => operation.key in command.data.operations);
   return calling.find((command) => command.data.cmdlet === cmdlet) ?? calling[0];
 }

@@ -53,7 +53,10 @@ export function renderCliCommandPage(context: DocsContext, command: CliCommandDo
       aliasLabel: option.aliases.length > 1 ? 'aliases' : 'alias',
       value: option.valueName,
       repeatable: option.multiple,
-      sets: setsText(Object.entries(option.sets).map(([set, facts]) => ({ set, required: facts.required })), data.sets.length),
+      sets: setsText(
+        Object.entries(option.sets).map(([set, facts]) => ({ set, required: facts.required })),
+        data.sets.length,
+      ),
       description: option.description,
     })),
     // A URL in the text is an example value, not a link to follow: a code span keeps it unlinked.

@@ -16,14 +16,10 @@ const TITLES: Readonly<Record<SetStyle, string>> = {
 };
 
 const REMARKS: Readonly<Record<SetStyle, (invocation: Invocation) => string>> = {
-  expanded: (invocation) =>
-    `This example passes the values as separate parameters (parameter set ${invocation.set.name}): ${names(invocation)}.`,
-  body: (invocation) =>
-    `This example builds the whole request body as a hash table and passes it with -BodyParameter (parameter set ${invocation.set.name}).`,
-  'identity-expanded': (invocation) =>
-    `This example identifies the object with an identity hash table passed to -InputObject (parameter set ${invocation.set.name}).`,
-  'identity-body': (invocation) =>
-    `This example combines an identity hash table (-InputObject) with the whole request body (-BodyParameter) (parameter set ${invocation.set.name}).`,
+  expanded: (invocation) => `This example passes the values as separate parameters (parameter set ${invocation.set.name}): ${names(invocation)}.`,
+  body: (invocation) => `This example builds the whole request body as a hash table and passes it with -BodyParameter (parameter set ${invocation.set.name}).`,
+  'identity-expanded': (invocation) => `This example identifies the object with an identity hash table passed to -InputObject (parameter set ${invocation.set.name}).`,
+  'identity-body': (invocation) => `This example combines an identity hash table (-InputObject) with the whole request body (-BodyParameter) (parameter set ${invocation.set.name}).`,
 };
 
 function names(invocation: Invocation): string {

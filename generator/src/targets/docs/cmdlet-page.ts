@@ -3,15 +3,7 @@
  * our own reader — can read it back. Placeholder examples are replaced by examples rendered from
  * the operation's example value; `.` or empty descriptions by the description's text.
  */
-import type {
-  CommandModel,
-  CommandParameterModel,
-  ComplexPropertyModel,
-  OperationModel,
-  ParameterRole,
-  PropertyModel,
-  TypeRef,
-} from '../../model/index.js';
+import type { CommandModel, CommandParameterModel, ComplexPropertyModel, OperationModel, ParameterRole, PropertyModel, TypeRef } from '../../model/index.js';
 import { generatedHeader } from '../shared/generated-file.js';
 import { code, text } from './escape.js';
 import { describeByType, type DocsContext } from './context.js';
@@ -47,8 +39,8 @@ export function renderCmdletPage(context: DocsContext, command: CommandModel): s
       ['schema', '2.0.0'],
     ].map(([key, value]) => `${key}:${value ? ` ${yamlScalar(value)}` : ''}`),
     name: command.name,
-    synopsis: isEmptyDescription(command.synopsis) ? firstOperation(context, command)?.summary ?? command.name : command.synopsis,
-    description: isEmptyDescription(command.description) ? firstOperation(context, command)?.description ?? command.synopsis : command.description,
+    synopsis: isEmptyDescription(command.synopsis) ? (firstOperation(context, command)?.summary ?? command.name) : command.synopsis,
+    description: isEmptyDescription(command.description) ? (firstOperation(context, command)?.description ?? command.synopsis) : command.description,
     syntax: command.parameterSets.map((set) => ({ name: set.name, isDefault: set.isDefault, usage: wrapUsage(set.usage) })),
     examples: examplesOf(context, command),
     parameters: command.parameters.map((parameter) => ({
@@ -128,12 +120,7 @@ function schemaDescription(context: DocsContext, role: ParameterRole | undefined
   }
 }
 
-export function parameterDescription(
-  context: DocsContext,
-  parameter: CommandParameterModel,
-  role: ParameterRole | undefined,
-  operation: OperationModel | undefined,
-): string {
+export function parameterDescription(context: DocsContext, parameter: CommandParameterModel, role: ParameterRole | undefined, operation: OperationModel | undefined): string {
   const lines = parameter.description.split('\n');
   if (!isEmptyDescription(lines[0])) return parameter.description;
   const replacement = schemaDescription(context, role, operation) || `The ${parameter.name} parameter.`;
@@ -141,13 +128,7 @@ export function parameterDescription(
 }
 
 /** NOTES: `NAME <Type>`: description, then the property tree as a nested list. */
-function noteLines(
-  context: DocsContext,
-  parameter: CommandParameterModel,
-  description: string,
-  role: ParameterRole | undefined,
-  operation: OperationModel | undefined,
-): string[] {
+function noteLines(context: DocsContext, parameter: CommandParameterModel, description: string, role: ParameterRole | undefined, operation: OperationModel | undefined): string[] {
   const typeName = `${parameter.dotnetType.split('.').pop() ?? parameter.dotnetType}`;
   const properties =
     role?.kind === 'body'

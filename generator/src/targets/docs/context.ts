@@ -26,14 +26,9 @@ export interface DocsContext {
   readonly sameAction: ReadonlyMap<string, readonly OperationModel[]>;
 }
 
-export function createDocsContext(
-  model: ApiModel,
-  options: { clientPackage: string; binName: string },
-): DocsContext {
+export function createDocsContext(model: ApiModel, options: { clientPackage: string; binName: string }): DocsContext {
   const examples = new Map(model.operations.map((operation) => [operation.key, deriveOperationExample(model, operation)]));
-  const invocations = new Map(
-    model.operations.map((operation) => [operation.key, invocationsOf(model, operation, examples.get(operation.key) as OperationExample)]),
-  );
+  const invocations = new Map(model.operations.map((operation) => [operation.key, invocationsOf(model, operation, examples.get(operation.key) as OperationExample)]));
   let cliCommands: CliCommandDoc[] | undefined;
   return {
     model,
@@ -64,9 +59,7 @@ export function groupSameActions(operations: readonly OperationModel[]): Map<str
   for (const operation of operations) {
     const last = operation.segments[operation.segments.length - 1];
     const isAction = last && (last.kind === 'action' || last.kind === 'function');
-    const signature = isAction
-      ? JSON.stringify([operation.method, last.unprefixed, operation.requestBody?.type ?? null, operation.success.type ?? null])
-      : `operation ${operation.key}`;
+    const signature = isAction ? JSON.stringify([operation.method, last.unprefixed, operation.requestBody?.type ?? null, operation.success.type ?? null]) : `operation ${operation.key}`;
     const group = groups.get(signature) ?? [];
     group.push(operation);
     groups.set(signature, group);

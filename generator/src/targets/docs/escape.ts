@@ -21,12 +21,7 @@ function guardVue(markdown: string): string {
  * the block and breaks the build.
  */
 function escapeLine(line: string): string {
-  return line
-    .replace(INLINE_SYNTAX, '\\$&')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(LINE_START_MARK, '$1\\$2')
-    .replace(LINE_START_ORDINAL, '$1\\$2');
+  return line.replace(INLINE_SYNTAX, '\\$&').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(LINE_START_MARK, '$1\\$2').replace(LINE_START_ORDINAL, '$1\\$2');
 }
 
 /** Inline text (one line): a table cell, a list item, a sentence inside a template. */
@@ -40,7 +35,14 @@ export function block(value: string | undefined): string {
   return (value ?? '')
     .trim()
     .split(/\r?\n\s*\r?\n/)
-    .map((paragraph) => guardVue(paragraph.split(/\r?\n/).map((line) => escapeLine(line.trim())).join('\n')))
+    .map((paragraph) =>
+      guardVue(
+        paragraph
+          .split(/\r?\n/)
+          .map((line) => escapeLine(line.trim()))
+          .join('\n'),
+      ),
+    )
     .join('\n\n');
 }
 

@@ -31,11 +31,7 @@ export interface OperationExample {
 }
 
 /** Made-up object ids, one per path parameter position. */
-const EXAMPLE_IDS = [
-  '8a3e4f2c-61b5-4d7a-9c0e-2f6b1d4a7e93',
-  '5d9c2b71-0e4a-4f38-b6d2-9a1c7e3f5b80',
-  'c47e1a96-3b2d-4e85-a0f9-6d2b8c5e1f74',
-];
+const EXAMPLE_IDS = ['8a3e4f2c-61b5-4d7a-9c0e-2f6b1d4a7e93', '5d9c2b71-0e4a-4f38-b6d2-9a1c7e3f5b80', 'c47e1a96-3b2d-4e85-a0f9-6d2b8c5e1f74'];
 export const SECRET_PLACEHOLDER = '<secret>';
 /** Enum members that make a poor example (sentinels). */
 const SENTINEL_MEMBERS = new Set(['none', 'unknown', 'unknownfuturevalue', 'notset']);

@@ -3,14 +3,7 @@
  * example value: which parameter gets which part of the value. Shared by the PowerShell and CLI
  * renderings, so both pass the same values as the HTTP and TypeScript tabs.
  */
-import type {
-  ApiModel,
-  CommandModel,
-  CommandParameterModel,
-  OperationModel,
-  ParameterRole,
-  ParameterSetModel,
-} from '../../model/index.js';
+import type { ApiModel, CommandModel, CommandParameterModel, OperationModel, ParameterRole, ParameterSetModel } from '../../model/index.js';
 import type { ExampleValue, OperationExample } from './example-value.js';
 
 export type SetStyle = 'expanded' | 'body' | 'identity-expanded' | 'identity-body';
@@ -53,9 +46,7 @@ export const STYLE_ORDER: readonly SetStyle[] = ['expanded', 'body', 'identity-e
 
 /** The invocation an operation page shows: the expanded set (the default one when it is), else the first. */
 export function preferredInvocation(invocations: readonly Invocation[]): Invocation | undefined {
-  return [...invocations].sort(
-    (a, b) => STYLE_ORDER.indexOf(a.style) - STYLE_ORDER.indexOf(b.style) || Number(b.set.isDefault) - Number(a.set.isDefault),
-  )[0];
+  return [...invocations].sort((a, b) => STYLE_ORDER.indexOf(a.style) - STYLE_ORDER.indexOf(b.style) || Number(b.set.isDefault) - Number(a.set.isDefault))[0];
 }
 
 export function invocationOf(command: CommandModel, set: ParameterSetModel, example: OperationExample): Invocation | undefined {

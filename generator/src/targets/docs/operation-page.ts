@@ -50,13 +50,15 @@ function permissionCells(entry: PermissionEntry | undefined): { least: string; h
 function errorBodyExample(context: DocsContext, type: TypeRef): string {
   const value = exampleOf(type, { types: context.types, depth: 0, index: 0, hint: '', seen: new Set() });
   const json = value ? toJson(value) : {};
-  const shaped = JSON.parse(JSON.stringify(json, (key, item: unknown) => {
-    if (Array.isArray(item)) return item.slice(0, 1);
-    if (key === 'code') return 'badRequest';
-    if (key === 'message') return 'Invalid request.';
-    if (key === 'innerError') return { 'request-id': '3f1e5b2a-7c4d-4e9f-8a6b-1d2c3e4f5a6b', date: '2024-01-01T00:00:00' };
-    return item;
-  })) as unknown;
+  const shaped = JSON.parse(
+    JSON.stringify(json, (key, item: unknown) => {
+      if (Array.isArray(item)) return item.slice(0, 1);
+      if (key === 'code') return 'badRequest';
+      if (key === 'message') return 'Invalid request.';
+      if (key === 'innerError') return { 'request-id': '3f1e5b2a-7c4d-4e9f-8a6b-1d2c3e4f5a6b', date: '2024-01-01T00:00:00' };
+      return item;
+    }),
+  ) as unknown;
   return JSON.stringify(shaped, null, 2);
 }
 

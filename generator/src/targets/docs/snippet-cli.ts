@@ -49,19 +49,24 @@ export function cliSnippet(example: OperationExample, invocation: Invocation | u
   const { words, argv } = cliCall(example, invocation, commands);
   const lines = [[binName, ...words].join(' ')];
   for (let index = 0; index < argv.length; index += 2) {
-    lines.push(`  ${argv.slice(index, index + 2).map(shellQuote).join(' ')}`);
+    lines.push(
+      `  ${argv
+        .slice(index, index + 2)
+        .map(shellQuote)
+        .join(' ')}`,
+    );
   }
   return { title: 'CLI', language: 'sh', code: lines.join(' \\\n') };
 }
 
 /** Without a cmdlet: one option per path key and the whole body as JSON, named as the CLI names them. */
 function fallbackCliArguments(example: OperationExample, command: CliCommandDoc | undefined): string[] {
-  const optionFor = (matches: (role: OptionData['role']) => boolean, fallback: string) =>
-    `--${command?.data.options.find((option) => matches(option.role))?.name ?? fallback}`;
-  const argv = example.pathValues.flatMap(({ parameter, value }) => [
-    optionFor((role) => role.kind === 'path-key' && role.pathParameter === parameter.wireName, kebab(parameter.wireName)),
-    value,
-  ]);
-  if (example.body) argv.push(optionFor((role) => role.kind === 'body', 'body'), JSON.stringify(toJson(example.body)));
+  const optionFor = (matches: (role: OptionData['role']) => boolean, fallback: string) => `--${command?.data.options.find((option) => matches(option.role))?.name ?? fallback}`;
+  const argv = example.pathValues.flatMap(({ parameter, value }) => [optionFor((role) => role.kind === 'path-key' && role.pathParameter === parameter.wireName, kebab(parameter.wireName)), value]);
+  if (example.body)
+    argv.push(
+      optionFor((role) => role.kind === 'body', 'body'),
+      JSON.stringify(toJson(example.body)),
+    );
   return argv;
 }

@@ -17,9 +17,7 @@ engine.registerHelper('block', (value: unknown) => block(asString(value)));
 engine.registerHelper('code', (value: unknown) => code(asString(value)));
 engine.registerHelper('cellCode', (value: unknown) => cellCode(asString(value)));
 engine.registerHelper('cellTextWithCode', (value: unknown) => cellTextWithCode(asString(value)));
-engine.registerHelper('fence', (language: unknown, content: unknown, title: unknown) =>
-  fence(asString(language), asString(content), typeof title === 'string' ? title : undefined),
-);
+engine.registerHelper('fence', (language: unknown, content: unknown, title: unknown) => fence(asString(language), asString(content), typeof title === 'string' ? title : undefined));
 engine.registerHelper('concat', (...values: unknown[]) => values.slice(0, -1).map(asString).join(''));
 engine.registerHelper('link', (label: unknown, target: unknown) => link(asString(label), asString(target)));
 

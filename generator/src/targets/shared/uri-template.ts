@@ -42,8 +42,6 @@ export function pathTemplate(urlSegments: readonly string[]): string {
 /** `{?%24expand,%24select}`, sorted like Kiota sorts them; empty without query parameters. */
 export function queryTemplate(parameters: readonly QueryTemplateParameter[]): string {
   if (parameters.length === 0) return '';
-  const names = parameters
-    .map((parameter) => `${templateVariableName(parameter.wireName)}${parameter.explode ? '*' : ''}`)
-    .sort(compareOrdinal);
+  const names = parameters.map((parameter) => `${templateVariableName(parameter.wireName)}${parameter.explode ? '*' : ''}`).sort(compareOrdinal);
   return `{?${[...new Set(names)].join(',')}}`;
 }

@@ -32,7 +32,13 @@ export function usageFromParseArgs(error: unknown, known: readonly string[], hel
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       const bare = quoted.replace(/^-+/, '');
-      const near = bare.length > 1 ? closest(bare, known.filter((candidate) => candidate.length > 1)) : [];
+      const near =
+        bare.length > 1
+          ? closest(
+              bare,
+              known.filter((candidate) => candidate.length > 1),
+            )
+          : [];
       return new UsageError(`unknown option ${quoted}${near.length > 0 ? ` (did you mean ${near.map((candidate) => `--${candidate}`).join(', ')}?)` : ''}; ${help}`);
     }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
@@ -84,7 +90,10 @@ export function parseCommandLine(argv: readonly string[], options: readonly Opti
     // `-ojson`: a short option with its value attached, as az and getopt accept (after the
     // PowerShell spellings, so that `-objectid` stays --object-id)
     if (!isLong && !powerShellValue && GLOBAL_OPTIONS.some((option) => option.short === rawName.charAt(0) && option.type === 'string')) return [token];
-    const near = closest(name, known.filter((candidate) => candidate.length > 1));
+    const near = closest(
+      name,
+      known.filter((candidate) => candidate.length > 1),
+    );
     const hint = near.length > 0 ? ` (did you mean ${near.map((candidate) => `--${candidate}`).join(', ')}?)` : '';
     throw new UsageError(`unknown option ${isLong ? '--' : '-'}${rawName}${hint}; see --help`);
   });

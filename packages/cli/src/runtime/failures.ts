@@ -168,14 +168,19 @@ export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResp
   // described from the response itself
   const api = describeApiFailure(error);
   if (lastError?.redirect) {
-    write(`the service kept redirecting: ${lastError.redirect.count} redirects, the last a ${lastError.status} to ${lastError.redirect.location}; mgkit stops there (a redirect loop?), check --base-url`);
+    write(
+      `the service kept redirecting: ${lastError.redirect.count} redirects, the last a ${lastError.status} to ${lastError.redirect.location}; mgkit stops there (a redirect loop?), check --base-url`,
+    );
     return ExitCode.api;
   }
   const failure = api?.code !== undefined || !lastError ? api : describeErrorResponse(lastError);
   if (failure) {
     const sameResponse = lastError !== undefined && lastError.status === failure.status;
     const retried = sameResponse && lastError.retriesExhausted !== undefined ? ` (still ${lastError.status} after ${lastError.retriesExhausted} retries; try again later)` : '';
-    const retryAfter = !retried && sameResponse && lastError.retryAfter !== undefined ? ` (the service asks to retry after ${lastError.retryAfter}${/^\d+$/.test(lastError.retryAfter) ? ' s' : ''}, past --timeout)` : '';
+    const retryAfter =
+      !retried && sameResponse && lastError.retryAfter !== undefined
+        ? ` (the service asks to retry after ${lastError.retryAfter}${/^\d+$/.test(lastError.retryAfter) ? ' s' : ''}, past --timeout)`
+        : '';
     write(`${failureLine(failure)}${retried}${retryAfter}`);
     return failureExitCode(failure.status);
   }

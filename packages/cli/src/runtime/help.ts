@@ -53,12 +53,11 @@ export function rootHelp(bin: string, version: string, commands: readonly Comman
 function rootHelpText(bin: string, version: string, commands: readonly CommandIndexEntry[], style: HelpStyle, prefix: readonly string[]): string {
   const shown = commands.filter((entry) => prefix.every((word, index) => entry.path[index] === word));
   const width = Math.max(...shown.map((entry) => entry.path.join(' ').length), 12);
-  const commandLines = shown.flatMap((entry) => [
-    `  ${entry.path.join(' ').padEnd(width)}  ${entry.summary}`,
-    ...(entry.cmdlet ? [`  ${''.padEnd(width)}  alias: ${entry.cmdlet}`] : []),
-  ]);
+  const commandLines = shown.flatMap((entry) => [`  ${entry.path.join(' ').padEnd(width)}  ${entry.summary}`, ...(entry.cmdlet ? [`  ${''.padEnd(width)}  alias: ${entry.cmdlet}`] : [])]);
   const parts = [
-    prefix.length === 0 ? `${bin} ${version}: Microsoft Graph from the command line, generated from the OpenAPI description and the PowerShell cmdlet help.` : `Commands under ${bin} ${prefix.join(' ')}:`,
+    prefix.length === 0
+      ? `${bin} ${version}: Microsoft Graph from the command line, generated from the OpenAPI description and the PowerShell cmdlet help.`
+      : `Commands under ${bin} ${prefix.join(' ')}:`,
     '',
     heading('Usage:', style),
     `  ${bin} <command> [options]`,
@@ -130,11 +129,7 @@ function commandHelpText(bin: string, command: CommandDefinition, baseUrl: strin
     const keys = pairKeyNames(option, command.$defs);
     if (keys.length > 0) parts.push(wrap(`Keys: ${keys.join(', ')}.`, '      '));
   }
-  parts.push(
-    '',
-    heading('Global options:', style),
-    globalOptionsText(),
-  );
+  parts.push('', heading('Global options:', style), globalOptionsText());
   if (command.examples.length > 0) {
     parts.push('', heading('Examples:', style));
     for (const example of command.examples) {

@@ -30,9 +30,7 @@ export function inferParameterSet(command: CommandDefinition, given: ReadonlySet
     const required = (set: ParameterSetDefinition): number => command.options.filter((option) => option.sets[set.name]?.required).length;
     return satisfied.find((set) => set.isDefault) ?? ([...satisfied].sort((a, b) => required(b) - required(a))[0] as ParameterSetDefinition);
   }
-  const ranked = [...candidates].sort(
-    (a, b) => missingIn(a, command.options, given).length - missingIn(b, command.options, given).length || Number(b.isDefault) - Number(a.isDefault),
-  );
+  const ranked = [...candidates].sort((a, b) => missingIn(a, command.options, given).length - missingIn(b, command.options, given).length || Number(b.isDefault) - Number(a.isDefault));
   const best = ranked[0] as ParameterSetDefinition;
   const missing = missingIn(best, command.options, given).map(flag).join(', ');
   const others = ranked

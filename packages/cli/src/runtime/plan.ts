@@ -76,7 +76,8 @@ function queryValue(option: OptionDefinition, raw: string, type: NonNullable<Opt
     case 'integer':
     case 'number': {
       const number = Number(raw);
-      if (!Number.isFinite(number) || (type === 'integer' && !Number.isInteger(number))) throw new UsageError(`--${option.name}: expected ${type === 'integer' ? 'an integer' : 'a number'}, got '${raw}'`);
+      if (!Number.isFinite(number) || (type === 'integer' && !Number.isInteger(number)))
+        throw new UsageError(`--${option.name}: expected ${type === 'integer' ? 'an integer' : 'a number'}, got '${raw}'`);
       return number;
     }
     case 'boolean':
@@ -96,12 +97,15 @@ function parseHeaders(option: OptionDefinition, values: readonly (string | true)
     const colon = raw.indexOf(':');
     const name = colon > 0 ? raw.slice(0, colon).trim() : '';
     // the value is not echoed: a header often carries a credential
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--${option.name}: expected 'Name: value' (a header name, a colon, the value), e.g. --${option.name} 'ConsistencyLevel: eventual'`);
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      throw new UsageError(`--${option.name}: expected 'Name: value' (a header name, a colon, the value), e.g. --${option.name} 'ConsistencyLevel: eventual'`);
     const value = raw.slice(colon + 1).trim();
-    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) throw new UsageError(`--${option.name}: the value of ${name} holds a line break or another control character; one header per --${option.name}`);
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value))
+      throw new UsageError(`--${option.name}: the value of ${name} holds a line break or another control character; one header per --${option.name}`);
     // framing headers are the HTTP stack's: a wrong Content-Length would split the request in two
     if (FRAMING_HEADERS.test(name)) throw new UsageError(`--${option.name}: ${name} is set by the HTTP stack from the request itself and cannot be given`);
-    if (/[^\u0020-\u007e\t]/.test(value)) throw new UsageError(`--${option.name}: the value of ${name} holds a character outside ASCII; HTTP header values must be ASCII (percent-encode or base64 it)`);
+    if (/[^\u0020-\u007e\t]/.test(value))
+      throw new UsageError(`--${option.name}: the value of ${name} holds a character outside ASCII; HTTP header values must be ASCII (percent-encode or base64 it)`);
     headers[name] = value;
     maskUserHeader(name);
     // a token given as a header is a secret like MGKIT_ACCESS_TOKEN: scrubbed wherever it shows up
@@ -151,7 +155,8 @@ function collectSecrets(value: unknown, schema: JsonSchema | undefined, defs: Co
   const resolved = resolveSchema(schema, defs);
   if (resolved['x-secret'] && typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap((item) => collectSecrets(item, resolved.items, defs));
-  if (isObject(value)) return Object.entries(value).flatMap(([key, item]) => collectSecrets(item, resolved.properties && Object.hasOwn(resolved.properties, key) ? resolved.properties[key] : undefined, defs));
+  if (isObject(value))
+    return Object.entries(value).flatMap(([key, item]) => collectSecrets(item, resolved.properties && Object.hasOwn(resolved.properties, key) ? resolved.properties[key] : undefined, defs));
   return [];
 }
 

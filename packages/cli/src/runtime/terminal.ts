@@ -15,5 +15,7 @@ export function safeForTerminal(text: string): string {
 
 /** The same for a single line (an error message): line breaks and tabs become one space. */
 export function safeLine(text: string): string {
-  return safeForTerminal(text).replace(/\s*[\r\n\t]+\s*/g, ' ').replace(/\u001b/g, '');
+  return safeForTerminal(text)
+    .replace(/\s*[\r\n\t]+\s*/g, ' ')
+    .replace(/\u001b/g, '');
 }

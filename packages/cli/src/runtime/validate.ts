@@ -115,9 +115,7 @@ export function redactSecrets(value: unknown, schema: JsonSchema | undefined, de
       const member = resolved.anyOf.find((candidate) => resolveSchema(candidate, defs).type === 'object');
       return redactSecrets(value, member, defs, mask);
     }
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, redactSecrets(item, declaredProperty(resolved.properties, key), defs, mask)]),
-    );
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, redactSecrets(item, declaredProperty(resolved.properties, key), defs, mask)]));
   }
   return value;
 }

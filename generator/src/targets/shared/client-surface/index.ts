@@ -50,8 +50,7 @@ export function clientSurface(model: ApiModel): ClientSurface {
     }
   };
   walk(root, []);
-  const access = (path: readonly BuilderNode[], argument: (parameter: NavigationParameter) => string): string =>
-    path.map((node) => (node.member ? memberAccess(node.member, argument) : '')).join('');
+  const access = (path: readonly BuilderNode[], argument: (parameter: NavigationParameter) => string): string => path.map((node) => (node.member ? memberAccess(node.member, argument) : '')).join('');
   const surface: ClientSurface = {
     root,
     nodes: allNodes(root),

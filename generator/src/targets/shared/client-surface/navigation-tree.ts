@@ -82,7 +82,18 @@ function navigationParameters(operation: OperationModel, wireNames: readonly str
  * one (a `base` segment → `BaseRequestBuilder`) would clash with it, so it takes Kiota's
  * `Escaped` suffix before `RequestBuilder`.
  */
-const KIOTA_RUNTIME_TYPES: ReadonlySet<string> = new Set(['BaseRequestBuilder', 'RequestConfiguration', 'RequestInformation', 'RequestsMetadata', 'NavigationMetadata', 'KeysToExcludeForNavigationMetadata', 'RequestAdapter', 'Parsable', 'ParseNode', 'SerializationWriter']);
+const KIOTA_RUNTIME_TYPES: ReadonlySet<string> = new Set([
+  'BaseRequestBuilder',
+  'RequestConfiguration',
+  'RequestInformation',
+  'RequestsMetadata',
+  'NavigationMetadata',
+  'KeysToExcludeForNavigationMetadata',
+  'RequestAdapter',
+  'Parsable',
+  'ParseNode',
+  'SerializationWriter',
+]);
 
 function builderNameFor(base: string): string {
   const name = `${base}RequestBuilder`;
@@ -122,10 +133,7 @@ function childFor(parent: DraftNode, segment: PathSegmentModel, urlSegment: stri
 function withUniqueNames(child: DraftNode, parent: DraftNode): DraftNode {
   const siblings = [...parent.children.values()];
   const taken = (memberName: string, builderName: string, folder: string) =>
-    builderName === parent.builderName ||
-    siblings.some(
-      (sibling) => sibling.member?.name === memberName || sibling.builderName === builderName || sibling.dir === folder,
-    );
+    builderName === parent.builderName || siblings.some((sibling) => sibling.member?.name === memberName || sibling.builderName === builderName || sibling.dir === folder);
   const member = child.member;
   if (!member || !taken(member.name, child.builderName, child.dir)) return child;
   for (let counter = 2; ; counter += 1) {
@@ -137,9 +145,7 @@ function withUniqueNames(child: DraftNode, parent: DraftNode): DraftNode {
 }
 
 function freeze(node: DraftNode): BuilderNode {
-  const children = [...node.children.values()]
-    .map(freeze)
-    .sort((a, b) => compareOrdinal(a.member?.name ?? '', b.member?.name ?? ''));
+  const children = [...node.children.values()].map(freeze).sort((a, b) => compareOrdinal(a.member?.name ?? '', b.member?.name ?? ''));
   const operations = [...node.operations].sort((a, b) => compareOrdinal(a.method, b.method));
   return {
     dir: node.dir,

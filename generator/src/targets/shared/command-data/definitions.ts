@@ -3,16 +3,7 @@
  * (kebab-case, with the help's aliases), per-set flags, roles, descriptions (the help's, or
  * the description's where the help says only `.`), examples, operations and body schemas.
  */
-import type {
-  ApiModel,
-  CommandModel,
-  CommandParameterModel,
-  OperationModel,
-  ParameterBindingModel,
-  ParameterRole,
-  TypeModel,
-  TypeRef,
-} from '../../../model/index.js';
+import type { ApiModel, CommandModel, CommandParameterModel, OperationModel, ParameterBindingModel, ParameterRole, TypeModel, TypeRef } from '../../../model/index.js';
 import { kebabCase } from '../../../model/index.js';
 import type { PermissionEntry } from '../../../model/index.js';
 // Kiota's URI-template rules live with the client target; the CLI shows the same templates.
@@ -77,9 +68,7 @@ export interface CommandData {
 }
 
 /** Long option names the runtime itself defines; command options never take them. */
-export const GLOBAL_OPTION_NAMES: readonly string[] = [
-  'output', 'query', 'debug', 'base-url', 'cloud', 'timeout', 'no-color', 'color', 'help', 'version', 'yes',
-];
+export const GLOBAL_OPTION_NAMES: readonly string[] = ['output', 'query', 'debug', 'base-url', 'cloud', 'timeout', 'no-color', 'color', 'help', 'version', 'yes'];
 
 const VALUE_NAMES: Record<OptionKind, string> = {
   string: '<string>',
@@ -322,11 +311,7 @@ function queryShape(operation: OperationModel | undefined, wireName: string): Op
   if (!parameter) return { name: wireName, type: 'string' };
   const type = parameter.type;
   const kind =
-    type.kind === 'collection'
-      ? 'array'
-      : type.kind === 'primitive' && (type.primitive === 'integer' || type.primitive === 'number' || type.primitive === 'boolean')
-        ? type.primitive
-        : 'string';
+    type.kind === 'collection' ? 'array' : type.kind === 'primitive' && (type.primitive === 'integer' || type.primitive === 'number' || type.primitive === 'boolean') ? type.primitive : 'string';
   return { name: parameter.name, type: kind };
 }
 
@@ -401,7 +386,10 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
   for (const set of sets) {
     const operation = context.model.operations.find((candidate) => candidate.key === set.operationKey);
     if (operation && !operations[operation.key]) operations[operation.key] = operationData(context, operation);
-    bySet.set(set.name, set.parameters.map((binding) => ({ binding, operation })));
+    bySet.set(
+      set.name,
+      set.parameters.map((binding) => ({ binding, operation })),
+    );
   }
   const options: OptionData[] = [];
   for (const parameter of command.parameters) {
@@ -437,9 +425,7 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
       ...(schema && { schema }),
       ...(pairs && { pairs }),
       ...(query && { query }),
-      sets: Object.fromEntries(
-        bindings.map((entry) => [entry.set, { required: entry.binding.required, pipeline: entry.binding.valueFromPipeline }]),
-      ),
+      sets: Object.fromEntries(bindings.map((entry) => [entry.set, { required: entry.binding.required, pipeline: entry.binding.valueFromPipeline }])),
     });
   }
   addAliases(options, placed);
@@ -447,12 +433,15 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
     name: set.name,
     isDefault: set.isDefault,
     operation: set.operationKey ?? '',
-    usage: usageLine(placed.path, set.name, options, set.parameters.map((binding) => binding.parameter)),
+    usage: usageLine(
+      placed.path,
+      set.name,
+      options,
+      set.parameters.map((binding) => binding.parameter),
+    ),
     cmdletUsage: set.usage,
   }));
-  const helpExamples = command.examples
-    .filter((example) => !example.isPlaceholder)
-    .map((example) => ({ title: `${example.title} (PowerShell)`, code: example.code, remarks: example.remarks }));
+  const helpExamples = command.examples.filter((example) => !example.isPlaceholder).map((example) => ({ title: `${example.title} (PowerShell)`, code: example.code, remarks: example.remarks }));
   const primary = context.model.operations.find((operation) => operation.key === setData.find((set) => set.isDefault)?.operation);
   const description = cleanHelpText(command.description) || primary?.description || command.synopsis;
   return {
@@ -500,7 +489,7 @@ function commandFromOperation(context: Context, placed: PlacedCommand, operation
     });
   }
   const extras: [string, ParameterRole, OptionKind, string][] = [
-    ['header', { kind: 'request-headers' }, 'headers', 'Request headers. Repeatable: --header \'Name: value\'.'],
+    ['header', { kind: 'request-headers' }, 'headers', "Request headers. Repeatable: --header 'Name: value'."],
     ['response-headers', { kind: 'response-headers' }, 'sink', 'Writes the response headers as JSON to a file, or to stdout with -.'],
     ['what-if', { kind: 'behaviour', behaviour: 'WhatIf' }, 'switch', 'Prints the request (method, URL, headers, body; secrets redacted) and sends nothing.'],
   ];

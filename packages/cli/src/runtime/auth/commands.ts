@@ -155,14 +155,18 @@ async function tenantFailure(state: AuthState): Promise<AuthError> {
 }
 
 async function login(argv: readonly string[], context: AuthCommandContext): Promise<number> {
-  const values = parse(argv, {
-    ...Object.fromEntries(METHOD_FLAGS.filter(([flag]) => flag !== 'certificate').map(([flag]) => [flag, { type: 'boolean' as const }])),
-    certificate: { type: 'string' },
-    tenant: { type: 'string' },
-    'client-id': { type: 'string' },
-    scopes: { type: 'string', multiple: true },
-    'authority-host': { type: 'string' },
-  }, 'login');
+  const values = parse(
+    argv,
+    {
+      ...Object.fromEntries(METHOD_FLAGS.filter(([flag]) => flag !== 'certificate').map(([flag]) => [flag, { type: 'boolean' as const }])),
+      certificate: { type: 'string' },
+      tenant: { type: 'string' },
+      'client-id': { type: 'string' },
+      scopes: { type: 'string', multiple: true },
+      'authority-host': { type: 'string' },
+    },
+    'login',
+  );
   if (values['help']) {
     io().stdout.write(`${LOGIN_HELP}\n`);
     return ExitCode.ok;
@@ -187,7 +191,9 @@ async function login(argv: readonly string[], context: AuthCommandContext): Prom
   } else if (globals.cloud !== 'Global') authorityHost = CLOUDS[globals.cloud].authority;
   const knownHosts: string[] = Object.values(CLOUDS).map((cloud) => cloud.authority);
   if (method === 'browser' && !canOpenBrowser()) {
-    throw new UsageError('--browser needs a display (or a $BROWSER command) to open a browser; in CI use --client-secret, --certificate, --managed-identity or --environment, or --device-code to sign in from another device');
+    throw new UsageError(
+      '--browser needs a display (or a $BROWSER command) to open a browser; in CI use --client-secret, --certificate, --managed-identity or --environment, or --device-code to sign in from another device',
+    );
   }
   const scopes = scopesFrom(values, globals.cloud, method === 'device-code' || method === 'browser', context.delegatedScopes);
   let secret: string | undefined;
@@ -256,7 +262,9 @@ async function status(argv: readonly string[], context: AuthCommandContext): Pro
     return ExitCode.ok;
   }
   const globals = resolveGlobals(values, context.defaultBaseUrl);
-  const fromEnv = io().env['MGKIT_ACCESS_TOKEN']?.trim().replace(/^Bearer\s+/i, '');
+  const fromEnv = io()
+    .env['MGKIT_ACCESS_TOKEN']?.trim()
+    .replace(/^Bearer\s+/i, '');
   let report: Record<string, unknown>;
   if (fromEnv) {
     registerSecret(fromEnv);

@@ -13,7 +13,9 @@ const EXPIRY_MARGIN_MS = 2 * 60 * 1000;
 
 export async function resolveAccessToken(options: { cloud: CloudName }): Promise<string> {
   // a pasted `Bearer …` is the header's value, not the token
-  const fromEnv = io().env['MGKIT_ACCESS_TOKEN']?.trim().replace(/^Bearer\s+/i, '');
+  const fromEnv = io()
+    .env['MGKIT_ACCESS_TOKEN']?.trim()
+    .replace(/^Bearer\s+/i, '');
   if (fromEnv) {
     registerSecret(fromEnv);
     if (/[\u0000-\u001f\u007f\s]/.test(fromEnv)) throw new AuthError('MGKIT_ACCESS_TOKEN holds a space, a line break or another control character; set it to the token alone');
