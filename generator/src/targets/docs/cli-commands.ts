@@ -4,7 +4,8 @@
  */
 import type { ApiModel, OperationModel } from '../../model/index.js';
 import { operationCommandPath, placeCommands } from '../shared/command-data/command-paths.js';
-import { buildCommandData, type CommandData, type OptionData } from '../shared/command-data/definitions.js';
+import type { OptionDefinition } from '@mgkit/cli-contract';
+import { buildCommandData, type CommandData } from '../shared/command-data/definitions.js';
 
 export interface CliCommandDoc {
   /** `applications-synchronization-acquire-access-token-post`. */
@@ -24,9 +25,9 @@ export function cliCommandFor(commands: readonly CliCommandDoc[], operation: Ope
 
 /** Command words after the binary name. */
 export function cliWordsFor(commands: readonly CliCommandDoc[], operation: OperationModel, cmdlet?: string): string[] {
-  return cliCommandFor(commands, operation, cmdlet)?.data.path ?? operationCommandPath(operation);
+  return [...(cliCommandFor(commands, operation, cmdlet)?.data.path ?? operationCommandPath(operation))];
 }
 
-export function optionOfParameter(command: CliCommandDoc | undefined, parameter: string): OptionData | undefined {
+export function optionOfParameter(command: CliCommandDoc | undefined, parameter: string): OptionDefinition | undefined {
   return command?.data.options.find((option) => option.parameter === parameter);
 }

@@ -2,6 +2,7 @@
  * The page of one CLI command: usage per parameter set, options, examples, exit codes. Names,
  * usage lines and descriptions are the CLI target's own, so the page matches `mgkit --help`.
  */
+import { EXIT_CODE_MEANINGS, GLOBAL_OPTIONS as RUNTIME_GLOBAL_OPTIONS, globalOptionLabel } from '@mgkit/cli-contract';
 import { generatedHeader } from '../shared/generated-file.js';
 import type { CliCommandDoc } from './cli-commands.js';
 import type { DocsContext } from './context.js';
@@ -11,28 +12,9 @@ import { wrapItems } from './wrap.js';
 import { cliSnippet } from './snippets.js';
 import { render } from './templates.js';
 
-export const EXIT_CODES: readonly { status: number; meaning: string }[] = [
-  { status: 0, meaning: 'Success.' },
-  { status: 1, meaning: 'API error: the OData code, message and request-id are printed on stderr.' },
-  { status: 2, meaning: 'Usage or validation error (unknown option, mixed parameter sets, a value the schema rejects).' },
-  { status: 3, meaning: 'Not found (HTTP 404).' },
-  { status: 4, meaning: 'Authentication error (not signed in, expired credentials, HTTP 401).' },
-  { status: 130, meaning: 'Interrupted (Ctrl+C).' },
-];
-
-/** The runtime's global options, worded as `mgkit --help` words them (docs/test checks they match). */
-export const GLOBAL_OPTIONS: readonly { option: string; description: string }[] = [
-  { option: '-o, --output <json|yaml|table|tsv|none>', description: 'Output format (default json).' },
-  { option: '--query <jmespath>', description: 'JMESPath query applied to the result.' },
-  { option: '--debug', description: 'HTTP trace on stderr (Authorization and secret values redacted).' },
-  { option: '--base-url <url>', description: 'Service root, e.g. https://graph.microsoft.com/v1.0 (overrides --cloud).' },
-  { option: '--cloud <Global|USGov|USGovDoD|China>', description: 'National cloud (default Global, or $MGKIT_CLOUD).' },
-  { option: '--timeout <seconds>', description: 'Fail a call that takes longer, waits between retries included (default 100).' },
-  { option: '--no-color', description: 'No colours (also when NO_COLOR is set).' },
-  { option: '-y, --yes', description: 'Answer yes to --confirm without a terminal.' },
-  { option: '-h, --help', description: 'Show help.' },
-  { option: '--version', description: 'Show the version.' },
-];
+/** The runtime's exit codes and global options, from the contract the runtime itself reads. */
+export const EXIT_CODES: readonly { status: number; meaning: string }[] = EXIT_CODE_MEANINGS;
+export const GLOBAL_OPTIONS: readonly { option: string; description: string }[] = RUNTIME_GLOBAL_OPTIONS.map((global) => ({ option: globalOptionLabel(global), description: global.description }));
 
 export function renderCliCommandPage(context: DocsContext, command: CliCommandDoc): string {
   const page = pagePaths.cliCommand(command.file);

@@ -1,15 +1,8 @@
 /** Errors that reach the user as one line and an exit code; never a stack. */
 
-export const ExitCode = {
-  ok: 0,
-  api: 1,
-  usage: 2,
-  notFound: 3,
-  auth: 4,
-  interrupted: 130,
-} as const;
+import { ExitCode, type ExitCodeValue } from '@mgkit/cli-contract';
 
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+export { ExitCode, type ExitCodeValue };
 
 export class CliError extends Error {
   constructor(

@@ -1,30 +1,12 @@
 /** Options every command takes, and the settings they resolve to. */
+import { GLOBAL_OPTIONS } from '@mgkit/cli-contract';
 import { type CloudName, CLOUD_NAMES, cloudBaseUrl, isCloudName } from './clouds.js';
 import { UsageError, didYouMean } from './errors.js';
 import { type OutputFormat, OUTPUT_FORMATS, isOutputFormat } from './output.js';
 import { io } from './io.js';
 import { registerSecret } from './redact.js';
 
-export interface GlobalOptionSpec {
-  readonly name: string;
-  readonly short?: string;
-  readonly type: 'string' | 'boolean';
-  readonly valueName?: string;
-  readonly description: string;
-}
-
-export const GLOBAL_OPTIONS: readonly GlobalOptionSpec[] = [
-  { name: 'output', short: 'o', type: 'string', valueName: '<json|yaml|table|tsv|none>', description: 'Output format (default json).' },
-  { name: 'query', type: 'string', valueName: '<jmespath>', description: 'JMESPath query applied to the result.' },
-  { name: 'debug', type: 'boolean', description: 'HTTP trace on stderr (Authorization and secret values redacted).' },
-  { name: 'base-url', type: 'string', valueName: '<url>', description: 'Service root, e.g. https://graph.microsoft.com/v1.0 (overrides --cloud).' },
-  { name: 'cloud', type: 'string', valueName: '<Global|USGov|USGovDoD|China>', description: 'National cloud (default Global, or $MGKIT_CLOUD).' },
-  { name: 'timeout', type: 'string', valueName: '<seconds>', description: 'Fail a call that takes longer, waits between retries included (default 100).' },
-  { name: 'no-color', type: 'boolean', description: 'No colours (also when NO_COLOR is set).' },
-  { name: 'yes', short: 'y', type: 'boolean', description: 'Answer yes to --confirm without a terminal.' },
-  { name: 'help', short: 'h', type: 'boolean', description: 'Show help.' },
-  { name: 'version', type: 'boolean', description: 'Show the version.' },
-];
+export { GLOBAL_OPTIONS, type GlobalOptionSpec } from '@mgkit/cli-contract';
 
 /** Global options that take a value, by every spelling (`--output`, `-o`). */
 export function globalTakesValue(token: string): boolean {

@@ -1,6 +1,6 @@
 /** Help text: the root, a group of commands, one command (all from the generated data). */
+import { EXIT_CODE_MEANINGS, GLOBAL_OPTIONS, globalOptionLabel } from '@mgkit/cli-contract';
 import type { CommandDefinition, CommandIndexEntry, OptionDefinition } from './definition.js';
-import { GLOBAL_OPTIONS } from './globals.js';
 import { type Defs, resolveSchema } from './validate.js';
 import { safeForTerminal } from './terminal.js';
 
@@ -40,10 +40,7 @@ const AUTH_COMMANDS: readonly [string, string][] = [
 ];
 
 function globalOptionsText(): string {
-  return GLOBAL_OPTIONS.map((option) => {
-    const names = `${option.short ? `-${option.short}, ` : ''}--${option.name}${option.valueName ? ` ${option.valueName}` : ''}`;
-    return `  ${names.padEnd(46)} ${option.description}`;
-  }).join('\n');
+  return GLOBAL_OPTIONS.map((option) => `  ${globalOptionLabel(option).padEnd(46)} ${option.description}`).join('\n');
 }
 
 export function rootHelp(bin: string, version: string, commands: readonly CommandIndexEntry[], style: HelpStyle, prefix: readonly string[] = []): string {
@@ -79,7 +76,7 @@ function rootHelpText(bin: string, version: string, commands: readonly CommandIn
     '  NO_COLOR             no colours;  XDG_CONFIG_HOME  where the token cache lives (…/mgkit)',
     '',
     heading('Exit codes:', style),
-    '  0 ok, 1 API error, 2 usage or validation error, 3 not found, 4 authentication, 130 interrupted',
+    `  ${EXIT_CODE_MEANINGS.map((code) => `${code.status} ${code.short}`).join(', ')}`,
     '',
     `Run '${bin} <command> --help' for a command's parameter sets, options and examples.`,
   );

@@ -8,67 +8,20 @@ import { kebabCase } from '../../../model/index.js';
 import type { PermissionEntry } from '../../../model/index.js';
 // Kiota's URI-template rules live with the client target; the CLI shows the same templates.
 import { pathTemplate, queryTemplate } from '../uri-template.js';
+import { type CommandDefinition, type OperationDefinition, type OptionDefinition, type OptionKind, type ParameterSetDefinition, RESERVED_OPTION_NAMES } from '@mgkit/cli-contract';
 import type { PlacedCommand } from './command-paths.js';
 import { type JsonSchema, SchemaBuilder } from './schema.js';
 
-export type OptionKind = 'string' | 'switch' | 'json' | 'pairs' | 'headers' | 'sink';
-
-export interface OptionData {
-  name: string;
-  parameter: string;
-  aliases: string[];
-  kind: OptionKind;
-  role: ParameterRole;
-  multiple: boolean;
-  valueName: string;
-  description: string;
-  dotnetType: string;
-  schema?: JsonSchema;
-  pairs?: { key: string; value: string };
-  /** For query options: the client's name of the parameter and how to read the value. */
-  query?: { name: string; type: 'string' | 'array' | 'integer' | 'number' | 'boolean' };
-  sets: Record<string, { required: boolean; pipeline: boolean }>;
-}
-
-export interface SetData {
-  name: string;
-  isDefault: boolean;
-  operation: string;
-  usage: string;
-  cmdletUsage: string;
-}
-
-export interface OperationData {
-  key: string;
-  method: string;
-  path: string;
-  requestPath: string;
-  /** Kiota's URI template for the request, as the generated client uses it. */
-  urlTemplate: string;
-  pathParameters: { name: string; description?: string }[];
-  body?: { contentType: string; required: boolean; schema: JsonSchema };
-  success: { status: string; schema?: JsonSchema };
-  summary?: string;
-  docsUrl?: string;
-  /** Least-privileged permissions from the permissions file, per kind of sign-in. */
-  permissions?: { delegated?: string[]; application?: string[] };
-}
-
-export interface CommandData {
-  path: string[];
-  cmdlet?: string;
-  synopsis: string;
-  description: string;
-  sets: SetData[];
-  options: OptionData[];
-  operations: Record<string, OperationData>;
-  $defs: Record<string, JsonSchema>;
-  examples: { title: string; code: string; remarks: string }[];
-  links: { text: string; url: string }[];
-}
+/** The shapes the CLI runtime reads: declared once, in @mgkit/cli-contract. */
+export type CommandData = CommandDefinition;
+/** An option while its names are settled (addAliases renames and adds aliases); then an OptionDefinition. */
+export type OptionData = Omit<OptionDefinition, 'name' | 'aliases'> & { name: string; aliases: string[] };
+export type SetData = ParameterSetDefinition;
+export type OperationData = OperationDefinition;
+export type { OptionKind };
 
 /** Long option names the runtime itself defines; command options never take them. */
-export const GLOBAL_OPTION_NAMES: readonly string[] = ['output', 'query', 'debug', 'base-url', 'cloud', 'timeout', 'no-color', 'color', 'help', 'version', 'yes'];
+export const GLOBAL_OPTION_NAMES: readonly string[] = RESERVED_OPTION_NAMES;
 
 const VALUE_NAMES: Record<OptionKind, string> = {
   string: '<string>',
@@ -530,6 +483,5 @@ export function buildCommandData(model: ApiModel, placed: PlacedCommand): Comman
     types: new Map(model.types.map((type) => [type.name, type])),
   };
   const data = placed.command ? commandFromCmdlet(context, placed, placed.command) : commandFromOperation(context, placed, placed.operation as OperationModel);
-  data.$defs = context.schemas.sortedDefs();
-  return data;
+  return { ...data, $defs: context.schemas.sortedDefs() };
 }

@@ -3,23 +3,11 @@
  * `$ref`s into one `$defs` table per command, nullability as a `null` type, the client's
  * property name as `x-name` where it differs from the wire name, secrets marked `x-secret`.
  */
+import type { JsonSchema } from '@mgkit/cli-contract';
 import type { ApiModel, ObjectTypeModel, PropertyModel, TypeModel, TypeRef } from '../../../model/index.js';
 
-export interface JsonSchema {
-  type?: string | string[];
-  enum?: string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  format?: string;
-  $ref?: string;
-  description?: string;
-  title?: string;
-  'x-name'?: string;
-  'x-secret'?: boolean;
-}
+/** The JSON Schema subset the runtime validates with: declared once, in @mgkit/cli-contract. */
+export type { JsonSchema };
 
 const SECRET_PROPERTY = /(password|secret|token|credential|privatekey|^value$)/i;
 const SECRET_HOLDER = /(secret|credential|password)/i;
