@@ -254,6 +254,14 @@ const generatorRows: GeneratorRow[] = [
     untouched: true,
   },
   {
+    id: 'config: a target without the target it reads from (cli without client)',
+    arrange: (project) =>
+      editText(project, CONFIG, (text) => text.replace(/      client:\n        dir: \.\.\/packages\/graph-client\/src\/generated\n        packageName: "@mgkit\/graph-client"\n/, '')),
+    exit: 1,
+    stderr: /mgkit\.config\.yaml:\d+:\d+: error config\/missing-target: outputs\.cli needs outputs\.client too \(cli reads what client generates\)/,
+    untouched: true,
+  },
+  {
     id: 'config: two units with one name',
     arrange: (project) =>
       editText(project, CONFIG, (text) => {

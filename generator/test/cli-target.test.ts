@@ -34,6 +34,11 @@ function commandData(cmdlet: string): CommandData {
   return buildCommandData(model, placed);
 }
 
+/** The CLI target's files for a unit, with the client's package name as the client target exports it. */
+function cliFiles(model: ApiModel, target: GenerationUnitConfig) {
+  return emitCli(model, target.outputs.cli!, { client: { packageName: target.outputs.client?.packageName ?? '' } });
+}
+
 function option(data: CommandData, name: string): CommandData['options'][number] {
   const found = data.options.find((candidate) => candidate.name === name);
   if (!found) throw new Error(`no option --${name}`);
@@ -42,7 +47,7 @@ function option(data: CommandData, name: string): CommandData['options'][number]
 
 describe('CLI target on the seed', () => {
   it('emits a tiny command index and one module per command, each with the do-not-edit header', () => {
-    const files = emitCli(model, { unit, specsDir });
+    const files = cliFiles(model, unit);
     const dir = unit.outputs.cli!.dir;
     expect(files.map((file) => path.relative(dir, file.path))).toEqual([
       'command-index.ts',
@@ -59,8 +64,8 @@ describe('CLI target on the seed', () => {
   });
 
   it('is deterministic: the same model gives byte-identical files', () => {
-    const first = emitCli(model, { unit, specsDir });
-    const second = emitCli(model, { unit, specsDir });
+    const first = cliFiles(model, unit);
+    const second = cliFiles(model, unit);
     expect(second).toEqual(first);
     for (const file of first) {
       expect(file.contents).not.toMatch(/\r/);
@@ -69,7 +74,7 @@ describe('CLI target on the seed', () => {
   });
 
   it('walks the generated client’s navigation for each operation', () => {
-    const files = emitCli(model, { unit, specsDir });
+    const files = cliFiles(model, unit);
     expect(files[1]!.contents).toContain('const builder = client.applications.byApplicationId(pathValue(call, "application-id")).synchronization.acquireAccessToken;');
     expect(files[1]!.contents).toContain('return builder.post(call.body as Parameters<typeof builder.post>[0]');
     expect(files[1]!.contents).toContain('return builder.toPostRequestInformation(');
@@ -143,12 +148,12 @@ describe('CLI target on the seed', () => {
       ...model,
       operations: model.operations.map((operation) => ({ ...operation, ...(permissions?.operations[operation.key] && { permissions: permissions.operations[operation.key] }) })),
     };
-    const files = emitCli(withPermissions, { unit, specsDir });
+    const files = cliFiles(withPermissions, unit);
     expect(files[0]!.contents).toContain('export const DELEGATED_SCOPES: readonly string[] = ["Synchronization.ReadWrite.All"];');
     const placed = placeCommands(withPermissions)[0]!;
     const data = buildCommandData(withPermissions, placed);
     expect(Object.values(data.operations)[0]!.permissions).toEqual({ delegated: ['Synchronization.ReadWrite.All'], application: ['Application.ReadWrite.OwnedBy'] });
-    const without = emitCli(model, { unit, specsDir });
+    const without = cliFiles(model, unit);
     expect(without[0]!.contents).toContain('export const DELEGATED_SCOPES: readonly string[] = [];');
   });
 
@@ -240,7 +245,7 @@ describe.skipIf(!corpusAvailable())('CLI target on the whole Applications module
 
   it('emits files that all carry the header, in a stable order', () => {
     const corpusUnit = { ...unit };
-    const files = emitCli(corpus, { unit: corpusUnit, specsDir });
+    const files = cliFiles(corpus, corpusUnit);
     expect(files.length).toBe(placeCommands(corpus).length + 1);
     for (const file of files) expect(file.contents.startsWith(`// ${GENERATED_MARKER}`)).toBe(true);
     const stems = files.slice(1).map((file) => path.basename(file.path, '.ts'));

@@ -16,7 +16,8 @@ export async function emitProjectDocs(config = configFile): Promise<EmittedDocs>
   if (errors.length > 0) throw new Error(errors.map((d) => d.message).join('\n'));
   const unit = result.units[0];
   if (!unit) throw new Error('no unit');
-  const pages = emitDocsPages(unit.model, { unit: unit.unit, ...(unit.permissions && { permissions: unit.permissions }) });
+  const outputs = unit.unit.outputs;
+  const pages = emitDocsPages(unit.model, outputs.docs!.dir, { client: { packageName: outputs.client!.packageName }, cli: { binName: outputs.cli!.binName } });
   const byPath = new Map(pages.map((page) => [page.path, page.contents]));
   return {
     model: unit.model,

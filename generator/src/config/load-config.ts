@@ -4,8 +4,9 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { isWithin, projectRootOf } from '../util/paths.js';
+import { TARGETS } from '../targets/registry.js';
 import { configSchema } from './schema.js';
-import type { GenerationUnitConfig, MgkitConfig, SelectionConfig } from './types.js';
+import type { GenerationUnitConfig, MgkitConfig, OutputsConfig, SelectionConfig } from './types.js';
 
 export const DEFAULT_CONFIG_FILE = 'specs/mgkit.config.yaml';
 
@@ -19,11 +20,7 @@ interface RawUnit {
   exclude?: Partial<SelectionConfig>;
   bindings?: Record<string, Record<string, string>>;
   url?: { keepActionPrefix?: boolean };
-  outputs?: {
-    client?: { dir: string; packageName: string };
-    cli?: { dir: string; packageName: string; binName?: string };
-    docs?: { dir: string };
-  };
+  outputs?: Record<string, { dir: string; [option: string]: unknown }>;
 }
 
 interface RawConfig {
@@ -111,18 +108,19 @@ function resolveConfig(raw: RawConfig, configFile: string, document: Document, l
       exclude: { paths: unit.exclude?.paths ?? [], cmdlets: unit.exclude?.cmdlets ?? [] },
       bindings: unit.bindings ?? {},
       keepActionPrefixInUrl: unit.url?.keepActionPrefix ?? true,
-      outputs: {
-        ...(outputs.client && { client: { ...outputs.client, dir: resolve(outputs.client.dir) } }),
-        ...(outputs.cli && {
-          cli: { ...outputs.cli, dir: resolve(outputs.cli.dir), binName: outputs.cli.binName ?? 'mgkit' },
+      // each target's options with its defaults, its folder made absolute
+      outputs: Object.fromEntries(
+        TARGETS.flatMap((target) => {
+          const output = outputs[target.name];
+          return output ? [[target.name, { ...target.defaults, ...output, dir: resolve(output.dir) }]] : [];
         }),
-        ...(outputs.docs && { docs: { dir: resolve(outputs.docs.dir) } }),
-      },
+      ) as OutputsConfig,
     };
   });
   const projectRoot = projectRootOf(baseDir);
   raw.units.forEach((unit, index) => diagnostics.push(...outputsOutsideProject(unit, index, baseDir, projectRoot, document, lineCounter, displayFile)));
   units.forEach((unit, index) => diagnostics.push(...overlappingOutputs(unit, index, configFile, document, lineCounter, displayFile)));
+  raw.units.forEach((unit, index) => diagnostics.push(...missingDependencies(unit, index, document, lineCounter, displayFile)));
   if (diagnostics.length > 0) return { diagnostics };
   return {
     config: {
@@ -134,6 +132,23 @@ function resolveConfig(raw: RawConfig, configFile: string, document: Document, l
     },
     diagnostics,
   };
+}
+
+/** A target reads what the targets it depends on export (the CLI calls through the client): those must be enabled too. */
+function missingDependencies(unit: RawConfig['units'][number], index: number, document: Document, lineCounter: LineCounter, displayFile: string): Diagnostic[] {
+  const enabled = Object.keys(unit.outputs ?? {});
+  return TARGETS.filter((target) => enabled.includes(target.name)).flatMap((target) =>
+    target.dependsOn
+      .filter((name) => !enabled.includes(name))
+      .map((name) => ({
+        severity: 'error' as const,
+        code: 'config/missing-target',
+        message: `outputs.${target.name} needs outputs.${name} too (${target.name} reads what ${name} generates)`,
+        file: displayFile,
+        ...locate(document, lineCounter, ['units', index, 'outputs', target.name]),
+        hint: `add outputs.${name} with its dir`,
+      })),
+  );
 }
 
 /**

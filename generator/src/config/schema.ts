@@ -1,3 +1,4 @@
+import { TARGETS } from '../targets/registry.js';
 /** JSON Schema of `mgkit.config.yaml`. Every object is closed so a misspelt key is an error. */
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
@@ -28,32 +29,19 @@ const unit = {
       additionalProperties: false,
       properties: { keepActionPrefix: { type: 'boolean' } },
     },
+    // assembled from the targets: each declares its options (targets/registry.ts)
     outputs: {
       type: 'object',
       additionalProperties: false,
-      properties: {
-        client: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['dir', 'packageName'],
-          properties: { dir: { type: 'string' }, packageName: { type: 'string' } },
-        },
-        cli: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['dir', 'packageName'],
-          properties: { dir: { type: 'string' }, packageName: { type: 'string' }, binName: { type: 'string' } },
-        },
-        docs: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['dir'],
-          properties: { dir: { type: 'string' } },
-        },
-      },
+      properties: Object.fromEntries(
+        TARGETS.map((target) => [
+          target.name,
+          { type: 'object', additionalProperties: false, required: ['dir', ...target.options.required], properties: { dir: { type: 'string' }, ...target.options.properties } },
+        ]),
+      ),
     },
   },
-} as const;
+};
 
 export const configSchema = {
   type: 'object',

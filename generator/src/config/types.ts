@@ -1,12 +1,24 @@
-/** `specs/mgkit.config.yaml`, after validation, with paths resolved against the config's folder. */
-export interface OutputsConfig {
-  /** Folder of the Kiota client's emitted sources. */
-  readonly client?: { readonly dir: string; readonly packageName: string };
-  /** Folder of the CLI's emitted command definitions. */
-  readonly cli?: { readonly dir: string; readonly packageName: string; readonly binName: string };
-  /** Folder of the docs site's emitted reference pages. */
-  readonly docs?: { readonly dir: string };
+/** A target's options as the config gives them: every target writes under `dir` (absolute once resolved). */
+export interface TargetOutput {
+  readonly dir: string;
+  readonly [option: string]: unknown;
 }
+
+/** `specs/mgkit.config.yaml`, after validation, with paths resolved against the config's folder. */
+/**
+ * `outputs:` — one entry per enabled target (targets/registry.ts), its options with defaults
+ * applied and `dir` absolute. The entries of the built-in targets are typed for convenience.
+ */
+export type OutputsConfig = Readonly<Record<string, TargetOutput | undefined>> & {
+  /** Folder of the Kiota client's emitted sources. */
+  readonly client?: TargetOutput & { readonly packageName: string };
+  /** Folder of the CLI's emitted command definitions. */
+  readonly cli?: TargetOutput & { readonly packageName: string; readonly binName: string };
+  /** Folder of the docs site's emitted reference pages. */
+  readonly docs?: TargetOutput;
+  /** Folder llms.txt and the per-operation markdown go to. */
+  readonly llms?: TargetOutput & { readonly siteUrl?: string };
+};
 
 export interface SelectionConfig {
   /** Globs on `METHOD /path` or `/path` (method filter `#POST` like Kiota also accepted). */

@@ -1,4 +1,4 @@
-import type { GenerationUnitConfig } from '../config/index.js';
+import type { GenerationUnitConfig } from '../config/types.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/index.js';
 import type { CmdletHelp } from '../sources/cmdlets/index.js';
 import type { OpenApiDocument, OpenApiOperation } from '../sources/openapi/index.js';

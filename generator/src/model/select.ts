@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { SelectionConfig } from '../config/index.js';
+import type { SelectionConfig } from '../config/types.js';
 import type { OpenApiOperation } from '../sources/openapi/index.js';
 
 export interface PathPattern {

@@ -1,21 +1,37 @@
-import type { Target } from './types.js';
+import { TARGETS, targetsInDependencyOrder } from './registry.js';
+import type { Target, TargetExports, TargetUnit } from './types.js';
 
-export type { Target, TargetContext } from './types.js';
+export type { Target, TargetContext, TargetEmit, TargetExports, TargetOutput, TargetPlugin, TargetUnit } from './types.js';
+export { TARGETS } from './registry.js';
+
+/** What each enabled target of a unit offers its dependents. */
+function exportsOf(unit: TargetUnit): Record<string, TargetExports> {
+  const exports: Record<string, TargetExports> = {};
+  for (const plugin of TARGETS) {
+    const options = unit.outputs[plugin.name];
+    if (options) exports[plugin.name] = plugin.exports(options);
+  }
+  return exports;
+}
 
 /**
- * One folder per target (client/, cli/, docs/); none imports another. What several targets
- * derive from the model lives in shared/: Kiota's URI templates (client and CLI) and the CLI's
- * command data (emitted by the CLI target, shown by the docs so pages match `mgkit --help`).
- *
- * Every target, loaded lazily: the client target pulls in ts-morph (and the TypeScript
- * compiler), which commands that emit no code must not pay for.
+ * Every target, in dependency order, ready to run on a unit. One folder per target; none
+ * imports another: what they share lives in shared/ (the client surface, the command data).
  */
-export const TARGET_LOADERS: readonly (() => Promise<Target>)[] = [
-  () => import('./client/index.js').then((m) => m.clientTarget),
-  () => import('./cli/index.js').then((m) => m.cliTarget),
-  () => import('./docs/index.js').then((m) => m.docsTarget),
-];
-
 export async function loadTargets(): Promise<Target[]> {
-  return Promise.all(TARGET_LOADERS.map((load) => load()));
+  return Promise.all(
+    targetsInDependencyOrder().map(async (plugin) => {
+      const emit = await plugin.load();
+      return {
+        name: plugin.name,
+        isEnabled: (unit: TargetUnit) => unit.outputs[plugin.name] !== undefined,
+        emit: (model, context) => {
+          const options = context.unit.outputs[plugin.name];
+          if (!options) return [];
+          const deps = exportsOf(context.unit);
+          return emit(model, options, Object.fromEntries(plugin.dependsOn.flatMap((name) => (deps[name] ? [[name, deps[name]]] : []))));
+        },
+      } satisfies Target;
+    }),
+  );
 }

@@ -5,18 +5,17 @@
 import { join } from 'node:path';
 import type { ApiModel } from '../../model/index.js';
 import type { GeneratedFile } from '../shared/generated-file.js';
-import type { Target, TargetContext } from '../types.js';
+import type { TargetEmit, TargetExports, TargetOutput } from '../types.js';
 import { placeCommands } from '../shared/command-data/command-paths.js';
 import { buildCommandData } from '../shared/command-data/definitions.js';
 import { type CliEmitOptions, renderCommandIndex, renderCommandModule } from './emit-files.js';
 
-export function emitCli(model: ApiModel, context: TargetContext): GeneratedFile[] {
-  const output = context.unit.outputs.cli;
-  if (!output) return [];
+export function emitCli(model: ApiModel, output: TargetOutput, deps: Readonly<Record<string, TargetExports>>): GeneratedFile[] {
   const options: CliEmitOptions = {
-    binName: output.binName,
-    packageName: output.packageName,
-    clientPackage: context.unit.outputs.client?.packageName ?? '@mgkit/graph-client',
+    binName: String(output['binName']),
+    packageName: String(output['packageName']),
+    // the package the commands call through: the client target's, whatever the config names it
+    clientPackage: deps['client']?.packageName ?? '',
   };
   const commands = placeCommands(model).map((placed) => ({ placed, data: buildCommandData(model, placed) }));
   return [
@@ -28,8 +27,4 @@ export function emitCli(model: ApiModel, context: TargetContext): GeneratedFile[
   ];
 }
 
-export const cliTarget: Target = {
-  name: 'cli',
-  isEnabled: (unit) => unit.outputs.cli !== undefined,
-  emit: emitCli,
-};
+export const emit: TargetEmit = emitCli;

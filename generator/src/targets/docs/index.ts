@@ -15,7 +15,7 @@
 import path from 'node:path';
 import type { ApiModel } from '../../model/index.js';
 import type { GeneratedFile } from '../shared/generated-file.js';
-import type { Target, TargetContext } from '../types.js';
+import type { TargetEmit, TargetExports } from '../types.js';
 import { renderCliCommandPage } from './cli-page.js';
 import { renderClientPage } from './client-page.js';
 import { renderCmdletPage } from './cmdlet-page.js';
@@ -32,12 +32,13 @@ export interface DocsPage {
 }
 
 /** Every page of the reference, sorted by path. */
-export function emitDocsPages(model: ApiModel, context: Omit<TargetContext, 'specsDir'>): DocsPage[] {
+export function emitDocsPages(model: ApiModel, dir: string, deps: Readonly<Record<string, TargetExports>>): DocsPage[] {
+  // the names examples use are the client's package and the CLI's command, as those targets export them
   const docs = createDocsContext(model, {
-    clientPackage: context.unit.outputs.client?.packageName ?? '@mgkit/graph-client',
-    binName: context.unit.outputs.cli?.binName ?? 'mgkit',
+    clientPackage: deps['client']?.packageName ?? '',
+    binName: deps['cli']?.binName ?? '',
   });
-  const referenceRoute = `/${path.basename(context.unit.outputs.docs?.dir ?? 'reference')}`;
+  const referenceRoute = `/${path.basename(dir)}`;
   const pages: DocsPage[] = [
     ...model.operations.map((operation) => ({ path: pagePaths.operation(operation), contents: renderOperationPage(docs, operation) })),
     ...docs.cliCommands.map((command) => ({ path: pagePaths.cliCommand(command.file), contents: renderCliCommandPage(docs, command) })),
@@ -50,12 +51,5 @@ export function emitDocsPages(model: ApiModel, context: Omit<TargetContext, 'spe
   return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export const docsTarget: Target = {
-  name: 'docs',
-  isEnabled: (unit) => unit.outputs.docs !== undefined,
-  emit(model, context): GeneratedFile[] {
-    const dir = context.unit.outputs.docs?.dir;
-    if (!dir) return [];
-    return emitDocsPages(model, context).map((page) => ({ path: path.join(dir, ...page.path.split('/')), contents: page.contents }));
-  },
-};
+export const emit: TargetEmit = (model, options, deps): GeneratedFile[] =>
+  emitDocsPages(model, options.dir, deps).map((page) => ({ path: path.join(options.dir, ...page.path.split('/')), contents: page.contents }));

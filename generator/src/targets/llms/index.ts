@@ -1,0 +1,111 @@
+/**
+ * Target 4, for agents and LLM tools: `llms.txt` (the llmstxt.org index: a title, a summary, one
+ * link per operation) and one plain markdown file per operation under `llms/`: the HTTP request,
+ * its parameters, body and responses, and the TypeScript call through the client. Built from the
+ * model and the client surface only. Written under `outputs.llms.dir` (a docs site's `public/`
+ * serves them as they are); `siteUrl` makes the links absolute.
+ */
+import path from 'node:path';
+import type { ApiModel, OperationModel, TypeModel, TypeRef } from '../../model/index.js';
+import { clientSurface } from '../shared/client-surface/index.js';
+import { generatedHeader, type GeneratedFile } from '../shared/generated-file.js';
+import type { TargetEmit } from '../types.js';
+
+/** `applications.synchronization.acquireAccessToken.post` → `llms/applications.synchronization.acquireAccessToken.post.md`. */
+function operationFile(operation: OperationModel): string {
+  return `llms/${operation.key.replace(/[^A-Za-z0-9._-]+/g, '-')}.md`;
+}
+
+/** One line of text: no line breaks, no markdown link syntax breaking out. */
+function line(text: string | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').replace(/[[\]]/g, '').trim();
+}
+
+function typeText(type: TypeRef): string {
+  switch (type.kind) {
+    case 'named':
+      return type.name;
+    case 'collection':
+      return `${typeText(type.items)}[]`;
+    case 'map':
+      return `Record<string, ${typeText(type.values)}>`;
+    case 'union':
+      return type.members.map(typeText).join(' | ');
+    default:
+      return type.primitive === 'any' ? 'any' : (type.format ?? type.primitive);
+  }
+}
+
+function bodyLines(model: ApiModel, type: TypeRef): string[] {
+  const named = type.kind === 'named' ? model.types.find((candidate: TypeModel) => candidate.name === type.name) : undefined;
+  if (named?.kind !== 'object') return [`Type: \`${typeText(type)}\``];
+  return [
+    `Type: \`${named.name}\``,
+    '',
+    ...named.properties.map((property) => `- \`${property.wireName}\` (\`${typeText(property.type)}\`${property.required ? ', required' : ''}): ${line(property.description) || 'no description'}`),
+  ];
+}
+
+function operationMarkdown(model: ApiModel, operation: OperationModel): string {
+  const surface = clientSurface(model);
+  const call = surface.expression(operation, (parameter) => parameter.name);
+  const parameters = [...operation.pathParameters, ...operation.queryParameters, ...operation.headerParameters];
+  return [
+    `# ${operation.method} ${operation.path}`,
+    '',
+    generatedHeader('html'),
+    '',
+    line(operation.summary) || line(operation.description) || operation.key,
+    ...(operation.description && line(operation.description) !== line(operation.summary) ? ['', line(operation.description)] : []),
+    '',
+    '## Request',
+    '',
+    '```http',
+    `${operation.method} ${model.baseUrl}${operation.requestPath}`,
+    '```',
+    ...(parameters.length > 0
+      ? [
+          '',
+          '## Parameters',
+          '',
+          ...parameters.map((parameter) => `- \`${parameter.wireName}\` (${parameter.location}${parameter.required ? ', required' : ''}): ${line(parameter.description) || 'no description'}`),
+        ]
+      : []),
+    ...(operation.requestBody ? ['', '## Request body', '', `Content type: \`${operation.requestBody.contentType}\``, '', ...bodyLines(model, operation.requestBody.type)] : []),
+    '',
+    '## Response',
+    '',
+    operation.success.type ? `${operation.success.status}: \`${typeText(operation.success.type)}\`` : `${operation.success.status}: no content`,
+    ...(operation.permissions && operation.permissions.application !== 'not-supported'
+      ? ['', `Least-privileged application permission: ${operation.permissions.application.leastPrivileged.join(', ') || 'none listed'}`]
+      : []),
+    '',
+    '## TypeScript client',
+    '',
+    '```ts',
+    `await ${call}.${operation.method.toLowerCase()}(${operation.requestBody ? 'body' : ''});`,
+    '```',
+    '',
+  ].join('\n');
+}
+
+export const emit: TargetEmit = (model, options): GeneratedFile[] => {
+  const siteUrl = typeof options['siteUrl'] === 'string' ? options['siteUrl'].replace(/\/+$/, '') : '';
+  const link = (file: string) => (siteUrl ? `${siteUrl}/${file}` : file);
+  const index = [
+    `# ${line(model.title)}`,
+    '',
+    `> ${line(model.title)} ${model.version} (${model.baseUrl}): ${model.operations.length} operation(s), each as plain markdown with its HTTP request and its call through the TypeScript client.`,
+    '',
+    generatedHeader('html'),
+    '',
+    '## Operations',
+    '',
+    ...model.operations.map((operation) => `- [${operation.method} ${operation.path}](${link(operationFile(operation))}): ${line(operation.summary) || operation.key}`),
+    '',
+  ].join('\n');
+  return [
+    { path: path.join(options.dir, 'llms.txt'), contents: index },
+    ...model.operations.map((operation) => ({ path: path.join(options.dir, ...operationFile(operation).split('/')), contents: operationMarkdown(model, operation) })),
+  ];
+};
