@@ -3,6 +3,7 @@
  * `ParseNode` getter that reads it and the `SerializationWriter` method that writes it.
  */
 import type { TypeModel, TypeRef } from '../../model/index.js';
+import { STRING_FORMAT_TYPES } from '../shared/client-surface/values.js';
 import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
 
 /** A value Kiota reads and writes with one primitive method. */
@@ -33,16 +34,26 @@ const STRING: ScalarShape = { kind: 'scalar', tsType: 'string', reader: 'getStri
 const NUMBER: ScalarShape = { kind: 'scalar', tsType: 'number', reader: 'getNumberValue', writer: 'writeNumberValue', primitiveName: 'number' };
 const BOOLEAN: ScalarShape = { kind: 'scalar', tsType: 'boolean', reader: 'getBooleanValue', writer: 'writeBooleanValue', primitiveName: 'boolean' };
 
-/** OpenAPI string formats with a dedicated Kiota representation. */
-const STRING_FORMATS: Readonly<Record<string, ScalarShape>> = {
-  'date-time': { kind: 'scalar', tsType: 'Date', reader: 'getDateValue', writer: 'writeDateValue', primitiveName: 'Date' },
-  date: { kind: 'scalar', tsType: 'DateOnly', kiotaType: 'DateOnly', reader: 'getDateOnlyValue', writer: 'writeDateOnlyValue', primitiveName: 'DateOnly' },
-  time: { kind: 'scalar', tsType: 'TimeOnly', kiotaType: 'TimeOnly', reader: 'getTimeOnlyValue', writer: 'writeTimeOnlyValue', primitiveName: 'TimeOnly' },
-  duration: { kind: 'scalar', tsType: 'Duration', kiotaType: 'Duration', reader: 'getDurationValue', writer: 'writeDurationValue', primitiveName: 'Duration' },
-  uuid: { kind: 'scalar', tsType: 'Guid', kiotaType: 'Guid', reader: 'getGuidValue', writer: 'writeGuidValue', primitiveName: 'string' },
-  byte: { kind: 'scalar', tsType: 'ArrayBuffer', reader: 'getByteArrayValue', writer: 'writeByteArrayValue', primitiveName: 'ArrayBuffer' },
-  base64url: { kind: 'scalar', tsType: 'ArrayBuffer', reader: 'getByteArrayValue', writer: 'writeByteArrayValue', primitiveName: 'ArrayBuffer' },
+/** How the client reads and writes each string format with a dedicated Kiota type (the type itself: shared/client-surface/values.ts). */
+const FORMAT_IO: Readonly<Record<string, { reader: string; writer: string; kiota: boolean }>> = {
+  'date-time': { reader: 'getDateValue', writer: 'writeDateValue', kiota: false },
+  date: { reader: 'getDateOnlyValue', writer: 'writeDateOnlyValue', kiota: true },
+  time: { reader: 'getTimeOnlyValue', writer: 'writeTimeOnlyValue', kiota: true },
+  duration: { reader: 'getDurationValue', writer: 'writeDurationValue', kiota: true },
+  uuid: { reader: 'getGuidValue', writer: 'writeGuidValue', kiota: true },
+  byte: { reader: 'getByteArrayValue', writer: 'writeByteArrayValue', kiota: false },
+  base64url: { reader: 'getByteArrayValue', writer: 'writeByteArrayValue', kiota: false },
 };
+
+/** OpenAPI string formats with a dedicated Kiota representation. */
+const STRING_FORMATS: Readonly<Record<string, ScalarShape>> = Object.fromEntries(
+  Object.entries(FORMAT_IO).map(([format, io]) => {
+    const tsType = STRING_FORMAT_TYPES[format] ?? 'string';
+    const kiotaType = io.kiota ? (tsType as 'DateOnly' | 'TimeOnly' | 'Duration' | 'Guid') : undefined;
+    const primitiveName = tsType === 'Guid' ? 'string' : (tsType as ScalarShape['primitiveName']);
+    return [format, { kind: 'scalar', tsType, ...(kiotaType && { kiotaType }), reader: io.reader, writer: io.writer, primitiveName } as ScalarShape];
+  }),
+);
 
 function valueShape(ref: TypeRef, types: ReadonlyMap<string, TypeModel>): ValueShape {
   switch (ref.kind) {

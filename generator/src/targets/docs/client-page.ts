@@ -2,9 +2,10 @@
 import { generatedHeader } from '../shared/generated-file.js';
 import type { PropertyModel, TypeModel } from '../../model/index.js';
 import { type BuilderNode, CLIENT_NAME, type ClientSurface, type NavigationMember } from '../shared/client-surface/index.js';
+import { typeScriptType } from '../shared/client-surface/values.js';
 import { typeLabel, typesReachedBy, type DocsContext } from './context.js';
 import { clientNodeLabel, pagePaths, relativeLink } from './names.js';
-import { ADAPTER_COMMENT, typeScriptCall, typeScriptCode, typeScriptImports } from './snippet-typescript.js';
+import { typeScriptCall, typeScriptCode, typeScriptProgram } from './snippet-typescript.js';
 import type { OperationExample } from './example-value.js';
 import { render } from './templates.js';
 
@@ -26,7 +27,7 @@ export function renderClientPage(context: DocsContext, node: BuilderNode): strin
     const method = operation.method.toLowerCase();
     const bodyTypeName = operation.requestBody?.type.kind === 'named' ? operation.requestBody.type.name : 'unknown';
     const bodyArgument = operation.requestBody ? `body: ${bodyTypeName}, ` : '';
-    const returns = operation.success.type ? `Promise<${typeText(operation.success.type)} | undefined>` : 'Promise<void>';
+    const returns = operation.success.type ? `Promise<${typeScriptType(operation.success.type)} | undefined>` : 'Promise<void>';
     const example = context.examples.get(operation.key);
     const types = typesReachedBy(context, operation);
     return {
@@ -67,19 +68,6 @@ function signature(name: string, parameters: readonly string[], returns: string)
   return oneLine.length <= 80 ? oneLine : `${name}(\n${parameters.map((parameter) => `  ${parameter},\n`).join('')}): ${returns}`;
 }
 
-function typeText(type: NonNullable<Parameters<typeof typeLabel>[1]>): string {
-  switch (type.kind) {
-    case 'named':
-      return type.name;
-    case 'collection':
-      return `${typeText(type.items)}[]`;
-    case 'primitive':
-      return type.primitive === 'integer' ? 'number' : type.primitive;
-    default:
-      return 'unknown';
-  }
-}
-
 /** Kiota's URI template: `{+baseurl}` then the path, `-` in variable names encoded as `%2D`. */
 function uriTemplate(path: string): string {
   return `{+baseurl}${path.replace(/\{([^}]+)\}/g, (_, name: string) => `{${name.replace(/-/g, '%2D')}}`)}`;
@@ -112,35 +100,7 @@ function errorReport(types: ReadonlyMap<string, TypeModel>, errorTypeName: strin
 function errorHandlingCode(example: OperationExample, packageName: string, surface: ClientSurface, types: ReadonlyMap<string, TypeModel>): string {
   const call = typeScriptCall(example, surface);
   const errorType = example.operation.errors.map((error) => error.type).find((type) => type.kind === 'named');
-  if (errorType?.kind !== 'named') {
-    return [
-      ...typeScriptImports(call, packageName),
-      '',
-      ADAPTER_COMMENT,
-      'const client = createGraphClient(requestAdapter);',
-      '',
-      ...call.declarations.flatMap((declaration) => [declaration, '']),
-      'try {',
-      ...call.statement.split('\n').map((line) => `  ${line}`),
-      '} catch (error) {',
-      '  console.error(error instanceof Error ? error.message : error);',
-      '  throw error;',
-      '}',
-    ].join('\n');
-  }
-  return [
-    ...typeScriptImports(call, packageName, [errorType.name]),
-    '',
-    ADAPTER_COMMENT,
-    'const client = createGraphClient(requestAdapter);',
-    '',
-    ...call.declarations.flatMap((declaration) => [declaration, '']),
-    'try {',
-    ...call.statement.split('\n').map((line) => `  ${line}`),
-    '} catch (error) {',
-    `  const odataError = error as ${errorType.name};`,
-    ...errorReport(types, errorType.name),
-    '  throw error;',
-    '}',
-  ].join('\n');
+  const attempt = ['try {', ...call.statement.split('\n').map((line) => `  ${line}`), '} catch (error) {'];
+  if (errorType?.kind !== 'named') return typeScriptProgram(call, packageName, [...attempt, '  console.error(error instanceof Error ? error.message : error);', '  throw error;', '}']);
+  return typeScriptProgram(call, packageName, [...attempt, `  const odataError = error as ${errorType.name};`, ...errorReport(types, errorType.name), '  throw error;', '}'], [errorType.name]);
 }

@@ -70,18 +70,23 @@ export function typeScriptImports(call: TypeScriptCall, packageName: string, ext
 
 export const ADAPTER_COMMENT = '// requestAdapter: a Kiota RequestAdapter with authentication (see the client guide).';
 
-/** The whole example: imports, the client, the body, the call. */
-export function typeScriptCode(example: OperationExample, packageName: string, surface: ClientSurface): string {
-  const call = typeScriptCall(example, surface);
+/** A whole example around `body` (the call, or the call in try/catch): imports, the client, the request body. */
+export function typeScriptProgram(call: TypeScriptCall, packageName: string, body: readonly string[], extraTypes: readonly string[] = []): string {
   return [
-    ...typeScriptImports(call, packageName),
+    ...typeScriptImports(call, packageName, extraTypes),
     '',
     ADAPTER_COMMENT,
     'const client = createGraphClient(requestAdapter);',
     '',
     ...call.declarations.flatMap((declaration) => [declaration, '']),
-    call.statement,
+    ...body,
   ].join('\n');
+}
+
+/** The whole example: imports, the client, the body, the call. */
+export function typeScriptCode(example: OperationExample, packageName: string, surface: ClientSurface): string {
+  const call = typeScriptCall(example, surface);
+  return typeScriptProgram(call, packageName, [call.statement]);
 }
 
 function tsValue(value: ExampleValue, indent: number, runtimeValues: Set<string>): string {

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { ApiModel, OperationModel, TypeModel, TypeRef } from '../../model/index.js';
 import { clientSurface } from '../shared/client-surface/index.js';
+import { typeScriptType } from '../shared/client-surface/values.js';
 import { generatedHeader, type GeneratedFile } from '../shared/generated-file.js';
 import type { TargetEmit } from '../types.js';
 
@@ -21,28 +22,15 @@ function line(text: string | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').replace(/[[\]]/g, '').trim();
 }
 
-function typeText(type: TypeRef): string {
-  switch (type.kind) {
-    case 'named':
-      return type.name;
-    case 'collection':
-      return `${typeText(type.items)}[]`;
-    case 'map':
-      return `Record<string, ${typeText(type.values)}>`;
-    case 'union':
-      return type.members.map(typeText).join(' | ');
-    default:
-      return type.primitive === 'any' ? 'any' : (type.format ?? type.primitive);
-  }
-}
-
 function bodyLines(model: ApiModel, type: TypeRef): string[] {
   const named = type.kind === 'named' ? model.types.find((candidate: TypeModel) => candidate.name === type.name) : undefined;
-  if (named?.kind !== 'object') return [`Type: \`${typeText(type)}\``];
+  if (named?.kind !== 'object') return [`Type: \`${typeScriptType(type)}\``];
   return [
     `Type: \`${named.name}\``,
     '',
-    ...named.properties.map((property) => `- \`${property.wireName}\` (\`${typeText(property.type)}\`${property.required ? ', required' : ''}): ${line(property.description) || 'no description'}`),
+    ...named.properties.map(
+      (property) => `- \`${property.wireName}\` (\`${typeScriptType(property.type)}\`${property.required ? ', required' : ''}): ${line(property.description) || 'no description'}`,
+    ),
   ];
 }
 
@@ -75,7 +63,7 @@ function operationMarkdown(model: ApiModel, operation: OperationModel): string {
     '',
     '## Response',
     '',
-    operation.success.type ? `${operation.success.status}: \`${typeText(operation.success.type)}\`` : `${operation.success.status}: no content`,
+    operation.success.type ? `${operation.success.status}: \`${typeScriptType(operation.success.type)}\`` : `${operation.success.status}: no content`,
     ...(operation.permissions && operation.permissions.application !== 'not-supported'
       ? ['', `Least-privileged application permission: ${operation.permissions.application.leastPrivileged.join(', ') || 'none listed'}`]
       : []),
