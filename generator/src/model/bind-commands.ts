@@ -143,17 +143,42 @@ export class CommandBinder {
     return null;
   }
 
-  /** AutoRest names the body type after the path: `IPaths1Rpqowm` + path words + method + `RequestbodyContent…`. */
+  /**
+   * AutoRest names the body type after the path: `IPaths1Rpqowm` + path words + method +
+   * `RequestbodyContent…`. The longest path that matches wins: `POST /groups` is inside the
+   * name of `POST /groups/{group-id}/microsoft.graph.checkMemberGroups`'s body too, and a first
+   * hit bound Get-MgGroupMemberGroup to creating a group. A candidate whose path keys the set
+   * cannot fill is no match; two equally long matches are an error naming both.
+   */
   #byBodyTypeName(command: UnboundCommand, setNames: readonly string[]): OpenApiOperation | undefined {
     const typeNames = command.parameters
       .filter((parameter) => parameter.parameterSets.some((set) => setNames.includes(set)))
       .map((parameter) => normalise(parameter.dotnetType.split('.').pop() ?? ''))
       .filter((name) => name.startsWith('ipaths') && name.includes('requestbodycontent'));
     if (typeNames.length === 0) return undefined;
-    return this.#document.operations.find((operation) => {
-      const expected = `${normalise(operation.path)}${operation.method}requestbodycontent`;
-      return typeNames.some((name) => name.includes(expected));
-    });
+    const sets = command.parameterSets.filter((set) => setNames.includes(set.name));
+    const available = new Set([
+      ...sets.flatMap((set) => set.parameters.map((p) => normalise(p.parameter))),
+      ...(sets.some((set) => /ViaIdentity/.test(set.name)) ? this.#identityTree(command).map((property) => normalise(property.name)) : []),
+    ]);
+    const matches = this.#document.operations
+      .map((operation) => ({ operation, expected: `${normalise(operation.path)}${operation.method}requestbodycontent` }))
+      .filter(({ expected }) => typeNames.some((name) => name.includes(expected)))
+      .filter(({ operation }) => operation.parameters.filter((p) => p.in === 'path').every((p) => available.has(normalise(p.name))));
+    if (matches.length === 0) return undefined;
+    const longest = Math.max(...matches.map((match) => match.expected.length));
+    const best = matches.filter((match) => match.expected.length === longest);
+    if (best.length > 1) {
+      this.#diagnostics.error({
+        code: 'bind/ambiguous-body-type',
+        message: `${command.name} (${setNames.join('/')}): its body type names ${best.map(({ operation }) => `${operation.method.toUpperCase()} ${operation.path}`).join(' and ')} equally well`,
+        file: command.source.file,
+        ...syntaxPosition(command, setNames[0]),
+        hint: `choose one with "bindings: { ${command.name}: { '*': 'METHOD /path' } }" in mgkit.config.yaml`,
+      });
+      return undefined;
+    }
+    return best[0]?.operation;
   }
 
   #keyParameters(command: UnboundCommand, sets: UnboundCommand['parameterSets']): string[] {
