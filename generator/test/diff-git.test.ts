@@ -71,6 +71,14 @@ describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
     const outside = runGenerator(['diff', 'HEAD', '--config', project.configFile, '--json', '--fail-on-breaking'], project.root);
     expect(outside.status, outside.stderr).toBe(0);
     expect((JSON.parse(outside.stdout) as { changes: unknown[] }).changes).toEqual([]);
+    // …but it says that the selection hid them, and two files without --unit show them
+    expect(outside.stderr).toMatch(/^note: [1-9]\d* change\(s\) outside what unit 'applications' generates are not shown/m);
+    const old = path.join(project.root, 'old.yaml');
+    await writeFile(old, text);
+    const whole = runGenerator(['diff', old, description, '--config', project.configFile, '--json'], project.root);
+    expect(whole.status, whole.stderr).toBe(0);
+    expect((JSON.parse(whole.stdout) as { changes: unknown[] }).changes.length).toBeGreaterThan(0);
+    expect(whole.stderr).not.toMatch(/note:/);
     // the same kind of edit inside the selection is reported
     await writeFile(description, (await readFile(description, 'utf8')).replace('description: The unique identifier of application', 'description: The id of the application'));
     const inside = runGenerator(['diff', 'HEAD', '--config', project.configFile, '--json'], project.root);

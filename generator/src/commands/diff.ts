@@ -20,11 +20,14 @@ export interface DiffOptions {
   readonly changeset?: string;
 }
 
-/** What the unit generates, minus the cmdlets: a change outside it changes none of its packages. */
-function selectionOf(unit: GenerationUnitConfig) {
+/**
+ * What the unit generates, minus the cmdlets: a change outside it changes none of its packages.
+ * `whole`: every path of the description (two files compared without --unit).
+ */
+function selectionOf(unit: GenerationUnitConfig, whole = false) {
   return {
-    include: { paths: unit.include.paths, cmdlets: [] },
-    exclude: { paths: unit.exclude.paths, cmdlets: ['*'] },
+    include: { paths: whole ? ['**'] : unit.include.paths, cmdlets: [] },
+    exclude: { paths: whole ? [] : unit.exclude.paths, cmdlets: ['*'] },
     bindings: {},
     keepActionPrefixInUrl: unit.keepActionPrefixInUrl,
   };
@@ -42,9 +45,20 @@ export async function diffCommand(oldSide: string, newSide: string | undefined, 
   try {
     const unit = await selectedUnit(options);
     const descriptionPath = unit.openapi;
-    const before = await modelOf(await materialise(oldSide, descriptionPath, scratch, 'old'), unit);
-    const after = await modelOf(newSide ? await materialise(newSide, descriptionPath, scratch, 'new') : descriptionPath, unit);
-    const diff = compareModels(before, after);
+    const oldFile = await materialise(oldSide, descriptionPath, scratch, 'old');
+    const newFile = newSide ? await materialise(newSide, descriptionPath, scratch, 'new') : descriptionPath;
+    // two description files and no --unit: the whole descriptions; else what the unit generates
+    const whole = options.unit === undefined && newSide !== undefined && existsSync(oldSide) && existsSync(newSide);
+    const diff = compareModels(await modelOf(oldFile, unit, whole), await modelOf(newFile, unit, whole));
+    if (!whole) {
+      const all = compareModels(await modelOf(oldFile, unit, true), await modelOf(newFile, unit, true));
+      const hidden = all.changes.length - diff.changes.length;
+      if (hidden > 0) {
+        process.stderr.write(
+          `note: ${hidden} change(s) outside what unit '${unit.name}' generates are not shown (its include.paths select them out); compare two description files without --unit to see every change\n`,
+        );
+      }
+    }
     const text = options.json ? renderDiffJson(diff) : renderDiffMarkdown(diff, `${oldSide} → ${newSide ?? 'working tree'}`);
     if (options.output) {
       const target = options.output;
@@ -143,13 +157,13 @@ function git(args: readonly string[], cwd: string): string | undefined {
   }
 }
 
-async function modelOf(file: string, unit: GenerationUnitConfig): Promise<ApiModel> {
+async function modelOf(file: string, unit: GenerationUnitConfig, whole = false): Promise<ApiModel> {
   const { document, diagnostics } = await loadOpenApiDocument(file);
   if (!document) {
     printDiagnostics(diagnostics);
     throw new UsageError(`cannot read ${file} (see above)`);
   }
-  const built = buildApiModel({ document, cmdlets: [], unit: selectionOf(unit) });
+  const built = buildApiModel({ document, cmdlets: [], unit: selectionOf(unit, whole) });
   if (!built.model) {
     printDiagnostics(built.diagnostics);
     throw new UsageError(`cannot build a model of ${file} (see above)`);
