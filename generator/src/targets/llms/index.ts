@@ -34,9 +34,25 @@ function bodyLines(model: ApiModel, type: TypeRef): string[] {
   ];
 }
 
-function operationMarkdown(model: ApiModel, operation: OperationModel): string {
+/** The call through the client as a whole, compilable example: imports, the client, typed inputs, the call. */
+function typeScriptExample(model: ApiModel, operation: OperationModel, clientPackage: string): string[] {
   const surface = clientSurface(model);
   const call = surface.expression(operation, (parameter) => parameter.name);
+  const parameters = surface.pathOf(operation).flatMap((node) => (node.member && node.member.kind !== 'property' ? node.member.parameters : []));
+  const bodyType = operation.requestBody ? typeScriptType(operation.requestBody.type) : undefined;
+  const modelImport = operation.requestBody?.type.kind === 'named' ? [`import type { ${operation.requestBody.type.name} } from ${JSON.stringify(`${clientPackage}/models`)};`] : [];
+  return [
+    `import { createGraphClient } from ${JSON.stringify(clientPackage)};`,
+    ...modelImport,
+    '',
+    'const client = createGraphClient(requestAdapter); // a Kiota RequestAdapter with authentication',
+    ...parameters.map((parameter) => `declare const ${parameter.name}: string;`),
+    ...(bodyType ? [`declare const body: ${bodyType};`] : []),
+    `await ${call}.${operation.method.toLowerCase()}(${bodyType ? 'body' : ''});`,
+  ];
+}
+
+function operationMarkdown(model: ApiModel, operation: OperationModel, clientPackage: string): string {
   const parameters = [...operation.pathParameters, ...operation.queryParameters, ...operation.headerParameters];
   return [
     `# ${operation.method} ${operation.path}`,
@@ -71,13 +87,14 @@ function operationMarkdown(model: ApiModel, operation: OperationModel): string {
     '## TypeScript client',
     '',
     '```ts',
-    `await ${call}.${operation.method.toLowerCase()}(${operation.requestBody ? 'body' : ''});`,
+    ...typeScriptExample(model, operation, clientPackage),
     '```',
     '',
   ].join('\n');
 }
 
-export const emit: TargetEmit = (model, options): GeneratedFile[] => {
+export const emit: TargetEmit = (model, options, deps): GeneratedFile[] => {
+  const clientPackage = deps['client']?.packageName ?? '';
   const siteUrl = typeof options['siteUrl'] === 'string' ? options['siteUrl'].replace(/\/+$/, '') : '';
   const link = (file: string) => (siteUrl ? `${siteUrl}/${file}` : file);
   const index = [
@@ -94,6 +111,6 @@ export const emit: TargetEmit = (model, options): GeneratedFile[] => {
   ].join('\n');
   return [
     { path: path.join(options.dir, 'llms.txt'), contents: index },
-    ...model.operations.map((operation) => ({ path: path.join(options.dir, ...operationFile(operation).split('/')), contents: operationMarkdown(model, operation) })),
+    ...model.operations.map((operation) => ({ path: path.join(options.dir, ...operationFile(operation).split('/')), contents: operationMarkdown(model, operation, clientPackage) })),
   ];
 };
