@@ -8,7 +8,12 @@ import { dropGraphPrefix, splitWords } from './names.js';
  */
 export const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** Plurals AutoRest singularises that no suffix rule catches (`…/children` → `Get-MgDriveItemChild`). */
+const IRREGULAR_PLURALS: Readonly<Record<string, string>> = { children: 'child', people: 'person' };
+
 function singular(word: string): string {
+  const irregular = IRREGULAR_PLURALS[word];
+  if (irregular) return irregular;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (/(ss|us)$/.test(word)) return word;
   if (word.endsWith('s')) return word.slice(0, -1);
@@ -19,12 +24,15 @@ function words(text: string): string[] {
   return splitWords(text).map((word) => singular(word.toLowerCase()));
 }
 
-/** Words of the literal path segments: `/applications/{id}/synchronization/microsoft.graph.acquireAccessToken`. */
+/**
+ * Words of the literal path segments: `/applications/{id}/synchronization/microsoft.graph.acquireAccessToken`.
+ * A media resource's `$value` is `Content` in AutoRest's nouns (`/users/{id}/photo/$value` → `Get-MgUserPhotoContent`).
+ */
 function pathWords(path: string): string[] {
   return path
     .split('/')
     .filter((segment) => segment && !segment.startsWith('{'))
-    .flatMap((segment) => words(dropGraphPrefix(segment.replace(/\(.*$/, '').replace(/^\$/, ''))));
+    .flatMap((segment) => (segment === '$value' ? ['content'] : words(dropGraphPrefix(segment.replace(/\(.*$/, '').replace(/^\$/, '')))));
 }
 
 /** How a cmdlet noun may name a path, best first. */
