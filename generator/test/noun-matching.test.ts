@@ -14,6 +14,10 @@ describe('noun forms of a path', () => {
     expect(nounFormsOfPath(operation('/users/{user-id}/photo/$value')).exact).toBe(nounBag('MgUserPhotoContent'));
   });
 
+  it('keeps B2X together (Get-MgIdentityB2XUserFlow names /identity/b2xUserFlows)', () => {
+    expect(nounFormsOfPath(operation('/identity/b2xUserFlows/{b2xIdentityUserFlow-id}')).exact).toBe(nounBag('MgIdentityB2XUserFlow'));
+  });
+
   it('still singularises the regular plurals', () => {
     expect(nounFormsOfPath(operation('/applications/{application-id}/extensionProperties')).exact).toBe(nounBag('MgApplicationExtensionProperty'));
   });

@@ -20,8 +20,19 @@ function singular(word: string): string {
   return word;
 }
 
+/**
+ * Lower-case singular words. A letter after a digit stays with it: the noun `B2XUserFlow` splits
+ * into `B2`, `X`, … where the path `b2xUserFlows` gives `b2x`, so `B2` + `X` join again.
+ */
 function words(text: string): string[] {
-  return splitWords(text).map((word) => singular(word.toLowerCase()));
+  const parts = splitWords(text);
+  const joined: string[] = [];
+  for (const part of parts) {
+    const previous = joined.at(-1);
+    if (previous !== undefined && /\d$/.test(previous) && /^[A-Za-z]$/.test(part)) joined[joined.length - 1] = `${previous}${part}`;
+    else joined.push(part);
+  }
+  return joined.map((word) => singular(word.toLowerCase()));
 }
 
 /**
