@@ -571,6 +571,10 @@ describe('exit codes', () => {
     expect(denied.stderr).toContain('401 InvalidAuthenticationToken');
     const forbidden = await call([...APP, '--application-id', 'forbidden']);
     expect(forbidden.code).toBe(4);
+    // a 403 names the least-privileged permissions (specs/permissions.yaml) and how to sign in with them
+    expect(forbidden.stderr).toBe(
+      'error: 403 Authorization_RequestDenied: Insufficient privileges. (request-id: req-403); this call needs delegated Synchronization.ReadWrite.All (sign in with: mgkit login --scopes Synchronization.ReadWrite.All) or application Application.ReadWrite.OwnedBy (granted to the app, then mgkit login --client-secret …)\n',
+    );
     const none = await call([...APP, '--application-id', 'x'], { env: { MGKIT_ACCESS_TOKEN: undefined } });
     expect(none.code).toBe(4);
     expect(none.stderr).toContain("not signed in: run 'mgkit login', or set MGKIT_ACCESS_TOKEN");

@@ -146,7 +146,23 @@ function failureExitCode(status: number | undefined): number {
  * Prints one stderr line for whatever a call threw and returns the exit code. `lastError` is
  * the last error response the transport saw, used when the client could not parse it.
  */
-export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResponse): number {
+/** The permissions an operation needs (least privileged), to name the fix on a 403. */
+export interface NeededPermissions {
+  readonly delegated?: readonly string[];
+  readonly application?: readonly string[];
+}
+
+/** `; it needs delegated X (sign in with: mgkit login --scopes X) or application Y` */
+function permissionHint(needed: NeededPermissions | undefined, bin: string): string {
+  if (!needed?.delegated?.length && !needed?.application?.length) return '';
+  const kinds = [
+    ...(needed.delegated?.length ? [`delegated ${needed.delegated.join(', ')} (sign in with: ${bin} login --scopes ${needed.delegated.join(' ')})`] : []),
+    ...(needed.application?.length ? [`application ${needed.application.join(', ')} (granted to the app, then ${bin} login --client-secret …)`] : []),
+  ];
+  return `; this call needs ${kinds.join(' or ')}`;
+}
+
+export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResponse, needed?: NeededPermissions, bin = 'mgkit'): number {
   const write = (text: string): void => {
     // the server's message may hold escape sequences: one plain line, secrets scrubbed
     const line = safeLine(text).trim();
@@ -181,7 +197,8 @@ export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResp
       !retried && sameResponse && lastError.retryAfter !== undefined
         ? ` (the service asks to retry after ${lastError.retryAfter}${/^\d+$/.test(lastError.retryAfter) ? ' s' : ''}, past --timeout)`
         : '';
-    write(`${failureLine(failure)}${retried}${retryAfter}`);
+    const forbidden = failure.status === 403 ? permissionHint(needed, bin) : '';
+    write(`${failureLine(failure)}${retried}${retryAfter}${forbidden}`);
     return failureExitCode(failure.status);
   }
   const message = error instanceof Error ? error.message : String(error);

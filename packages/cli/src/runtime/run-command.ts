@@ -136,7 +136,7 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
         const headers = inspection.responseHeaders();
         if (Object.keys(headers).length > 0) writeResponseHeaders(plan.responseHeadersSink, headers);
       }
-      const code = reportFailure(error, prefix, connection.lastErrorResponse());
+      const code = reportFailure(error, prefix, connection.lastErrorResponse(), plan.operation.permissions, context.bin);
       if (exitCode === ExitCode.ok) exitCode = code;
     }
   }
