@@ -71,7 +71,7 @@ export function resolveCommand(words: readonly string[]): Resolved {
  * there also makes its value look like a command word, so it is the error to report.
  */
 function unknownGlobalOption(rest: readonly string[]): UsageError | undefined {
-  const names = [...GLOBAL_OPTIONS.map((option) => option.name), 'help', 'version'];
+  const names = [...new Set([...GLOBAL_OPTIONS.map((option) => option.name), 'help', 'version'])];
   for (const token of rest) {
     if (!token.startsWith('-') || token === '-') continue;
     const name = token.replace(/^-+/, '').split('=')[0] ?? '';
@@ -95,7 +95,17 @@ function unknownCommand(words: readonly string[], rest: readonly string[], group
   return new UsageError(`unknown command '${words.join(' ')}'${didYouMean(words[0] ?? '', candidates)}; run '${CLI_NAME} --help'`);
 }
 
-async function run(argv: readonly string[]): Promise<number> {
+/**
+ * `mgkit help [command…]` is `mgkit [command…] --help`, and `-?` (PowerShell's spelling) is
+ * `--help`, as gh, az and Graph PowerShell users type them.
+ */
+function helpAliases(argv: readonly string[]): readonly string[] {
+  const spelled = argv.map((token) => (token === '-?' ? '--help' : token));
+  return spelled[0] === 'help' ? [...spelled.slice(1), '--help'] : spelled;
+}
+
+async function run(given: readonly string[]): Promise<number> {
+  const argv = helpAliases(given);
   const { words, rest } = commandWords(argv);
   const first = words[0];
   if (words.length === 0) {
@@ -130,9 +140,11 @@ async function run(argv: readonly string[]): Promise<number> {
       io().stdout.write(`${version()}\n`);
       return ExitCode.ok;
     }
-    const asked = rest.includes('--help') || rest.includes('-h');
-    (asked ? io().stdout : io().stderr).write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) }, resolved.group)}\n`);
-    return asked ? ExitCode.ok : ExitCode.usage;
+    // a group alone lists its commands, as gh and az do: asking what is under it is not a mistake
+    const unknown = unknownGlobalOption(rest.filter((token) => token !== '--help' && token !== '-h'));
+    if (unknown) throw unknown;
+    io().stdout.write(`${rootHelp(CLI_NAME, version(), COMMANDS, { color: color(argv) }, resolved.group)}\n`);
+    return ExitCode.ok;
   }
   throw unknownCommand(words, rest, resolved.group);
 }

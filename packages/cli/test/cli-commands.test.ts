@@ -724,6 +724,21 @@ describe('help, version, completion', () => {
     ]) {
       expect(help.stdout).toContain(text);
     }
+    // `help [command…]`, `-?` and a bare group are help too, on stdout with exit 0 (as gh and az)
+    for (const args of [['help'], ['-?'], ['help', 'service-principals'], ['service-principals'], ['service-principals', '-?']]) {
+      const asked = await runCli(args);
+      expect(asked.code, args.join(' ')).toBe(0);
+      expect(asked.stderr, args.join(' ')).toBe('');
+      expect(asked.stdout, args.join(' ')).toContain('Usage:');
+    }
+    const leaf = await runCli(['help', ...SP]);
+    expect(leaf.code).toBe(0);
+    expect(leaf.stdout).toContain('Usage (one line per parameter set):');
+    const completionHelp = await runCli(['completion', '--help']);
+    expect(completionHelp.code).toBe(0);
+    expect(completionHelp.stdout).toContain('eval "$(mgkit completion bash)"');
+    const shortVersion = await runCli(['-v']);
+    expect(shortVersion.stderr).toBe("error: unknown option -v (did you mean --version?); run 'mgkit --help'\n");
     const group = await runCli(['service-principals', '--help']);
     expect(group.stdout).toContain('service-principals synchronization acquire-access-token post');
     expect(group.stdout).not.toContain('applications synchronization');

@@ -105,6 +105,22 @@ export async function runCompletion(name: 'completion' | '__complete', argv: rea
     if (candidates.length > 0) io().stdout.write(`${candidates.map(safeLine).join('\n')}\n`);
     return ExitCode.ok;
   }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io().stdout.write(
+      [
+        `Usage: ${CLI_NAME} completion <${SHELLS.join('|')}>`,
+        '',
+        'Prints the shell completion script: commands, options, credential keys, output formats and clouds.',
+        '',
+        `  bash        eval "$(${CLI_NAME} completion bash)"            (add it to ~/.bashrc)`,
+        `  zsh         eval "$(${CLI_NAME} completion zsh)"             (add it to ~/.zshrc)`,
+        `  fish        ${CLI_NAME} completion fish | source             (or save it to ~/.config/fish/completions/${CLI_NAME}.fish)`,
+        `  powershell  ${CLI_NAME} completion powershell | Out-String | Invoke-Expression   (add it to $PROFILE)`,
+        '',
+      ].join('\n'),
+    );
+    return ExitCode.ok;
+  }
   const shell = argv.find((word) => !word.startsWith('-'));
   if (!shell || !(SHELLS as readonly string[]).includes(shell)) {
     throw new UsageError(`completion: name a shell: ${SHELLS.join(', ')} (e.g. eval "$(${CLI_NAME} completion bash)")`);
