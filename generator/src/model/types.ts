@@ -2,6 +2,7 @@
  * The intermediate model every target reads. Built once by `buildApiModel`, deeply frozen,
  * never mutated by targets. Names used by the targets are derived here, once.
  */
+import type { IdentityKey, OptionRole } from '@mgkit/cli-contract';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { OperationPermissions, PermissionEntry, PermissionLevels } from '../sources/permissions/index.js';
 
@@ -170,15 +171,8 @@ export interface OperationModel {
 
 // ---------------------------------------------------------------- commands (cmdlets)
 
-export interface IdentityKeyModel {
-  /** Property of the identity object: `ApplicationId`, `AppId`. */
-  readonly property: string;
-  /** Path parameter it fills: `application-id`. */
-  readonly pathParameter: string;
-  /** An alternate key (`AppId`, `UniqueName`): the operation's path has no slot for it. */
-  readonly alternate: boolean;
-  readonly description?: string;
-}
+/** A key of an identity object (`ApplicationId` → `application-id`): the CLI contract's shape. */
+export type IdentityKeyModel = IdentityKey;
 
 export type BehaviourSwitch =
   | 'PassThru'
@@ -195,17 +189,8 @@ export type BehaviourSwitch =
   | 'ProxyCredential'
   | 'ProxyUseDefaultCredentials';
 
-export type ParameterRole =
-  | { readonly kind: 'path-key'; readonly pathParameter: string }
-  | { readonly kind: 'identity'; readonly keys: readonly IdentityKeyModel[] }
-  | { readonly kind: 'body' }
-  | { readonly kind: 'body-property'; readonly property: string }
-  | { readonly kind: 'additional-properties' }
-  | { readonly kind: 'query'; readonly queryParameter: string }
-  | { readonly kind: 'header'; readonly header: string }
-  | { readonly kind: 'request-headers' }
-  | { readonly kind: 'response-headers' }
-  | { readonly kind: 'behaviour'; readonly behaviour: BehaviourSwitch };
+/** What a cmdlet parameter does in its bound operation: the CLI contract's roles, with the behaviour switches the model knows. */
+export type ParameterRole = OptionRole<BehaviourSwitch>;
 
 export interface ParameterBindingModel {
   readonly parameter: string;

@@ -29,8 +29,11 @@ export interface JsonSchema {
 
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
-/** What an option does with its value; mirrors the model's parameter roles. */
-export type OptionRole =
+/**
+ * What an option does with its value. The generator's model binds each cmdlet parameter to one
+ * of these roles (it narrows `Behaviour` to the switches it knows); the runtime acts on them.
+ */
+export type OptionRole<Behaviour extends string = string> =
   | { readonly kind: 'path-key'; readonly pathParameter: string }
   | { readonly kind: 'identity'; readonly keys: readonly IdentityKey[] }
   | { readonly kind: 'body' }
@@ -40,7 +43,7 @@ export type OptionRole =
   | { readonly kind: 'header'; readonly header: string }
   | { readonly kind: 'request-headers' }
   | { readonly kind: 'response-headers' }
-  | { readonly kind: 'behaviour'; readonly behaviour: string };
+  | { readonly kind: 'behaviour'; readonly behaviour: Behaviour };
 
 export interface IdentityKey {
   /** Property of the identity object: `ApplicationId`. */
