@@ -98,7 +98,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { printDiagnostics } = await import('./commands/report.js');
       printDiagnostics(error.diagnostics);
       // a failure while files were being put in place says itself how far it got
-      if (!error.diagnostics.some((diagnostic) => diagnostic.message.includes('were written'))) process.stderr.write('mgkit-gen: nothing was written.\n');
+      if (!error.reportsWrites) process.stderr.write('mgkit-gen: nothing was written.\n');
       return 1;
     }
     throw error;

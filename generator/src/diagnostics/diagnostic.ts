@@ -62,7 +62,11 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
 
 /** Thrown when a stage cannot go on; carries the diagnostics gathered so far. */
 export class DiagnosticError extends Error {
-  constructor(readonly diagnostics: readonly Diagnostic[]) {
+  constructor(
+    readonly diagnostics: readonly Diagnostic[],
+    /** The diagnostics say themselves how much was written (a failure while files were put in place). */
+    readonly reportsWrites = false,
+  ) {
     super(
       diagnostics
         .filter((d) => d.severity === 'error')

@@ -84,15 +84,18 @@ export async function applyChanges(changes: readonly FileChange[], projectRoot: 
     await Promise.all(pending.slice(placed).map(({ temporary }) => unlink(temporary).catch(() => undefined)));
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     const failed = ((error as { dest?: string; path?: string }).dest ?? (error as { path?: string }).path ?? projectRoot).replace(/\.\d+\.mgkit-tmp$/, '');
-    throw new DiagnosticError([
-      {
-        severity: 'error',
-        code: 'output/unwritable',
-        file: failed,
-        message: `cannot put the file in place (${code}); ${placed} of ${pending.length} file(s) were written and the lock was not updated`,
-        hint: 'fix the cause (permissions, disk space), then run generate again: it finishes the job',
-      },
-    ]);
+    throw new DiagnosticError(
+      [
+        {
+          severity: 'error',
+          code: 'output/unwritable',
+          file: failed,
+          message: `cannot put the file in place (${code}); ${placed} of ${pending.length} file(s) were written and the lock was not updated`,
+          hint: 'fix the cause (permissions, disk space), then run generate again: it finishes the job',
+        },
+      ],
+      true,
+    );
   }
 }
 

@@ -30,6 +30,7 @@ export function createDocsContext(model: ApiModel, options: { clientPackage: str
   const examples = new Map(model.operations.map((operation) => [operation.key, deriveOperationExample(model, operation)]));
   const invocations = new Map(model.operations.map((operation) => [operation.key, invocationsOf(model, operation, examples.get(operation.key) as OperationExample)]));
   let cliCommands: CliCommandDoc[] | undefined;
+  const client = clientSurface(model);
   return {
     model,
     clientPackage: options.clientPackage,
@@ -37,8 +38,8 @@ export function createDocsContext(model: ApiModel, options: { clientPackage: str
     types: new Map(model.types.map((type) => [type.name, type])),
     examples,
     invocations,
-    client: clientSurface(model),
-    clientNodes: clientSurface(model).nodes,
+    client,
+    clientNodes: client.nodes,
     sameAction: groupSameActions(model.operations),
     /** Computed on first use: only the CLI pages and the CLI examples need it. */
     get cliCommands() {
