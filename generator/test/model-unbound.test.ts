@@ -48,11 +48,24 @@ describe('a cmdlet whose operation is not in the description', () => {
   });
 
   it('can be joined by hand through the config, which wins over every other rule', async () => {
-    const { model } = await modelWithout(APPLICATION_PATH, {
-      'Get-MgApplicationSynchronizationAccessToken': { '*': 'POST /servicePrincipals/{servicePrincipal-id}/synchronization/microsoft.graph.acquireAccessToken' },
+    const { model } = await modelWithout('/nothing-to-drop', {
+      'Get-MgApplicationSynchronizationAccessToken': { '*': `POST ${APPLICATION_PATH}` },
     });
     const command = model!.commands.find((c) => c.name === 'Get-MgApplicationSynchronizationAccessToken')!;
-    expect(command.parameterSets.map((set) => [set.operationKey, set.boundBy])).toEqual(Array(4).fill(['servicePrincipals.synchronization.acquireAccessToken.post', 'config']));
+    expect(command.parameterSets.map((set) => [set.operationKey, set.boundBy])).toEqual(Array(4).fill(['applications.synchronization.acquireAccessToken.post', 'config']));
+  });
+
+  it('refuses a config binding whose path keys the set cannot fill, naming the key', async () => {
+    const { model, diagnostics } = await modelWithout(APPLICATION_PATH, {
+      'Get-MgApplicationSynchronizationAccessToken': { '*': 'POST /servicePrincipals/{servicePrincipal-id}/synchronization/microsoft.graph.acquireAccessToken' },
+    });
+    expect(model).toBeUndefined();
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    // the ViaIdentity sets can fill it: the identity object has a ServicePrincipalId
+    expect(errors.map((d) => d.code)).toEqual(Array(2).fill('bind/inconsistent'));
+    expect(errors.map((d) => /parameter set (\w+)/.exec(d.message)?.[1])).toEqual(['AcquireExpanded', 'Acquire']);
+    expect(errors[0]).toMatchObject({ file: expect.stringMatching(/Get-MgApplicationSynchronizationAccessToken\.md$/), line: expect.any(Number) });
+    expect(errors[0]!.message).toMatch(/cannot call POST \/servicePrincipals\/.*nothing in the set fills \{servicePrincipal-id\}/);
   });
 
   it('reports a config binding that names no operation as an error', async () => {

@@ -1,6 +1,6 @@
 /** AutoRest's nouns, turned around: irregular plurals and `$value` name paths the way the cmdlets do. */
 import { describe, expect, it } from 'vitest';
-import { nounBag, nounFormsOfPath } from '../src/model/noun-matching.js';
+import { nounBag, nounFormsOfPath, nounScore } from '../src/model/noun-matching.js';
 import type { OpenApiOperation } from '../src/sources/openapi/index.js';
 
 const operation = (path: string, method = 'get') => ({ path, method, operationId: 'x', parameters: [] }) as unknown as OpenApiOperation;
@@ -20,5 +20,46 @@ describe('noun forms of a path', () => {
 
   it('still singularises the regular plurals', () => {
     expect(nounFormsOfPath(operation('/applications/{application-id}/extensionProperties')).exact).toBe(nounBag('MgApplicationExtensionProperty'));
+  });
+});
+
+/** The score a noun gets for a path (0: no match), as the binder ranks candidates. */
+const score = (noun: string, path: string, hints: string[] = [], operationType?: 'action' | 'function') =>
+  nounScore(nounFormsOfPath({ ...operation(path, operationType === 'function' ? 'get' : 'post'), operationType } as unknown as OpenApiOperation), nounBag(noun), hints);
+
+describe('AutoRest nouns the 33-module corpus taught', () => {
+  it('meets plurals in -es and words ending in e or s on one stem (classes/Class, searches/Search, aliases/Alias)', () => {
+    expect(nounFormsOfPath(operation('/education/classes')).exact).toBe(nounBag('MgEducationClass'));
+    expect(nounFormsOfPath(operation('/security/cases/ediscoveryCases/{id}/searches')).exact).toBe(nounBag('MgSecurityCaseEdiscoveryCaseSearch'));
+    expect(nounFormsOfPath(operation('/domains/{id}/aliases')).exact).toBe(nounBag('MgDomainAlias'));
+  });
+
+  it('reads Mgt as Management and keeps iOS one word (Get-MgDeviceAppMgtiOSManagedAppProtection)', () => {
+    expect(nounFormsOfPath(operation('/deviceAppManagement/iosManagedAppProtections')).exact).toBe(nounBag('MgDeviceAppMgtiOSManagedAppProtection'));
+  });
+
+  it('lets a noun leave out a leading container without a key, ranked below a full match', () => {
+    const withoutRoot = score('MgBookingBusiness', '/solutions/bookingBusinesses');
+    expect(withoutRoot).toBeGreaterThan(0);
+    expect(withoutRoot).toBeLessThan(score('MgSolutionBookingBusiness', '/solutions/bookingBusinesses'));
+    // a keyed first segment is not a container: /users/{id}/… always says User
+    expect(score('MgMessage', '/users/{user-id}/messages')).toBe(0);
+  });
+
+  it('names a lone root entity set with Entity (/search → Get-MgSearchEntity)', () => {
+    expect(score('MgSearchEntity', '/search')).toBeGreaterThan(0);
+  });
+
+  it('drops the action word the cmdlet verb says, wherever it stands in the action (remoteLock → Lock-Mg…Remote)', () => {
+    const path = '/deviceManagement/managedDevices/{managedDevice-id}/microsoft.graph.remoteLock';
+    expect(score('MgDeviceManagementManagedDeviceRemote', path, ['lock'], 'action')).toBeGreaterThan(0);
+    expect(score('MgDeviceManagementManagedDeviceRemote', path, ['get'], 'action')).toBe(0);
+  });
+
+  it('names a namespaced action by its last part, and ranks the one the verb says first (Remove-…Hold → removeHold, not applyHold)', () => {
+    const base = '/security/cases/ediscoveryCases/{ediscoveryCase-id}/custodians/{ediscoveryCustodian-id}/microsoft.graph.security.';
+    const remove = score('MgSecurityCaseEdiscoveryCaseCustodianHold', `${base}removeHold`, ['remove'], 'action');
+    const apply = score('MgSecurityCaseEdiscoveryCaseCustodianHold', `${base}applyHold`, ['remove'], 'action');
+    expect(remove).toBeGreaterThan(apply);
   });
 });

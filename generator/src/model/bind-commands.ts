@@ -52,7 +52,10 @@ export class CommandBinder {
   readonly #diagnostics: DiagnosticBag;
   readonly #bindings: ExplicitBindings;
   readonly #keyOf = new Map<OpenApiOperation, string>();
+  readonly #operationOf = new Map<string, OpenApiOperation>();
   readonly #nounForms = new Map<OpenApiOperation, NounForms>();
+  /** Operations by each word bag their path may be named by: a noun looks up its candidates, not every operation. */
+  readonly #operationsByNoun = new Map<string, OpenApiOperation[]>();
   readonly #pathKeyNames = new Set<string>();
   readonly #bodyProperties = new Map<OpenApiOperation, string[]>();
 
@@ -62,7 +65,14 @@ export class CommandBinder {
     this.#bindings = bindings;
     for (const operation of document.operations) {
       this.#keyOf.set(operation, keys.get(operation) ?? '');
-      this.#nounForms.set(operation, nounFormsOfPath(operation));
+      this.#operationOf.set(keys.get(operation) ?? '', operation);
+      const forms = nounFormsOfPath(operation);
+      this.#nounForms.set(operation, forms);
+      for (const bag of new Set(forms.forms.map((form) => form.bag))) {
+        const list = this.#operationsByNoun.get(bag);
+        if (list) list.push(operation);
+        else this.#operationsByNoun.set(bag, [operation]);
+      }
       for (const parameter of operation.parameters) if (parameter.in === 'path') this.#pathKeyNames.add(normalise(parameter.name));
     }
   }
@@ -79,8 +89,29 @@ export class CommandBinder {
       if (!operationByBase.has(base)) operationByBase.set(base, this.#findOperation(command, base));
     }
     const parameterSets: ParameterSetModel[] = command.parameterSets.map((set) => {
-      const found = operationByBase.get(baseSetName(set.name));
+      let found = operationByBase.get(baseSetName(set.name));
       if (!found) {
+        return { name: set.name, isDefault: set.isDefault, usage: set.usage, parameters: set.parameters };
+      }
+      let problem = this.#inconsistency(command, set, found.operation);
+      if (problem && found.rule !== 'config') {
+        // The sets of one base name usually call one operation, but `ApplyExpanded` may call the
+        // collection's action where `Apply` calls the item's: look again for this set alone.
+        const own = this.#findOperation(command, set.name, [set]);
+        if (own && !this.#inconsistency(command, set, own.operation)) found = own;
+        else if (own) problem = this.#inconsistency(command, set, own.operation);
+        else return { name: set.name, isDefault: set.isDefault, usage: set.usage, parameters: set.parameters };
+        if (found === own) problem = undefined;
+      }
+      if (problem) {
+        const report = found.rule === 'config' ? this.#diagnostics.error.bind(this.#diagnostics) : this.#diagnostics.warning.bind(this.#diagnostics);
+        report({
+          code: 'bind/inconsistent',
+          message: `parameter set ${set.name} of ${command.name} cannot call ${found.operation.method.toUpperCase()} ${found.operation.path} (found by ${found.rule}): ${problem}`,
+          file: command.source.file,
+          ...syntaxPosition(command, set.name),
+          hint: `name the operation it calls with "bindings: { ${command.name}: { ${set.name}: 'METHOD /path' } }" in mgkit.config.yaml`,
+        });
         return { name: set.name, isDefault: set.isDefault, usage: set.usage, parameters: set.parameters };
       }
       return {
@@ -93,12 +124,23 @@ export class CommandBinder {
       };
     });
     const { help: _help, ...facts } = command;
-    const operations = [...new Set([...operationByBase.values()].flatMap((found) => (found ? [found.operation] : [])))];
+    const operations = [...new Set(parameterSets.flatMap((set) => (set.operationKey ? [this.#operationOf.get(set.operationKey)] : [])).filter((operation) => operation !== undefined))];
     return { command: { ...facts, parameterSets }, operations };
   }
 
-  #findOperation(command: UnboundCommand, base: string): { operation: OpenApiOperation; rule: BindingRule } | undefined {
-    const sets = command.parameterSets.filter((set) => baseSetName(set.name) === base);
+  /**
+   * Why a set cannot call an operation, whichever rule found it: a path key it has no parameter
+   * (or identity property) for, or a CRUD verb that says another method (`Get-…` on a POST).
+   */
+  #inconsistency(command: UnboundCommand, set: UnboundCommand['parameterSets'][number], operation: OpenApiOperation): string | undefined {
+    const available = this.#availableKeys(command, [set]);
+    const missing = operation.parameters.filter((p) => p.in === 'path' && !available.has(normalise(p.name))).map((p) => `{${p.name}}`);
+    if (missing.length > 0) return `nothing in the set fills ${missing.join(', ')}`;
+    if (!verbAllowsMethod(command.verb, operation)) return `the verb ${command.verb} does not ${operation.method.toUpperCase()} an entity`;
+    return undefined;
+  }
+
+  #findOperation(command: UnboundCommand, base: string, sets = command.parameterSets.filter((set) => baseSetName(set.name) === base)): { operation: OpenApiOperation; rule: BindingRule } | undefined {
     const explicit = this.#explicit(
       command,
       sets.map((set) => set.name),
@@ -113,6 +155,9 @@ export class CommandBinder {
 
     const byNoun = this.#byNounAndKeys(command, sets);
     if (byNoun) return { operation: byNoun, rule: 'noun-and-keys' };
+
+    const bySynopsis = this.#bySynopsisAction(command, sets);
+    if (bySynopsis) return { operation: bySynopsis, rule: 'synopsis-action' };
 
     this.#diagnostics.warning({
       code: 'bind/no-operation',
@@ -195,7 +240,7 @@ export class CommandBinder {
     const verbHints = [command.verb.toLowerCase(), ...sets.map((set) => baseSetName(set.name).replace(/\d+$/, '').toLowerCase())];
     const setParameters = [...new Set(sets.flatMap((set) => set.parameters.map((p) => p.parameter)))];
     let best: { operation: OpenApiOperation; score: number } | undefined;
-    for (const operation of this.#document.operations) {
+    for (const operation of this.#operationsByNoun.get(noun) ?? []) {
       const forms = this.#nounForms.get(operation);
       const nameScore = forms ? nounScore(forms, noun, verbHints) : 0;
       if (nameScore === 0 || !verbAllowsMethod(command.verb, operation)) continue;
@@ -212,6 +257,35 @@ export class CommandBinder {
       if (!best || score > best.score) best = { operation, score };
     }
     return best?.operation;
+  }
+
+  /**
+   * AutoRest misnames some nouns (`Invoke-MgGraphUserDrive` calls `sharedWithMe`), but its
+   * synopsis then says `Invoke function sharedWithMe`: the operations ending in that action whose
+   * keys the sets fill, the one using most keys. Two equally good are no match (reported as
+   * unbound), never a guess.
+   */
+  #bySynopsisAction(command: UnboundCommand, sets: UnboundCommand['parameterSets']): OpenApiOperation | undefined {
+    const named = /^Invoke (function|action) (\w+)\s*$/.exec(command.synopsis?.trim() ?? '');
+    if (!named) return undefined;
+    const [, kind, action] = named;
+    const available = this.#availableKeys(command, sets);
+    const candidates = this.#document.operations.filter((operation) => {
+      const last = operation.path.split('/').pop() ?? '';
+      const name = last.replace(/\(.*$/, '').split('.').pop() ?? '';
+      if (name !== action || (kind === 'function') !== (operation.method === 'get')) return false;
+      return operation.parameters.filter((p) => p.in === 'path').every((p) => available.has(normalise(p.name)));
+    });
+    const keyCount = (operation: OpenApiOperation) => operation.parameters.filter((p) => p.in === 'path').length;
+    const most = Math.max(...candidates.map(keyCount));
+    const best = candidates.filter((operation) => keyCount(operation) === most);
+    return best.length === 1 ? best[0] : undefined;
+  }
+
+  #availableKeys(command: UnboundCommand, sets: UnboundCommand['parameterSets']): Set<string> {
+    const viaIdentity = sets.every((set) => /ViaIdentity/.test(set.name));
+    if (viaIdentity) return new Set(this.#identityTree(command).map((property) => normalise(property.name)));
+    return new Set(sets.flatMap((set) => set.parameters.map((p) => normalise(p.parameter))));
   }
 
   #identityTree(command: UnboundCommand): readonly ComplexPropertyModel[] {

@@ -11,13 +11,19 @@ export const normalise = (text: string) => text.toLowerCase().replace(/[^a-z0-9]
 /** Plurals AutoRest singularises that no suffix rule catches (`…/children` → `Get-MgDriveItemChild`). */
 const IRREGULAR_PLURALS: Readonly<Record<string, string>> = { children: 'child', people: 'person' };
 
-function singular(word: string): string {
-  const irregular = IRREGULAR_PLURALS[word];
+/** Words AutoRest shortens in nouns: `/deviceAppManagement` → `Get-MgDeviceAppMgt…`. */
+const NOUN_ABBREVIATIONS: Readonly<Record<string, string>> = { mgt: 'management' };
+
+/**
+ * One stem for a word's singular and plural, compared on both sides: a trailing run of `e` and
+ * `s` goes, so `classes`/`class`, `searches`/`search`, `caches`/`cache` and `aliases`/`alias`
+ * meet (AutoRest's singulariser knows English; a rule that only drops `s` made `classe`).
+ */
+function stem(word: string): string {
+  const irregular = IRREGULAR_PLURALS[word] ?? NOUN_ABBREVIATIONS[word];
   if (irregular) return irregular;
-  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (/(ss|us)$/.test(word)) return word;
-  if (word.endsWith('s')) return word.slice(0, -1);
-  return word;
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word;
+  return singular.replace(/[es]+$/, '') || singular;
 }
 
 /**
@@ -25,55 +31,97 @@ function singular(word: string): string {
  * into `B2`, `X`, … where the path `b2xUserFlows` gives `b2x`, so `B2` + `X` join again.
  */
 function words(text: string): string[] {
-  const parts = splitWords(text);
+  const parts = splitWords(text.replace(/iOS/g, 'Ios'));
   const joined: string[] = [];
   for (const part of parts) {
     const previous = joined.at(-1);
     if (previous !== undefined && /\d$/.test(previous) && /^[A-Za-z]$/.test(part)) joined[joined.length - 1] = `${previous}${part}`;
     else joined.push(part);
   }
-  return joined.map((word) => singular(word.toLowerCase()));
+  return joined.map((word) => stem(word.toLowerCase()));
 }
 
 /**
  * Words of the literal path segments: `/applications/{id}/synchronization/microsoft.graph.acquireAccessToken`.
- * A media resource's `$value` is `Content` in AutoRest's nouns (`/users/{id}/photo/$value` → `Get-MgUserPhotoContent`).
+ * A media resource's `$value` is `Content` in AutoRest's nouns (`/users/{id}/photo/$value` → `Get-MgUserPhotoContent`);
+ * a namespaced action (`microsoft.graph.security.close`) is named by its last part.
  */
-function pathWords(path: string): string[] {
-  return path
-    .split('/')
-    .filter((segment) => segment && !segment.startsWith('{'))
-    .flatMap((segment) => (segment === '$value' ? ['content'] : words(dropGraphPrefix(segment.replace(/\(.*$/, '').replace(/^\$/, '')))));
+function segmentWords(segment: string): string[] {
+  if (segment === '$value') return ['content'];
+  const name = segment.replace(/\(.*$/, '').replace(/^\$/, '');
+  return words(name.startsWith('microsoft.graph.') ? (name.split('.').pop() ?? name) : dropGraphPrefix(name));
+}
+
+function literalSegments(path: string): string[] {
+  return path.split('/').filter((segment) => segment && !segment.startsWith('{'));
+}
+
+/** Words AutoRest drops from some nouns: `disableSmsSignIn` → `Disable-Mg…SmSign`, `removeAllDevicesFromManagement` → `Remove-MgUserDeviceFromManagement`. */
+const FILLER_WORDS = new Set(['in', 'all']);
+
+/** One way a cmdlet noun may name a path, and how sure a match on it is (higher is better). */
+interface NounForm {
+  readonly bag: string;
+  readonly score: number;
+  /** The action word the noun leaves out, said by the cmdlet verb or set name instead (scores higher when it is). */
+  readonly verb?: string;
 }
 
 /** How a cmdlet noun may name a path, best first. */
 export interface NounForms {
   /** All the path's words (repeats said once, as AutoRest does: `…/agentGroups/{id}/agents/{id}/agentGroups`). */
   readonly exact: string;
-  /** For actions and functions: the words without the action's own verb (`acquire`, `check`), and that verb. */
-  readonly withoutActionVerb?: { readonly bag: string; readonly verb: string };
-}
-
-export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
-  const segmentWords = pathWords(operation.path);
-  const exact = bag(segmentWords);
-  if (operationKind(operation) === 'operation') return { exact };
-  const lastSegment = operation.path.split('/').pop() ?? '';
-  const verb = words(dropGraphPrefix(lastSegment.replace(/\(.*$/, '')))[0];
-  if (!verb) return { exact };
-  const index = segmentWords.lastIndexOf(verb);
-  return { exact, withoutActionVerb: { bag: bag(segmentWords.filter((_, other) => other !== index)), verb } };
+  readonly forms: readonly NounForm[];
 }
 
 /**
- * 3: the noun says every path word; 2: all but the action's verb, which the cmdlet verb or the
- * set name repeats (`Remove-MgApplicationKey` → `removeKey`, set `Unset1` → `unsetVerifiedPublisher`);
- * 1: all but the action's verb.
+ * The forms, best first: every path word; for actions and functions, all but one word of the
+ * action (`acquire`, or the `lock` of `remoteLock` that `Lock-Mg…Remote` says as its verb); the
+ * same without the filler words AutoRest drops (`in`, `all`); then without a leading container segment that has no key, which AutoRest leaves out of some
+ * nouns (`/solutions/bookingBusinesses` → `Get-MgBookingBusiness`); and a lone root entity set
+ * (`/search` → `Get-MgSearchEntity`).
+ */
+export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
+  const segments = literalSegments(operation.path);
+  const perSegment = segments.map(segmentWords);
+  const isAction = operationKind(operation) !== 'operation';
+  const [, root, next] = operation.path.split('/');
+  const rootIsContainer = root !== undefined && next !== undefined && !next.startsWith('{') && segments.length > 1;
+  const forms: NounForm[] = [];
+  const addForms = (wordLists: string[][], scoreOffset: number) => {
+    const all = wordLists.flat();
+    forms.push({ bag: bag(all), score: scoreOffset + 4 });
+    const actionWords = isAction ? (wordLists.at(-1) ?? []) : [];
+    const before = all.length - actionWords.length;
+    actionWords.forEach((verb, index) => {
+      forms.push({ bag: bag(all.filter((_, other) => other !== before + index)), score: scoreOffset + (index === 0 ? 3 : 2), verb });
+    });
+  };
+  addForms(perSegment, 8);
+  const withoutFillers = perSegment.map((list) => list.filter((word) => !FILLER_WORDS.has(word)));
+  if (withoutFillers.some((list, index) => list.length !== perSegment[index]?.length)) addForms(withoutFillers, 4);
+  if (rootIsContainer) addForms(perSegment.slice(1), 0);
+  if (segments.length === 1 && !isAction) forms.push({ bag: bag([...(perSegment[0] ?? []), 'entity']), score: 1 });
+  return { exact: bag(perSegment.flat()), forms };
+}
+
+/**
+ * How well a noun names a path (0: not at all). A form that leaves out an action word counts
+ * only when that word is the action's first, or when the cmdlet verb or set name says it
+ * (`Remove-MgApplicationKey` → `removeKey`, set `Unset1` → `unsetVerifiedPublisher`); said, it
+ * ranks above unsaid.
  */
 export function nounScore(forms: NounForms, noun: string, verbHints: readonly string[]): number {
-  if (forms.exact === noun) return 3;
-  if (forms.withoutActionVerb?.bag !== noun) return 0;
-  return verbHints.includes(forms.withoutActionVerb.verb) ? 2 : 1;
+  let best = 0;
+  const hints = verbHints.flatMap(words);
+  for (const form of forms.forms) {
+    if (form.bag !== noun) continue;
+    const hinted = form.verb !== undefined && hints.includes(form.verb);
+    if (form.verb !== undefined && form.score % 4 !== 3 && !hinted) continue;
+    const score = form.score * 2 + (hinted ? 1 : 0);
+    if (score > best) best = score;
+  }
+  return best;
 }
 
 /** Words as an unordered set: AutoRest moves some action words to the front (`Invoke-MgFilter…SchemaOperator`). */

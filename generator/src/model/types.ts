@@ -203,7 +203,7 @@ export interface ParameterBindingModel {
   readonly role?: ParameterRole;
 }
 
-export type BindingRule = 'config' | 'body-type-name' | 'noun-and-keys';
+export type BindingRule = 'config' | 'body-type-name' | 'noun-and-keys' | 'synopsis-action';
 
 export interface ParameterSetModel {
   readonly name: string;
