@@ -45,12 +45,16 @@ function option(data: CommandData, name: string): CommandData['options'][number]
   return found;
 }
 
+const commandFile = (files: readonly { path: string; contents: string }[], prefix: string) =>
+  files.find((file) => path.basename(file.path).startsWith(prefix) && file.path.includes('commands'))!.contents;
+
 describe('CLI target on the seed', () => {
   it('emits a tiny command index and one module per command, each with the do-not-edit header', () => {
     const files = cliFiles(model, unit);
     const dir = unit.outputs.cli!.dir;
     expect(files.map((file) => path.relative(dir, file.path))).toEqual([
       'command-index.ts',
+      'schemas.ts',
       'commands/applications-synchronization-acquire-access-token-post.ts',
       'commands/service-principals-synchronization-acquire-access-token-post.ts',
     ]);
@@ -61,6 +65,19 @@ describe('CLI target on the seed', () => {
     expect(index).toContain("load: () => import('./commands/applications-synchronization-acquire-access-token-post.js')");
     expect(index).toContain('export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"');
     expect(index.length).toBeLessThan(2500);
+  });
+
+  it('emits each schema once, in a table the commands import, and commands carry none of their own', () => {
+    const files = cliFiles(model, unit);
+    const table = files.find((file) => file.path.endsWith('schemas.ts'))!.contents;
+    const literal = /JSON\.parse\((".*")\);/.exec(table)?.[1];
+    const defs = JSON.parse(JSON.parse(literal!)) as Record<string, { title?: string }>;
+    expect(Object.keys(defs)).toEqual(['AcquireAccessTokenPostRequestBody', 'SynchronizationSecret', 'SynchronizationSecretKeyStringValuePair']);
+    for (const file of files.filter((candidate) => candidate.path.includes('/commands/'))) {
+      expect(file.contents).toContain("import { SCHEMAS } from '../schemas.js';");
+      expect(file.contents).toContain('$defs: SCHEMAS');
+      expect(file.contents).not.toContain('"$defs"');
+    }
   });
 
   it('is deterministic: the same model gives byte-identical files', () => {
@@ -75,11 +92,11 @@ describe('CLI target on the seed', () => {
 
   it('walks the generated client’s navigation for each operation', () => {
     const files = cliFiles(model, unit);
-    expect(files[1]!.contents).toContain('const builder = client.applications.byApplicationId(pathValue(call, "application-id")).synchronization.acquireAccessToken;');
-    expect(files[1]!.contents).toContain('return builder.post(call.body as Parameters<typeof builder.post>[0]');
-    expect(files[1]!.contents).toContain('return builder.toPostRequestInformation(');
-    expect(files[2]!.contents).toContain('client.servicePrincipals.byServicePrincipalId(pathValue(call, "servicePrincipal-id"))');
-    expect(files[1]!.contents).toContain("import type { createGraphClient } from '@mgkit/graph-client';");
+    expect(commandFile(files, 'applications-')).toContain('const builder = client.applications.byApplicationId(pathValue(call, "application-id")).synchronization.acquireAccessToken;');
+    expect(commandFile(files, 'applications-')).toContain('return builder.post(call.body as Parameters<typeof builder.post>[0]');
+    expect(commandFile(files, 'applications-')).toContain('return builder.toPostRequestInformation(');
+    expect(commandFile(files, 'service-principals-')).toContain('client.servicePrincipals.byServicePrincipalId(pathValue(call, "servicePrincipal-id"))');
+    expect(commandFile(files, 'applications-')).toContain("import type { createGraphClient } from '@mgkit/graph-client';");
   });
 
   it('maps the cmdlet parameters to kebab-case options with aliases and roles', () => {
@@ -246,9 +263,9 @@ describe.skipIf(!corpusAvailable())('CLI target on the whole Applications module
   it('emits files that all carry the header, in a stable order', () => {
     const corpusUnit = { ...unit };
     const files = cliFiles(corpus, corpusUnit);
-    expect(files.length).toBe(placeCommands(corpus).length + 1);
+    expect(files.length).toBe(placeCommands(corpus).length + 2);
     for (const file of files) expect(file.contents.startsWith(`// ${GENERATED_MARKER}`)).toBe(true);
-    const stems = files.slice(1).map((file) => path.basename(file.path, '.ts'));
+    const stems = files.slice(2).map((file) => path.basename(file.path, '.ts'));
     expect(stems).toEqual([...stems].sort());
   });
 });

@@ -8,7 +8,7 @@ import type { GenerationUnitConfig } from '../src/config/index.js';
 import { buildApiModel } from '../src/model/index.js';
 import { parseCmdletHelp, readCmdletHelpFolder, type CmdletHelp, type ComplexProperty } from '../src/sources/cmdlets/index.js';
 import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
-import { renderCmdletPage } from '../src/targets/docs/cmdlet-page.js';
+import { NOTES_DEPTH, NOTES_LINE_BUDGET, renderCmdletPage } from '../src/targets/docs/cmdlet-page.js';
 import { createDocsContext } from '../src/targets/docs/context.js';
 import { bareDotLines, emitProjectDocs } from './docs-helpers.js';
 import { corpusAvailable, corpusCmdlets, corpusOpenApi, SELECT_EVERYTHING } from './helpers/paths.js';
@@ -23,12 +23,17 @@ function parse(text: string, file: string): CmdletHelp {
   return help;
 }
 
-function tree(properties: readonly ComplexProperty[]): unknown[] {
+function size(properties: readonly ComplexProperty[]): number {
+  return properties.reduce((total, property) => total + 1 + size(property.properties), 0);
+}
+
+/** The tree as a page spells it: whole, or cut below NOTES_DEPTH when longer than NOTES_LINE_BUDGET lines. */
+function tree(properties: readonly ComplexProperty[], cut = size(properties) > NOTES_LINE_BUDGET, depth = 1): unknown[] {
   return properties.map((property) => ({
     name: property.name,
     typeName: property.typeName,
     required: property.required,
-    properties: tree(property.properties),
+    properties: cut && depth >= NOTES_DEPTH ? [] : tree(property.properties, cut, depth + 1),
   }));
 }
 

@@ -1,14 +1,13 @@
 /**
- * Target 2, the `mgkit` CLI: ApiModel → the command index and one definition module per
- * command under the unit's `outputs.cli.dir`. Pure: no file system, no clock.
+ * Target 2, the `mgkit` CLI: ApiModel → the command index, the schema table the commands share
+ * and one definition module per command under the unit's `outputs.cli.dir`. Pure: no file system, no clock.
  */
 import { join } from 'node:path';
 import type { ApiModel } from '../../model/index.js';
 import type { GeneratedFile } from '../shared/generated-file.js';
 import type { TargetEmit, TargetExports, TargetOutput } from '../types.js';
-import { placeCommands } from '../shared/command-data/command-paths.js';
-import { buildCommandData } from '../shared/command-data/definitions.js';
-import { type CliEmitOptions, renderCommandIndex, renderCommandModule } from './emit-files.js';
+import { commandsOf, moduleSchemas } from '../shared/command-data/definitions.js';
+import { type CliEmitOptions, renderCommandIndex, renderCommandModule, renderSchemaTable } from './emit-files.js';
 
 export function emitCli(model: ApiModel, output: TargetOutput, deps: Readonly<Record<string, TargetExports>>): GeneratedFile[] {
   const options: CliEmitOptions = {
@@ -17,9 +16,10 @@ export function emitCli(model: ApiModel, output: TargetOutput, deps: Readonly<Re
     // the package the commands call through: the client target's, whatever the config names it
     clientPackage: deps['client']?.packageName ?? '',
   };
-  const commands = placeCommands(model).map((placed) => ({ placed, data: buildCommandData(model, placed) }));
+  const commands = commandsOf(model);
   return [
     { path: join(output.dir, 'command-index.ts'), contents: renderCommandIndex(model, commands, options) },
+    { path: join(output.dir, 'schemas.ts'), contents: renderSchemaTable(moduleSchemas(model).sortedDefs()) },
     ...commands.map(({ placed, data }) => ({
       path: join(output.dir, 'commands', `${placed.file}.ts`),
       contents: renderCommandModule(model, data, options),

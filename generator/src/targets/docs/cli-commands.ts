@@ -3,9 +3,9 @@
  * descriptions): the docs read the same data the `mgkit` binary is generated from.
  */
 import type { ApiModel, OperationModel } from '../../model/index.js';
-import { operationCommandPath, placeCommands } from '../shared/command-data/command-paths.js';
+import { operationCommandPath } from '../shared/command-data/command-paths.js';
 import type { OptionDefinition } from '@mgkit/cli-contract';
-import { buildCommandData, type CommandData } from '../shared/command-data/definitions.js';
+import { commandsOf, type CommandData } from '../shared/command-data/definitions.js';
 
 export interface CliCommandDoc {
   /** `applications-synchronization-acquire-access-token-post`. */
@@ -14,7 +14,7 @@ export interface CliCommandDoc {
 }
 
 export function cliCommandsOf(model: ApiModel): CliCommandDoc[] {
-  return placeCommands(model).map((placed) => ({ file: placed.file, data: buildCommandData(model, placed) }));
+  return commandsOf(model).map(({ placed, data }) => ({ file: placed.file, data }));
 }
 
 /** The command that calls an operation: the cmdlet's when one is named, else any that binds it. */

@@ -3,9 +3,18 @@
  * our own reader — can read it back. Placeholder examples are replaced by examples rendered from
  * the operation's example value; `.` or empty descriptions by the description's text.
  */
-import type { CommandModel, CommandParameterModel, ComplexPropertyModel, OperationModel, ParameterRole, PropertyModel, TypeRef } from '../../model/index.js';
+import {
+  namedTypesOf,
+  type CommandModel,
+  type CommandParameterModel,
+  type ComplexPropertyModel,
+  type OperationModel,
+  type ParameterRole,
+  type PropertyModel,
+  type TypeRef,
+} from '../../model/index.js';
 import { generatedHeader } from '../shared/generated-file.js';
-import { code, text } from './escape.js';
+import { code, link, text } from './escape.js';
 import { describeByType, type DocsContext } from './context.js';
 import { rolesOf } from './invocation.js';
 import { examplesOf } from './cmdlet-examples.js';
@@ -53,7 +62,7 @@ export function renderCmdletPage(context: DocsContext, command: CommandModel): s
     outputs: command.outputs.map(withoutPlaceholder),
     notes: command.parameters
       .filter((parameter) => parameter.complexProperties?.length)
-      .map((parameter) => noteLines(context, parameter, describe(parameter), roles.get(parameter.name), operations.get(parameter.name)).join('\n')),
+      .map((parameter) => noteLines(context, page, parameter, describe(parameter), roles.get(parameter.name), operations.get(parameter.name)).join('\n')),
     links: [
       ...command.links.map((entry) => ({ label: entry.text, url: entry.url })),
       ...[...new Set(operations.values())].flatMap((operation) => [
@@ -127,8 +136,20 @@ export function parameterDescription(context: DocsContext, parameter: CommandPar
   return [replacement, ...lines.slice(1)].join('\n').trim();
 }
 
+/**
+ * A NOTES property tree longer than NOTES_LINE_BUDGET lines is cut after NOTES_DEPTH levels, each
+ * cut property linking its model page. Graph's help nests whole entity graphs (2.6 MB for one
+ * drive cmdlet); smaller trees are spelt out whole, as platyPS writes them.
+ */
+export const NOTES_DEPTH = 2;
+export const NOTES_LINE_BUDGET = 400;
+
+function treeSize(tree: readonly ComplexPropertyModel[]): number {
+  return tree.reduce((total, property) => total + 1 + treeSize(property.properties), 0);
+}
+
 /** NOTES: `NAME <Type>`: description, then the property tree as a nested list. */
-function noteLines(context: DocsContext, parameter: CommandParameterModel, description: string, role: ParameterRole | undefined, operation: OperationModel | undefined): string[] {
+function noteLines(context: DocsContext, page: string, parameter: CommandParameterModel, description: string, role: ParameterRole | undefined, operation: OperationModel | undefined): string[] {
   const typeName = `${parameter.dotnetType.split('.').pop() ?? parameter.dotnetType}`;
   const properties =
     role?.kind === 'body'
@@ -137,14 +158,18 @@ function noteLines(context: DocsContext, parameter: CommandParameterModel, descr
         ? bodyObjectProperties(context, bodyObjectProperties(context, operation?.requestBody?.type).find((p) => p.wireName === role.property)?.type)
         : [];
   const lines = [`${code(`${parameter.name.toUpperCase()} <${typeName}>`)}: ${text(description.split('\n')[0])}`];
+  const cut = treeSize(parameter.complexProperties ?? []) > NOTES_LINE_BUDGET;
   const visit = (tree: readonly ComplexPropertyModel[], schema: readonly PropertyModel[], depth: number) => {
     for (const property of tree) {
       const match = schema.find((candidate) => candidate.wireName.toLowerCase() === property.name.toLowerCase());
       const fromSchema = match ? (match.description ?? describeByType(match.type)) : '';
       const said = isEmptyDescription(property.description) ? fromSchema : property.description;
       const label = property.required ? `${property.name} <${property.typeName}>` : `[${property.name} <${property.typeName}>]`;
-      lines.push(`${'  '.repeat(depth)}- ${code(label)}: ${text(said)}`.trimEnd());
-      visit(property.properties, bodyObjectProperties(context, match?.type), depth + 1);
+      const deeper = cut && property.properties.length > 0 && depth >= NOTES_DEPTH;
+      const modelName = deeper && match ? namedTypesOf(match.type)[0] : undefined;
+      const seeAlso = modelName && context.types.has(modelName) ? ` Its properties: ${link(modelName, relativeLink(page, pagePaths.model(modelName)))}.` : '';
+      lines.push(`${'  '.repeat(depth)}- ${code(label)}: ${text(said)}${seeAlso}`.trimEnd());
+      if (!deeper) visit(property.properties, bodyObjectProperties(context, match?.type), depth + 1);
     }
   };
   visit(parameter.complexProperties ?? [], properties, 1);

@@ -85,24 +85,63 @@ export function typeLabel(context: DocsContext, type: TypeRef, fromPage: string)
   }
 }
 
-/** Every named type an operation reaches (body, response, errors), transitively, sorted. */
+/** Named types reachable from each type, computed once per type map (a docs run builds one). */
+const reachCaches = new WeakMap<ReadonlyMap<string, TypeModel>, Map<string, readonly string[]>>();
+
+/** Every named type reachable from `root` (itself included): base types, properties, map values. */
+function reachableFrom(types: ReadonlyMap<string, TypeModel>, root: string): readonly string[] {
+  let cache = reachCaches.get(types);
+  if (!cache) reachCaches.set(types, (cache = new Map()));
+  const cached = cache.get(root);
+  if (cached) return cached;
+  const reached = new Set<string>();
+  const pending = [root];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (reached.has(name)) continue;
+    const type = types.get(name);
+    if (!type) continue;
+    reached.add(name);
+    if (type.kind !== 'object') continue;
+    if (type.baseType) pending.push(type.baseType);
+    for (const property of type.properties) pending.push(...namedTypesOf(property.type));
+    if (typeof type.additionalProperties === 'object') pending.push(...namedTypesOf(type.additionalProperties));
+  }
+  const result = [...reached];
+  cache.set(root, result);
+  return result;
+}
+
+/**
+ * Every named type an operation reaches (body, response, errors), transitively, sorted. Each
+ * root type's reach is computed once: a module's operations share a few hundred roots, and
+ * walking the type graph again per operation made the docs quadratic.
+ */
 export function typesReachedBy(context: DocsContext, operation: OperationModel): string[] {
   const roots = [operation.requestBody?.type, operation.success.type, ...operation.errors.map((error) => error.type)];
   const reached = new Set<string>();
-  const visit = (name: string) => {
-    if (reached.has(name)) return;
-    const type = context.types.get(name);
-    if (!type) return;
-    reached.add(name);
-    if (type.kind === 'object') {
-      if (type.baseType) visit(type.baseType);
-      for (const property of type.properties) namedTypesOf(property.type).forEach(visit);
-      if (typeof type.additionalProperties === 'object') namedTypesOf(type.additionalProperties).forEach(visit);
-    }
-  };
-  for (const root of roots) if (root) namedTypesOf(root).forEach(visit);
+  for (const root of roots) if (root) for (const name of namedTypesOf(root)) for (const type of reachableFrom(context.types, name)) reached.add(type);
   return [...reached].sort();
 }
+
+/** The operations that reach each type (see `typesReachedBy`), in the model's order: the edges turned around once. */
+export function operationsReaching(context: DocsContext): ReadonlyMap<string, readonly OperationModel[]> {
+  let index = usedByIndexes.get(context.model);
+  if (!index) {
+    const built = new Map<string, OperationModel[]>();
+    for (const operation of context.model.operations) {
+      for (const name of typesReachedBy(context, operation)) {
+        const list = built.get(name);
+        if (list) list.push(operation);
+        else built.set(name, [operation]);
+      }
+    }
+    index = built;
+    usedByIndexes.set(context.model, index);
+  }
+  return index;
+}
+
+const usedByIndexes = new WeakMap<ApiModel, ReadonlyMap<string, readonly OperationModel[]>>();
 
 /** A property without a description is described by its type. */
 export function describeByType(type: TypeRef): string {

@@ -36,6 +36,12 @@ export const SECRET_PLACEHOLDER = '<secret>';
 /** Enum members that make a poor example (sentinels). */
 const SENTINEL_MEMBERS = new Set(['none', 'unknown', 'unknownfuturevalue', 'notset']);
 const MAX_DEPTH = 4;
+/**
+ * Properties one example shows at most. Graph's entities nest deeply (a drive item's body reached
+ * 8,800 lines per tab); the reference shows a readable sample, as Graph's own docs do, and every
+ * property stays listed in the body table and the model page.
+ */
+export const EXAMPLE_PROPERTY_BUDGET = 40;
 /** Items an example collection shows: two, so repeatable options and arrays are visible. */
 const COLLECTION_ITEMS = 2;
 
@@ -45,7 +51,7 @@ export function deriveOperationExample(model: ApiModel, operation: OperationMode
     parameter,
     value: EXAMPLE_IDS[index % EXAMPLE_IDS.length] ?? 'id',
   }));
-  const body = operation.requestBody ? exampleOf(operation.requestBody.type, { types, depth: 0, index: 0, hint: 'body', seen: new Set() }) : undefined;
+  const body = operation.requestBody ? exampleOf(operation.requestBody.type, exampleWalk(types, 'body')) : undefined;
   return { operation, pathValues, ...(body && { body }) };
 }
 
@@ -57,6 +63,13 @@ interface Walk {
   /** Property name and description, for choosing a string placeholder. */
   readonly hint: string;
   readonly seen: ReadonlySet<string>;
+  /** Properties the whole example may still add (shared by the walk, see EXAMPLE_PROPERTY_BUDGET). */
+  readonly budget: { left: number };
+}
+
+/** The walk at the top of an example. */
+export function exampleWalk(types: ReadonlyMap<string, TypeModel>, hint = ''): Walk {
+  return { types, depth: 0, index: 0, hint, seen: new Set(), budget: { left: EXAMPLE_PROPERTY_BUDGET } };
 }
 
 /** The example value of a type; `undefined` when it has none worth showing (a map, a cycle, too deep). */
@@ -87,12 +100,18 @@ function objectExample(typeName: string, walk: Walk): ExampleValue | undefined {
   const seen = new Set([...walk.seen, typeName]);
   for (const type of inheritanceChain(typeName, walk.types)) {
     for (const property of type.properties) {
+      if (walk.budget.left <= 0) break;
       if (property.readOnly || property.wireName.startsWith('@odata.')) continue;
       const hint = `${property.wireName} ${property.description ?? ''}`;
       const value = exampleOf(property.type, { ...walk, depth: walk.depth + 1, hint, seen });
-      if (value) properties.push({ wireName: property.wireName, name: property.name, value });
+      if (value) {
+        properties.push({ wireName: property.wireName, name: property.name, value });
+        walk.budget.left--;
+      }
     }
   }
+  // an object cut off by the budget before its first property says nothing: leave it out
+  if (properties.length === 0 && walk.budget.left <= 0) return undefined;
   return { kind: 'object', typeName, properties };
 }
 

@@ -1,17 +1,15 @@
 /** The page of one model type: an object's properties, or an enum's members. */
 import type { TypeModel } from '../../model/index.js';
 import { generatedHeader } from '../shared/generated-file.js';
-import { describeByType, typeLabel, typesReachedBy, type DocsContext } from './context.js';
-import { exampleOf, toJson } from './example-value.js';
+import { describeByType, operationsReaching, typeLabel, type DocsContext } from './context.js';
+import { exampleOf, exampleWalk, toJson } from './example-value.js';
 import { operationTitle, pagePaths, relativeLink } from './names.js';
 import { render } from './templates.js';
 
 export function renderModelPage(context: DocsContext, type: TypeModel): string {
   const page = pagePaths.model(type);
-  const usedBy = context.model.operations
-    .filter((operation) => typesReachedBy(context, operation).includes(type.name))
-    .map((operation) => ({ label: operationTitle(operation), href: relativeLink(page, pagePaths.operation(operation)) }));
-  const example = exampleOf({ kind: 'named', name: type.name }, { types: context.types, depth: 0, index: 0, hint: '', seen: new Set() });
+  const usedBy = (operationsReaching(context).get(type.name) ?? []).map((operation) => ({ label: operationTitle(operation), href: relativeLink(page, pagePaths.operation(operation)) }));
+  const example = exampleOf({ kind: 'named', name: type.name }, exampleWalk(context.types));
   const view = {
     header: generatedHeader('html'),
     name: type.name,

@@ -2,7 +2,7 @@
 import type { OperationModel, TypeRef } from '../../model/index.js';
 import type { PermissionEntry } from '../../model/index.js';
 import { describeByType, typeLabel, typesReachedBy, type DocsContext } from './context.js';
-import { exampleOf, toJson } from './example-value.js';
+import { exampleOf, exampleWalk, toJson } from './example-value.js';
 import { preferredInvocation } from './invocation.js';
 import { clientNodeLabel, operationTitle, pagePaths, relativeLink } from './names.js';
 import { cliSnippet, httpSnippet, powerShellSnippet, typeScriptSnippet, type Snippet } from './snippets.js';
@@ -48,7 +48,7 @@ function permissionCells(entry: PermissionEntry | undefined): { least: string; h
 
 /** The JSON an error response carries: the error type's shape with Graph's innerError fields. */
 function errorBodyExample(context: DocsContext, type: TypeRef): string {
-  const value = exampleOf(type, { types: context.types, depth: 0, index: 0, hint: '', seen: new Set() });
+  const value = exampleOf(type, exampleWalk(context.types));
   const json = value ? toJson(value) : {};
   const shaped = JSON.parse(
     JSON.stringify(json, (key, item: unknown) => {

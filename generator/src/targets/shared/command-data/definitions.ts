@@ -9,7 +9,7 @@ import type { PermissionEntry } from '../../../model/index.js';
 // Kiota's URI-template rules live with the client target; the CLI shows the same templates.
 import { pathTemplate, queryTemplate } from '../uri-template.js';
 import { type CommandDefinition, type OperationDefinition, type OptionDefinition, type OptionKind, type ParameterSetDefinition, RESERVED_OPTION_NAMES } from '@mgkit/cli-contract';
-import type { PlacedCommand } from './command-paths.js';
+import { placeCommands, type PlacedCommand } from './command-paths.js';
 import { type JsonSchema, SchemaBuilder } from './schema.js';
 
 /** The shapes the CLI runtime reads: declared once, in @mgkit/cli-contract. */
@@ -476,12 +476,34 @@ function commandFromOperation(context: Context, placed: PlacedCommand, operation
   };
 }
 
+/** One schema table per model: every command refers into it, and each type is built once. */
+const schemaBuilders = new WeakMap<ApiModel, SchemaBuilder>();
+
+export function moduleSchemas(model: ApiModel): SchemaBuilder {
+  let builder = schemaBuilders.get(model);
+  if (!builder) schemaBuilders.set(model, (builder = new SchemaBuilder(model)));
+  return builder;
+}
+
+/** A command's definition; its `$defs` hold only the types it reaches (see `moduleSchemas` for the module's table). */
 export function buildCommandData(model: ApiModel, placed: PlacedCommand): CommandData {
   const context: Context = {
     model,
-    schemas: new SchemaBuilder(model),
+    schemas: moduleSchemas(model),
     types: new Map(model.types.map((type) => [type.name, type])),
   };
   const data = placed.command ? commandFromCmdlet(context, placed, placed.command) : commandFromOperation(context, placed, placed.operation as OperationModel);
-  return { ...data, $defs: context.schemas.sortedDefs() };
+  return { ...data, $defs: context.schemas.closureOf(data) };
+}
+
+const commandLists = new WeakMap<ApiModel, readonly { placed: PlacedCommand; data: CommandData }[]>();
+
+/** Every command of the model with its definition, built once for the CLI and the docs alike. */
+export function commandsOf(model: ApiModel): readonly { placed: PlacedCommand; data: CommandData }[] {
+  let commands = commandLists.get(model);
+  if (!commands) {
+    commands = placeCommands(model).map((placed) => ({ placed, data: buildCommandData(model, placed) }));
+    commandLists.set(model, commands);
+  }
+  return commands;
 }

@@ -114,6 +114,29 @@ export class SchemaBuilder {
     return Object.fromEntries([...this.defs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
+  /** The definitions a value's `$ref`s reach, transitively, sorted by name. */
+  closureOf(value: unknown): Record<string, JsonSchema> {
+    const reached = new Map<string, JsonSchema>();
+    const pending: unknown[] = [value];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (Array.isArray(node)) pending.push(...node);
+      else if (typeof node === 'object' && node !== null) {
+        for (const [key, child] of Object.entries(node)) {
+          if (key === '$ref' && typeof child === 'string') {
+            const name = child.replace('#/$defs/', '');
+            const definition = this.defs.get(name);
+            if (definition && !reached.has(name)) {
+              reached.set(name, definition);
+              pending.push(definition);
+            }
+          } else if (key !== '$defs') pending.push(child);
+        }
+      }
+    }
+    return Object.fromEntries([...reached.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
   /** Resolves a `$ref` schema to its definition (one level). */
   resolve(schema: JsonSchema): JsonSchema {
     if (!schema.$ref) return schema;
