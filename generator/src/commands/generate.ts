@@ -23,6 +23,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   const version = generatorVersion();
 
   const quick = await loadConfig(configFile);
+  let unitsToRun = options.unit;
   if (quick.config && options.check) {
     const units = selectUnits(quick.config.units, options.unit);
     const folders = [...new Set(units.flatMap((unit) => [path.dirname(unit.lockFile), ...Object.values(unit.outputs).flatMap((output) => (output ? [output.dir] : []))]))];
@@ -48,10 +49,21 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
       say(`Up to date: inputs, config and outputs match ${lockFiles.map(displayPath).join(', ')}; nothing written.`);
       return 0;
     }
+    // Units with a lock of their own regenerate alone: editing one module's description costs that module.
+    const stale = new Set(lockFiles.filter((_, index) => !current[index]));
+    if (!options.unit && stale.size < lockFiles.length) {
+      unitsToRun = units.filter((unit) => stale.has(unit.lockFile)).map((unit) => unit.name);
+      say(`Up to date: ${units.length - unitsToRun.length} unit(s); regenerating ${unitsToRun.join(', ')}.`);
+    }
   }
 
   const { runPipeline } = await import('../pipeline/run-pipeline.js');
-  const result = await runPipeline({ configFile, ...(options.unit && { units: options.unit }) });
+  const { StageClock } = await import('../pipeline/stage-clock.js');
+  const { progressLine, runSummary } = await import('./run-summary.js');
+  // progress on a terminal only: CI logs and pipes get the summary alone
+  const showProgress = !options.quiet && process.stderr.isTTY === true && !process.env['CI'];
+  const clock = new StageClock(showProgress ? (record) => process.stderr.write(`${progressLine(record)}\n`) : undefined);
+  const result = await runPipeline({ configFile, clock, ...(unitsToRun && { units: unitsToRun }) });
   printDiagnostics(result.diagnostics.items, { quiet: options.quiet ?? false });
   const config = result.config;
   if (!config || result.diagnostics.hasErrors) {
@@ -94,7 +106,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return 1;
   }
 
-  await applyChanges(changes, config.projectRoot, lockFiles);
+  await clock.time('write', result.units.length === 1 ? (result.units[0]?.unit.name ?? '') : `${result.units.length} units`, () => applyChanges(changes, config.projectRoot, lockFiles));
   const count = (kind: FileChange['kind']) => changes.filter((change) => change.kind === kind).length;
   const unchanged = plans.reduce((total, plan) => total + plan.unchanged.length, 0);
   say(
@@ -102,6 +114,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
       `${count('create')} created, ${count('update')} updated, ${count('delete')} removed, ` +
       `${unchanged} unchanged (${summariseDiagnostics(result.diagnostics.items)}).`,
   );
+  for (const line of runSummary(result.units, count('create') + count('update'), clock, result.diagnostics.items)) say(line);
   return 0;
 }
 

@@ -6,6 +6,7 @@ import type { GeneratedFile } from '../output/index.js';
 import { findUncoveredOperations, readPermissionsFile, type PermissionsFile } from '../sources/permissions/index.js';
 import { loadTargets } from '../targets/index.js';
 import { readUnitInputs } from './read-inputs.js';
+import { StageClock } from './stage-clock.js';
 
 export interface UnitResult {
   readonly unit: GenerationUnitConfig;
@@ -29,11 +30,14 @@ export interface PipelineOptions {
   readonly units?: readonly string[];
   /** Build the models only; run no target. */
   readonly modelOnly?: boolean;
+  /** Times each stage of each unit (see StageClock). */
+  readonly clock?: StageClock;
 }
 
 /** sources → model → targets, in memory. Nothing is written here. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const diagnostics = new DiagnosticBag();
+  const clock = options.clock ?? new StageClock();
   const loaded = await loadConfig(options.configFile);
   diagnostics.addAll(loaded.diagnostics);
   const config = loaded.config;
@@ -54,10 +58,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const models: Omit<UnitResult, 'files'>[] = [];
   for (const unit of units) {
-    const inputs = await readUnitInputs(unit, diagnostics);
+    const inputs = await clock.time('read', unit.name, () => readUnitInputs(unit, diagnostics));
     if (!inputs) continue;
     const permissions = unit.permissions ? await readUnitPermissions(unit.permissions, diagnostics) : undefined;
-    const built = buildApiModel({ document: inputs.document, cmdlets: inputs.cmdlets, unit, ...(permissions && { permissions }) });
+    const built = await clock.time('model', unit.name, () => buildApiModel({ document: inputs.document, cmdlets: inputs.cmdlets, unit, ...(permissions && { permissions }) }));
     diagnostics.addAll(built.diagnostics);
     if (!built.model) continue;
     if (permissions) reportUncoveredOperations(permissions, built.model, diagnostics);
@@ -76,7 +80,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const unitFiles: GeneratedFile[] = [];
     for (const target of targets.filter((candidate) => candidate.isEnabled(built.unit))) {
       const context = { unit: built.unit, specsDir: config.baseDir };
-      unitFiles.push(...(await target.emit(built.model, context)));
+      unitFiles.push(...(await clock.time(target.name, built.unit.name, () => target.emit(built.model, context))));
     }
     results.push({ ...built, files: unitFiles.sort(byPath) });
   }
