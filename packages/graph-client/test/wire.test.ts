@@ -1,7 +1,7 @@
 import { AnonymousAuthenticationProvider, type RequestAdapter } from '@microsoft/kiota-abstractions';
 import { FetchRequestAdapter } from '@microsoft/kiota-http-fetchlibrary';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGraphClient, GraphClientDefaultBaseUrl, type AcquireAccessTokenPostRequestBody, type ODataError } from '../src/index.js';
+import { createGraphClient, GraphClientDefaultBaseUrl, isODataError, ODataError, type AcquireAccessTokenPostRequestBody } from '../src/index.js';
 import { startCaptureServer, type CaptureServer } from './capture-server.js';
 
 const id = 'a b/cü';
@@ -83,9 +83,44 @@ describe('@mgkit/graph-client on the wire (real FetchRequestAdapter, capture ser
     expect(error.error?.message).toBe('Invalid value specified for property key.');
     // The primary error message (x-ms-primary-error-message) becomes the error's message.
     expect(error.message).toBe('Invalid value specified for property key.');
-    // specs/ describe InnerError without properties: its fields arrive as additional data.
-    expect(error.error?.innerError?.additionalData?.['request-id']).toBe('4b1f0c4e-0000-4000-8000-000000000001');
+    // innerError is plain data, by its wire names
+    expect(error.error?.innerError?.['request-id']).toBe('4b1f0c4e-0000-4000-8000-000000000001');
     expect(error.responseHeaders?.['request-id']).toEqual(['4b1f0c4e-0000-4000-8000-000000000001']);
+    // the one way to read it: code, message, requestId
+    expect([error.code, error.message, error.requestId]).toEqual(['Request_BadRequest', 'Invalid value specified for property key.', '4b1f0c4e-0000-4000-8000-000000000001']);
+  });
+
+  it('throws a real Error: instanceof, a stack, printable with String(), recognised by isODataError', async () => {
+    server.reply = () => ({
+      status: 403,
+      headers: { 'content-type': 'application/json', 'request-id': 'r-403' },
+      body: JSON.stringify({ error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } }),
+    });
+    const client = createGraphClient(newAdapter(), { baseUrl: `${server.origin}/v1.0` });
+    const error = await rejectionOf(client.applications.byApplicationId('app').synchronization.acquireAccessToken.post(body));
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(ODataError);
+    expect(isODataError(error)).toBe(true);
+    expect(isODataError(new Error('x'))).toBe(false);
+    expect(error.stack).toMatch(/ODataError: Insufficient privileges/);
+    expect(String(error)).toBe('ODataError: Insufficient privileges to complete the operation.');
+    expect(`${error}`).toContain('Insufficient privileges');
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ responseStatusCode: 403, code: 'Authorization_RequestDenied', requestId: 'r-403' });
+  });
+
+  it('keeps the status, headers and a bounded excerpt of a non-JSON error (an HTML 502 from a gateway)', async () => {
+    const page = `<html><body><h1>502 Bad Gateway</h1>${'x'.repeat(5000)}</body></html>`;
+    server.reply = () => ({ status: 502, headers: { 'content-type': 'text/html', 'request-id': 'r-502' }, body: page });
+    const client = createGraphClient(newAdapter(), { baseUrl: `${server.origin}/v1.0` });
+    const error = await rejectionOf(client.applications.byApplicationId('app').synchronization.acquireAccessToken.post(body));
+    expect(isODataError(error)).toBe(true);
+    expect(error.responseStatusCode).toBe(502);
+    expect(error.responseHeaders['content-type']).toEqual(['text/html']);
+    expect(error.requestId).toBe('r-502');
+    expect(error.bodyExcerpt?.startsWith('<html><body><h1>502 Bad Gateway</h1>')).toBe(true);
+    expect(error.bodyExcerpt?.length).toBe(1024);
+    expect(error.message).toMatch(/^HTTP 502 Bad Gateway: <html><body><h1>502 Bad Gateway<\/h1>/);
+    expect(error.message).not.toMatch(/factory registered/);
   });
 
   it('retries a 429 with Retry-After (default middleware), then resolves on 204', async () => {

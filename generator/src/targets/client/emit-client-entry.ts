@@ -12,6 +12,15 @@ import { builderNames } from './emit-request-builder.js';
 import type { BuilderNode } from '../shared/client-surface/navigation-tree.js';
 import { serializationFormats } from './serialization-formats.js';
 
+/** The client's error type and the adapter hook that throws it (`errors.ts`, copied from templates/client/). */
+export const ERRORS_FILE = 'errors.ts';
+const ERRORS_MODULE = './errors.js';
+/** `ODataError` (a class) shadows the model interface of that name that `export *` brings. */
+export const ERRORS_EXPORTS = [
+  { moduleSpecifier: ERRORS_MODULE, namedExports: ['ODataError', 'isODataError'] },
+  { moduleSpecifier: ERRORS_MODULE, isTypeOnly: true, namedExports: ['ODataErrorDetail'] },
+];
+
 export interface ClientNames {
   /** `GraphClient` */
   readonly client: string;
@@ -30,6 +39,7 @@ export function clientNames(client: string): ClientNames {
 export function clientEntryStatements(root: BuilderNode, model: ApiModel, names: ClientNames, imports: ImportCollector): StatementStructures[] {
   imports.type(KIOTA_ABSTRACTIONS, 'ParseNodeFactory', 'RequestAdapter', 'SerializationWriterFactory', 'ParseNodeFactoryRegistry', 'SerializationWriterFactoryRegistry');
   imports.value(KIOTA_ABSTRACTIONS, 'apiClientProxifier');
+  imports.value(ERRORS_MODULE, 'installODataErrors');
   const formats = serializationFormats(model);
   const formatList = formatNames(model);
   for (const format of formats) imports.value(format.module, format.writerFactory, ...(format.parseNodeFactory ? [format.parseNodeFactory] : []));
@@ -57,6 +67,7 @@ export function clientEntryStatements(root: BuilderNode, model: ApiModel, names:
     defaultBaseUrlStatement(model, names),
     factoryFunction(model, names, [
       'registerSerialization(requestAdapter);',
+      'installODataErrors(requestAdapter);',
       `if (options.baseUrl) requestAdapter.baseUrl = options.baseUrl.replace(/\\/+$/, '');`,
       `else if (!requestAdapter.baseUrl) requestAdapter.baseUrl = ${names.defaultBaseUrl};`,
       `const pathParameters: Record<string, unknown> = { baseurl: requestAdapter.baseUrl };`,

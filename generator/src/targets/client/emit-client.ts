@@ -7,7 +7,9 @@ import path from 'node:path';
 import type { Project } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
 import type { GeneratedFile } from '../shared/generated-file.js';
-import { clientEntryStatements, clientNames, type ClientNames } from './emit-client-entry.js';
+import { readFileSync } from 'node:fs';
+import { clientEntryStatements, clientNames, ERRORS_EXPORTS, ERRORS_FILE, type ClientNames } from './emit-client-entry.js';
+import { generatedHeader } from '../shared/generated-file.js';
 import { emitModels, MODELS_FILE } from './emit-models.js';
 import { builderFile, requestBuilderStatements, type BuilderContext } from './emit-request-builder.js';
 import { HelpIndex } from './help-index.js';
@@ -24,6 +26,8 @@ export interface ClientEmitOptions {
 }
 
 const CLIENT_FILE = 'graphClient.ts';
+/** The hand-written error module every generated client carries (a template: it does not depend on the model). */
+const ERRORS_TEMPLATE = new URL('../../../templates/client/errors.ts', import.meta.url);
 const INDEX_FILE = 'index.ts';
 
 /** Output-relative path → contents, sorted by path. */
@@ -51,6 +55,7 @@ export function emitClientSources(model: ApiModel): Map<string, string> {
     sources.set(relative, printEmitFile(file));
   }
 
+  sources.set(ERRORS_FILE, `${generatedHeader()}\n\n${readFileSync(ERRORS_TEMPLATE, 'utf8')}`);
   sources.set(INDEX_FILE, indexSource(project, names));
   sources.set(NODE_INDEX_FILE, nodeIndexSource(project, model, names, moduleSpecifier(CLIENT_FILE), moduleSpecifier(MODELS_FILE)));
   return new Map([...sources.entries()].sort(([a], [b]) => compareOrdinal(a, b)));
@@ -63,6 +68,7 @@ function indexSource(project: Project, names: ClientNames): string {
     { moduleSpecifier: moduleSpecifier(CLIENT_FILE), namedExports: [names.factory, names.defaultBaseUrl] },
     { moduleSpecifier: moduleSpecifier(CLIENT_FILE), isTypeOnly: true, namedExports: [names.client, names.options] },
     { moduleSpecifier: moduleSpecifier(MODELS_FILE) },
+    ...ERRORS_EXPORTS,
   ]);
   return printEmitFile(file);
 }

@@ -3,6 +3,7 @@
 import { type BaseRequestBuilder, type KeysToExcludeForNavigationMetadata, type NavigationMetadata, type ParseNodeFactory, type ParseNodeFactoryRegistry, type RequestAdapter, type SerializationWriterFactory, type SerializationWriterFactoryRegistry, apiClientProxifier } from '@microsoft/kiota-abstractions';
 import { JsonParseNodeFactory, JsonSerializationWriterFactory } from '@microsoft/kiota-serialization-json';
 import { type ApplicationsRequestBuilder, ApplicationsRequestBuilderNavigationMetadata } from './applications/index.js';
+import { installODataErrors } from './errors.js';
 import { type ServicePrincipalsRequestBuilder, ServicePrincipalsRequestBuilderNavigationMetadata } from './servicePrincipals/index.js';
 
 /** The entry point of the Applications client (v1.0): every request starts from here. */
@@ -45,6 +46,7 @@ export const GraphClientDefaultBaseUrl = 'https://graph.microsoft.com/v1.0';
  */
 export function createGraphClient(requestAdapter: RequestAdapter, options: GraphClientOptions = {}): GraphClient {
   registerSerialization(requestAdapter);
+  installODataErrors(requestAdapter);
   if (options.baseUrl) requestAdapter.baseUrl = options.baseUrl.replace(/\/+$/, '');
   else if (!requestAdapter.baseUrl) requestAdapter.baseUrl = GraphClientDefaultBaseUrl;
   const pathParameters: Record<string, unknown> = { baseurl: requestAdapter.baseUrl };

@@ -8,6 +8,10 @@ export type { GraphClient, GraphClientOptions } from './graphClient.js';
 
 export * from './models/index.js';
 
+export { ODataError, isODataError } from './errors.js';
+
+export type { ODataErrorDetail } from './errors.js';
+
 /** The service root the description names: `https://graph.microsoft.com/v1.0`. */
 export const GraphClientDefaultBaseUrl = 'https://graph.microsoft.com/v1.0';
 

@@ -5,3 +5,7 @@ export { createGraphClient, GraphClientDefaultBaseUrl } from './graphClient.js';
 export type { GraphClient, GraphClientOptions } from './graphClient.js';
 
 export * from './models/index.js';
+
+export { ODataError, isODataError } from './errors.js';
+
+export type { ODataErrorDetail } from './errors.js';
