@@ -20,6 +20,12 @@ import {
   startCaptureServer,
 } from './helpers.js';
 
+/** The error line without the client-request-id every request carries (a fresh UUID), which must be there. */
+function withoutClientRequestId(stderr: string): string {
+  expect(stderr).toMatch(/, client-request-id: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\)/);
+  return stderr.replace(/, client-request-id: [0-9a-f-]{36}\)/, ')');
+}
+
 const APP = ['applications', 'synchronization', 'acquire-access-token', 'post'];
 const SP = ['service-principals', 'synchronization', 'acquire-access-token', 'post'];
 const APP_PATH = (id: string) => `/v1.0/applications/${id}/synchronization/microsoft.graph.acquireAccessToken`;
@@ -529,19 +535,19 @@ describe('exit codes', () => {
   it('1: an API error prints OData code, message and request-id on one stderr line', async () => {
     const result = await call([...APP, '--application-id', 'boom']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: 500 InternalServerError: Something went wrong. (request-id: req-500)\n');
+    expect(withoutClientRequestId(result.stderr)).toBe('error: 500 InternalServerError: Something went wrong. (request-id: req-500)\n');
     const bad = await call([...APP, '--application-id', 'bad']);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('error: 400 BadRequest: Invalid credentials key. (request-id: req-400)\n');
+    expect(withoutClientRequestId(bad.stderr)).toBe('error: 400 BadRequest: Invalid credentials key. (request-id: req-400)\n');
   });
 
   it("1: an error page that is not OData (a gateway's HTML) still gives status, text and request-id on one line", async () => {
     const result = await call([...APP, '--application-id', 'gateway']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: 502 Bad Gateway: Bad Gateway upstream timed out (text/html response) (request-id: req-502)\n');
+    expect(withoutClientRequestId(result.stderr)).toBe('error: 502 Bad Gateway: Bad Gateway upstream timed out (text/html response) (request-id: req-502)\n');
     const json = await call([...APP, '--application-id', 'plainjson']);
     expect(json.code).toBe(1);
-    expect(json.stderr).toBe('error: 500 Internal Server Error: {"message":"database down"} (application/json response) (request-id: req-500j)\n');
+    expect(withoutClientRequestId(json.stderr)).toBe('error: 500 Internal Server Error: {"message":"database down"} (application/json response) (request-id: req-500j)\n');
   });
 
   it('1: an unreachable service or a failed TLS handshake is one line naming the host and what to check', async () => {
@@ -562,7 +568,7 @@ describe('exit codes', () => {
   it('3: not found (404)', async () => {
     const result = await call([...APP, '--application-id', 'missing']);
     expect(result.code).toBe(3);
-    expect(result.stderr).toBe("error: 404 Request_ResourceNotFound: Resource 'missing' does not exist. (request-id: req-404)\n");
+    expect(withoutClientRequestId(result.stderr)).toBe("error: 404 Request_ResourceNotFound: Resource 'missing' does not exist. (request-id: req-404)\n");
   });
 
   it('4: authentication (401, 403, or no credentials at all)', async () => {
@@ -572,7 +578,7 @@ describe('exit codes', () => {
     const forbidden = await call([...APP, '--application-id', 'forbidden']);
     expect(forbidden.code).toBe(4);
     // a 403 names the least-privileged permissions (specs/permissions.yaml) and how to sign in with them
-    expect(forbidden.stderr).toBe(
+    expect(withoutClientRequestId(forbidden.stderr)).toBe(
       'error: 403 Authorization_RequestDenied: Insufficient privileges. (request-id: req-403); this call needs delegated Synchronization.ReadWrite.All (sign in with: mgkit login --scopes Synchronization.ReadWrite.All) or application Application.ReadWrite.OwnedBy (granted to the app, then mgkit login --client-secret …)\n',
     );
     const none = await call([...APP, '--application-id', 'x'], { env: { MGKIT_ACCESS_TOKEN: undefined } });
@@ -617,15 +623,30 @@ describe('exit codes', () => {
     const before = server.requests.length;
     const result = await call([...APP, '--application-id', 'throttled-once']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('mgkit: HTTP 429, retrying in 1 s (retry 1 of 3)\n');
+    expect(result.stderr).toBe('mgkit: the service throttled the request (429 Too Many Requests); waiting 1 s as its Retry-After asks (retry 1 of 3)\n');
     expect(server.requests.length - before).toBe(2);
+    // one call, one client-request-id: the retry carries the first attempt's
+    const [first, second] = server.requests.slice(before);
+    expect(first?.headers['client-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(second?.headers['client-request-id']).toBe(first?.headers['client-request-id']);
+  });
+
+  it('names mgkit and its version in the User-Agent, beside Kiota, and a fresh client-request-id per call', async () => {
+    const { version } = JSON.parse((await import('node:fs')).readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const one = await call([...APP, '--application-id', 'ua-1']);
+    const two = await call([...APP, '--application-id', 'ua-2']);
+    expect(one.sent[0]?.headers['user-agent']).toMatch(new RegExp(`^kiota-typescript/\\S+ mgkit/${version.replace(/\./g, '\\.')}$`));
+    expect(one.sent[0]?.headers['client-request-id']).not.toBe(two.sent[0]?.headers['client-request-id']);
+    // a --header of the caller's own wins
+    const own = await call([...APP, '--application-id', 'ua-3', '--header', 'client-request-id: mine-1']);
+    expect(own.sent[0]?.headers['client-request-id']).toBe('mine-1');
   });
 
   it('a 429 whose Retry-After passes --timeout fails at once with exit 1, naming the wait', async () => {
     const result = await call([...APP, '--application-id', 'throttled-long', '--timeout', '5']);
     expect(result.sent).toHaveLength(1); // no retry: an hour's wait would outlast --timeout
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: 429 TooManyRequests: Too many requests. (request-id: req-429) (the service asks to retry after 3600 s, past --timeout)\n');
+    expect(withoutClientRequestId(result.stderr)).toBe('error: 429 TooManyRequests: Too many requests. (request-id: req-429) (the service asks to retry after 3600 s, past --timeout)\n');
   });
 
   it('plain http to a non-loopback host is refused before the token is sent', async () => {

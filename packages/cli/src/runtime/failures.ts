@@ -104,7 +104,7 @@ export function describeApiFailure(error: unknown): ApiFailure | undefined {
   };
   const code = pick(main, 'code');
   const message = pick(main, 'message') ?? (error as Error).message;
-  const requestId = pick(inner, 'requestId', 'request-id') ?? headerValue('request-id') ?? headerValue('client-request-id');
+  const requestId = headerValue('request-id') ?? pick(inner, 'requestId', 'request-id');
   return {
     status,
     ...(typeof code === 'string' && { code }),
@@ -130,9 +130,11 @@ function describeErrorResponse(response: ErrorResponse): ApiFailure {
   };
 }
 
-function failureLine(failure: ApiFailure): string {
+function failureLine(failure: ApiFailure, clientRequestId: string | undefined): string {
   const parts = [`${failure.status ?? ''}${failure.code ? ` ${failure.code}` : ''}:`.replace(/^ /, ''), failure.message];
-  if (failure.requestId) parts.push(`(request-id: ${failure.requestId})`);
+  // both ids, as Graph support asks for them
+  const ids = [...(failure.requestId ? [`request-id: ${failure.requestId}`] : []), ...(clientRequestId && clientRequestId !== failure.requestId ? [`client-request-id: ${clientRequestId}`] : [])];
+  if (ids.length > 0) parts.push(`(${ids.join(', ')})`);
   return parts.join(' ');
 }
 
@@ -162,7 +164,7 @@ function permissionHint(needed: NeededPermissions | undefined, bin: string): str
   return `; this call needs ${kinds.join(' or ')}`;
 }
 
-export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResponse, needed?: NeededPermissions, bin = 'mgkit'): number {
+export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResponse, needed?: NeededPermissions, bin = 'mgkit', clientRequestId?: string): number {
   const write = (text: string): void => {
     // the server's message may hold escape sequences: one plain line, secrets scrubbed
     const line = safeLine(text).trim();
@@ -198,7 +200,7 @@ export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResp
         ? ` (the service asks to retry after ${lastError.retryAfter}${/^\d+$/.test(lastError.retryAfter) ? ' s' : ''}, past --timeout)`
         : '';
     const forbidden = failure.status === 403 ? permissionHint(needed, bin) : '';
-    write(`${failureLine(failure)}${retried}${retryAfter}${forbidden}`);
+    write(`${failureLine(failure, clientRequestId)}${retried}${retryAfter}${forbidden}`);
     return failureExitCode(failure.status);
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@
  * errors into one-line `NetworkError`s, keeps the last error response (for bodies the client
  * cannot parse) and, with `--debug`, traces HTTP on stderr (Authorization and secrets redacted).
  */
+import { randomUUID } from 'node:crypto';
 import type { AuthenticationProvider, RequestInformation } from '@microsoft/kiota-abstractions';
 import { UsageError } from './errors.js';
 import { type ErrorResponse, NetworkError, TimeoutError } from './failures.js';
@@ -19,6 +20,25 @@ export interface HttpSettings {
   readonly token?: () => Promise<string>;
   /** Redacts a JSON request body for the trace. */
   readonly redactBody: (body: string) => string;
+  /** This tool in the User-Agent, after Kiota's: `mgkit/0.1.0`. */
+  readonly product?: string;
+}
+
+/**
+ * Graph's etiquette: the User-Agent names this tool beside Kiota's, and every request carries a
+ * `client-request-id` (one per call, kept across its retries) unless `--header` gave one.
+ */
+function withGraphHeaders(init: RequestInit, product: string | undefined, clientRequestId: string): RequestInit {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of headersOf(init)) headers[name] = value;
+  const find = (wanted: string) => Object.keys(headers).find((name) => name.toLowerCase() === wanted);
+  const agent = find('user-agent');
+  if (product && !(agent && headers[agent]?.includes(product))) {
+    if (agent) headers[agent] = `${headers[agent]} ${product}`;
+    else headers['User-Agent'] = product;
+  }
+  if (!find('client-request-id')) headers['client-request-id'] = clientRequestId;
+  return { ...init, headers };
 }
 
 function isLoopback(hostname: string): boolean {
@@ -98,12 +118,23 @@ class CallClock {
   }
 }
 
-function tracingFetch(settings: HttpSettings, clock: CallClock, onError: (response: ErrorResponse | undefined) => void): (input: string, init: RequestInit) => Promise<Response> {
+function tracingFetch(
+  settings: HttpSettings,
+  clock: CallClock,
+  onError: (response: ErrorResponse | undefined) => void,
+  onClientRequestId: (id: string) => void,
+): (input: string, init: RequestInit) => Promise<Response> {
   const trace = (line: string): void => {
     io().stderr.write(`${scrubText(line)}\n`);
   };
   let redirects = 0;
-  return async (input, init) => {
+  let clientRequestId = '';
+  return async (input, original) => {
+    const retry = headersOf(original).some(([name]) => name.toLowerCase() === 'retry-attempt');
+    if (!retry || !clientRequestId) clientRequestId = randomUUID();
+    const init = withGraphHeaders(original, settings.product, clientRequestId);
+    const sentId = headersOf(init).find(([name]) => name.toLowerCase() === 'client-request-id')?.[1] ?? clientRequestId;
+    onClientRequestId(sentId);
     clock.attempt(init);
     const remaining = clock.remainingMs();
     const signal = remaining !== undefined ? AbortSignal.timeout(remaining) : undefined;
@@ -133,7 +164,7 @@ function tracingFetch(settings: HttpSettings, clock: CallClock, onError: (respon
       } else onError(undefined);
     } else if (response.status >= 400) {
       // kept for the error line when the client cannot parse the body (an HTML gateway page)
-      const requestId = response.headers.get('request-id') ?? response.headers.get('client-request-id') ?? undefined;
+      const requestId = response.headers.get('request-id') ?? undefined;
       const attempt = Number(headersOf(init).find(([name]) => name.toLowerCase() === 'retry-attempt')?.[1] ?? 0);
       onError({
         ...((response.status === 429 || response.status === 503) && attempt >= MAX_RETRIES && { retriesExhausted: attempt }),
@@ -165,22 +196,33 @@ export interface GraphConnection {
   readonly client: unknown;
   /** The last error response (status ≥ 400) of the latest request, if it failed. */
   readonly lastErrorResponse: () => ErrorResponse | undefined;
+  /** The `client-request-id` the latest request carried. */
+  readonly lastClientRequestId: () => string | undefined;
 }
 
 /** The generated client on a fresh adapter: authenticated unless `settings.token` is absent. */
 export async function createClient(settings: HttpSettings): Promise<GraphConnection> {
   const { FetchRequestAdapter, KiotaClientFactory, MiddlewareFactory, RetryHandler, RetryHandlerOptions, createGraphClient, withRedirectGuard } = await import('./http-stack.js');
   let lastError: ErrorResponse | undefined;
+  let lastClientRequestId: string | undefined;
   const clock = new CallClock(settings.timeoutMs);
-  const customFetch = tracingFetch(settings, clock, (response) => (lastError = response));
+  const customFetch = tracingFetch(
+    settings,
+    clock,
+    (response) => (lastError = response),
+    (id) => (lastClientRequestId = id),
+  );
   // Kiota's default chain, with a retry policy that waits only while the call stays within
   // --timeout (a Retry-After of an hour fails at once instead of hanging) and says so on stderr.
   const retryOptions: InstanceType<typeof RetryHandlerOptions> = new RetryHandlerOptions({
     shouldRetry: (delay, attempt, _url, _init, response) => {
-      const waitSeconds = retryAfterSeconds(response.headers.get('retry-after')) ?? delay;
+      const asked = retryAfterSeconds(response.headers.get('retry-after'));
+      const waitSeconds = asked ?? delay;
       const remaining = clock.remainingMs();
       if (remaining !== undefined && waitSeconds * 1000 >= remaining) return false;
-      io().stderr.write(`mgkit: HTTP ${response.status}, retrying in ${waitSeconds} s (retry ${attempt + 1} of ${retryOptions.maxRetries})\n`);
+      const what = response.status === 429 ? 'throttled the request (429 Too Many Requests)' : `was unavailable (${response.status} ${response.statusText || 'Service Unavailable'})`;
+      const why = asked !== undefined ? 'as its Retry-After asks' : 'before trying again';
+      io().stderr.write(`mgkit: the service ${what}; waiting ${waitSeconds} s ${why} (retry ${attempt + 1} of ${retryOptions.maxRetries})\n`);
       return true;
     },
   });
@@ -190,7 +232,7 @@ export async function createClient(settings: HttpSettings): Promise<GraphConnect
   const httpClient = KiotaClientFactory.create(customFetch as unknown as typeof fetch, middlewares);
   const auth = settings.token ? bearerProvider(settings.token) : anonymous;
   const adapter = new FetchRequestAdapter(auth, undefined, undefined, httpClient);
-  return { client: createGraphClient(adapter, { baseUrl: settings.baseUrl }), lastErrorResponse: () => lastError };
+  return { client: createGraphClient(adapter, { baseUrl: settings.baseUrl }), lastErrorResponse: () => lastError, lastClientRequestId: () => lastClientRequestId };
 }
 
 /** Response headers inspection (Kiota's HeadersInspectionOptions), loaded with the client. */

@@ -106,7 +106,7 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
   }
   checkResponseHeadersSink(plan.responseHeadersSink);
   const token = await tokenSource(globals);
-  const connection = await createClient({ baseUrl: globals.baseUrl, timeoutMs: globals.timeoutMs, debug: globals.debug, token, redactBody });
+  const connection = await createClient({ baseUrl: globals.baseUrl, timeoutMs: globals.timeoutMs, debug: globals.debug, token, redactBody, product: `${context.bin}/${context.version()}` });
   let exitCode: number = ExitCode.ok;
   const many = plan.calls.length > 1;
   for (const [index, entry] of plan.calls.entries()) {
@@ -136,7 +136,7 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
         const headers = inspection.responseHeaders();
         if (Object.keys(headers).length > 0) writeResponseHeaders(plan.responseHeadersSink, headers);
       }
-      const code = reportFailure(error, prefix, connection.lastErrorResponse(), plan.operation.permissions, context.bin);
+      const code = reportFailure(error, prefix, connection.lastErrorResponse(), plan.operation.permissions, context.bin, connection.lastClientRequestId());
       if (exitCode === ExitCode.ok) exitCode = code;
     }
   }
