@@ -430,10 +430,28 @@ describe('what-if, confirm, pass-thru, headers, response headers', () => {
     expect(result.stdout).toContain('Authorization: Bearer ***');
     expect(result.stdout).toContain('Content-Type: application/json');
     expect(result.stdout).toContain('X-Trace: abc');
-    // every credential value is a secret to the schema (x-secret); keys stay readable
+    // a secret key's value is masked; an endpoint's is shown, to check before sending
     expect(result.stdout).toContain('"key": "SecretToken",\n      "value": "***"');
-    expect(result.stdout).toContain('"key": "BaseAddress",\n      "value": "***"');
+    expect(result.stdout).toContain('"key": "BaseAddress",\n      "value": "https://b.example"');
     expect(result.stdout).not.toContain(PLANTED_CREDENTIAL);
+  });
+
+  it('--what-if when not signed in says so, and shows no Authorization header', async () => {
+    const result = await call([...APP, '--application-id', 'wi-anon', '--credentials', 'UserName=admin@contoso.com', '--what-if'], { env: { MGKIT_ACCESS_TOKEN: undefined } });
+    expect(result.code).toBe(0);
+    expect(result.sent).toHaveLength(0);
+    expect(result.stdout).toContain("Sent now, it would carry no credentials and fail (exit 4): not signed in: run 'mgkit login', or set MGKIT_ACCESS_TOKEN.");
+    expect(result.stdout).not.toMatch(/Authorization/i);
+    // UserName is an identity, not a secret
+    expect(result.stdout).toContain('"key": "UserName",\n      "value": "admin@contoso.com"');
+    const data = await call([...APP, '--application-id', 'wi-anon', '--what-if', '--query', '[signedIn, notSignedIn]'], { env: { MGKIT_ACCESS_TOKEN: undefined } });
+    expect(JSON.parse(data.stdout)).toEqual([false, "not signed in: run 'mgkit login', or set MGKIT_ACCESS_TOKEN"]);
+  });
+
+  it('--what-if --query applies to the request without -o', async () => {
+    const result = await call([...APP, '--application-id', 'wi-q', '--what-if', '--query', 'url']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toBe(`${server.url}/applications/wi-q/synchronization/microsoft.graph.acquireAccessToken`);
   });
 
   it('--what-if -o json prints the same request as data (for scripts), and --query picks from it', async () => {
@@ -444,6 +462,7 @@ describe('what-if, confirm, pass-thru, headers, response headers', () => {
       whatIf: true,
       operation: 'Get-MgApplicationSynchronizationAccessToken',
       target: 'application-id=wi-json',
+      signedIn: true,
       method: 'POST',
       url: `${server.url}/applications/wi-json/synchronization/microsoft.graph.acquireAccessToken`,
       headers: { Accept: 'application/json', Authorization: 'Bearer ***', 'Content-Type': 'application/json' },

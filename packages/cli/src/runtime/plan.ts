@@ -3,6 +3,7 @@
  * input (inline, `@file`, `-`), check identity records and validate the body against the
  * schema — all before the first request. One planned call per `--input-object` record.
  */
+import { credentialValueIsShown } from './credential-keys.js';
 import type { CommandDefinition, IdentityKey, JsonSchema, OperationDefinition, OptionDefinition, PreparedCall } from './definition.js';
 import { CliError, ExitCode, UsageError } from './errors.js';
 import { readJsonArgument, readJsonRecords, readTextArgument } from './inputs.js';
@@ -155,8 +156,12 @@ function collectSecrets(value: unknown, schema: JsonSchema | undefined, defs: Co
   const resolved = resolveSchema(schema, defs);
   if (resolved['x-secret'] && typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap((item) => collectSecrets(item, resolved.items, defs));
-  if (isObject(value))
-    return Object.entries(value).flatMap(([key, item]) => collectSecrets(item, resolved.properties && Object.hasOwn(resolved.properties, key) ? resolved.properties[key] : undefined, defs));
+  if (isObject(value)) {
+    const shown = credentialValueIsShown(value);
+    return Object.entries(value).flatMap(([key, item]) =>
+      shown && key === 'value' ? [] : collectSecrets(item, resolved.properties && Object.hasOwn(resolved.properties, key) ? resolved.properties[key] : undefined, defs),
+    );
+  }
   return [];
 }
 

@@ -2,6 +2,7 @@
  * Validation of input against the emitted JSON Schema subset, before any request: one problem
  * per line with its JSON path; unknown enum names get the closest valid names.
  */
+import { credentialValueIsShown } from './credential-keys.js';
 import type { JsonSchema, JsonType } from './definition.js';
 import { closest } from './errors.js';
 
@@ -115,7 +116,11 @@ export function redactSecrets(value: unknown, schema: JsonSchema | undefined, de
       const member = resolved.anyOf.find((candidate) => resolveSchema(candidate, defs).type === 'object');
       return redactSecrets(value, member, defs, mask);
     }
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, redactSecrets(item, declaredProperty(resolved.properties, key), defs, mask)]));
+    // a credential's value is shown when its key says it is no secret (BaseAddress, UserName…)
+    const shown = credentialValueIsShown(value as Record<string, unknown>);
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, shown && key === 'value' ? item : redactSecrets(item, declaredProperty(resolved.properties, key), defs, mask)]),
+    );
   }
   return value;
 }

@@ -35,12 +35,21 @@ export interface WhatIfRequest {
   readonly headers: Record<string, string>;
   /** The JSON body as text, secret values masked. */
   readonly body?: string;
+  /** Why the call would be sent without credentials (not signed in), when it would. */
+  readonly notSignedIn?: string;
 }
 
-export function whatIfRequest(command: CommandDefinition, operation: OperationDefinition, label: string, info: RequestInformationLike): WhatIfRequest {
+export function whatIfRequest(
+  command: CommandDefinition,
+  operation: OperationDefinition,
+  label: string,
+  info: RequestInformationLike,
+  signIn: { readonly signedIn: boolean; readonly why?: string },
+): WhatIfRequest {
   const headers = new Map<string, string>();
   for (const [name, set] of info.headers.entries()) headers.set(name, [...set].join(', '));
-  if (![...headers.keys()].some((name) => name.toLowerCase() === 'authorization')) headers.set('Authorization', `Bearer ${MASK}`);
+  // the token is shown masked only when there is one to send
+  if (signIn.signedIn && ![...headers.keys()].some((name) => name.toLowerCase() === 'authorization')) headers.set('Authorization', `Bearer ${MASK}`);
   const sorted = [...headers.entries()].sort(([a], [b]) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
   return {
     operation: command.cmdlet ?? command.path.join(' '),
@@ -49,12 +58,15 @@ export function whatIfRequest(command: CommandDefinition, operation: OperationDe
     url: info.URL,
     headers: Object.fromEntries(sorted.map(([name, value]) => [name, scrubText(redactHeader(name, value))])),
     ...(info.content && info.content.byteLength > 0 && { body: redactBodyText(new TextDecoder().decode(info.content), operation, command) }),
+    ...(!signIn.signedIn && signIn.why !== undefined && { notSignedIn: signIn.why }),
   };
 }
 
 /** The what-if as text: a sentence, the request line, the headers, the body. */
 export function whatIfText(request: WhatIfRequest): string {
-  const lines = [`What if: performing ${request.operation} (${request.target}); nothing is sent.`, `${request.method} ${request.url}`];
+  const lines = [`What if: performing ${request.operation} (${request.target}); nothing is sent.`];
+  if (request.notSignedIn !== undefined) lines.push(`Sent now, it would carry no credentials and fail (exit 4): ${request.notSignedIn}.`);
+  lines.push(`${request.method} ${request.url}`);
   for (const [name, value] of Object.entries(request.headers)) lines.push(`${name}: ${value}`);
   if (request.body !== undefined) lines.push('', request.body);
   return scrubText(lines.join('\n'));
@@ -70,7 +82,17 @@ export function whatIfData(request: WhatIfRequest): Record<string, unknown> {
       body = scrubText(request.body);
     }
   }
-  return { whatIf: true, operation: request.operation, target: request.target, method: request.method, url: scrubText(request.url), headers: request.headers, ...(body !== undefined && { body }) };
+  return {
+    whatIf: true,
+    operation: request.operation,
+    target: request.target,
+    signedIn: request.notSignedIn === undefined,
+    ...(request.notSignedIn !== undefined && { notSignedIn: request.notSignedIn }),
+    method: request.method,
+    url: scrubText(request.url),
+    headers: request.headers,
+    ...(body !== undefined && { body }),
+  };
 }
 
 /** Asks on the terminal; Ctrl+C is an interruption (exit 130), not an API error. */

@@ -11,6 +11,18 @@ import { io } from '../io.js';
 /** Tokens this close to expiry are refreshed first. */
 const EXPIRY_MARGIN_MS = 2 * 60 * 1000;
 
+/**
+ * Whether a call would carry credentials, read without the network (for --what-if): a token in
+ * MGKIT_ACCESS_TOKEN, or a sign-in to this cloud. `why` says what is missing.
+ */
+export function signInState(options: { cloud: CloudName }): { readonly signedIn: true } | { readonly signedIn: false; readonly why: string } {
+  if (io().env['MGKIT_ACCESS_TOKEN']?.trim()) return { signedIn: true };
+  const state = readAuthState();
+  if (!state) return { signedIn: false, why: "not signed in: run 'mgkit login', or set MGKIT_ACCESS_TOKEN" };
+  if (state.cloud !== options.cloud) return { signedIn: false, why: `signed in to the ${state.cloud} cloud, not ${options.cloud}: run 'mgkit login --cloud ${options.cloud}'` };
+  return { signedIn: true };
+}
+
 export async function resolveAccessToken(options: { cloud: CloudName }): Promise<string> {
   // a pasted `Bearer …` is the header's value, not the token
   const fromEnv = io()
