@@ -3,6 +3,7 @@
  * trusted through NODE_EXTRA_CA_CERTS): device code and client secret flows, the token cache
  * file, silent refresh of an expiring token, status, logout and a wrong tenant.
  */
+import net from 'node:net';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -164,6 +165,25 @@ describe('client secret sign-in', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('AADSTS7000215');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    // the sentence ends the line: no trace ids, no stray " -"
+    expect(result.stderr).toMatch(/for a secret added to app '[^']+'\.\n$/);
+  });
+
+  it('an unreachable authority names its host and the options that choose another', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const result = await spawnCli(['login', '--client-secret', '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', `https://127.0.0.1:${closed}`], {
+      env: env(freshConfigHome(), { MGKIT_CLIENT_SECRET: 'Pl4nted-Second-Secret-c0ffee' }),
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(
+      new RegExp(`^error: sign-in failed: cannot reach the authority 127\\.0\\.0\\.1:${closed}( \\(ECONNREFUSED\\))?; .*--cloud <.*> or the authority with --authority-host <url>\\n$`),
+    );
+    expect(result.stderr).not.toMatch(/network_error|aka\.ms/);
   });
 });
 

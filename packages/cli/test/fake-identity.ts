@@ -219,7 +219,8 @@ export async function startFakeIdentity(options: { accessTokenLifetime: number }
             if (form['client_id'] !== clientId || form['client_secret'] !== clientSecret) {
               return json(response, 401, {
                 error: 'invalid_client',
-                error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.`,
+                // worded as Entra words it: the trace ids follow the sentence
+                error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'. Trace ID: 9b2c5a1e-0000-4000-8000-000000000001 Correlation ID: 5f1d2e3c-0000-4000-8000-000000000002 Timestamp: 2026-12-02 10:00:00Z`,
                 error_codes: [7000215],
               });
             }

@@ -138,6 +138,18 @@ function accountOf(claims: Record<string, unknown> | undefined): string | undefi
  * MSAL reports an unknown tenant only as `endpoints_resolution_error`; ask the authority's
  * metadata endpoint for its reason (AADSTS90002 …) to say what is wrong.
  */
+/** What the identity library says when it cannot reach the authority at all. */
+const UNREACHABLE = /network_error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|fetch failed/;
+
+/** The host, the transport's reason, and the options that choose another authority (MSAL's own message is a bare `network_error` link). */
+function unreachableAuthority(state: AuthState, message: string): AuthError {
+  const host = new URL(state.authorityHost ?? CLOUDS[state.cloud].authority).host;
+  const code = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b/.exec(message)?.[1];
+  return new AuthError(
+    `sign-in failed: cannot reach the authority ${host}${code ? ` (${code})` : ''}; check the network and proxy, or pick the cloud with --cloud <${Object.keys(CLOUDS).join('|')}> or the authority with --authority-host <url>`,
+  );
+}
+
 async function tenantFailure(state: AuthState): Promise<AuthError> {
   const host = state.authorityHost ?? CLOUDS[state.cloud].authority;
   const tenant = state.tenantId ?? 'organizations';
@@ -146,8 +158,11 @@ async function tenantFailure(state: AuthState): Promise<AuthError> {
     const response = await fetch(`${host}/${encodeURIComponent(tenant)}/v2.0/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5000) });
     const body = (await response.json()) as { error_description?: string };
     reason = (body.error_description ?? '').split(/(?<=\.)\s/)[0] ?? '';
-  } catch {
-    // keep the generic message
+  } catch (error) {
+    // not there at all: say so; otherwise keep the generic message
+    const { message, cause } = error as { message?: string; cause?: { code?: string } };
+    const said = `${message ?? ''} ${cause?.code ?? ''}`;
+    if (UNREACHABLE.test(said)) return unreachableAuthority(state, said);
   }
   return new AuthError(
     `sign-in failed: ${reason || `the authority ${host}/${tenant} could not be resolved`} (check --tenant '${tenant}'${state.authorityHost ? ' and --authority-host' : ' and --cloud'})`,
@@ -237,7 +252,9 @@ async function login(argv: readonly string[], context: AuthCommandContext): Prom
     const tid = typeof claims?.['tid'] === 'string' ? (claims['tid'] as string) : state.tenantId;
     state = { ...state, ...(account !== undefined && { account }), ...(tid !== undefined && { tenantId: tid }), accessToken: token.token, expiresOn: token.expiresOnTimestamp };
   } catch (error) {
-    if (/endpoints_resolution_error/.test(String((error as Error)?.message ?? error))) throw await tenantFailure(state);
+    const message = String((error as Error)?.message ?? error);
+    if (UNREACHABLE.test(message)) throw unreachableAuthority(state, message);
+    if (/endpoints_resolution_error/.test(message)) throw await tenantFailure(state);
     throw authFailure('sign-in failed', error);
   }
   writeAuthState(state);

@@ -118,7 +118,8 @@ export function authFailure(prefix: string, error: unknown): AuthError {
   const raw = error instanceof Error ? error.message : String(error);
   const firstLine = raw.split('\n').find((line) => line.trim()) ?? raw;
   const aadsts = /AADSTS\d+:[^\r\n]*?(?=Trace ID|Correlation ID|Timestamp|$)/.exec(raw)?.[0]?.trim();
-  return new AuthError(scrubText(`${prefix}: ${aadsts ?? firstLine.trim()}`));
+  // AADSTS messages run on into " - Trace ID …": no stray dash at the end of the line
+  return new AuthError(scrubText(`${prefix}: ${(aadsts ?? firstLine.trim()).replace(/[\s-]+$/, '')}`));
 }
 
 export async function acquireSilently(state: AuthState): Promise<AccessToken> {
