@@ -65,7 +65,14 @@ describe('device code sign-in (the default)', () => {
     const result = await spawnCli(['status'], { env: env(home) });
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(status).toMatchObject({ method: 'device-code', account: 'adele@contoso.example', tenant: idp.tenant, scopes: ['https://graph.microsoft.com/Synchronization.ReadWrite.All'] });
+    // the client id is the one the sign-in used: the public client's, for a device code without --client-id
+    expect(status).toMatchObject({
+      method: 'device-code',
+      account: 'adele@contoso.example',
+      tenant: idp.tenant,
+      clientId: '14d82eec-204b-4c2f-b7e8-296a70dab67e',
+      scopes: ['https://graph.microsoft.com/Synchronization.ReadWrite.All'],
+    });
     expect(typeof status['expiresOn']).toBe('string');
     expect(result.stdout).not.toContain('fake-idp-');
     expect(result.stderr).not.toContain('tokens are cached'); // the notice is shown once

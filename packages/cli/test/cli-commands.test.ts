@@ -164,6 +164,10 @@ describe('parameter sets (each set of both cmdlets, HTTP through the generated c
     const wrong = await call([...APP, '-ObjectId', 'app-x', '-WhatIf:maybe']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe("error: -WhatIf: a switch takes :$true or :$false, not 'maybe'\n");
+    // what bash makes of an unquoted -WhatIf:$false
+    const expanded = await call([...APP, '-ObjectId', 'app-x', '-WhatIf:']);
+    expect(expanded.code).toBe(2);
+    expect(expanded.stderr).toBe("error: -WhatIf: the shell expanded $true or $false to nothing; quote it ('-WhatIf:$false'), or write --what-if or leave it out\n");
   });
 });
 
@@ -229,6 +233,10 @@ describe('usage and validation errors (exit 2, nothing sent)', () => {
     const option = await call([...APP, '--aplication-id', 'a']);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('did you mean --application-id');
+    // another object's id on this command: its own key comes first
+    const otherKey = await call([...SP, '-ApplicationId', 'a']);
+    expect(otherKey.code).toBe(2);
+    expect(otherKey.stderr).toMatch(/^error: unknown option -ApplicationId \(did you mean --service-principal-id[,?]/);
     for (const result of [json, file, option]) expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
@@ -681,7 +689,9 @@ describe('--debug trace', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`> POST ${server.url}/applications/dbg/synchronization/microsoft.graph.acquireAccessToken`);
     expect(result.stderr).toMatch(/> authorization: Bearer \*\*\*/i);
-    expect(result.stderr).toContain('"value": "***"');
+    expect(result.stderr).toContain('>       "value": "***"');
+    // every line is marked with its direction: the body's lines too
+    for (const line of result.stderr.trimEnd().split('\n')) expect(line, line).toMatch(/^[<>] /);
     expect(result.stderr).toContain('< 204');
     expect(result.stderr).not.toContain(PLANTED_CREDENTIAL);
     expect(result.stderr).not.toContain(PLANTED_TOKEN);
@@ -699,9 +709,13 @@ describe('output: -o json|yaml|table|tsv|none and --query', () => {
     const yaml = await runCli([...statusArgs, '-o', 'yaml'], { env: auth });
     expect(yaml.stdout).toContain('account: ci@contoso.example\n');
     expect(yaml.stdout).toContain('scopes:\n  - Synchronization.ReadWrite.All\n');
-    const table = await runCli([...statusArgs, '-o', 'table'], { env: auth });
-    expect(table.stdout.split('\n')[0]).toMatch(/^source\s+account\s+tenant\s+scopes\s+expiresOn\s+expired$/);
-    expect(table.stdout).toContain('ci@contoso.example');
+    // one object: a name/value line per field, cut to the terminal's width
+    const table = await runCli([...statusArgs, '-o', 'table'], { env: { ...auth, COLUMNS: '40' } });
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(['source', 'account', 'tenant', 'scopes', 'expiresOn', 'expired']);
+    expect(lines[1]).toMatch(/^account\s+ci@contoso\.example$/);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(lines[3]).toMatch(/…$/);
     const tsv = await runCli([...statusArgs, '--output', 'tsv'], { env: auth });
     expect(tsv.stdout.split('\t').slice(0, 3)).toEqual(['MGKIT_ACCESS_TOKEN', 'ci@contoso.example', 'tenant-from-token']);
     const none = await runCli([...statusArgs, '-o', 'none'], { env: auth });

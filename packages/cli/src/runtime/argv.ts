@@ -84,16 +84,23 @@ export function parseCommandLine(argv: readonly string[], options: readonly Opti
       const switchValue = (powerShellValue[2] ?? '').toLowerCase();
       if (switchValue === '$true') return [`--${match}`];
       if (switchValue === '$false') return [];
+      // bash, zsh and sh expand an unquoted $false to nothing: `-WhatIf:$false` arrives as `-WhatIf:`
+      if (switchValue === '') throw new UsageError(`-${rawName}: the shell expanded $true or $false to nothing; quote it ('-${rawName}:$false'), or write --${match} or leave it out`);
       throw new UsageError(`-${rawName}: a switch takes :$true or :$false, not '${powerShellValue[2] ?? ''}'`);
     }
     if (match) return [`--${match}${rest.length > 0 ? `=${rest.join('=')}` : ''}`];
     // `-ojson`: a short option with its value attached, as az and getopt accept (after the
     // PowerShell spellings, so that `-objectid` stays --object-id)
     if (!isLong && !powerShellValue && GLOBAL_OPTIONS.some((option) => option.short === rawName.charAt(0) && option.type === 'string')) return [token];
-    const near = closest(
-      name,
-      known.filter((candidate) => candidate.length > 1),
-    );
+    // an id of another object (`-ApplicationId` on a service principal's command): name this command's keys first
+    const keys = lower.endsWith('-id') ? options.filter((option) => option.role.kind === 'path-key').map((option) => option.name) : [];
+    const near = [
+      ...keys,
+      ...closest(
+        name,
+        known.filter((candidate) => candidate.length > 1 && !keys.includes(candidate)),
+      ),
+    ].slice(0, 3);
     const hint = near.length > 0 ? ` (did you mean ${near.map((candidate) => `--${candidate}`).join(', ')}?)` : '';
     throw new UsageError(`unknown option ${isLong ? '--' : '-'}${rawName}${hint}; see --help`);
   });

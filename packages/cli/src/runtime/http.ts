@@ -143,7 +143,8 @@ function tracingFetch(
       trace(`> ${init.method ?? 'GET'} ${input}`);
       for (const [name, value] of headersOf(init)) trace(`> ${name}: ${redactTraceHeader(name, value)}`);
       const body = bodyText(init.body);
-      if (body !== undefined) trace(`> ${settings.redactBody(body)}`);
+      // every line of a body is marked, so a trace can be grepped by direction
+      if (body !== undefined) for (const line of settings.redactBody(body).split('\n')) trace(`> ${line}`);
     }
     let response: Response;
     const started = Date.now();
@@ -184,7 +185,7 @@ function tracingFetch(
       for (const [name, value] of response.headers.entries()) trace(`< ${name}: ${redactTraceHeader(name, value)}`);
       if (response.status >= 400) {
         const text = await response.clone().text();
-        if (text) trace(`< ${text}`);
+        if (text) for (const line of text.split('\n')) trace(`< ${line}`);
       }
     }
     return response;

@@ -51,14 +51,44 @@ function rowsOf(value: unknown): { columns: string[]; rows: string[][] } {
   return { columns, rows: (items as Record<string, unknown>[]).map((item) => columns.map((column) => scalar(item[column]))) };
 }
 
+/** Columns a table may use: the terminal's width (COLUMNS wins), or none when output is not a terminal. */
+function terminalWidth(): number | undefined {
+  const fromEnv = Number(io().env['COLUMNS']);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return io().stdout.isTTY ? io().stdout.columns : undefined;
+}
+
+const MIN_COLUMN = 8;
+
+/** Narrows the widest columns until the row fits `width` (never below MIN_COLUMN). */
+function fitWidths(widths: number[], width: number | undefined, gap: number): number[] {
+  if (width === undefined) return widths;
+  const fitted = [...widths];
+  const total = () => fitted.reduce((sum, each) => sum + each, 0) + gap * (fitted.length - 1);
+  while (total() > width) {
+    const widest = fitted.indexOf(Math.max(...fitted));
+    if ((fitted[widest] ?? 0) <= MIN_COLUMN) break;
+    fitted[widest] = (fitted[widest] ?? 0) - 1;
+  }
+  return fitted;
+}
+
+const cut = (cell: string, width: number) => (cell.length > width ? `${cell.slice(0, Math.max(0, width - 1))}…` : cell);
+
+/**
+ * A table that fits the terminal: an array of objects as rows with a header, one object as
+ * name/value lines (as `gh` shows one item), long cells cut with `…`.
+ */
 function table(value: unknown, color: boolean): string {
-  const { columns, rows } = rowsOf(value);
+  const single = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const { columns, rows } = single ? { columns: [] as string[], rows: Object.entries(value as Record<string, unknown>).map(([name, item]) => [name, scalar(item)]) } : rowsOf(value);
   const all = columns.length > 0 ? [columns, columns.map((column) => '-'.repeat(column.length)), ...rows] : rows;
-  const widths: number[] = [];
-  for (const row of all) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
+  const natural: number[] = [];
+  for (const row of all) row.forEach((cell, index) => (natural[index] = Math.max(natural[index] ?? 0, cell.length)));
+  const widths = fitWidths(natural, terminalWidth(), 2);
   return all
     .map((row, rowIndex) => {
-      const line = row.map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join('  ');
+      const line = row.map((cell, index) => (index === row.length - 1 ? cut(cell, widths[index] ?? cell.length) : cut(cell, widths[index] ?? 0).padEnd(widths[index] ?? 0))).join('  ');
       return color && columns.length > 0 && rowIndex === 0 ? `\u001b[1m${line}\u001b[22m` : line;
     })
     .join('\n');

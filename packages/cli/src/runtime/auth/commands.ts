@@ -6,7 +6,7 @@ import { AuthError, ExitCode, UsageError } from '../errors.js';
 import { GLOBAL_OPTIONS, resolveGlobals } from '../globals.js';
 import { printResult } from '../output.js';
 import { registerSecret } from '../redact.js';
-import { type AuthState, type LoginMethod, authFile, clearAuthState, readAuthState, writeAuthState } from './store.js';
+import { type AuthState, type LoginMethod, DEFAULT_PUBLIC_CLIENT_ID, authFile, clearAuthState, readAuthState, writeAuthState } from './store.js';
 import { io } from '../io.js';
 
 export interface AuthCommandContext {
@@ -304,7 +304,8 @@ async function status(argv: readonly string[], context: AuthCommandContext): Pro
       method: state.method,
       account: state.account ?? null,
       tenant: state.tenantId ?? null,
-      clientId: state.clientId ?? null,
+      // the client id this sign-in used: for device code and browser without --client-id, the public client's
+      clientId: state.clientId ?? (state.method === 'device-code' || state.method === 'browser' ? DEFAULT_PUBLIC_CLIENT_ID : null),
       cloud: state.cloud,
       scopes: state.scopes,
       expiresOn: state.expiresOn !== undefined ? new Date(state.expiresOn).toISOString() : null,

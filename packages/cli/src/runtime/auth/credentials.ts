@@ -18,11 +18,10 @@ import {
 } from '@azure/identity';
 import { AuthError } from '../errors.js';
 import { registerSecret, scrubText } from '../redact.js';
-import { type AuthState, msalCacheFile, readPrivateFile, writePrivateFile } from './store.js';
+import { type AuthState, DEFAULT_PUBLIC_CLIENT_ID, msalCacheFile, readPrivateFile, writePrivateFile } from './store.js';
 import { io } from '../io.js';
 
-/** The Microsoft Graph Command Line Tools public client, as Microsoft's Graph CLI and PowerShell use. */
-export const DEFAULT_PUBLIC_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
+export { DEFAULT_PUBLIC_CLIENT_ID } from './store.js';
 
 interface CacheContext {
   readonly cacheHasChanged: boolean;

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import type { CloudName } from '../clouds.js';
 import { io } from '../io.js';
 
+/** The Microsoft Graph Command Line Tools public client, as Microsoft's Graph CLI and PowerShell use. */
+export const DEFAULT_PUBLIC_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
+
 export type LoginMethod = 'device-code' | 'browser' | 'client-secret' | 'certificate' | 'managed-identity' | 'environment' | 'azure-cli';
 
 export interface AuthState {
