@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,5 +61,43 @@ describe('package.json', () => {
     const installed = Object.entries(lock.packages).filter(([location]) => /node_modules\/@microsoft\/kiota-[^/]+$/.test(location));
     expect(installed.length).toBeGreaterThanOrEqual(3);
     for (const [location, entry] of installed) expect(entry.version, location).toBe(version);
+  });
+});
+
+describe('install lines', () => {
+  it('every `npm install` line in the READMEs and the docs pins exact versions, the ones this repository builds with', async () => {
+    const { readdirSync } = await import('node:fs');
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const markdown = [
+      'README.md',
+      ...readdirSync(path.join(root, 'packages')).map((name) => `packages/${name}/README.md`),
+      ...readdirSync(path.join(root, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => `docs/${name}`),
+      ...readdirSync(path.join(root, 'docs/guide')).map((name) => `docs/guide/${name}`),
+    ].filter((file) => existsSync(path.join(root, file)));
+    const versionOf = (name: string): string | undefined => {
+      const local = ['cli', 'graph-client', 'cli-contract']
+        .map((dir) => path.join(root, 'packages', dir, 'package.json'))
+        .map((file) => JSON.parse(readFileSync(file, 'utf8')) as { name: string; version: string });
+      const found = local.find((manifest) => manifest.name === name);
+      if (found) return found.version;
+      const installed = path.join(root, 'node_modules', name, 'package.json');
+      return existsSync(installed) ? (JSON.parse(readFileSync(installed, 'utf8')) as { version: string }).version : undefined;
+    };
+    let checked = 0;
+    for (const file of markdown) {
+      for (const line of readFileSync(path.join(root, file), 'utf8').split('\n')) {
+        const command = /^\s*npm (?:install|i)\s+(.*)$/.exec(line)?.[1];
+        if (command === undefined) continue;
+        for (const spec of command.split(/\s+/).filter((word) => word && !word.startsWith('-'))) {
+          const [, name, version] = /^(@?[^@\s]+)@(.+)$/.exec(spec) ?? [];
+          expect(version, `${file}: ${spec} has no exact version`).toMatch(/^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/);
+          expect(version, `${file}: ${spec}`).toBe(versionOf(name ?? ''));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
   });
 });
