@@ -12,6 +12,7 @@ import { buildSite, crawlInternalLinks, docsRoot, launchChromium, projectRoot, s
 
 const OPERATION_PAGE = '/reference/operations/applications-synchronization-acquire-access-token-post.html';
 const CMDLET_PAGE = '/reference/cmdlets/Get-MgApplicationSynchronizationAccessToken.html';
+const CLI_PAGE = '/reference/cli/applications-synchronization-acquire-access-token-post.html';
 const SCREENSHOT = path.join(projectRoot, 'test-artifacts/operation-page.png');
 
 let outDir: string;
@@ -92,6 +93,43 @@ describe('the built site', () => {
     await page.waitForURL(/\/reference\/operations\/.*acquire-access-token-post/);
     await expect.poll(() => page.locator('h1').first().innerText()).toContain('acquireAccessToken');
     await page.close();
+  });
+
+  it('finds a name by the words inside it: "acquire token" puts the operation page first', async (context) => {
+    if (!browser) return context.skip();
+    const page = await openPage('/');
+    await page.locator('.VPNavBarSearch button').first().click();
+    await page.locator('#localsearch-input').fill('acquire token');
+    const first = page.locator('#localsearch-list a.result').first();
+    await first.waitFor({ state: 'visible' });
+    expect(await first.getAttribute('href')).toMatch(/\/reference\/operations\/applications-synchronization-acquire-access-token-post\.html/);
+    await page.close();
+  });
+
+  it.for([1280, 390])('fits every element of the reference pages in its column at %i px (tables, code, long names)', async (width, context) => {
+    if (!browser) return context.skip();
+    const overflowing: string[] = [];
+    for (const urlPath of [OPERATION_PAGE, CMDLET_PAGE, CLI_PAGE]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${server.url}${urlPath}`, { waitUntil: 'networkidle' });
+      await page.locator('.vp-doc h1').first().waitFor();
+      const found = await page.evaluate(() => {
+        const column = document.querySelector('.vp-doc');
+        if (!column) return ['no .vp-doc'];
+        const right = column.getBoundingClientRect().right;
+        const problems: string[] = [];
+        for (const element of column.querySelectorAll<HTMLElement>('table, pre, code, p, li, td, th, h1, h2, h3, div[class*="language-"]')) {
+          const box = element.getBoundingClientRect();
+          const scrolls = (element.tagName === 'PRE' || element.tagName === 'TABLE') && element.scrollWidth > element.clientWidth + 1;
+          if (box.right > right + 1 || scrolls)
+            problems.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}" (right ${Math.round(box.right)} > ${Math.round(right)}${scrolls ? ', scrolls' : ''})`);
+        }
+        return problems;
+      });
+      overflowing.push(...found.map((problem) => `${urlPath}: ${problem}`));
+      await page.close();
+    }
+    expect(overflowing).toEqual([]);
   });
 
   it('shows a cmdlet page with <String> and <IApplicationsIdentity> as text', async (context) => {
