@@ -2,7 +2,7 @@
 // Usage: node bench/whole-graph/scratch.mjs <dest> [Module…]   (prints the config path)
 // The corpus is unpacked by ../shared's extract.sh into a cache folder; nothing is copied here.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,15 +25,22 @@ export function corpusModules(root) {
 export const unitName = (module) => module.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 /** Writes <dest>/package.json and <dest>/mgkit.config.yaml; returns the config path. */
-export function writeScratchProject(dest, root, modules, { targets = ['client', 'cli', 'docs'] } = {}) {
+export function writeScratchProject(dest, root, modules, { targets = ['client', 'cli', 'docs'], copied = [] } = {}) {
   mkdirSync(dest, { recursive: true });
+  // a module to edit (the one-module-change row) is read from a copy in the scratch folder
+  const openapiOf = (module) => {
+    if (!copied.includes(module)) return path.join(root, 'openapi', `${module}.yml`);
+    const copy = path.join(dest, `${module}.yml`);
+    copyFileSync(path.join(root, 'openapi', `${module}.yml`), copy);
+    return copy;
+  };
   writeFileSync(path.join(dest, 'package.json'), `${JSON.stringify({ name: 'mgkit-whole-graph-scratch', private: true }, null, 2)}\n`);
   const lines = ['version: 1', 'units:'];
   for (const module of modules) {
     const name = unitName(module);
     lines.push(
       `  - name: ${name}`,
-      `    openapi: ${JSON.stringify(path.join(root, 'openapi', `${module}.yml`))}`,
+      `    openapi: ${JSON.stringify(openapiOf(module))}`,
       `    cmdlets: [${JSON.stringify(path.join(root, 'cmdlets', module))}]`,
       `    lockFile: locks/${name}.json`,
       '    outputs:',

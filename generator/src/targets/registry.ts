@@ -10,10 +10,11 @@ export const TARGETS: readonly TargetPlugin[] = [
   {
     name: 'client',
     description: 'the Kiota TypeScript client package (ts-morph)',
-    options: { required: ['packageName'], properties: { packageName: { type: 'string' } } },
+    // packageVersion (optional) pins the package in the docs' install line
+    options: { required: ['packageName'], properties: { packageName: { type: 'string' }, packageVersion: { type: 'string' } } },
     defaults: {},
     dependsOn: [],
-    exports: (options) => ({ packageName: String(options['packageName']) }),
+    exports: (options) => ({ packageName: String(options['packageName']), ...(options['packageVersion'] !== undefined && { packageVersion: String(options['packageVersion']) }) }),
     load: () => import('./client/index.js').then((target) => target.emit),
   },
   {

@@ -15,6 +15,8 @@ export type { TargetOutput };
 export interface TargetExports {
   /** The npm package its output is published as (the client's, which the CLI and docs import). */
   readonly packageName?: string;
+  /** That package's version, when the config names one (the docs pin it in install lines). */
+  readonly packageVersion?: string;
   /** The command its output installs (the CLI's `mgkit`). */
   readonly binName?: string;
 }

@@ -75,6 +75,8 @@ describe('install lines', () => {
         .filter((name) => name.endsWith('.md'))
         .map((name) => `docs/${name}`),
       ...readdirSync(path.join(root, 'docs/guide')).map((name) => `docs/guide/${name}`),
+      // the generated client page's install line (mgkit-gen pins the runtime it writes against)
+      'docs/reference/client/index.md',
     ].filter((file) => existsSync(path.join(root, file)));
     const versionOf = (name: string): string | undefined => {
       const local = ['cli', 'graph-client', 'cli-contract']

@@ -1,6 +1,6 @@
 /** The page of one request builder of the TypeScript client (the root page is the client itself). */
+import { AZURE_IDENTITY_VERSION, KIOTA_RUNTIME_VERSION } from '../shared/runtime-versions.js';
 import { generatedHeader } from '../shared/generated-file.js';
-import type { PropertyModel, TypeModel } from '../../model/index.js';
 import { type BuilderNode, CLIENT_NAME, type ClientSurface, type NavigationMember } from '../shared/client-surface/index.js';
 import { typeScriptType } from '../shared/client-surface/values.js';
 import { typeLabel, typesReachedBy, type DocsContext } from './context.js';
@@ -39,7 +39,7 @@ export function renderClientPage(context: DocsContext, node: BuilderNode): strin
       bodyMd: operation.requestBody ? typeLabel(context, operation.requestBody.type, page) : undefined,
       errorsMd: operation.errors.map((error) => typeLabel(context, error.type, page)).join(', '),
       example: example ? typeScriptCode(example, context.clientPackage, context.client) : '',
-      errorExample: example ? errorHandlingCode(example, context.clientPackage, context.client, context.types) : '',
+      errorExample: example ? errorHandlingCode(example, context.clientPackage, context.client) : '',
       operationHref: relativeLink(page, pagePaths.operation(operation)),
       operationLabel: `${operation.method} ${operation.path}`,
       types: types.map((name) => ({ name, href: relativeLink(page, pagePaths.model(name)) })),
@@ -54,6 +54,12 @@ export function renderClientPage(context: DocsContext, node: BuilderNode): strin
     path,
     uriTemplate: node.dir ? uriTemplate(path) : undefined,
     packageName: context.clientPackage,
+    installLine: [
+      `npm install ${context.clientPackage}${context.clientPackageVersion ? `@${context.clientPackageVersion}` : ''}`,
+      `@microsoft/kiota-http-fetchlibrary@${KIOTA_RUNTIME_VERSION}`,
+      `@microsoft/kiota-authentication-azure@${KIOTA_RUNTIME_VERSION}`,
+      `@azure/identity@${AZURE_IDENTITY_VERSION}`,
+    ].join(' '),
     baseUrl: context.model.baseUrl,
     parent: parent && { name: parent.builderName, href: relativeLink(page, pageOf(parent)) },
     members: node.children.map((child) => ({ member: memberSignature(child.member), name: child.builderName, href: relativeLink(page, pageOf(child)) })),
@@ -73,34 +79,21 @@ function uriTemplate(path: string): string {
   return `{+baseurl}${path.replace(/\{([^}]+)\}/g, (_, name: string) => `{${name.replace(/-/g, '%2D')}}`)}`;
 }
 
-/** A property of an object type, by its wire name in any case (Graph spells `innerError` and `innererror`). */
-function propertyOf(types: ReadonlyMap<string, TypeModel>, typeName: string | undefined, wireName: string): PropertyModel | undefined {
-  const type = typeName === undefined ? undefined : types.get(typeName);
-  return type?.kind === 'object' ? type.properties.find((property) => property.wireName.toLowerCase() === wireName.toLowerCase()) : undefined;
-}
-
-/** The lines that print an OData error's code, message and request-id, through the names the error type has. */
-function errorReport(types: ReadonlyMap<string, TypeModel>, errorTypeName: string): string[] {
-  const main = propertyOf(types, errorTypeName, 'error');
-  const mainType = main?.type.kind === 'named' ? main.type.name : undefined;
-  if (!main || !mainType) return ['  console.error(odataError.message);'];
-  const inner = propertyOf(types, mainType, 'innerError');
-  const requestId = inner ? [`  const requestId = odataError.${main.name}?.${inner.name}?.additionalData?.["request-id"];`] : [];
-  const fields = ['code', 'message'].flatMap((field) => {
-    const property = propertyOf(types, mainType, field);
-    return property ? [`odataError.${main.name}?.${property.name}`] : [];
-  });
-  return [...requestId, `  console.error(${[...fields, ...(inner ? ['requestId'] : [])].join(', ') || 'odataError.message'});`];
-}
-
 /**
- * The call again, inside try/catch with the operation's error type (the description's; an
- * operation that declares none rejects with Kiota's generic `ApiError`).
+ * The call again, inside try/catch: an operation whose description declares an error type rejects
+ * with the client's `ODataError`; one that declares none with Kiota's generic `ApiError`.
  */
-function errorHandlingCode(example: OperationExample, packageName: string, surface: ClientSurface, types: ReadonlyMap<string, TypeModel>): string {
+function errorHandlingCode(example: OperationExample, packageName: string, surface: ClientSurface): string {
   const call = typeScriptCall(example, surface);
   const errorType = example.operation.errors.map((error) => error.type).find((type) => type.kind === 'named');
   const attempt = ['try {', ...call.statement.split('\n').map((line) => `  ${line}`), '} catch (error) {'];
   if (errorType?.kind !== 'named') return typeScriptProgram(call, packageName, [...attempt, '  console.error(error instanceof Error ? error.message : error);', '  throw error;', '}']);
-  return typeScriptProgram(call, packageName, [...attempt, `  const odataError = error as ${errorType.name};`, ...errorReport(types, errorType.name), '  throw error;', '}'], [errorType.name]);
+  // every generated client throws its ODataError class (errors.ts): read it the one way the README shows
+  return typeScriptProgram(
+    call,
+    packageName,
+    [...attempt, '  if (!isODataError(error)) throw error;', '  console.error(error.responseStatusCode, error.code, error.message, error.requestId);', '  throw error;', '}'],
+    [],
+    ['isODataError'],
+  );
 }

@@ -11,6 +11,8 @@ export interface DocsContext {
   readonly model: ApiModel;
   /** npm name of the client package: `@mgkit/graph-client`. */
   readonly clientPackage: string;
+  /** Its version, when the config names one (pinned in install lines). */
+  readonly clientPackageVersion?: string;
   /** The CLI's command name: `mgkit`. */
   readonly binName: string;
   readonly types: ReadonlyMap<string, TypeModel>;
@@ -26,7 +28,7 @@ export interface DocsContext {
   readonly sameAction: ReadonlyMap<string, readonly OperationModel[]>;
 }
 
-export function createDocsContext(model: ApiModel, options: { clientPackage: string; binName: string }): DocsContext {
+export function createDocsContext(model: ApiModel, options: { clientPackage: string; clientPackageVersion?: string; binName: string }): DocsContext {
   const examples = new Map(model.operations.map((operation) => [operation.key, deriveOperationExample(model, operation)]));
   const invocations = new Map(model.operations.map((operation) => [operation.key, invocationsOf(model, operation, examples.get(operation.key) as OperationExample)]));
   let cliCommands: CliCommandDoc[] | undefined;
@@ -34,6 +36,7 @@ export function createDocsContext(model: ApiModel, options: { clientPackage: str
   return {
     model,
     clientPackage: options.clientPackage,
+    ...(options.clientPackageVersion !== undefined && { clientPackageVersion: options.clientPackageVersion }),
     binName: options.binName,
     types: new Map(model.types.map((type) => [type.name, type])),
     examples,

@@ -36,6 +36,7 @@ export function emitDocsPages(model: ApiModel, dir: string, deps: Readonly<Recor
   // the names examples use are the client's package and the CLI's command, as those targets export them
   const docs = createDocsContext(model, {
     clientPackage: deps['client']?.packageName ?? '',
+    ...(deps['client']?.packageVersion !== undefined && { clientPackageVersion: deps['client'].packageVersion }),
     binName: deps['cli']?.binName ?? '',
   });
   const referenceRoute = `/${path.basename(dir)}`;

@@ -59,11 +59,11 @@ export function typeScriptCall(example: OperationExample, surface: ClientSurface
 }
 
 /** The imports of an example: the client factory, and the model types it names (plus `extraTypes`). */
-export function typeScriptImports(call: TypeScriptCall, packageName: string, extraTypes: readonly string[] = []): string[] {
+export function typeScriptImports(call: TypeScriptCall, packageName: string, extraTypes: readonly string[] = [], extraValues: readonly string[] = []): string[] {
   const types = [...new Set([...call.modelTypes, ...extraTypes])].sort();
   return [
     ...(call.runtimeValues.length ? [`import { ${call.runtimeValues.join(', ')} } from "@microsoft/kiota-abstractions";`] : []),
-    `import { createGraphClient } from ${JSON.stringify(packageName)};`,
+    `import { ${['createGraphClient', ...extraValues].join(', ')} } from ${JSON.stringify(packageName)};`,
     ...(types.length ? [`import type { ${types.join(', ')} } from ${JSON.stringify(`${packageName}/models`)};`] : []),
   ];
 }
@@ -71,9 +71,9 @@ export function typeScriptImports(call: TypeScriptCall, packageName: string, ext
 export const ADAPTER_COMMENT = '// requestAdapter: a Kiota RequestAdapter with authentication (see the client guide).';
 
 /** A whole example around `body` (the call, or the call in try/catch): imports, the client, the request body. */
-export function typeScriptProgram(call: TypeScriptCall, packageName: string, body: readonly string[], extraTypes: readonly string[] = []): string {
+export function typeScriptProgram(call: TypeScriptCall, packageName: string, body: readonly string[], extraTypes: readonly string[] = [], extraValues: readonly string[] = []): string {
   return [
-    ...typeScriptImports(call, packageName, extraTypes),
+    ...typeScriptImports(call, packageName, extraTypes, extraValues),
     '',
     ADAPTER_COMMENT,
     'const client = createGraphClient(requestAdapter);',
