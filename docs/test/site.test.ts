@@ -70,7 +70,8 @@ describe('the built site', () => {
     for (const code of shown) {
       expect(code).toContain(id);
       expect(code).toContain('UserName');
-      expect(code).toContain('<secret>');
+      expect(code).toContain('admin@contoso.com');
+      expect(code).toMatch(/<secret>|Password=@password\.txt/);
     }
     await group.locator('.tabs label', { hasText: /^HTTP$/ }).click();
     await mkdir(path.dirname(SCREENSHOT), { recursive: true });

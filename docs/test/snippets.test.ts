@@ -4,9 +4,11 @@
  * (`--what-if`: nothing is sent) and produce the request the HTTP tab shows.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { credentialValueIsShown } from '@mgkit/cli-contract';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codeGroupTabs, docsRoot, projectRoot } from './site-helpers.js';
@@ -102,14 +104,23 @@ describe('the TypeScript code', () => {
   });
 });
 
-/** Run a shell snippet with `mgkit` replaced by the built binary; always `--what-if`. */
+/**
+ * Run a shell snippet with `mgkit` replaced by the built binary; always `--what-if`. It runs where
+ * the files it reads secrets from (`Password=@password.txt`) exist, as a reader would create them.
+ */
 function runCli(snippet: string): { status: number | null; stdout: string; stderr: string } {
   const command = snippet.replace(/^mgkit(?= )/, `node ${JSON.stringify(cliBin)}`);
   const withWhatIf = /--what-if\b/.test(command) ? command : `${command} \\\n  --what-if`;
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env['MGKIT_ACCESS_TOKEN'];
-  const result = spawnSync('bash', ['-c', withWhatIf], { encoding: 'utf8', env, cwd: projectRoot });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'mgkit-snippet-'));
+  try {
+    for (const [, file] of command.matchAll(/=@([\w.-]+)/g)) writeFileSync(path.join(cwd, file ?? ''), '<secret>');
+    const result = spawnSync('bash', ['-c', withWhatIf], { encoding: 'utf8', env, cwd });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    rmSync(cwd, { recursive: true, force: true });
+  }
 }
 
 describe('the CLI lines', () => {
@@ -127,8 +138,8 @@ describe('the CLI lines', () => {
       expect(result.stdout, page.path).toContain(http.split('\n')[0]);
       const sentBody = JSON.parse(result.stdout.slice(result.stdout.indexOf('\n{') + 1)) as unknown;
       const shownBody = JSON.parse(http.slice(http.indexOf('\n{') + 1)) as { credentials: { key: string }[] };
-      // what-if redacts the secret values; everything else is the same body.
-      expect(sentBody).toEqual({ credentials: shownBody.credentials.map((credential) => ({ ...credential, value: '***' })) });
+      // what-if masks the secret values (read from their files) and shows the rest: the same body otherwise
+      expect(sentBody).toEqual({ credentials: shownBody.credentials.map((credential) => (credentialValueIsShown(credential) ? credential : { ...credential, value: '***' })) });
     }
   });
 

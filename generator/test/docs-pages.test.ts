@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_MARKER } from '../src/output/index.js';
+import { breakAtWords } from '../src/targets/docs/reference-index.js';
 import { bareDotLines, codeGroupTabs, emitProjectDocs, type EmittedDocs } from './docs-helpers.js';
 import { projectRoot } from './helpers/paths.js';
 
@@ -69,12 +70,14 @@ describe('the docs target on the project specs', () => {
         expect(code, title).toContain(id);
         expect(code, title).toContain('UserName');
         expect(code, title).toContain('Password');
-        expect(code.match(/<secret>/g), title).toHaveLength(2);
+        // UserName is an identity, shown; Password a secret: a placeholder, or in the CLI a file
+        expect(code, title).toContain('admin@contoso.com');
+        expect(code.match(/<secret>/g) ?? [], title).toHaveLength(title === 'CLI' ? 0 : 1);
       }
       expect(http).toMatch(/^POST https:\/\/graph\.microsoft\.com\/v1\.0\/.*\/synchronization\/microsoft\.graph\.acquireAccessToken\nContent-Type: application\/json\n\n\{/);
       expect(JSON.parse(http.slice(http.indexOf('{')))).toEqual({
         credentials: [
-          { key: 'UserName', value: '<secret>' },
+          { key: 'UserName', value: 'admin@contoso.com' },
           { key: 'Password', value: '<secret>' },
         ],
       });
@@ -82,9 +85,10 @@ describe('the docs target on the project specs', () => {
     const tabs = codeGroupTabs(docs.page(OPERATION));
     expect(tabs.get('TypeScript')).toContain('const requestBody: AcquireAccessTokenPostRequestBody = {');
     expect(tabs.get('TypeScript')).toMatch(/await client\.applications\n  \.byApplicationId\("[0-9a-f-]{36}"\)\n  \.synchronization\.acquireAccessToken\.post\(requestBody\);$/);
-    expect(tabs.get('CLI')).toContain("--credentials 'UserName=<secret>'");
+    // the secret comes from a file, never the command line
+    expect(tabs.get('CLI')).toContain('--credentials UserName=admin@contoso.com \\\n  --credentials Password=@password.txt');
     expect(tabs.get('PowerShell')).toContain(
-      "Get-MgApplicationSynchronizationAccessToken `\n  -ApplicationId '8a3e4f2c-61b5-4d7a-9c0e-2f6b1d4a7e93' `\n  -Credentials @(\n    @{ Key = 'UserName'; Value = '<secret>' }\n    @{ Key = 'Password'; Value = '<secret>' }\n  )",
+      "Get-MgApplicationSynchronizationAccessToken `\n  -ApplicationId '8a3e4f2c-61b5-4d7a-9c0e-2f6b1d4a7e93' `\n  -Credentials @(\n    @{ Key = 'UserName'; Value = 'admin@contoso.com' }\n    @{ Key = 'Password'; Value = '<secret>' }\n  )",
     );
   });
 
@@ -96,6 +100,21 @@ describe('the docs target on the project specs', () => {
     expect(page).toContain('### -BodyParameter\nAction parameters\nTo construct, see NOTES');
     expect(page).toContain('### -Credentials\nA collection of SynchronizationSecretKeyStringValuePair objects.');
     expect(page).toMatch(/`BODYPARAMETER <IPaths1Rpqowm\w+>`: Action parameters\n/);
+  });
+
+  it('lets long sidebar names break at their words, not mid-word', () => {
+    const sidebar = docs.page('sidebar.json');
+    expect(sidebar).toContain('"text": "Get-<wbr>Mg<wbr>Application<wbr>Synchronization<wbr>Access<wbr>Token"');
+    expect(breakAtWords('Short-Name')).toBe('Short-Name');
+    expect(breakAtWords('AcquireAccessTokenPostRequestBody')).toBe('Acquire<wbr>Access<wbr>Token<wbr>Post<wbr>Request<wbr>Body');
+    // entities stay whole
+    expect(breakAtWords('ListOfSomething&lt;Widget&gt;LongName')).toBe('List<wbr>Of<wbr>Something&lt;Widget&gt;Long<wbr>Name');
+  });
+
+  it('links each cmdlet page to its mgkit command, and writes no empty ALIASES heading', () => {
+    const page = docs.page('cmdlets/Get-MgApplicationSynchronizationAccessToken.md');
+    expect(page).toContain('[mgkit command: mgkit applications synchronization acquire-access-token post](../cli/applications-synchronization-acquire-access-token-post.md)');
+    expect(page).not.toMatch(/^ALIASES$/m);
   });
 
   it('leaves no placeholder and no bare "." description in any page, emitted or on disk', () => {

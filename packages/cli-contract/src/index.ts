@@ -230,3 +230,5 @@ export const EXIT_CODE_MEANINGS: readonly { readonly status: ExitCodeValue; read
   { status: ExitCode.auth, short: 'authentication', meaning: 'Authentication or authorization error (not signed in, expired credentials, HTTP 401 or 403).' },
   { status: ExitCode.interrupted, short: 'interrupted', meaning: 'Interrupted (Ctrl+C).' },
 ];
+
+export { CREDENTIAL_KEY_KINDS, credentialValueIsShown } from './credential-keys.js';

@@ -1,6 +1,6 @@
 /** Every key of Graph's synchronizationSecret is classified, once; the classification decides what --what-if masks. */
 import { describe, expect, it } from 'vitest';
-import { CREDENTIAL_KEY_KINDS, credentialValueIsShown } from '../src/runtime/credential-keys.js';
+import { CREDENTIAL_KEY_KINDS, credentialValueIsShown } from '@mgkit/cli-contract';
 import { SCHEMAS } from '../src/generated/schemas.js';
 
 const keys = (SCHEMAS['SynchronizationSecret']?.enum ?? []) as string[];

@@ -65,6 +65,10 @@ export function renderCmdletPage(context: DocsContext, command: CommandModel): s
       .map((parameter) => noteLines(context, page, parameter, describe(parameter), roles.get(parameter.name), operations.get(parameter.name)).join('\n')),
     links: [
       ...command.links.map((entry) => ({ label: entry.text, url: entry.url })),
+      // the same command in the CLI, where the cmdlet name is an alias of it
+      ...context.cliCommands
+        .filter((cli) => cli.data.cmdlet === command.name)
+        .map((cli) => ({ label: `${context.binName} command: ${context.binName} ${cli.data.path.join(' ')}`, url: relativeLink(page, pagePaths.cliCommand(cli.file)) })),
       ...[...new Set(operations.values())].flatMap((operation) => [
         { label: `Operation: ${operationTitle(operation)}`, url: relativeLink(page, pagePaths.operation(operation)) },
         ...(operation.externalDocs && !command.links.some((entry) => entry.url === operation.externalDocs?.url)

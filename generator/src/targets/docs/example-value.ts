@@ -3,6 +3,7 @@
  * (HTTP, TypeScript, CLI, PowerShell) and the generated cmdlet examples render this same value,
  * so they always say the same thing. Placeholders only: ids are made up, secrets are `<secret>`.
  */
+import { CREDENTIAL_KEY_KINDS, credentialValueIsShown } from '@mgkit/cli-contract';
 import type { ApiModel, EnumTypeModel, ObjectTypeModel, OperationModel, ParameterModel, TypeModel, TypeRef } from '../../model/index.js';
 
 export type ExampleValue =
@@ -110,9 +111,28 @@ function objectExample(typeName: string, walk: Walk): ExampleValue | undefined {
       }
     }
   }
+  showCredentialValue(properties);
   // an object cut off by the budget before its first property says nothing: leave it out
   if (properties.length === 0 && walk.budget.left <= 0) return undefined;
   return { kind: 'object', typeName, properties };
+}
+
+/**
+ * A `{ key, value }` credential whose key is no secret (UserName, BaseAddress: see the CLI
+ * contract's CREDENTIAL_KEY_KINDS) shows a sample value, not `<secret>`, as the CLI shows it.
+ */
+function showCredentialValue(properties: ExampleProperty[]): void {
+  const key = properties.find((property) => property.wireName === 'key')?.value;
+  const index = properties.findIndex((property) => property.wireName === 'value');
+  const value = properties[index];
+  if (key?.kind !== 'enum' || value?.value.kind !== 'string' || !credentialValueIsShown({ key: key.value })) return;
+  properties[index] = { ...value, value: { kind: 'string', value: credentialSample(key.value) } };
+}
+
+function credentialSample(key: string): string {
+  if ((CREDENTIAL_KEY_KINDS.endpoint as readonly string[]).includes(key)) return /domain/i.test(key) ? 'contoso.com' : /name$/i.test(key) ? 'contoso' : 'https://scim.contoso.com';
+  if (key === 'UserName') return 'admin@contoso.com';
+  return 'string';
 }
 
 /** The type and its bases, base first. */

@@ -49,6 +49,16 @@ export function renderReferenceIndex(context: DocsContext): string {
   return render('reference-index', view);
 }
 
+/**
+ * `<wbr>` where a long name may break: after a hyphen and before each word of a camelCase name
+ * (`Get-MgApplicationSynchronizationAccessToken` breaks as Get-Mg / Application / Synchronization …,
+ * not mid-word). Escaped text only: entities stay whole.
+ */
+export function breakAtWords(escaped: string): string {
+  if (escaped.length <= 24) return escaped;
+  return escaped.replace(/-(?=[A-Za-z])/g, '-<wbr>').replace(/([a-z0-9])(?=[A-Z][a-z])/g, '$1<wbr>');
+}
+
 /** VitePress sidebar items; links are site routes without extension. */
 export function renderSidebar(context: DocsContext, referenceRoute: string): string {
   const sidebar = {
@@ -60,8 +70,8 @@ export function renderSidebar(context: DocsContext, referenceRoute: string): str
         text: section.text,
         // Long lists start folded; their links are in the page either way.
         collapsed: section.entries.length > 6,
-        // VitePress renders sidebar labels as HTML.
-        items: section.entries.map((entry) => ({ text: html(entry.text), link: route(referenceRoute, entry.page) })),
+        // VitePress renders sidebar labels as HTML: long names may break at their words
+        items: section.entries.map((entry) => ({ text: breakAtWords(html(entry.text)), link: route(referenceRoute, entry.page) })),
       })),
     ],
   };

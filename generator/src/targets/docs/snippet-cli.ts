@@ -1,5 +1,5 @@
 /** The CLI tab and the CLI pages' examples: the `mgkit` line with the CLI's own option names. */
-import { toJson, type ExampleValue, type OperationExample } from './example-value.js';
+import { SECRET_PLACEHOLDER, toJson, type ExampleValue, type OperationExample } from './example-value.js';
 import { cliCommandFor, cliWordsFor, optionOfParameter, type CliCommandDoc } from './cli-commands.js';
 import type { OptionData } from '../shared/command-data/definitions.js';
 import type { Invocation } from './invocation.js';
@@ -19,7 +19,9 @@ function keyValuePairs(value: ExampleValue, names: { key: string; value: string 
     const key = item.properties.find((property) => property.wireName === names.key)?.value;
     const val = item.properties.find((property) => property.wireName === names.value)?.value;
     if (!key || !val || key.kind === 'object' || key.kind === 'array' || val.kind === 'object' || val.kind === 'array') return undefined;
-    return `${String(key.value)}=${String(val.value)}`;
+    // a secret is read from a file (@file), never typed on the command line where history and ps show it
+    const text = String(val.value) === SECRET_PLACEHOLDER ? `@${kebab(String(key.value))}.txt` : String(val.value);
+    return `${String(key.value)}=${text}`;
   });
   return pairs.every((pair): pair is string => pair !== undefined) ? pairs : undefined;
 }

@@ -3,7 +3,7 @@
  * input (inline, `@file`, `-`), check identity records and validate the body against the
  * schema — all before the first request. One planned call per `--input-object` record.
  */
-import { credentialValueIsShown } from './credential-keys.js';
+import { credentialValueIsShown } from '@mgkit/cli-contract';
 import type { CommandDefinition, IdentityKey, JsonSchema, OperationDefinition, OptionDefinition, PreparedCall } from './definition.js';
 import { CliError, ExitCode, UsageError } from './errors.js';
 import { readJsonArgument, readJsonRecords, readTextArgument } from './inputs.js';

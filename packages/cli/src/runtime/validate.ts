@@ -2,7 +2,7 @@
  * Validation of input against the emitted JSON Schema subset, before any request: one problem
  * per line with its JSON path; unknown enum names get the closest valid names.
  */
-import { credentialValueIsShown } from './credential-keys.js';
+import { credentialValueIsShown } from '@mgkit/cli-contract';
 import type { JsonSchema, JsonType } from './definition.js';
 import { closest } from './errors.js';
 

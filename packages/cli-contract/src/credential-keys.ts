@@ -2,7 +2,8 @@
  * Which values of key/value credentials (`--credentials Key=Value`, the 45 keys of Graph's
  * `synchronizationSecret`) are secrets. `--what-if`, `--debug` and error lines mask a secret's
  * value and show the others, so that an admin can check the endpoint and the account before
- * sending. A key not listed here is treated as a secret: new keys fail safe.
+ * sending; the docs' examples give the shown ones a sample value and read the secrets from a
+ * file. A key not listed here is treated as a secret: new keys fail safe.
  */
 export const CREDENTIAL_KEY_KINDS = {
   /** Masked: passwords, tokens, keys, client secrets, connection strings. */
