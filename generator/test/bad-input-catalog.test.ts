@@ -256,7 +256,12 @@ const generatorRows: GeneratorRow[] = [
   {
     id: 'config: a target without the target it reads from (cli without client)',
     arrange: (project) =>
-      editText(project, CONFIG, (text) => text.replace(/      client:\n        dir: \.\.\/packages\/graph-client\/src\/generated\n        packageName: "@mgkit\/graph-client"\n/, '')),
+      editText(project, CONFIG, (text) =>
+        text.replace(
+          /      client:\n        dir: \.\.\/packages\/graph-client\/src\/generated\n        packageName: "@mgkit\/graph-client"\n(?:        #[^\n]*\n)*(?:        packageVersion: [^\n]*\n)?/,
+          '',
+        ),
+      ),
     exit: 1,
     stderr: /mgkit\.config\.yaml:\d+:\d+: error config\/missing-target: outputs\.cli needs outputs\.client too \(cli reads what client generates\)/,
     untouched: true,
@@ -600,7 +605,7 @@ const cliRows: CliRow[] = [
     reply: echoBody(400),
     args: (base) => [...APP, '--application-id', 'a', '--credentials', `SecretToken=${SECRET}`, '--base-url', base],
     exit: 1,
-    stderr: /^error: 400 BadRequest: Invalid request: .*\*\*\*.* \(request-id: req-catalog\)$/,
+    stderr: /^error: 400 BadRequest: Invalid request: .*\*\*\*.* \(request-id: req-catalog, client-request-id: [0-9a-f-]{36}\)$/,
   },
   {
     id: 'scrub: the escaped secret in a 503 text/plain body (no retry: Retry-After past --timeout)',
@@ -824,7 +829,7 @@ const cliRows: CliRow[] = [
     reply: (_request, response) => odataError(response, 429, 'Too many requests.', { 'retry-after': '0' }),
     args: (base) => [...APP, '--application-id', 'a', '--credentials', 'BaseAddress=x', '--base-url', base],
     exit: 1,
-    stderr: /\nerror: 429 BadRequest: Too many requests\. \(request-id: req-catalog\) \(still 429 after 3 retries; try again later\)$/,
+    stderr: /\nerror: 429 BadRequest: Too many requests\. \(request-id: req-catalog, client-request-id: [0-9a-f-]{36}\) \(still 429 after 3 retries; try again later\)$/,
     check: (result) => {
       expect(result.stderr).not.toContain('past --timeout');
     },

@@ -24,12 +24,13 @@ describe('client target: emitted files for specs/', () => {
     sources = emitClientSources(model);
   });
 
-  it('lays the builders out the way Kiota does, plus models, the client and an index', () => {
+  it('lays the builders out the way Kiota does, plus models, the client, its errors and an index', () => {
     expect([...sources.keys()]).toEqual([
       'applications/index.ts',
       'applications/item/index.ts',
       'applications/item/synchronization/acquireAccessToken/index.ts',
       'applications/item/synchronization/index.ts',
+      'errors.ts',
       'graphClient.ts',
       'index.node.ts',
       'index.ts',

@@ -68,8 +68,18 @@ export function isODataError(value: unknown): value is ODataError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
+/** The parts of a fetch `Response` read here (declared, so the client compiles without DOM or Node.js types). */
+interface FetchResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { forEach(callback: (value: string, key: string) => void): void };
+  clone(): FetchResponse;
+  text(): Promise<string>;
+}
+
 /** Kiota's FetchRequestAdapter checks each response with this method (an instance property). */
-type ResponseCheck = (response: Response, ...rest: unknown[]) => Promise<void>;
+type ResponseCheck = (response: FetchResponse, ...rest: unknown[]) => Promise<void>;
 
 /**
  * Makes the adapter throw `ODataError`s. Kiota throws the deserialized error model itself (a plain
@@ -94,7 +104,7 @@ export function installODataErrors(requestAdapter: RequestAdapter): void {
   };
 }
 
-async function toODataError(thrown: unknown, response: Response): Promise<ODataError> {
+async function toODataError(thrown: unknown, response: FetchResponse): Promise<ODataError> {
   const headers: Record<string, string[]> = {};
   response.headers.forEach((value, key) => {
     headers[key] = value.split(',').map((part) => part.trim());
