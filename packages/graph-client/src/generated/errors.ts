@@ -4,15 +4,21 @@ import type { ApiError, RequestAdapter } from '@microsoft/kiota-abstractions';
 
 /** Graph's error object (`error` in the response body): `code`, `message`, and `innerError` with `request-id` and `date`. */
 export interface ODataErrorDetail {
+  /** Graph's error code: `Authorization_RequestDenied`, `Request_ResourceNotFound`… */
   readonly code?: string;
+  /** Graph's message for people. */
   readonly message?: string;
+  /** The property or parameter the error is about, when Graph names one. */
   readonly target?: string | null;
+  /** More errors, each with its own code and message. */
   readonly details?: readonly { readonly code?: string; readonly message?: string; readonly target?: string | null }[];
+  /** `request-id`, `client-request-id`, `date`, by their wire names. */
   readonly innerError?: Readonly<Record<string, unknown>>;
 }
 
 /** Bytes of a body that is not Graph's JSON error kept in `bodyExcerpt`. */
 const EXCERPT_LIMIT = 1024;
+/** Marks an ODataError (and a hooked adapter): a registered symbol, so the check works across copies of the package. */
 const BRAND = Symbol.for('mgkit.graph-client.ODataError');
 
 /**
@@ -72,11 +78,17 @@ export function isODataError(value: unknown): value is ODataError {
 
 /** The parts of a fetch `Response` read here (declared, so the client compiles without DOM or Node.js types). */
 interface FetchResponse {
+  /** Whether the status is 2xx. */
   readonly ok: boolean;
+  /** The HTTP status. */
   readonly status: number;
+  /** The HTTP reason phrase. */
   readonly statusText: string;
+  /** The response headers. */
   readonly headers: { forEach(callback: (value: string, key: string) => void): void };
+  /** A copy whose body can be read again. */
   clone(): FetchResponse;
+  /** The body as text. */
   text(): Promise<string>;
 }
 
@@ -106,6 +118,7 @@ export function installODataErrors(requestAdapter: RequestAdapter): void {
   };
 }
 
+/** The ODataError for what the adapter's check threw: Kiota's error model, Graph's JSON read by hand, or a bounded excerpt. */
 async function toODataError(thrown: unknown, response: FetchResponse): Promise<ODataError> {
   const headers: Record<string, string[]> = {};
   response.headers.forEach((value, key) => {
