@@ -40,6 +40,14 @@ export async function isUpToDate(lock: LockFile, lockFile: string, configFile: s
     if (selectCmdletNames(names, unit.include, unit.exclude).size > 0) return false;
   }
   const entries = unitLocks.flatMap((unitLock) => (unitLock ? [...unitLock.inputs, ...unitLock.outputs] : []));
-  const hashes = await Promise.all(entries.map((entry) => hashOf(lockAbsolutePath(lockFile, entry.path))));
-  return entries.every((entry, index) => hashes[index] === entry.sha256);
+  // a few files at a time: a whole module's thousands of outputs opened at once run out of file
+  // handles (EMFILE), and an unreadable file counts as changed — the unit regenerated for nothing
+  for (let start = 0; start < entries.length; start += HASH_BATCH) {
+    const batch = entries.slice(start, start + HASH_BATCH);
+    const hashes = await Promise.all(batch.map((entry) => hashOf(lockAbsolutePath(lockFile, entry.path))));
+    if (!batch.every((entry, index) => hashes[index] === entry.sha256)) return false;
+  }
+  return true;
 }
+
+const HASH_BATCH = 16;
