@@ -234,8 +234,7 @@ export class CommandBinder {
   #byNounAndKeys(command: UnboundCommand, sets: UnboundCommand['parameterSets']): OpenApiOperation | undefined {
     const parameterNames = new Set(sets.flatMap((set) => set.parameters.map((p) => normalise(p.parameter))));
     const viaIdentity = sets.every((set) => /ViaIdentity/.test(set.name));
-    const identityKeys = new Set(this.#identityTree(command).map((property) => normalise(property.name)));
-    const available = viaIdentity ? identityKeys : parameterNames;
+    const available = this.#availableKeys(command, sets);
     const noun = nounBag(command.noun);
     const verbHints = [command.verb.toLowerCase(), ...sets.map((set) => baseSetName(set.name).replace(/\d+$/, '').toLowerCase())];
     const setParameters = [...new Set(sets.flatMap((set) => set.parameters.map((p) => p.parameter)))];

@@ -21,8 +21,6 @@ import { registerSecret, scrubText } from '../redact.js';
 import { type AuthState, DEFAULT_PUBLIC_CLIENT_ID, msalCacheFile, readPrivateFile, writePrivateFile } from './store.js';
 import { io } from '../io.js';
 
-export { DEFAULT_PUBLIC_CLIENT_ID } from './store.js';
-
 interface CacheContext {
   readonly cacheHasChanged: boolean;
   readonly tokenCache: { serialize(): string; deserialize(data: string): void };
