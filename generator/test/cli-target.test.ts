@@ -118,6 +118,12 @@ describe('CLI target on the seed', () => {
     expect(option(data, 'credentials').multiple).toBe(true);
   });
 
+  it('says a key option takes the object ID when the item has alternate keys (appId)', () => {
+    expect(option(commandData('Get-MgApplicationSynchronizationAccessToken'), 'application-id').description).toBe(
+      'The unique identifier of application: its object ID (the `id` property), not its `appId` or `uniqueName` (an alternate key).',
+    );
+  });
+
   it('keeps per-set required flags and the default set', () => {
     const data = commandData('Get-MgApplicationSynchronizationAccessToken');
     expect(data.sets.map((set) => [set.name, set.isDefault, set.operation])).toEqual([
@@ -139,7 +145,7 @@ describe('CLI target on the seed', () => {
       "The request body's `credentials`: a list of SynchronizationSecretKeyStringValuePair objects (key: one of the 45 SynchronizationSecret names; value: The value of the secret).",
     );
     expect(option(data, 'body').description).toMatch(/^Action parameters: the whole request body as JSON/);
-    expect(option(data, 'application-id').description).toBe('The unique identifier of application.');
+    expect(option(data, 'application-id').description).toMatch(/^The unique identifier of application: its object ID/);
     for (const entry of data.options) expect(entry.description).not.toMatch(/^\.|NOTES section/);
   });
 

@@ -33,3 +33,32 @@ describe('client target: JSDoc on every declaration and interface member', () =>
     expect(undocumented(emitClientSources(await richModel()))).toEqual([]);
   });
 });
+
+describe('client target: JSDoc says what a user needs', () => {
+  it('no property is documented by its own name ("The code property")', async () => {
+    for (const model of [await specsModel(), await richModel()]) {
+      const sources = [...emitClientSources(model).values()].join('\n');
+      expect(sources.match(/\/\*\* The \w+ property \*\//g) ?? []).toEqual([]);
+    }
+  });
+
+  it('the body property without a description names its type, and the OData error members say what they hold', async () => {
+    const models = emitClientSources(await specsModel()).get('models/index.ts') ?? '';
+    expect(models).toContain('/** The `credentials`: a list of {@link SynchronizationSecretKeyStringValuePair}. */');
+    expect(models).toContain('/** The `key`: one of {@link SynchronizationSecret}. */');
+    expect(models).toMatch(/\/\*\* A service-defined error code[^*]*\*\/\n\s+code\?: string;/);
+    expect(models).toMatch(/\/\*\* Service-specific details: Graph puts the `request-id`[^*]*\*\/\n\s+innerError\?: InnerError;/);
+  });
+
+  it('byApplicationId says it takes the object ID, not the appId', async () => {
+    const builder = emitClientSources(await specsModel()).get('applications/index.ts') ?? '';
+    expect(builder).toMatch(/@param applicationId The unique identifier of application: its object ID \(the `id` property\), not its `appId`/);
+  });
+
+  it('enum members carry the descriptions of x-ms-enum values', async () => {
+    const models = [...emitClientSources(await richModel()).values()].join('\n');
+    expect(models).toMatch(/\/\*\* The account can sign in\. \*\/\n\s+Enabled: 'enabled',/);
+    expect(models).toMatch(/\/\*\* The account is deleted in 30 days[^*]*\*\/\n\s+PendingDeletion: 'pendingDeletion',/);
+    expect(models).toMatch(/\n\s+Disabled: 'disabled',/);
+  });
+});

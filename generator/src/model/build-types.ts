@@ -205,13 +205,15 @@ export class TypeRegistry {
       else values.push(value);
     }
     const seen = new Set<string>();
+    const documented = enumValueDescriptions(schema);
     const members = values.map((value) => {
       let memberName = enumMemberName(value);
       const wanted = memberName;
       while (seen.has(memberName)) memberName = `${memberName}_`;
       if (memberName !== wanted) warn('model/enum-member-renamed', `enum ${name}: ${JSON.stringify(value)} would be named ${wanted} like an earlier value, so it is named ${memberName}`);
       seen.add(memberName);
-      return { value, name: memberName };
+      const description = documented.get(value);
+      return { value, name: memberName, ...(description !== undefined && { description }) };
     });
     return {
       kind: 'enum',
@@ -368,4 +370,16 @@ function assignComponentNames(schemaNames: readonly string[]): Map<string, strin
       return [schemaName, (counts.get(short) ?? 0) > 1 ? qualifiedTypeName(schemaName) : short];
     }),
   );
+}
+
+/** Per-value descriptions of an enum, as AutoRest's `x-ms-enum.values[].description` gives them. */
+function enumValueDescriptions(schema: JsonObject): Map<string, string> {
+  const described = new Map<string, string>();
+  const extension = schema['x-ms-enum'];
+  if (!isObject(extension) || !Array.isArray(extension['values'])) return described;
+  for (const entry of extension['values']) {
+    if (isObject(entry) && typeof entry['value'] === 'string' && typeof entry['description'] === 'string' && entry['description'].trim() !== '')
+      described.set(entry['value'], entry['description'].trim());
+  }
+  return described;
 }

@@ -307,6 +307,34 @@ describe('other sign-in methods', () => {
   });
 });
 
+describe('login --debug', () => {
+  it('traces the sign-in HTTP calls with every line marked, credentials masked', async () => {
+    const home = freshConfigHome();
+    const result = await spawnCli(['login', '--client-secret', '--tenant', idp.tenant, '--client-id', idp.clientId, '--authority-host', idp.authorityHost, '--debug'], {
+      env: env(home, { MGKIT_CLIENT_SECRET: idp.clientSecret }),
+    });
+    expect(result.code).toBe(0);
+    const trace = result.stderr.split('\n').filter((line) => /^[<>] /.test(line));
+    expect(trace.some((line) => line.startsWith(`> POST ${idp.authorityHost}/${idp.tenant}/oauth2/v2.0/token`))).toBe(true);
+    expect(trace).toContain('> grant_type=client_credentials');
+    expect(trace).toContain('> client_secret=***');
+    expect(trace.some((line) => line.startsWith('< 200 '))).toBe(true);
+    expect(trace.some((line) => /^< +"access_token": "\*\*\*"/.test(line))).toBe(true);
+    expect(result.stderr).toContain('Signed in as mgkit-ci');
+  });
+
+  it('device code: the device_code is masked, the user code is shown', async () => {
+    const home = freshConfigHome();
+    const result = await spawnCli(['login', '--tenant', idp.tenant, '--authority-host', idp.authorityHost, '--debug'], { env: env(home) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`> POST ${idp.authorityHost}/${idp.tenant}/oauth2/v2.0/devicecode`);
+    expect(result.stderr).toMatch(/^< +"device_code": "\*\*\*",$/m);
+    expect(result.stderr).toMatch(/^< +"user_code": "FAKE-CODE",$/m);
+    expect(result.stderr).toMatch(/^> device_code=\*\*\*$/m);
+    expect(result.stderr).not.toContain('fake-device-code');
+  });
+});
+
 describe('wrong tenant', () => {
   it('login to an unknown tenant fails with exit 4 and the AADSTS reason on one line', async () => {
     const result = await spawnCli(['login', '--client-secret', '--tenant', 'wrong-tenant', '--client-id', idp.clientId, '--authority-host', idp.authorityHost], {

@@ -10,6 +10,7 @@ import type { BuilderNode, NavigationParameter } from '../shared/client-surface/
 import type { OperationFacts } from './operation-facts.js';
 import { errorMappings } from './request-metadata.js';
 import type { JSDocStructure, OptionalKind } from 'ts-morph';
+import { objectIdNote } from '../shared/object-id-note.js';
 
 const REQUEST_CONFIGURATION_DOC = 'Configuration for the request such as headers, query parameters, and middleware options.';
 
@@ -33,7 +34,8 @@ function parameterDoc(parameter: NavigationParameter, child: BuilderNode, help: 
   const pathKey = operationsUnder(child)
     .map((operation) => help.pathKey(operation.key, parameter.wireName))
     .find((found) => found !== undefined);
-  const description = parameter.description ?? pathKey?.description ?? `The ${parameter.wireName} path parameter`;
+  const declared = parameter.description ?? pathKey?.description ?? `The ${parameter.wireName} path parameter`;
+  const description = `${declared.replace(/\.$/, '')}${objectIdNote(help.alternateKeys(parameter.wireName))}`;
   if (!pathKey) return `${parameter.name} ${description}`;
   const aliases = pathKey.aliases.length > 0 ? ` (alias ${pathKey.aliases.map((alias) => `\`-${alias}\``).join(', ')})` : '';
   return `${parameter.name} ${description}. PowerShell: \`-${pathKey.parameter}\`${aliases}.`.replace(/\.\. PowerShell/, '. PowerShell');

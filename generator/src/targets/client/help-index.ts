@@ -22,6 +22,8 @@ export class HelpIndex {
   /** type name → wire property name (lower case) → description */
   readonly #propertyDocs = new Map<string, Map<string, string>>();
   readonly #types: ReadonlyMap<string, TypeModel>;
+  /** path parameter → the identity object's alternate keys for it (`application-id` → `AppId`) */
+  readonly #alternateKeys = new Map<string, string[]>();
 
   constructor(model: ApiModel) {
     this.#types = new Map(model.types.map((type) => [type.name, type]));
@@ -51,6 +53,11 @@ export class HelpIndex {
     };
   }
 
+  /** Alternate keys (`AppId`) the cmdlet help names for the item a path parameter addresses. */
+  alternateKeys(pathParameter: string): readonly string[] {
+    return this.#alternateKeys.get(pathParameter) ?? [];
+  }
+
   /** A property description from the cmdlet help, when it has one. */
   propertyDescription(typeName: string, wireName: string): string | undefined {
     return this.#propertyDocs.get(typeName)?.get(wireName.toLowerCase());
@@ -69,6 +76,7 @@ export class HelpIndex {
         const role = binding.role;
         if (!parameter || !role) continue;
         if (role.kind === 'path-key') this.#addPathKey(operation.key, role.pathParameter, parameter);
+        if (role.kind === 'identity') for (const key of role.keys) if (key.alternate) this.#addAlternateKey(key.pathParameter, key.property);
         if (role.kind === 'body') this.#addBodyParameter(`${operation.key} whole`, parameter.name);
         if (role.kind === 'body-property' || role.kind === 'additional-properties') this.#addBodyParameter(`${operation.key} expanded`, parameter.name);
         const bodyType = operation.requestBody?.type;
@@ -91,6 +99,12 @@ export class HelpIndex {
       aliases: parameter.aliases,
       ...(isMeaningful(description) && { description }),
     });
+  }
+
+  #addAlternateKey(pathParameter: string, property: string): void {
+    const keys = this.#alternateKeys.get(pathParameter) ?? [];
+    if (!keys.includes(property)) keys.push(property);
+    this.#alternateKeys.set(pathParameter, keys.sort(compareOrdinal));
   }
 
   #addBodyParameter(key: string, parameterName: string): void {

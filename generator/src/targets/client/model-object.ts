@@ -61,7 +61,7 @@ export function objectInterface(type: ObjectTypeModel, context: ModelContext): I
       name: propertyKey(hierarchy.memberName(type, property)),
       hasQuestionToken: true,
       type: property.nullable ? `${tsType} | null` : tsType,
-      docs: [jsDoc([propertyDescription(type.name, property, context.help)], property.readOnly ? [{ tag: 'readonly' }] : [])],
+      docs: [jsDoc([propertyDescription(type.name, property, context.help, hierarchy.types)], property.readOnly ? [{ tag: 'readonly' }] : [])],
     });
   }
   return {

@@ -11,6 +11,7 @@ import { pathTemplate, queryTemplate } from '../uri-template.js';
 import { type CommandDefinition, type OperationDefinition, type OptionDefinition, type OptionKind, type ParameterSetDefinition, RESERVED_OPTION_NAMES } from '@mgkit/cli-contract';
 import { placeCommands, type PlacedCommand } from './command-paths.js';
 import { type JsonSchema, SchemaBuilder } from './schema.js';
+import { objectIdNote } from '../object-id-note.js';
 
 /** The shapes the CLI runtime reads: declared once, in @mgkit/cli-contract. */
 export type CommandData = CommandDefinition;
@@ -332,6 +333,20 @@ function addAliases(options: OptionData[], placed: PlacedCommand): void {
   if (keys.length === 1 && keys[0] && !claimed.has('object-id') && placed.path[0] !== undefined) keys[0].aliases.push('object-id');
 }
 
+/** A key option whose item has alternate keys (`--input-object`'s `AppId`) says it wants the object ID. */
+function noteObjectIds(options: OptionData[]): OptionData[] {
+  const alternates = new Map<string, string[]>();
+  for (const option of options) {
+    if (option.role.kind !== 'identity') continue;
+    for (const key of option.role.keys) if (key.alternate) alternates.set(key.pathParameter, [...(alternates.get(key.pathParameter) ?? []), key.property]);
+  }
+  return options.map((option) => {
+    if (option.role.kind !== 'path-key') return option;
+    const note = objectIdNote([...new Set(alternates.get(option.role.pathParameter) ?? [])].sort());
+    return note === '' ? option : { ...option, description: `${option.description.replace(/\.$/, '')}${note}.` };
+  });
+}
+
 function commandFromCmdlet(context: Context, placed: PlacedCommand, command: CommandModel): CommandData {
   const operations: Record<string, OperationData> = {};
   const bySet = new Map<string, { binding: ParameterBindingModel; operation: OperationModel | undefined }[]>();
@@ -381,6 +396,7 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
       sets: Object.fromEntries(bindings.map((entry) => [entry.set, { required: entry.binding.required, pipeline: entry.binding.valueFromPipeline }])),
     });
   }
+  options.splice(0, options.length, ...noteObjectIds(options));
   addAliases(options, placed);
   const setData: SetData[] = sets.map((set) => ({
     name: set.name,

@@ -90,7 +90,7 @@ export const definition: CommandDefinition = { ...{
         },
         "multiple": false,
         "valueName": "<string>",
-        "description": "The unique identifier of application.",
+        "description": "The unique identifier of application: its object ID (the `id` property), not its `appId` or `uniqueName` (an alternate key).",
         "dotnetType": "System.String",
         "sets": {
           "AcquireExpanded": {

@@ -40,7 +40,8 @@ Signs in with @azure/identity and caches the token (0600 file under $XDG_CONFIG_
   --azure-cli          the Azure CLI's sign-in
   --scopes             scopes to request (default: for a user, the delegated permissions the commands need;
                        for an app, the Graph resource's .default)
-  --authority-host     the Entra authority (default: the cloud's; a custom host skips instance discovery)`;
+  --authority-host     the Entra authority (default: the cloud's; a custom host skips instance discovery)
+  --debug              trace the sign-in's HTTP calls on stderr (secrets, codes and tokens masked)`;
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -233,7 +234,7 @@ async function login(argv: readonly string[], context: AuthCommandContext): Prom
     ...(certificate !== undefined && { certificatePath: (await import('node:path')).resolve(certificate) }),
     scopes,
   };
-  const credential = credentialFor(state, { interactive: true, ...(secret !== undefined && { secret }) });
+  const credential = credentialFor(state, { interactive: true, debug: globals.debug, ...(secret !== undefined && { secret }) });
   try {
     if (method === 'device-code' || method === 'browser') {
       const { serializeAuthenticationRecord } = await import('@azure/identity');

@@ -17,6 +17,7 @@ import {
   useIdentityPlugin,
 } from '@azure/identity';
 import { AuthError } from '../errors.js';
+import { loginTracePolicy } from './login-trace.js';
 import { registerSecret, scrubText } from '../redact.js';
 import { type AuthState, DEFAULT_PUBLIC_CLIENT_ID, msalCacheFile, readPrivateFile, writePrivateFile } from './store.js';
 import { io } from '../io.js';
@@ -63,12 +64,15 @@ export interface CredentialOptions {
   readonly onDeviceCode?: (message: string) => void;
   /** Sign-in (may prompt) rather than a silent refresh. */
   readonly interactive: boolean;
+  /** `--debug`: trace the identity library's HTTP calls on stderr, secrets masked. */
+  readonly debug?: boolean;
 }
 
 export function credentialFor(state: AuthState, options: CredentialOptions): TokenCredential {
   const common = {
     ...(state.authorityHost !== undefined && { authorityHost: state.authorityHost }),
     ...(state.disableInstanceDiscovery === true && { disableInstanceDiscovery: true }),
+    ...(options.debug === true && { additionalPolicies: [{ policy: loginTracePolicy(), position: 'perRetry' as const }] }),
   };
   const tenantId = state.tenantId ?? 'organizations';
   const clientId = state.clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
@@ -101,7 +105,7 @@ export function credentialFor(state: AuthState, options: CredentialOptions): Tok
       if (!state.certificatePath) throw new AuthError('no certificate recorded: run mgkit login --certificate <pem> again');
       return new ClientCertificateCredential(tenantId, clientId, { certificatePath: state.certificatePath }, common);
     case 'managed-identity':
-      return state.clientId ? new ManagedIdentityCredential({ clientId: state.clientId }) : new ManagedIdentityCredential();
+      return new ManagedIdentityCredential({ ...(state.clientId !== undefined && { clientId: state.clientId }), ...(options.debug === true && { additionalPolicies: common.additionalPolicies }) });
     case 'environment':
       return new EnvironmentCredential(common);
     case 'azure-cli':

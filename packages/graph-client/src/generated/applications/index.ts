@@ -7,7 +7,7 @@ import { type ApplicationItemRequestBuilder, ApplicationItemRequestBuilderNaviga
 export interface ApplicationsRequestBuilder extends BaseRequestBuilder<ApplicationsRequestBuilder> {
   /**
    * Provides operations to manage one item of `/applications` (`/applications/{application-id}`).
-   * @param applicationId The unique identifier of application. PowerShell: `-ApplicationId`.
+   * @param applicationId The unique identifier of application: its object ID (the `id` property), not its `appId` or `uniqueName` (an alternate key). PowerShell: `-ApplicationId`.
    * @returns {ApplicationItemRequestBuilder}
    */
   byApplicationId(applicationId: string): ApplicationItemRequestBuilder;

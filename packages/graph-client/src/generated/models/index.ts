@@ -8,7 +8,7 @@ export interface AcquireAccessTokenPostRequestBody extends AdditionalDataHolder,
   additionalData?: Record<string, unknown>;
   /** Stores model information. */
   backingStoreEnabled?: boolean | null;
-  /** The credentials property */
+  /** The `credentials`: a list of {@link SynchronizationSecretKeyStringValuePair}. */
   credentials?: SynchronizationSecretKeyStringValuePair[];
 }
 
@@ -50,11 +50,11 @@ export interface ErrorDetails extends AdditionalDataHolder, BackedModel, Parsabl
   additionalData?: Record<string, unknown>;
   /** Stores model information. */
   backingStoreEnabled?: boolean | null;
-  /** The code property */
+  /** A service-defined error code, for programs to act on (e.g. `Request_ResourceNotFound`). */
   code?: string;
-  /** The message property */
+  /** A human-readable message about the error, for developers. */
   message?: string;
-  /** The target property */
+  /** The target of the error (e.g. the name of the property in error). */
   target?: string | null;
 }
 
@@ -138,15 +138,15 @@ export interface MainError extends AdditionalDataHolder, BackedModel, Parsable {
   additionalData?: Record<string, unknown>;
   /** Stores model information. */
   backingStoreEnabled?: boolean | null;
-  /** The code property */
+  /** A service-defined error code, for programs to act on (e.g. `Request_ResourceNotFound`). */
   code?: string;
-  /** The message property */
+  /** A human-readable message about the error, for developers. */
   message?: string;
-  /** The target property */
+  /** The target of the error (e.g. the name of the property in error). */
   target?: string | null;
-  /** The details property */
+  /** More errors, each with a code, message and target, when the service reports several. */
   details?: ErrorDetails[];
-  /** The innerError property */
+  /** Service-specific details: Graph puts the `request-id`, `client-request-id` and `date` of the failed request here. */
   innerError?: InnerError;
 }
 
@@ -196,7 +196,7 @@ export interface ODataError extends AdditionalDataHolder, ApiError, BackedModel,
   additionalData?: Record<string, unknown>;
   /** Stores model information. */
   backingStoreEnabled?: boolean | null;
-  /** The error property */
+  /** The error: its code, message, target, details and inner error. */
   error?: MainError;
 }
 
@@ -294,7 +294,7 @@ export interface SynchronizationSecretKeyStringValuePair extends AdditionalDataH
   additionalData?: Record<string, unknown>;
   /** Stores model information. */
   backingStoreEnabled?: boolean | null;
-  /** The key property */
+  /** The `key`: one of {@link SynchronizationSecret}. */
   key?: SynchronizationSecret;
   /** The value of the secret. */
   value?: string | null;
