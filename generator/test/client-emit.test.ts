@@ -35,6 +35,7 @@ describe('client target: emitted files for specs/', () => {
       'index.node.ts',
       'index.ts',
       'models/index.ts',
+      'paging.ts',
       'servicePrincipals/index.ts',
       'servicePrincipals/item/index.ts',
       'servicePrincipals/item/synchronization/acquireAccessToken/index.ts',
@@ -89,7 +90,9 @@ describe('client target: emitted files for specs/', () => {
     expect(action).toContain('@see {@link https://learn.microsoft.com/graph/api/synchronization-synchronization-acquireaccesstoken?view=graph-rest-1.0|Find more info here}');
     expect(action).toContain('@see {@link https://learn.microsoft.com/powershell/module/microsoft.graph.applications/get-mgapplicationsynchronizationaccesstoken|');
     const collection = fileOf(sources, 'applications/index.ts');
-    expect(collection).toMatch(/@param applicationId The unique identifier of application\. PowerShell: `-ApplicationId`/);
+    expect(collection).toMatch(
+      /@param applicationId The unique identifier of application: its object ID \(the `id` property\), not its `appId` or `uniqueName` \(an alternate key\)\. PowerShell: `-ApplicationId`/,
+    );
     const models = fileOf(sources, 'models/index.ts');
     expect(models).toContain('/** The value of the secret. */');
   });

@@ -176,8 +176,8 @@ console.log(JSON.stringify({ onImport, name: user.displayName, exports: Object.k
       const distUrl = pathToFileURL(path.join(dir ?? '', 'dist/')).href;
       const emitted = result.onImport.filter((url) => url.startsWith(distUrl)).map((url) => url.slice(distUrl.length));
       // No request builder, no client module; the Kiota runtime only because this fixture's models
-      // read untyped values (`createUntypedNodeFromDiscriminatorValue`); errors.js has no imports but types.
-      expect(emitted).toEqual(['index.node.js', 'models/index.js', 'errors.js']);
+      // read untyped values (`createUntypedNodeFromDiscriminatorValue`); errors.js and paging.js have no imports but types.
+      expect(emitted).toEqual(['index.node.js', 'models/index.js', 'errors.js', 'paging.js']);
       expect(result.name).toBe('Adele');
       expect(server.requests.at(-1)?.url).toBe('/api/directoryItems/lazy');
       // Both entries export the same names.

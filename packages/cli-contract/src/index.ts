@@ -58,9 +58,10 @@ export interface IdentityKey {
 /**
  * How the value is read: `string` as is; `switch` takes none; `json` a JSON value, `@file`
  * or `-` (stdin); `pairs` `Key=Value` (repeatable) or a JSON array; `headers` `Name: value`
- * (repeatable); `sink` a file name or `-` for stdout.
+ * (repeatable); `sink` a file name or `-` for stdout; `file` the bytes of a file, or of stdin
+ * with `-` (a binary request body).
  */
-export type OptionKind = 'string' | 'switch' | 'json' | 'pairs' | 'headers' | 'sink';
+export type OptionKind = 'string' | 'switch' | 'json' | 'pairs' | 'headers' | 'sink' | 'file';
 
 export interface OptionSetBinding {
   readonly required: boolean;
@@ -115,7 +116,9 @@ export interface OperationDefinition {
   readonly urlTemplate: string;
   readonly pathParameters: readonly { readonly name: string; readonly description?: string }[];
   readonly body?: { readonly contentType: string; readonly required: boolean; readonly schema: JsonSchema };
-  readonly success: { readonly status: string; readonly schema?: JsonSchema };
+  readonly success: { readonly status: string; readonly schema?: JsonSchema; readonly contentType?: string };
+  /** A collection answered a page at a time (`x-ms-pageable`): `--all` follows `@odata.nextLink`. */
+  readonly pageable?: boolean;
   readonly summary?: string;
   readonly docsUrl?: string;
   /** Least-privileged permissions, per kind of sign-in (from the permissions file). */
@@ -168,6 +171,8 @@ export interface CommandModule<Client = unknown, RequestInformation = unknown> {
   readonly send: (client: Client, call: PreparedCall) => Promise<unknown>;
   /** Builds the request the call would send, without sending it (`--what-if`). */
   readonly toRequestInformation: (client: Client, call: PreparedCall) => RequestInformation;
+  /** Sends a pageable call again for the page at `nextLink` (its `@odata.nextLink`), with the call's headers. */
+  readonly sendPage?: (client: Client, call: PreparedCall, nextLink: string) => Promise<unknown>;
 }
 
 export interface CommandIndexEntry {

@@ -21,6 +21,14 @@ export const ERRORS_EXPORTS = [
   { moduleSpecifier: ERRORS_MODULE, isTypeOnly: true, namedExports: ['ODataErrorDetail'] },
 ];
 
+/** The paging helpers (`paging.ts`, copied from templates/client/): model-independent, types only from Kiota. */
+export const PAGING_FILE = 'paging.ts';
+const PAGING_MODULE = './paging.js';
+export const PAGING_EXPORTS = [
+  { moduleSpecifier: PAGING_MODULE, namedExports: ['iterateItems', 'iteratePages', 'lastDeltaLink'] },
+  { moduleSpecifier: PAGING_MODULE, isTypeOnly: true, namedExports: ['CollectionPage', 'PageableRequestBuilder', 'StopSignal'] },
+];
+
 export interface ClientNames {
   /** `GraphClient` */
   readonly client: string;

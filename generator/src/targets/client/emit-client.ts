@@ -8,7 +8,7 @@ import type { Project } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
 import type { GeneratedFile } from '../shared/generated-file.js';
 import { readFileSync } from 'node:fs';
-import { clientEntryStatements, clientNames, ERRORS_EXPORTS, ERRORS_FILE, type ClientNames } from './emit-client-entry.js';
+import { clientEntryStatements, clientNames, ERRORS_EXPORTS, ERRORS_FILE, PAGING_EXPORTS, PAGING_FILE, type ClientNames } from './emit-client-entry.js';
 import { generatedHeader } from '../shared/generated-file.js';
 import { emitModels, MODELS_FILE } from './emit-models.js';
 import { builderFile, requestBuilderStatements, type BuilderContext } from './emit-request-builder.js';
@@ -28,6 +28,8 @@ export interface ClientEmitOptions {
 const CLIENT_FILE = 'graphClient.ts';
 /** The hand-written error module every generated client carries (a template: it does not depend on the model). */
 const ERRORS_TEMPLATE = new URL('../../../templates/client/errors.ts', import.meta.url);
+/** Paging helpers every generated client carries (a template too). */
+const PAGING_TEMPLATE = new URL('../../../templates/client/paging.ts', import.meta.url);
 const INDEX_FILE = 'index.ts';
 
 /** Output-relative path → contents, sorted by path. */
@@ -56,6 +58,7 @@ export function emitClientSources(model: ApiModel): Map<string, string> {
   }
 
   sources.set(ERRORS_FILE, `${generatedHeader()}\n\n${readFileSync(ERRORS_TEMPLATE, 'utf8')}`);
+  sources.set(PAGING_FILE, `${generatedHeader()}\n\n${readFileSync(PAGING_TEMPLATE, 'utf8')}`);
   sources.set(INDEX_FILE, indexSource(project, names));
   sources.set(NODE_INDEX_FILE, nodeIndexSource(project, model, names, moduleSpecifier(CLIENT_FILE), moduleSpecifier(MODELS_FILE)));
   return new Map([...sources.entries()].sort(([a], [b]) => compareOrdinal(a, b)));
@@ -69,6 +72,7 @@ function indexSource(project: Project, names: ClientNames): string {
     { moduleSpecifier: moduleSpecifier(CLIENT_FILE), isTypeOnly: true, namedExports: [names.client, names.options] },
     { moduleSpecifier: moduleSpecifier(MODELS_FILE) },
     ...ERRORS_EXPORTS,
+    ...PAGING_EXPORTS,
   ]);
   return printEmitFile(file);
 }

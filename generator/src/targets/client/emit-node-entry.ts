@@ -7,7 +7,7 @@
  * importing the package costs the models only. The module instances are the ones `import`
  * gives: Node.js shares one module cache between both.
  */
-import { ERRORS_EXPORTS } from './emit-client-entry.js';
+import { ERRORS_EXPORTS, PAGING_EXPORTS } from './emit-client-entry.js';
 import { StructureKind, VariableDeclarationKind, type Project } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
 import { defaultBaseUrlStatement, factoryFunction, type ClientNames } from './emit-client-entry.js';
@@ -33,7 +33,12 @@ export function nodeIndexSource(project: Project, model: ApiModel, names: Client
     { moduleSpecifier: 'node:module', namedImports: ['createRequire'] },
     { moduleSpecifier: clientModule, isTypeOnly: true, namedImports: [names.client, names.options] },
   ]);
-  file.addExportDeclarations([{ moduleSpecifier: clientModule, isTypeOnly: true, namedExports: [names.client, names.options] }, { moduleSpecifier: modelsModule }, ...ERRORS_EXPORTS]);
+  file.addExportDeclarations([
+    { moduleSpecifier: clientModule, isTypeOnly: true, namedExports: [names.client, names.options] },
+    { moduleSpecifier: modelsModule },
+    ...ERRORS_EXPORTS,
+    ...PAGING_EXPORTS,
+  ]);
   file.addStatements([
     defaultBaseUrlStatement(model, names),
     {

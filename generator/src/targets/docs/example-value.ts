@@ -176,6 +176,14 @@ function dedupeIdentical(items: readonly ExampleValue[]): ExampleValue[] {
 }
 
 /** The plain JSON the value stands for, as sent on the wire. */
+/** The file a binary body's example reads (`--in-file`, `-InFile`). */
+export const BINARY_EXAMPLE_FILE = './content.bin';
+
+/** A binary body (`format: binary`): the examples read it from a file rather than spell it. */
+export function isBinaryExample(value: ExampleValue | undefined): boolean {
+  return value?.kind === 'string' && value.format === 'binary';
+}
+
 export function toJson(value: ExampleValue): unknown {
   switch (value.kind) {
     case 'array':

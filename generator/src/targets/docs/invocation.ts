@@ -52,9 +52,13 @@ export function preferredInvocation(invocations: readonly Invocation[]): Invocat
 export function invocationOf(command: CommandModel, set: ParameterSetModel, example: OperationExample): Invocation | undefined {
   const parameters = new Map(command.parameters.map((parameter) => [parameter.name, parameter]));
   const args: InvocationArgument[] = [];
+  // a set may take the body two ways (Set-MgApplicationLogo: -InFile and -BodyParameter): show one
+  const bodies = set.parameters.filter((binding) => binding.role?.kind === 'body').map((binding) => binding.parameter);
+  const shownBody = bodies.includes('InFile') ? 'InFile' : bodies[0];
   for (const binding of set.parameters) {
     const parameter = parameters.get(binding.parameter);
     if (!parameter || !binding.role) continue;
+    if (binding.role.kind === 'body' && binding.parameter !== shownBody) continue;
     const value = argumentValue(binding.role, example);
     if (value) args.push({ parameter, role: binding.role, value });
     else if (binding.required) return undefined;

@@ -8,6 +8,7 @@ import { clientNodeLabel, operationTitle, pagePaths, relativeLink } from './name
 import { cliSnippet, httpSnippet, powerShellSnippet, typeScriptSnippet, type Snippet } from './snippets.js';
 import { render } from './templates.js';
 import { generatedHeader } from '../shared/generated-file.js';
+import { isBinaryContent } from '../shared/command-data/definitions.js';
 
 const STATUS_TEXT: Readonly<Record<string, string>> = { '200': 'OK', '201': 'Created', '202': 'Accepted', '204': 'No Content' };
 
@@ -144,7 +145,9 @@ export function renderOperationPage(context: DocsContext, operation: OperationMo
       example: errorBodyExample(context, error.type),
     })),
     snippets: operationSnippets(context, operation),
-    responseExample: `HTTP/1.1 ${status.code} ${status.text}`.trim(),
+    responseExample: isBinaryContent(operation.success.contentType, operation.success.type)
+      ? `HTTP/1.1 ${status.code} ${status.text}\nContent-Type: ${operation.success.contentType ?? 'application/octet-stream'}\n\n<the bytes of the content>`
+      : `HTTP/1.1 ${status.code} ${status.text}`.trim(),
     seeAlso: [
       ...commands.map((command) => ({ label: `PowerShell: ${command.name}`, href: relativeLink(page, pagePaths.cmdlet(command)) })),
       ...cliCommandsCalling(context, operation).map((command) => ({

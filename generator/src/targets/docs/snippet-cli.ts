@@ -1,7 +1,7 @@
 /** The CLI tab and the CLI pages' examples: the `mgkit` line with the CLI's own option names. */
-import { SECRET_PLACEHOLDER, toJson, type ExampleValue, type OperationExample } from './example-value.js';
+import { BINARY_EXAMPLE_FILE, isBinaryExample, SECRET_PLACEHOLDER, toJson, type ExampleValue, type OperationExample } from './example-value.js';
 import { cliCommandFor, cliWordsFor, optionOfParameter, type CliCommandDoc } from './cli-commands.js';
-import type { OptionData } from '../shared/command-data/definitions.js';
+import { isBinaryContent, type OptionData } from '../shared/command-data/definitions.js';
 import type { Invocation } from './invocation.js';
 import { kebab } from './names.js';
 import type { Snippet } from './snippet.js';
@@ -34,6 +34,7 @@ export function cliArguments(invocation: Invocation, command: CliCommandDoc | un
     const name = `--${option?.name ?? kebab(argument.parameter.name)}`;
     const pairs = option?.kind === 'pairs' ? keyValuePairs(argument.value, option.pairs ?? { key: 'key', value: 'value' }) : undefined;
     if (pairs) pairs.forEach((pair) => argv.push(name, pair));
+    else if (option?.kind === 'file' || isBinaryExample(argument.value)) argv.push(name, BINARY_EXAMPLE_FILE);
     else if (argument.value.kind === 'object' || argument.value.kind === 'array') argv.push(name, JSON.stringify(toJson(argument.value)));
     else argv.push(name, String(argument.value.value));
   }
@@ -44,7 +45,11 @@ export function cliArguments(invocation: Invocation, command: CliCommandDoc | un
 export function cliCall(example: OperationExample, invocation: Invocation | undefined, commands: readonly CliCommandDoc[]): { words: string[]; argv: string[] } {
   const command = cliCommandFor(commands, example.operation, invocation?.command.name);
   const words = cliWordsFor(commands, example.operation, invocation?.command.name);
-  return { words, argv: invocation ? cliArguments(invocation, command) : fallbackCliArguments(example, command) };
+  const argv = invocation ? cliArguments(invocation, command) : fallbackCliArguments(example, command);
+  // a binary response goes to a file in the example, as a user would want it
+  const outputFile = command?.data.options.find((option) => option.role.kind === 'behaviour' && option.role.behaviour === 'OutFile');
+  if (outputFile && isBinaryContent(example.operation.success.contentType, example.operation.success.type)) argv.push(`--${outputFile.name}`, BINARY_EXAMPLE_FILE);
+  return { words, argv };
 }
 
 export function cliSnippet(example: OperationExample, invocation: Invocation | undefined, commands: readonly CliCommandDoc[], binName: string): Snippet {

@@ -1,5 +1,5 @@
 /** The PowerShell tab and the cmdlet pages' examples: a cmdlet call with the example's values. */
-import type { ExampleValue } from './example-value.js';
+import { BINARY_EXAMPLE_FILE, isBinaryExample, type ExampleValue } from './example-value.js';
 import type { Invocation } from './invocation.js';
 import { upperFirst } from './names.js';
 import type { Snippet } from './snippet.js';
@@ -42,7 +42,9 @@ export function powerShellCode(invocation: Invocation): string {
   const prelude: string[] = [];
   const parameters: { name: string; value: ExampleValue | '$params' }[] = [];
   for (const argument of invocation.arguments) {
-    if (argument.role.kind === 'body') {
+    if (argument.role.kind === 'body' && isBinaryExample(argument.value)) {
+      parameters.push({ name: argument.parameter.name, value: { kind: 'string', value: BINARY_EXAMPLE_FILE } });
+    } else if (argument.role.kind === 'body') {
       prelude.push(`$params = ${psValue(argument.value, 0, true)}`, '');
       parameters.push({ name: argument.parameter.name, value: '$params' });
     } else {

@@ -1,6 +1,6 @@
 /** The TypeScript tab: the call through the generated Kiota client, body in a typed `requestBody` first. */
 import type { OperationModel } from '../../model/index.js';
-import type { ExampleValue, OperationExample } from './example-value.js';
+import { BINARY_EXAMPLE_FILE, isBinaryExample, type ExampleValue, type OperationExample } from './example-value.js';
 import { type ClientSurface, memberAccess } from '../shared/client-surface/index.js';
 import { typeScriptStringValue } from '../shared/client-surface/values.js';
 
@@ -13,6 +13,8 @@ export interface TypeScriptCall {
   readonly modelTypes: readonly string[];
   /** `const requestBody: X = {…};`, when the body is an object type. */
   readonly declarations: readonly string[];
+  /** A binary body is read from a file (`node:fs/promises`). */
+  readonly readsFile?: boolean;
   /** Values the body constructs from the Kiota runtime (`DateOnly`, `Duration`). */
   readonly runtimeValues: readonly string[];
   /** `await client.….post(requestBody);`, possibly over several lines. */
@@ -51,17 +53,23 @@ export function typeScriptCall(example: OperationExample, surface: ClientSurface
   const valueOf = (wireName: string) => example.pathValues.find((entry) => entry.parameter.wireName === wireName)?.value ?? '';
   const bodyType = example.body?.kind === 'object' ? example.body.typeName : undefined;
   const runtimeValues = new Set<string>();
-  const declarations = example.body && bodyType ? [`const requestBody: ${bodyType} = ${tsValue(example.body, 0, runtimeValues)};`] : [];
-  const argument = !example.body ? '' : bodyType ? 'requestBody' : tsValue(example.body, 0, runtimeValues);
+  const binary = isBinaryExample(example.body);
+  const declarations = binary
+    ? [`const content = new Uint8Array(await readFile(${JSON.stringify(BINARY_EXAMPLE_FILE)})).buffer;`]
+    : example.body && bodyType
+      ? [`const requestBody: ${bodyType} = ${tsValue(example.body, 0, runtimeValues)};`]
+      : [];
+  const argument = !example.body ? '' : binary ? 'content' : bodyType ? 'requestBody' : tsValue(example.body, 0, runtimeValues);
   const parts = [...navigationParts(surface, operation, valueOf), `${operation.method.toLowerCase()}(${argument})`];
   const statement = operation.success.type ? `${chain('const result = await ', parts, ';')}\nconsole.log(result);` : chain('await ', parts, ';');
-  return { modelTypes: bodyType ? [bodyType] : [], declarations, runtimeValues: [...runtimeValues].sort(), statement };
+  return { modelTypes: bodyType ? [bodyType] : [], declarations, runtimeValues: [...runtimeValues].sort(), statement, ...(binary && { readsFile: true }) };
 }
 
 /** The imports of an example: the client factory, and the model types it names (plus `extraTypes`). */
 export function typeScriptImports(call: TypeScriptCall, packageName: string, extraTypes: readonly string[] = [], extraValues: readonly string[] = []): string[] {
   const types = [...new Set([...call.modelTypes, ...extraTypes])].sort();
   return [
+    ...(call.readsFile ? ['import { readFile } from "node:fs/promises";'] : []),
     ...(call.runtimeValues.length ? [`import { ${call.runtimeValues.join(', ')} } from "@microsoft/kiota-abstractions";`] : []),
     `import { ${['createGraphClient', ...extraValues].join(', ')} } from ${JSON.stringify(packageName)};`,
     ...(types.length ? [`import type { ${types.join(', ')} } from ${JSON.stringify(`${packageName}/models`)};`] : []),

@@ -3,7 +3,7 @@
  * PowerShell. All four render the same `OperationExample`; each language has its module.
  */
 import type { ApiModel } from '../../model/index.js';
-import { toJson, type OperationExample } from './example-value.js';
+import { BINARY_EXAMPLE_FILE, isBinaryExample, toJson, type OperationExample } from './example-value.js';
 import { typeScriptCode } from './snippet-typescript.js';
 import type { ClientSurface } from '../shared/client-surface/index.js';
 import type { Snippet } from './snippet.js';
@@ -26,7 +26,8 @@ export function httpSnippet(model: ApiModel, example: OperationExample): Snippet
   const { operation } = example;
   const lines = [`${operation.method} ${requestUrl(model, example)}`];
   if (operation.requestBody && example.body) {
-    lines.push(`Content-Type: ${operation.requestBody.contentType}`, '', JSON.stringify(toJson(example.body), null, 2));
+    const shown = isBinaryExample(example.body) ? `<the bytes of ${BINARY_EXAMPLE_FILE}>` : JSON.stringify(toJson(example.body), null, 2);
+    lines.push(`Content-Type: ${operation.requestBody.contentType}`, '', shown);
   }
   return { title: 'HTTP', language: 'http', code: lines.join('\n') };
 }

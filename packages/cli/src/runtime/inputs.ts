@@ -20,7 +20,30 @@ export async function prefetchStdin(option: string): Promise<void> {
   } catch (error) {
     throw new UsageError(`--${option} -: cannot read stdin (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  runState().stdinText = Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  runState().stdinBytes = bytes;
+  runState().stdinText = bytes.toString('utf8');
+}
+
+/** The bytes of a file, or of stdin with `-`: a binary request body. */
+export function readBytesArgument(option: string, value: string): Uint8Array {
+  if (value === '-') {
+    const state = runState();
+    if (state.stdinReader !== undefined) throw new UsageError(`--${option} -: stdin is already read by --${state.stdinReader}; give --${option} a file`);
+    state.stdinReader = option;
+    if (state.stdinBytes !== undefined) return state.stdinBytes;
+    if (!isProcessIo()) throw new UsageError(`--${option} -: stdin was not read ahead for this run`);
+    return readFileSync(0);
+  }
+  // `@file` is accepted too, as the JSON options take it
+  const file = value.startsWith('@') && value.length > 1 ? value.slice(1) : value;
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = FILE_ERRORS[code] ?? (code || String(error));
+    throw new UsageError(`--${option} ${file}: cannot read the file (${reason}); check the path (relative to the current folder)`);
+  }
 }
 
 /** The whole of stdin (read once; a second option reading `-` is a usage error). */

@@ -7,7 +7,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface OutputStream {
-  write(text: string): unknown;
+  /** Text; bytes only for a binary response written to stdout. */
+  write(text: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
   /** A terminal's width in characters. */
   readonly columns?: number;
@@ -30,6 +31,8 @@ export interface CliIo {
 export interface RunState {
   stdinReader?: string;
   stdinText?: string;
+  /** The same, as bytes: a binary request body (`--in-file -`). */
+  stdinBytes?: Buffer;
   /** Secret values in every form they may be printed in (redact.ts). */
   readonly secrets: Set<string>;
   /** Lower-cased names of headers given with --header, masked in traces (redact.ts). */

@@ -6,7 +6,7 @@
 import { credentialValueIsShown } from '@mgkit/cli-contract';
 import type { CommandDefinition, IdentityKey, JsonSchema, OperationDefinition, OptionDefinition, PreparedCall } from './definition.js';
 import { CliError, ExitCode, UsageError } from './errors.js';
-import { readJsonArgument, readJsonRecords, readTextArgument } from './inputs.js';
+import { readBytesArgument, readJsonArgument, readJsonRecords, readTextArgument } from './inputs.js';
 import { inferParameterSet } from './parameter-sets.js';
 import { isSensitiveHeader, maskUserHeader, registerSecret } from './redact.js';
 import { resolveSchema, setOwn, toClientModel, validate } from './validate.js';
@@ -27,6 +27,10 @@ export interface Plan {
   readonly headers: Record<string, string>;
   readonly responseHeadersSink?: string;
   readonly passThru: boolean;
+  /** `--all`: follow `@odata.nextLink` through every page. */
+  readonly all: boolean;
+  /** `--output-file`: where a binary response goes. */
+  readonly outputFile?: string;
   readonly whatIf: boolean;
   readonly confirm: boolean;
   /** Some option read stdin (`-`), so a prompt cannot. */
@@ -167,7 +171,18 @@ function collectSecrets(value: unknown, schema: JsonSchema | undefined, defs: Co
 
 /** The option reads its value from stdin (`--body -`; `--response-headers -` writes to stdout). */
 export function readsStdin(option: OptionDefinition, values: readonly (string | true)[]): boolean {
-  return (option.kind === 'json' || option.kind === 'pairs') && values.includes('-');
+  return (option.kind === 'json' || option.kind === 'pairs' || option.kind === 'file') && values.includes('-');
+}
+
+function pageSize(option: OptionDefinition, text: string): number {
+  const size = Number(text);
+  if (!Number.isInteger(size) || size < 1) throw new UsageError(`--${option.name}: '${text}' is not a whole number of items (1 or more)`);
+  return size;
+}
+
+function outputFilePath(option: OptionDefinition, text: string): string {
+  if (text.trim() === '' || text === '-') throw new UsageError(`--${option.name}: give a file name (without --${option.name} a binary response goes to stdout)`);
+  return text;
 }
 
 export function planCalls(command: CommandDefinition, values: OptionValues): Plan {
@@ -178,6 +193,8 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
   const basePath: Record<string, string> = {};
   let identity: { option: OptionDefinition; keys: readonly IdentityKey[]; records: unknown[] } | undefined;
   let body: Record<string, unknown> | undefined;
+  let binaryBody: Uint8Array | undefined;
+  let outputFile: string | undefined;
   const additions: Record<string, unknown> = {};
   /** Body property → the option that set it (`credentials` → `credentials`). */
   const propertyOptions = new Map<string, string>();
@@ -186,6 +203,7 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
   const queryParameters: Record<string, unknown> = {};
   let sink: string | undefined;
   const flags = new Set<string>();
+  let countRequested = false;
   let stdinUsed = false;
   for (const option of inSet) {
     const list = values.get(option.name) ?? [];
@@ -205,6 +223,10 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
         break;
       }
       case 'body': {
+        if (option.kind === 'file') {
+          binaryBody = readBytesArgument(option.name, stringValue(values, option) ?? '');
+          break;
+        }
         const parsed = readJsonArgument(option.name, stringValue(values, option) ?? '');
         if (!isObject(parsed)) throw new UsageError(`--${option.name}: expected a JSON object`);
         body = { ...parsed };
@@ -236,6 +258,13 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
         break;
       case 'behaviour':
         flags.add(role.behaviour);
+        if (role.behaviour === 'PageSize') queryParameters['top'] = pageSize(option, stringValue(values, option) ?? '');
+        if (role.behaviour === 'OutFile') outputFile = outputFilePath(option, stringValue(values, option) ?? '');
+        if (role.behaviour === 'CountVariable') {
+          queryParameters['count'] = true;
+          // Graph counts directory objects only with advanced queries
+          countRequested = true;
+        }
         break;
       case 'query': {
         const shape = option.query ?? { name: role.queryParameter, type: 'string' as const };
@@ -251,15 +280,16 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
     if (both !== undefined) throw new UsageError(`--${extraOption} sets ${both}, which --${propertyOptions.get(both) ?? both} sets too; give it once`);
     for (const [key, value] of Object.entries(extra)) setOwn(additions, key, value);
   }
+  if (countRequested && !Object.keys(headers).some((name) => name.toLowerCase() === 'consistencylevel')) headers['ConsistencyLevel'] = 'eventual';
   let wireBody: Record<string, unknown> | undefined;
-  if (operation.body) {
+  if (operation.body && binaryBody === undefined) {
     wireBody = { ...body, ...additions };
     // a credential value given on the command line must not show up in any output
     collectSecrets(wireBody, operation.body.schema, command.$defs).forEach(registerSecret);
     const problems = validate(wireBody, operation.body.schema, command.$defs);
     if (problems.length > 0) throw new UsageError(`invalid request body: ${problems.join('; ')}`);
   }
-  const clientBody = operation.body && wireBody ? toClientModel(wireBody, operation.body.schema, command.$defs) : undefined;
+  const clientBody = binaryBody ?? (operation.body && wireBody ? toClientModel(wireBody, operation.body.schema, command.$defs) : undefined);
   const records = identity ? identity.records : [undefined];
   const calls: PlannedCall[] = records.map((record, index) => {
     const label = records.length > 1 ? `record ${index + 1}` : 'the input object';
@@ -281,6 +311,8 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
     headers,
     ...(sink !== undefined && { responseHeadersSink: sink }),
     passThru: flags.has('PassThru'),
+    all: flags.has('All'),
+    ...(outputFile !== undefined && { outputFile }),
     whatIf: flags.has('WhatIf'),
     confirm: flags.has('Confirm'),
     stdinUsed,

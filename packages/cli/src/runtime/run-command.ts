@@ -14,6 +14,7 @@ import { commandHelp } from './help.js';
 import { createClient, createHeadersInspection } from './http.js';
 import { prefetchStdin } from './inputs.js';
 import { checkQuery, printResult } from './output.js';
+import { checkBinaryDestination, followPages, printItems, writeBinary } from './pages.js';
 import { planCalls, readsStdin } from './plan.js';
 import { fromClientModel } from './validate.js';
 import { scrubText } from './redact.js';
@@ -107,6 +108,8 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
     return ExitCode.ok;
   }
   checkResponseHeadersSink(plan.responseHeadersSink);
+  const binaryResponse = plan.operation.success.contentType !== undefined;
+  if (binaryResponse) checkBinaryDestination(plan.outputFile, plan.passThru);
   const token = await tokenSource(globals);
   const connection = await createClient({ baseUrl: globals.baseUrl, timeoutMs: globals.timeoutMs, debug: globals.debug, token, redactBody, product: `${context.bin}/${context.version()}` });
   let exitCode: number = ExitCode.ok;
@@ -128,8 +131,15 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
     try {
       const result = await module.send(connection.client, call);
       if (inspection && plan.responseHeadersSink !== undefined) writeResponseHeaders(plan.responseHeadersSink, inspection.responseHeaders());
-      const output = plan.passThru ? true : fromClientModel(result, plan.operation.success.schema, command.$defs);
-      await printResult(output, globals.output, globals.query, globals.color);
+      if (binaryResponse) writeBinary(result, plan.outputFile);
+      if (plan.all && plan.operation.pageable && module.sendPage && !plan.passThru) {
+        const sendPage = module.sendPage;
+        const pages = followPages(result, (nextLink) => sendPage(connection.client, call, nextLink), plan.operation.success.schema, command.$defs);
+        await printItems(pages, parsed.globals['output'] !== undefined || io().env['MGKIT_OUTPUT'] !== undefined ? globals.output : 'ndjson', globals.query, globals.color);
+      } else if (!binaryResponse || plan.passThru) {
+        const output = plan.passThru ? true : fromClientModel(result, plan.operation.success.schema, command.$defs);
+        await printResult(output, globals.output, globals.query, globals.color);
+      }
       if (many) io().stderr.write(`${prefix}ok\n`);
     } catch (error) {
       // no credentials, or a refused plain-http token: the same for every record

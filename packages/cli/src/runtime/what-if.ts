@@ -39,6 +39,13 @@ export interface WhatIfRequest {
   readonly notSignedIn?: string;
 }
 
+/** A JSON body as text, secrets masked; a binary one (`--in-file`) by its size only. */
+function bodyPreview(content: ArrayBuffer, operation: OperationDefinition, command: CommandDefinition): string {
+  const contentType = operation.body?.contentType ?? '';
+  if (contentType !== '' && !/json/i.test(contentType)) return `<${content.byteLength} bytes of ${contentType}>`;
+  return redactBodyText(new TextDecoder().decode(content), operation, command);
+}
+
 export function whatIfRequest(
   command: CommandDefinition,
   operation: OperationDefinition,
@@ -57,7 +64,7 @@ export function whatIfRequest(
     method: info.httpMethod ?? operation.method,
     url: info.URL,
     headers: Object.fromEntries(sorted.map(([name, value]) => [name, scrubText(redactHeader(name, value))])),
-    ...(info.content && info.content.byteLength > 0 && { body: redactBodyText(new TextDecoder().decode(info.content), operation, command) }),
+    ...(info.content && info.content.byteLength > 0 && { body: bodyPreview(info.content, operation, command) }),
     ...(!signIn.signedIn && signIn.why !== undefined && { notSignedIn: signIn.why }),
   };
 }

@@ -12,6 +12,10 @@ export { ODataError, isODataError } from './errors.js';
 
 export type { ODataErrorDetail } from './errors.js';
 
+export { iterateItems, iteratePages, lastDeltaLink } from './paging.js';
+
+export type { CollectionPage, PageableRequestBuilder, StopSignal } from './paging.js';
+
 /** The service root the description names: `https://graph.microsoft.com/v1.0`. */
 export const GraphClientDefaultBaseUrl = 'https://graph.microsoft.com/v1.0';
 

@@ -9,3 +9,7 @@ export * from './models/index.js';
 export { ODataError, isODataError } from './errors.js';
 
 export type { ODataErrorDetail } from './errors.js';
+
+export { iterateItems, iteratePages, lastDeltaLink } from './paging.js';
+
+export type { CollectionPage, PageableRequestBuilder, StopSignal } from './paging.js';

@@ -3,7 +3,7 @@
  * (kebab-case, with the help's aliases), per-set flags, roles, descriptions (the help's, or
  * the description's where the help says only `.`), examples, operations and body schemas.
  */
-import type { ApiModel, CommandModel, CommandParameterModel, OperationModel, ParameterBindingModel, ParameterRole, TypeModel, TypeRef } from '../../../model/index.js';
+import type { ApiModel, CommandModel, CommandParameterModel, OperationModel, ParameterBindingModel, ParameterRole, BehaviourSwitch, TypeModel, TypeRef } from '../../../model/index.js';
 import { kebabCase } from '../../../model/index.js';
 import type { PermissionEntry } from '../../../model/index.js';
 // Kiota's URI-template rules live with the client target; the CLI shows the same templates.
@@ -31,13 +31,32 @@ const VALUE_NAMES: Record<OptionKind, string> = {
   pairs: '<Key=Value|json|@file|->',
   headers: "<'Name: value'>",
   sink: '<file|->',
+  file: '<file|->',
 };
 
-const BEHAVIOUR_OPTIONS: Record<string, { name: string; aliases: string[] }> = {
+/** The cmdlets' switches the CLI acts on, by their CLI names; the kind when the value is not a switch. */
+const BEHAVIOUR_OPTIONS: Record<string, { name: string; aliases: string[]; kind?: OptionKind }> = {
   PassThru: { name: 'pass-thru', aliases: [] },
   WhatIf: { name: 'what-if', aliases: ['dry-run'] },
   Confirm: { name: 'confirm', aliases: [] },
+  All: { name: 'all', aliases: [] },
+  PageSize: { name: 'page-size', aliases: [], kind: 'string' },
+  CountVariable: { name: 'count', aliases: [] },
+  OutFile: { name: 'output-file', aliases: ['out-file'], kind: 'string' },
 };
+
+const BEHAVIOUR_DESCRIPTIONS: Record<string, string> = {
+  All: 'Every page: follows @odata.nextLink and prints one item per line (NDJSON) as pages arrive; with -o json, yaml, table or tsv, all items at the end.',
+  PageSize: 'Items per page ($top of the first request), for --all.',
+  CountVariable: 'Asks for the total count ($count=true, with ConsistencyLevel: eventual); with --all it is printed on stderr as "count: N".',
+  OutFile: 'Writes the binary response to this file (without it, to stdout when stdout is not a terminal).',
+};
+
+/** A request or response body that is bytes, not JSON: `application/octet-stream`, images, `format: binary`. */
+export function isBinaryContent(contentType: string | undefined, type: TypeRef | undefined): boolean {
+  if (type?.kind === 'primitive' && type.format === 'binary') return true;
+  return contentType !== undefined && !/json|^text\/plain/i.test(contentType) && contentType !== '*/*' && type?.kind !== 'named';
+}
 
 const NOTES_POINTER = /\n?To construct, see NOTES section for [A-Z0-9_]+ properties and create a hash table\.?/g;
 
@@ -116,15 +135,16 @@ function pairShape(context: Context, type: TypeRef | undefined): { key: string; 
   return undefined;
 }
 
-function kindFor(role: ParameterRole, parameter: CommandParameterModel, propertyType: TypeRef | undefined, pairs: boolean): OptionKind {
+function kindFor(role: ParameterRole, parameter: CommandParameterModel, propertyType: TypeRef | undefined, pairs: boolean, operation: OperationModel | undefined): OptionKind {
   switch (role.kind) {
     case 'behaviour':
-      return 'switch';
+      return BEHAVIOUR_OPTIONS[role.behaviour]?.kind ?? 'switch';
+    case 'body':
+      return operation?.requestBody && isBinaryContent(operation.requestBody.contentType, operation.requestBody.type) ? 'file' : 'json';
     case 'request-headers':
       return 'headers';
     case 'response-headers':
       return 'sink';
-    case 'body':
     case 'identity':
     case 'additional-properties':
       return 'json';
@@ -183,6 +203,7 @@ function describeOption(context: Context, parameter: CommandParameterModel, role
     case 'behaviour':
       if (role.behaviour === 'WhatIf') return 'Prints the request (method, URL, headers, body; secrets redacted) and sends nothing.';
       if (role.behaviour === 'Confirm') return 'Asks for confirmation before sending (on a terminal; elsewhere pass --yes).';
+      if (BEHAVIOUR_DESCRIPTIONS[role.behaviour] !== undefined) return BEHAVIOUR_DESCRIPTIONS[role.behaviour] as string;
       return sentence(help || role.behaviour);
     case 'path-key': {
       const declared = operation?.pathParameters.find((candidate) => candidate.wireName === role.pathParameter);
@@ -226,7 +247,9 @@ function operationData(context: Context, operation: OperationModel): OperationDa
     success: {
       status: operation.success.status,
       ...(operation.success.type && { schema: context.schemas.ref(operation.success.type) }),
+      ...(isBinaryContent(operation.success.contentType, operation.success.type) && { contentType: operation.success.contentType ?? 'application/octet-stream' }),
     },
+    ...(operation.pageable && operation.method === 'GET' && { pageable: true }),
     ...((operation.summary ?? operation.description) !== undefined && { summary: operation.summary ?? operation.description }),
     ...(operation.externalDocs && { docsUrl: operation.externalDocs.url }),
     ...permissionsOf(operation),
@@ -279,7 +302,7 @@ function exampleValue(context: Context, option: OptionData, index: number): stri
       return [`--${option.name}`, `'{"${key}":"00000000-0000-0000-0000-00000000000${index}"}'`];
     }
     case 'body':
-      return [`--${option.name}`, '@body.json'];
+      return [`--${option.name}`, option.kind === 'file' ? './content.bin' : '@body.json'];
     case 'body-property': {
       if (option.kind === 'pairs') {
         const items = option.schema?.items ? context.schemas.resolve(option.schema.items) : undefined;
@@ -333,6 +356,46 @@ function addAliases(options: OptionData[], placed: PlacedCommand): void {
   if (keys.length === 1 && keys[0] && !claimed.has('object-id') && placed.path[0] !== undefined) keys[0].aliases.push('object-id');
 }
 
+function behaviourOption(name: BehaviourSwitch, sets: readonly string[]): OptionData {
+  const kind = BEHAVIOUR_OPTIONS[name]?.kind ?? 'switch';
+  return {
+    name: BEHAVIOUR_OPTIONS[name]?.name ?? kebabCase(name),
+    parameter: name,
+    aliases: [...(BEHAVIOUR_OPTIONS[name]?.aliases ?? [])],
+    kind,
+    role: { kind: 'behaviour', behaviour: name },
+    multiple: false,
+    valueName: VALUE_NAMES[kind],
+    description: BEHAVIOUR_DESCRIPTIONS[name] ?? name,
+    dotnetType: '',
+    sets: Object.fromEntries(sets.map((set) => [set, { required: false, pipeline: false }])),
+  };
+}
+
+/**
+ * What the operation's kind needs and the cmdlet may lack (Get-MgApplicationDelta has no -All):
+ * `--all` and `--page-size` on pageable sets, `--output-file` where the response is binary.
+ */
+function addKindOptions(options: OptionData[], sets: readonly { set: string; operation: OperationModel | undefined }[]): void {
+  const wanted: [BehaviourSwitch, (operation: OperationModel) => boolean][] = [
+    ['All', (operation) => operation.pageable !== undefined && operation.method === 'GET'],
+    ['PageSize', (operation) => operation.pageable !== undefined && operation.method === 'GET'],
+    ['OutFile', (operation) => isBinaryContent(operation.success.contentType, operation.success.type)],
+  ];
+  for (const [behaviour, applies] of wanted) {
+    const name = BEHAVIOUR_OPTIONS[behaviour]?.name ?? behaviour;
+    const missing = sets.filter(({ set, operation }) => operation && applies(operation) && !options.some((option) => option.name === name && option.sets[set]));
+    if (missing.length === 0) continue;
+    const existing = options.find((option) => option.name === name);
+    const added = behaviourOption(
+      behaviour,
+      missing.map(({ set }) => set),
+    );
+    if (existing) options.splice(options.indexOf(existing), 1, { ...existing, sets: { ...existing.sets, ...added.sets } });
+    else options.push(added);
+  }
+}
+
 /** A key option whose item has alternate keys (`--input-object`'s `AppId`) says it wants the object ID. */
 function noteObjectIds(options: OptionData[]): OptionData[] {
   const alternates = new Map<string, string[]>();
@@ -370,7 +433,7 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
     if (role.kind === 'behaviour' && !BEHAVIOUR_OPTIONS[role.behaviour]) continue;
     const propertyType = role.kind === 'body-property' ? bodyPropertyType(context, first.operation, role.property) : undefined;
     const pairs = role.kind === 'body-property' ? pairShape(context, propertyType) : undefined;
-    const kind = kindFor(role, parameter, propertyType, pairs !== undefined);
+    const kind = kindFor(role, parameter, propertyType, pairs !== undefined, first.operation);
     const name = optionName(role, parameter.name);
     const schema = roleSchema(context, role, first.operation);
     const query = role.kind === 'query' ? queryShape(first.operation, role.queryParameter) : undefined;
@@ -393,10 +456,15 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
       ...(schema && { schema }),
       ...(pairs && { pairs }),
       ...(query && { query }),
-      sets: Object.fromEntries(bindings.map((entry) => [entry.set, { required: entry.binding.required, pipeline: entry.binding.valueFromPipeline }])),
+      // -OutFile is required by the cmdlet; the CLI writes to stdout without it, for pipes
+      sets: Object.fromEntries(bindings.map((entry) => [entry.set, { required: entry.binding.required && name !== 'output-file', pipeline: entry.binding.valueFromPipeline }])),
     });
   }
   options.splice(0, options.length, ...noteObjectIds(options));
+  addKindOptions(
+    options,
+    sets.flatMap((set) => (set.operationKey ? [{ set: set.name, operation: context.model.operations.find((candidate) => candidate.key === set.operationKey) }] : [])),
+  );
   addAliases(options, placed);
   const setData: SetData[] = sets.map((set) => ({
     name: set.name,
@@ -443,20 +511,22 @@ function commandFromOperation(context: Context, placed: PlacedCommand, operation
     sets: { [set]: { required: true, pipeline: false } },
   }));
   if (operation.requestBody) {
+    const kind: OptionKind = isBinaryContent(operation.requestBody.contentType, operation.requestBody.type) ? 'file' : 'json';
     options.push({
       name: 'body',
       parameter: 'BodyParameter',
       aliases: [],
-      kind: 'json',
+      kind,
       role: { kind: 'body' },
       multiple: false,
-      valueName: VALUE_NAMES.json,
+      valueName: VALUE_NAMES[kind],
       description: sentence(`${operation.requestBody.description ?? 'The request body'}: ${describeType(context, operation.requestBody.type)}`),
       dotnetType: 'System.Object',
       schema: context.schemas.ref(operation.requestBody.type),
       sets: { [set]: { required: operation.requestBody.required, pipeline: true } },
     });
   }
+  addKindOptions(options, [{ set, operation }]);
   const extras: [string, ParameterRole, OptionKind, string][] = [
     ['header', { kind: 'request-headers' }, 'headers', "Request headers. Repeatable: --header 'Name: value'."],
     ['response-headers', { kind: 'response-headers' }, 'sink', 'Writes the response headers as JSON to a file, or to stdout with -.'],

@@ -8,6 +8,7 @@ type GraphClient = ReturnType<typeof createGraphClient>;
 interface OperationCalls {
   readonly send: (client: GraphClient, call: PreparedCall) => Promise<unknown>;
   readonly toRequestInformation: (client: GraphClient, call: PreparedCall) => unknown;
+  readonly sendPage?: (client: GraphClient, call: PreparedCall, nextLink: string) => Promise<unknown>;
 }
 
 export const definition: CommandDefinition = { ...{
@@ -422,6 +423,13 @@ function callsFor(call: PreparedCall): OperationCalls {
 /** Sends the call through the generated client. */
 export function send(client: unknown, call: PreparedCall): Promise<unknown> {
   return callsFor(call).send(client as GraphClient, call);
+}
+
+/** The page at a pageable call's @odata.nextLink, through the generated client. */
+export function sendPage(client: unknown, call: PreparedCall, nextLink: string): Promise<unknown> {
+  const calls = callsFor(call);
+  if (!calls.sendPage) throw new Error(`${call.operation} is not pageable`);
+  return calls.sendPage(client as GraphClient, call, nextLink);
 }
 
 /** The request the call would send (for --what-if), built by the generated client. */

@@ -1,0 +1,294 @@
+/**
+ * Operation kinds end to end, on real Graph operations (the Applications corpus module, cut to
+ * a list, a delta function, binary content and a `$ref`): the generator emits client and CLI,
+ * and the CLI runtime (in-process, through its IO seam) and the generated client call a server
+ * on 127.0.0.1 that answers as Graph does: pages linked by `@odata.nextLink`, a delta round
+ * that ends with `@odata.deltaLink`, bytes in and out.
+ */
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { GenerationUnitConfig } from '../src/config/index.js';
+import { buildApiModel } from '../src/model/index.js';
+import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
+import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
+import { loadTargets } from '../src/targets/index.js';
+import { corpusAvailable, corpusCmdlets, corpusOpenApi, projectRoot } from './helpers/paths.js';
+
+// The CLI runtime creates its client through `@mgkit/graph-client` (the committed one, which has
+// acquireAccessToken only): here it gets the client generated for these operations instead.
+const generated = vi.hoisted(() => ({ clientEntry: '' }));
+vi.mock('@mgkit/graph-client', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  createGraphClient: ((await import(/* @vite-ignore */ generated.clientEntry)) as { createGraphClient: unknown }).createGraphClient,
+}));
+
+const available = corpusAvailable();
+const APPS = [
+  { id: '00000000-0000-0000-0000-0000000000a1', displayName: 'First' },
+  { id: '00000000-0000-0000-0000-0000000000a2', displayName: 'Second' },
+  { id: '00000000-0000-0000-0000-0000000000a3', displayName: 'Third' },
+];
+const LOGO = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x10, 0x80]);
+
+interface Seen {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: Buffer;
+}
+
+let dir = '';
+let server: Server;
+let base = '';
+const seen: Seen[] = [];
+
+/** Graph, as far as these calls go: two pages of applications, a delta round, a logo, owners/$ref. */
+function answer(request: IncomingMessage, body: Buffer): { status: number; type?: string; body?: string | Buffer } {
+  const url = new URL(request.url ?? '/', base);
+  const json = (value: unknown, status = 200) => ({ status, type: 'application/json', body: JSON.stringify(value) });
+  if (request.method === 'GET' && url.pathname === '/v1.0/applications') {
+    if (url.searchParams.get('$skiptoken') === 'page2') return json({ value: [APPS[2]] });
+    return json({ '@odata.count': 3, value: APPS.slice(0, 2), '@odata.nextLink': `${base}/v1.0/applications?$top=2&$skiptoken=page2` });
+  }
+  if (request.method === 'GET' && url.pathname === '/v1.0/applications/microsoft.graph.delta()') {
+    if (url.searchParams.get('$skiptoken') === 'd2') return json({ value: [APPS[1]], '@odata.deltaLink': `${base}/v1.0/applications/microsoft.graph.delta()?$deltatoken=next-round` });
+    return json({ value: [APPS[0]], '@odata.nextLink': `${base}/v1.0/applications/microsoft.graph.delta()?$skiptoken=d2` });
+  }
+  if (url.pathname === `/v1.0/applications/${APPS[0]?.id}/logo`) {
+    if (request.method === 'GET') return { status: 200, type: 'image/png', body: LOGO };
+    if (request.method === 'PUT') return body.length > 0 ? { status: 204 } : json({ error: { code: 'BadRequest', message: 'empty' } }, 400);
+  }
+  if (request.method === 'POST' && url.pathname === `/v1.0/applications/${APPS[0]?.id}/owners/$ref`) return { status: 204 };
+  return json({ error: { code: 'Request_ResourceNotFound', message: `no route ${request.method} ${url.pathname}` } }, 404);
+}
+
+beforeAll(async () => {
+  if (!available) return;
+  // inside the project: the generated client resolves the Kiota packages from its node_modules
+  dir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-kinds-'));
+  await symlink(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const unit: GenerationUnitConfig = {
+    name: 'kinds',
+    lockFile: path.join(dir, 'mgkit-lock.json'),
+    openapi: corpusOpenApi,
+    cmdlets: [corpusCmdlets],
+    include: {
+      paths: ['/applications#GET', '/applications/*/logo', '/applications/microsoft.graph.delta()', '/applications/*/owners/$ref'],
+      cmdlets: ['Get-MgApplication', 'Get-MgApplicationLogo', 'Set-MgApplicationLogo', 'Get-MgApplicationDelta', 'New-MgApplicationOwnerByRef'],
+    },
+    exclude: { paths: [], cmdlets: [] },
+    bindings: {},
+    keepActionPrefixInUrl: true,
+    outputs: {
+      client: { dir: path.join(dir, 'client'), packageName: '@example/kinds' },
+      cli: { dir: path.join(dir, 'cli/generated'), packageName: '@example/kinds-cli', binName: 'mgkit' },
+    },
+  };
+  const loaded = await loadOpenApiDocument(corpusOpenApi);
+  const model = buildApiModel({ document: loaded.document!, cmdlets: (await readCmdletHelpFolder(corpusCmdlets)).cmdlets, unit }).model!;
+  for (const target of await loadTargets()) {
+    if (target.name !== 'client' && target.name !== 'cli') continue;
+    for (const file of await target.emit(model, { unit, specsDir: dir })) {
+      await mkdir(path.dirname(file.path), { recursive: true });
+      await writeFile(file.path, file.contents);
+    }
+  }
+  // the command modules import the runtime they run in
+  await symlink(path.join(projectRoot, 'packages/cli/src/runtime'), path.join(dir, 'cli/runtime'), 'dir');
+  generated.clientEntry = path.join(dir, 'client/index.ts');
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
+      const reply = answer(request, body);
+      response.writeHead(reply.status, reply.type ? { 'content-type': reply.type } : {});
+      response.end(reply.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(async () => {
+  if (server) await new Promise((resolve) => server.close(resolve));
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stdoutBytes: Buffer;
+  readonly stderr: string;
+}
+
+/** A module of the CLI runtime's sources (the generator does not build against them). */
+function runtime(file: string): Promise<unknown> {
+  return import(/* @vite-ignore */ path.join(projectRoot, 'packages/cli/src/runtime', file));
+}
+
+/** One command line through the CLI runtime, in-process: the generated command module, the real HTTP stack. */
+async function cli(command: string, argv: readonly string[], input?: Buffer): Promise<Run> {
+  const { withIo } = (await runtime('io.ts')) as { withIo: <T>(io: unknown, body: () => Promise<T>) => Promise<T> };
+  const { runCommand } = (await runtime('run-command.ts')) as { runCommand: (module: unknown, argv: readonly string[], context: unknown) => Promise<number> };
+  const { reportFailure } = (await runtime('failures.ts')) as { reportFailure: (error: unknown) => number };
+  const module = await import(/* @vite-ignore */ path.join(dir, 'cli/generated/commands', `${command}.ts`));
+  const out: Buffer[] = [];
+  let stderr = '';
+  const io = {
+    stdin: Readable.from(input ? [input] : []),
+    stdout: { write: (chunk: string | Uint8Array) => out.push(Buffer.from(chunk)) },
+    stderr: { write: (chunk: string | Uint8Array) => (stderr += String(chunk)) },
+    env: { MGKIT_ACCESS_TOKEN: 'kinds-test-token', NO_COLOR: '1', XDG_CONFIG_HOME: dir },
+    platform: process.platform,
+  };
+  const code = await withIo(io, async () => {
+    try {
+      return await runCommand(module, [...argv, '--base-url', `${base}/v1.0`], { bin: 'mgkit', defaultBaseUrl: `${base}/v1.0`, version: () => '0.0.0-test' });
+    } catch (error) {
+      return reportFailure(error);
+    }
+  });
+  const stdoutBytes = Buffer.concat(out);
+  return { code, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr };
+}
+
+/** What this test uses of the generated client (typed in generated-compiles.test.ts). */
+interface Application {
+  readonly id?: string;
+  readonly displayName?: string;
+}
+interface KindsClient {
+  createGraphClient(adapter: unknown, options: { baseUrl: string }): { applications: { delta: unknown } };
+  iterateItems(builder: unknown, configuration?: unknown): AsyncIterable<Application>;
+  lastDeltaLink(builder: unknown, onItem: (item: Application) => void): Promise<string | undefined>;
+}
+
+function lastRequest(): Seen {
+  const request = seen.at(-1);
+  if (!request) throw new Error('no request reached the server');
+  return request;
+}
+
+describe.skipIf(!available)('operation kinds end to end (CLI runtime and generated client on 127.0.0.1)', () => {
+  it('--all follows @odata.nextLink and streams one item per line (NDJSON); --page-size sets $top, --count asks for the total', async () => {
+    seen.length = 0;
+    const result = await cli('applications-get', ['--all', '--page-size', '2', '--count', '--filter', "startswith(displayName,'F')"]);
+    expect(result.stderr).toBe('count: 3\n');
+    expect(result.code).toBe(0);
+    expect(
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual(APPS);
+    expect(seen).toHaveLength(2);
+    const first = new URL(seen[0]!.url, base);
+    expect(first.searchParams.get('$top')).toBe('2');
+    expect(first.searchParams.get('$count')).toBe('true');
+    expect(first.searchParams.get('$filter')).toBe("startswith(displayName,'F')");
+    // $count on directory objects needs the advanced-query header, on every page
+    expect(seen.map((request) => request.headers['consistencylevel'])).toEqual(['eventual', 'eventual']);
+    // the next page is the link as given: the query is not sent twice
+    expect(seen[1]!.url).toBe('/v1.0/applications?$top=2&$skiptoken=page2');
+  });
+
+  it('--all with -o json prints every item as one list; --query applies to each NDJSON item', async () => {
+    const asList = await cli('applications-get', ['--all', '-o', 'json']);
+    expect(JSON.parse(asList.stdout)).toEqual(APPS);
+    const names = await cli('applications-get', ['--all', '--query', 'displayName']);
+    expect(names.stdout).toBe('"First"\n"Second"\n"Third"\n');
+  });
+
+  it('without --all a list prints the first page as the service sent it, its @odata.nextLink included', async () => {
+    const result = await cli('applications-get', []);
+    expect(result.code).toBe(0);
+    const page = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(page['value']).toEqual(APPS.slice(0, 2));
+    expect(page['@odata.nextLink']).toContain('$skiptoken=page2');
+  });
+
+  it('a delta function pages to its @odata.deltaLink, printed on stderr for the next round', async () => {
+    const result = await cli('applications-delta-get', ['--all']);
+    expect(result.code).toBe(0);
+    expect(
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([APPS[0], APPS[1]]);
+    expect(result.stderr).toBe(`@odata.deltaLink: ${base}/v1.0/applications/microsoft.graph.delta()?$deltatoken=next-round\n`);
+  });
+
+  it('binary download: --output-file gets the bytes unchanged; without it they go to stdout', async () => {
+    const file = path.join(dir, 'logo.png');
+    const saved = await cli('applications-logo-get', ['--application-id', APPS[0]!.id, '--output-file', file]);
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toBe('');
+    expect(await readFile(file)).toEqual(LOGO);
+    const piped = await cli('applications-logo-get', ['--application-id', APPS[0]!.id]);
+    expect(piped.stdoutBytes).toEqual(LOGO);
+  });
+
+  it('binary upload: --in-file sends the file’s bytes as application/octet-stream; - reads them from stdin', async () => {
+    const file = path.join(dir, 'upload.png');
+    await writeFile(file, LOGO);
+    const fromFile = await cli('applications-logo-put', ['--application-id', APPS[0]!.id, '--in-file', file]);
+    expect(fromFile.stderr).toBe('');
+    expect(fromFile.code).toBe(0);
+    expect(lastRequest().method).toBe('PUT');
+    expect(lastRequest().headers['content-type']).toBe('application/octet-stream');
+    expect(lastRequest().body).toEqual(LOGO);
+    const fromStdin = await cli('applications-logo-put', ['--application-id', APPS[0]!.id, '--in-file', '-'], LOGO);
+    expect(fromStdin.code).toBe(0);
+    expect(lastRequest().body).toEqual(LOGO);
+  });
+
+  it('--what-if on an upload shows the size of the bytes, not the bytes', async () => {
+    const file = path.join(dir, 'upload.png');
+    await writeFile(file, LOGO);
+    const before = seen.length;
+    const result = await cli('applications-logo-put', ['--application-id', APPS[0]!.id, '--in-file', file, '--what-if']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`PUT ${base}/v1.0/applications/${APPS[0]!.id}/logo`);
+    expect(result.stdout).toContain('<12 bytes of application/octet-stream>');
+    expect(seen.length).toBe(before);
+  });
+
+  it('a missing upload file is a usage error naming it, and nothing is sent', async () => {
+    const before = seen.length;
+    const result = await cli('applications-logo-put', ['--application-id', APPS[0]!.id, '--in-file', path.join(dir, 'absent.png')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--in-file .*absent\.png: cannot read the file \(no such file\)/);
+    expect(seen.length).toBe(before);
+  });
+
+  it('$ref: New-MgApplicationOwnerByRef posts the @odata.id reference', async () => {
+    const owner = `https://graph.microsoft.com/v1.0/directoryObjects/${APPS[1]!.id}`;
+    const result = await cli('applications-owners-ref-post', ['--application-id', APPS[0]!.id, '--odata-id', owner]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(lastRequest().url).toBe(`/v1.0/applications/${APPS[0]!.id}/owners/$ref`);
+    expect(JSON.parse(lastRequest().body.toString('utf8'))).toEqual({ '@odata.id': owner });
+  });
+
+  it('the generated client pages with iterateItems and ends a delta round with lastDeltaLink', async () => {
+    const client = (await import(/* @vite-ignore */ generated.clientEntry)) as KindsClient;
+    const { FetchRequestAdapter } = await import('@microsoft/kiota-http-fetchlibrary');
+    const { AnonymousAuthenticationProvider } = await import('@microsoft/kiota-abstractions');
+    const graph = client.createGraphClient(new FetchRequestAdapter(new AnonymousAuthenticationProvider()), { baseUrl: `${base}/v1.0` });
+    const names: string[] = [];
+    for await (const application of client.iterateItems(graph.applications, { queryParameters: { top: 2 } })) names.push(application.displayName ?? '');
+    expect(names).toEqual(['First', 'Second', 'Third']);
+    const changed: string[] = [];
+    const deltaLink = await client.lastDeltaLink(graph.applications.delta, (application) => changed.push(application.id ?? ''));
+    expect(changed).toEqual([APPS[0]!.id, APPS[1]!.id]);
+    expect(deltaLink).toContain('$deltatoken=next-round');
+  });
+});
