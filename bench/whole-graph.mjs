@@ -8,7 +8,7 @@
 //
 //   node bench/whole-graph.mjs [--runs N]        (MGKIT_BENCH_RUNS; default 3)
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,13 +103,27 @@ const perOperation = [small, largest].map((module) => {
 // A no-op over the 33 (after the runs above left them generated), then one module's description edited.
 const noop = Array.from({ length: Math.max(3, runs) }, () => measure('no-op', process.execPath, [generator, 'generate', '--config', whole.config]));
 if (!noop[0].stdout.startsWith('Up to date')) console.error(`whole-graph: the no-op run regenerated: ${noop[0].stdout.split('\n')[0]}`);
-const editedCopy = path.join(path.dirname(whole.config), `${edited}.yml`);
+const editedCopy = path.join(path.dirname(whole.config), 'corpus', 'openapi', `${edited}.yml`);
 const oneModule = Array.from({ length: runs }, (_, index) => {
   appendFileSync(editedCopy, `\n# bench edit ${index}\n`);
   const result = measure('one-module change', process.execPath, ['--max-old-space-size=12000', generator, 'generate', '--config', whole.config]);
   if (!/regenerating people\b/.test(result.stdout)) console.error(`whole-graph: the one-module change did not regenerate People alone: ${result.stdout.split('\n')[0]}`);
   return result;
 });
+
+// `diff` between two versions of the whole set: the corpus folder and a copy with one property
+// added to the edited module; the report must name that module.
+const nextVersion = path.join(scratch, 'openapi-next');
+rmSync(nextVersion, { recursive: true, force: true });
+mkdirSync(nextVersion, { recursive: true });
+for (const module of modules) {
+  const from = path.join(corpus, 'openapi', `${module}.yml`);
+  if (module !== edited) symlinkSync(from, path.join(nextVersion, `${module}.yml`));
+}
+const editedText = readFileSync(path.join(corpus, 'openapi', `${edited}.yml`), 'utf8');
+writeFileSync(path.join(nextVersion, `${edited}.yml`), editedText.replace(/\n {6}properties:\n/, '\n      properties:\n        benchAddedProperty:\n          type: string\n'));
+const wholeDiff = Array.from({ length: Math.max(3, runs) }, () => measure('diff', process.execPath, [generator, 'diff', path.join(corpus, 'openapi'), nextVersion]));
+if (!new RegExp(`\\| ${edited} \\| added \\| property`).test(wholeDiff[0].stdout)) console.error(`whole-graph: the whole-set diff did not name ${edited}: ${wholeDiff[0].stdout.slice(0, 300)}`);
 
 // ---------------------------------------------------------------- goals and report
 const ratio = (a, b) => a / b;
@@ -134,6 +148,7 @@ goal(`${largest}: mgkit peak memory ÷ openapi-typescript`, ratio(single.summary
 const [smallRow, largeRow] = perOperation;
 goal(`time per operation, ${largeRow.module} ÷ ${smallRow.module}`, ratio(largeRow.msPerOperation, smallRow.msPerOperation), 1.3, Math.max(smallRow.band, largeRow.band));
 goal('no-op over 33 modules (s)', median(noop.map((s) => s.wall)), 1.0, band(noop.map((s) => s.wall)), ' s');
+goal('diff between two versions of the 33 modules (s)', median(wholeDiff.map((s) => s.wall)), 10, band(wholeDiff.map((s) => s.wall)), ' s');
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const rows = (comparison) =>
@@ -170,6 +185,7 @@ const report = [
   '',
   `- no-op over the ${modules.length} modules: ${fmt(median(noop.map((s) => s.wall)), 2)} s`,
   `- one module's description edited (${edited}): ${fmt(median(oneModule.map((s) => s.wall)), 2)} s, that module alone regenerated`,
+  `- \`mgkit-gen diff\` between two versions of the ${modules.length} modules (one property added to ${edited}): ${fmt(median(wholeDiff.map((s) => s.wall)), 2)} s, each change named by its module`,
   '',
   '## Goals',
   '',

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeGeneratedProject, runGenerator, snapshotTree } from './helpers/project.js';
@@ -178,6 +179,36 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${path.basename(stale.path)}: error output/hand-edited: was edited by hand since it was generated and is no longer generated and would be deleted`);
     expect(await readFile(absolute(stale.path), 'utf8')).toContain('// mine');
+  });
+
+  it('a no-op reads no file whose stats are as the last run left them, and still sees an edit', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-stat-cache-'));
+    process.env['MGKIT_GEN_CACHE_DIR'] = cacheDir;
+    try {
+      const { loadConfig } = await import('../src/config/index.js');
+      const { readLockFile } = await import('../src/output/index.js');
+      const { isUpToDate } = await import('../src/commands/up-to-date.js');
+      const { statCacheFilesRead } = await import('../src/output/stat-cache.js');
+      const { generatorVersion } = await import('../src/commands/generator-version.js');
+      const { config } = await loadConfig(project.configFile);
+      const units = config!.units;
+      const lockFile = units[0]!.lockFile;
+      const check = async () => isUpToDate((await readLockFile(lockFile))!, lockFile, project.configFile, units, generatorVersion());
+      const files = (await readLock()).outputs.length;
+      let before = statCacheFilesRead();
+      expect(await check()).toBe(true);
+      // a cold cache reads every input and output once
+      expect(statCacheFilesRead() - before).toBeGreaterThan(files);
+      before = statCacheFilesRead();
+      expect(await check()).toBe(true);
+      expect(statCacheFilesRead() - before).toBe(0);
+      const output = absolute((await readLock()).outputs[0]!.path);
+      await writeFile(output, `${await readFile(output, 'utf8')}// edited\n`);
+      expect(await check()).toBe(false);
+    } finally {
+      delete process.env['MGKIT_GEN_CACHE_DIR'];
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('says so and writes nothing when nothing changed', async () => {

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type GenerationUnitConfig } from '../config/index.js';
-import { bumpFor, compareModels, renderChangeset, renderDiffJson, renderDiffMarkdown, type ApiDiff } from '../diff/index.js';
+import { bumpFor, compareModels, renderChangeset, renderDiffJson, renderDiffMarkdown, type ApiChange, type ApiDiff } from '../diff/index.js';
 import { DiagnosticError } from '../diagnostics/index.js';
 import { buildApiModel, type ApiModel } from '../model/index.js';
 import { loadOpenApiDocument } from '../sources/openapi/index.js';
@@ -24,7 +24,9 @@ export interface DiffOptions {
  * What the unit generates, minus the cmdlets: a change outside it changes none of its packages.
  * `whole`: every path of the description (two files compared without --unit).
  */
-function selectionOf(unit: GenerationUnitConfig, whole = false) {
+type UnitSelection = Pick<GenerationUnitConfig, 'include' | 'exclude' | 'keepActionPrefixInUrl'>;
+
+function selectionOf(unit: UnitSelection, whole = false) {
   return {
     include: { paths: whole ? ['**'] : unit.include.paths, cmdlets: [] },
     exclude: { paths: whole ? [] : unit.exclude.paths, cmdlets: ['*'] },
@@ -43,6 +45,14 @@ class UsageError extends Error {}
 export async function diffCommand(oldSide: string, newSide: string | undefined, options: DiffOptions): Promise<number> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'mgkit-diff-'));
   try {
+    // a whole set (two folders of module descriptions, or every unit of the config): module by module
+    const folders = newSide !== undefined && isFolder(oldSide) && isFolder(newSide);
+    const units = folders ? [] : await configUnits(options);
+    if (folders || (options.unit === undefined && units.length > 1 && !(existsSync(oldSide) && newSide !== undefined && existsSync(newSide)))) {
+      const pairs = folders ? pairFolders(oldSide, newSide ?? '') : await pairUnits(units, oldSide, newSide, scratch);
+      const diff = await compareModules(pairs);
+      return report(diff, oldSide, newSide, options);
+    }
     const unit = await selectedUnit(options);
     const descriptionPath = unit.openapi;
     const oldFile = await materialise(oldSide, descriptionPath, scratch, 'old');
@@ -59,23 +69,8 @@ export async function diffCommand(oldSide: string, newSide: string | undefined, 
         );
       }
     }
-    const text = options.json ? renderDiffJson(diff) : renderDiffMarkdown(diff, `${oldSide} → ${newSide ?? 'working tree'}`);
-    if (options.output) {
-      const target = options.output;
-      await writeFile(target, text).catch((error: NodeJS.ErrnoException) => {
-        throw new DiagnosticError([
-          {
-            severity: 'error',
-            code: 'diff/unwritable',
-            file: target,
-            message: `cannot write the report (${error.code ?? error.message})`,
-            hint: 'give --output a path in an existing, writable folder',
-          },
-        ]);
-      });
-    } else process.stdout.write(text);
     if (options.changeset) await writeChangeset(options.changeset, unit, diff, `${oldSide} → ${newSide ?? 'working tree'}`);
-    return options.failOnBreaking && diff.breaking > 0 ? 1 : 0;
+    return await report(diff, oldSide, newSide, options);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`mgkit-gen diff: ${error.message}\n`);
@@ -85,6 +80,104 @@ export async function diffCommand(oldSide: string, newSide: string | undefined, 
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** Prints (or writes) the report; the exit code for --fail-on-breaking. */
+async function report(diff: ApiDiff, oldSide: string, newSide: string | undefined, options: DiffOptions): Promise<number> {
+  const text = options.json ? renderDiffJson(diff) : renderDiffMarkdown(diff, `${oldSide} → ${newSide ?? 'working tree'}`);
+  if (options.output) {
+    const target = options.output;
+    await writeFile(target, text).catch((error: NodeJS.ErrnoException) => {
+      throw new DiagnosticError([
+        {
+          severity: 'error',
+          code: 'diff/unwritable',
+          file: target,
+          message: `cannot write the report (${error.code ?? error.message})`,
+          hint: 'give --output a path in an existing, writable folder',
+        },
+      ]);
+    });
+  } else process.stdout.write(text);
+  return options.failOnBreaking && diff.breaking > 0 ? 1 : 0;
+}
+
+interface ModulePair {
+  readonly module: string;
+  readonly oldFile?: string;
+  readonly newFile?: string;
+}
+
+function isFolder(side: string): boolean {
+  return existsSync(side) && statSync(side).isDirectory();
+}
+
+const DESCRIPTION_FILE = /\.(ya?ml|json)$/i;
+
+/** Description files of two folders paired by name: one module per file (`Users.yml`). */
+function pairFolders(oldFolder: string, newFolder: string): ModulePair[] {
+  const list = (folder: string) => readdirSync(folder).filter((name) => DESCRIPTION_FILE.test(name));
+  const names = [...new Set([...list(oldFolder), ...list(newFolder)])].sort();
+  return names.map((name) => {
+    const oldFile = path.join(oldFolder, name);
+    const newFile = path.join(newFolder, name);
+    return { module: name.replace(DESCRIPTION_FILE, ''), ...(existsSync(oldFile) && { oldFile }), ...(existsSync(newFile) && { newFile }) };
+  });
+}
+
+/** Each unit's description at both sides (git refs, or the working tree for `new`). */
+async function pairUnits(units: readonly GenerationUnitConfig[], oldSide: string, newSide: string | undefined, scratch: string): Promise<ModulePair[]> {
+  const pairs: ModulePair[] = [];
+  for (const unit of units) {
+    const oldFile = await materialise(oldSide, unit.openapi, scratch, 'old').catch((error: unknown) => {
+      if (error instanceof UsageError && / does not exist at /.test(error.message)) return undefined;
+      throw error;
+    });
+    const newFile = newSide ? await materialise(newSide, unit.openapi, scratch, 'new') : unit.openapi;
+    pairs.push({ module: unit.name, ...(oldFile !== undefined && { oldFile }), newFile });
+  }
+  return pairs;
+}
+
+function sameBytes(a: string, b: string): boolean {
+  return statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));
+}
+
+/**
+ * The changes of every module, each marked with its module: whole descriptions, as two files
+ * without --unit are compared. Byte-identical modules are not even parsed, so a new version of
+ * the whole set costs what changed.
+ */
+async function compareModules(pairs: readonly ModulePair[]): Promise<ApiDiff> {
+  const changes: ApiChange[] = [];
+  for (const pair of pairs) {
+    if (!pair.oldFile || !pair.newFile) {
+      const added = pair.oldFile === undefined;
+      changes.push({
+        module: pair.module,
+        subject: 'module',
+        kind: added ? 'added' : 'removed',
+        target: pair.module,
+        detail: added ? 'a new description' : 'its description is gone',
+        breaking: !added,
+      });
+      continue;
+    }
+    if (sameBytes(pair.oldFile, pair.newFile)) continue;
+    const diff = compareModels(await modelOf(pair.oldFile, WHOLE, true), await modelOf(pair.newFile, WHOLE, true));
+    changes.push(...diff.changes.map((change) => ({ ...change, module: pair.module })));
+  }
+  return { changes, breaking: changes.filter((change) => change.breaking).length };
+}
+
+/** A module compared whole: every path, as the description writes it. */
+const WHOLE: UnitSelection = { include: { paths: ['**'], cmdlets: [] }, exclude: { paths: [], cmdlets: [] }, keepActionPrefixInUrl: true };
+
+async function configUnits(options: DiffOptions): Promise<GenerationUnitConfig[]> {
+  const file = path.resolve(options.config);
+  if (!existsSync(file)) return [];
+  const { config } = await loadConfig(file);
+  return config ? [...config.units] : [];
 }
 
 async function selectedUnit(options: DiffOptions): Promise<GenerationUnitConfig> {
@@ -139,6 +232,9 @@ async function materialise(side: string, descriptionPath: string, scratch: strin
   }
   const relative = path.relative(repository, descriptionPath).split(path.sep).join('/');
   const target = path.join(scratch, label);
+  // units whose descriptions share a folder: it is taken out of git once per side
+  const extracted = path.join(target, ...relative.split('/'));
+  if (existsSync(extracted)) return extracted;
   execFileSync('mkdir', ['-p', target]);
   // The whole folder, so relative-file $refs next to the description resolve as committed.
   const folder = path.posix.dirname(relative);
@@ -157,7 +253,7 @@ function git(args: readonly string[], cwd: string): string | undefined {
   }
 }
 
-async function modelOf(file: string, unit: GenerationUnitConfig, whole = false): Promise<ApiModel> {
+async function modelOf(file: string, unit: UnitSelection, whole = false): Promise<ApiModel> {
   const { document, diagnostics } = await loadOpenApiDocument(file);
   if (!document) {
     printDiagnostics(diagnostics);

@@ -4,7 +4,7 @@ import { loadConfig, type GenerationUnitConfig } from '../config/index.js';
 import { applyChanges, leftoverTemporaries, planLockedOutputs, readLockFile, sha256, type FileChange, type LockScope, type OutputConflict, type OutputPlan } from '../output/index.js';
 import { generatorVersion } from './generator-version.js';
 import { displayPath, printDiagnostics, summariseDiagnostics } from './report.js';
-import { isUpToDate } from './up-to-date.js';
+import { isUpToDate, rememberLockedFiles } from './up-to-date.js';
 
 export interface GenerateOptions {
   readonly config: string;
@@ -107,6 +107,17 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   }
 
   await clock.time('write', result.units.length === 1 ? (result.units[0]?.unit.name ?? '') : `${result.units.length} units`, () => applyChanges(changes, config.projectRoot, lockFiles));
+  for (const lockFile of lockFiles) {
+    const written = await readLockFile(
+      lockFile,
+      lockScope(
+        configFile,
+        config.projectRoot,
+        config.units.filter((unit) => unit.lockFile === lockFile),
+      ),
+    );
+    if (written) await rememberLockedFiles(written, lockFile, configFile);
+  }
   const count = (kind: FileChange['kind']) => changes.filter((change) => change.kind === kind).length;
   const unchanged = plans.reduce((total, plan) => total + plan.unchanged.length, 0);
   say(

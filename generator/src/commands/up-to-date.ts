@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { GenerationUnitConfig } from '../config/index.js';
 import { selectCmdletNames } from '../model/select.js';
 import { allInputs, lockAbsolutePath, lockRelativePath, sha256, type LockFile } from '../output/index.js';
+import { STAT_BATCH, StatCache } from '../output/stat-cache.js';
 
 async function hashOf(file: string): Promise<string | undefined> {
   try {
@@ -10,6 +11,20 @@ async function hashOf(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** Every file a lock names (and the config), by absolute path, with the hash it records. */
+function lockedHashes(lock: LockFile, lockFile: string, configFile: string): Map<string, string> {
+  const hashes = new Map<string, string>([[configFile, lock.config.sha256]]);
+  for (const unit of Object.values(lock.units)) for (const entry of [...unit.inputs, ...unit.outputs]) hashes.set(lockAbsolutePath(lockFile, entry.path), entry.sha256);
+  return hashes;
+}
+
+/** After a run wrote a lock: its files' stats go to the stat cache, so the next no-op only stats them. */
+export async function rememberLockedFiles(lock: LockFile, lockFile: string, configFile: string): Promise<void> {
+  const cache = await StatCache.forLock(lockFile);
+  await cache.remember(lockedHashes(lock, lockFile, configFile));
+  await cache.save();
 }
 
 async function markdownFiles(folder: string): Promise<string[]> {
@@ -40,14 +55,18 @@ export async function isUpToDate(lock: LockFile, lockFile: string, configFile: s
     if (selectCmdletNames(names, unit.include, unit.exclude).size > 0) return false;
   }
   const entries = unitLocks.flatMap((unitLock) => (unitLock ? [...unitLock.inputs, ...unitLock.outputs] : []));
+  // a file whose size, mtime and inode are as cached is not read again (stat-cache.ts)
+  const cache = await StatCache.forLock(lockFile);
   // a few files at a time: a whole module's thousands of outputs opened at once run out of file
   // handles (EMFILE), and an unreadable file counts as changed — the unit regenerated for nothing
-  for (let start = 0; start < entries.length; start += HASH_BATCH) {
-    const batch = entries.slice(start, start + HASH_BATCH);
-    const hashes = await Promise.all(batch.map((entry) => hashOf(lockAbsolutePath(lockFile, entry.path))));
-    if (!batch.every((entry, index) => hashes[index] === entry.sha256)) return false;
+  for (let start = 0; start < entries.length; start += STAT_BATCH) {
+    const batch = entries.slice(start, start + STAT_BATCH);
+    const hashes = await Promise.all(batch.map((entry) => cache.hashOf(lockAbsolutePath(lockFile, entry.path))));
+    if (!batch.every((entry, index) => hashes[index] === entry.sha256)) {
+      await cache.save();
+      return false;
+    }
   }
+  await cache.save();
   return true;
 }
-
-const HASH_BATCH = 16;

@@ -1,5 +1,5 @@
 /** One API change between two descriptions. */
-export type ChangeSubject = 'operation' | 'parameter' | 'request-body' | 'response' | 'type' | 'property' | 'enum-member';
+export type ChangeSubject = 'module' | 'operation' | 'parameter' | 'request-body' | 'response' | 'type' | 'property' | 'enum-member';
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
 export interface ApiChange {
@@ -12,6 +12,8 @@ export interface ApiChange {
   readonly breaking: boolean;
   /** Only descriptions/summaries changed. */
   readonly docsOnly?: boolean;
+  /** The module (description file or generation unit) it is in, when several are compared. */
+  readonly module?: string;
 }
 
 export interface ApiDiff {

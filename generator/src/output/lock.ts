@@ -40,8 +40,29 @@ export function lockRelativePath(lockFile: string, absolutePath: string): string
   return path.relative(path.dirname(lockFile), absolutePath).split(path.sep).join('/');
 }
 
+/** Lock file → its folder, resolved once: a whole-Graph no-op resolves tens of thousands of entries. */
+const lockFolders = new Map<string, string>();
+
+/** Lock folder and an entry's folder (`../cmdlets/Users`) → that folder resolved: entries share a few folders. */
+const entryFolders = new Map<string, string>();
+
 export function lockAbsolutePath(lockFile: string, relativePath: string): string {
-  return path.resolve(path.dirname(lockFile), ...relativePath.split('/'));
+  let folder = lockFolders.get(lockFile);
+  if (folder === undefined) {
+    folder = path.resolve(path.dirname(lockFile));
+    lockFolders.set(lockFile, folder);
+  }
+  const slash = relativePath.lastIndexOf('/');
+  const base = relativePath.slice(slash + 1);
+  if (path.sep !== '/' || base === '' || base === '.' || base === '..' || relativePath.includes('\\')) return path.resolve(folder, ...relativePath.split('/'));
+  const entryFolder = slash < 0 ? '' : relativePath.slice(0, slash);
+  const key = `${folder}\0${entryFolder}`;
+  let resolved = entryFolders.get(key);
+  if (resolved === undefined) {
+    resolved = path.resolve(folder, ...entryFolder.split('/'));
+    entryFolders.set(key, resolved);
+  }
+  return resolved === '/' ? `/${base}` : `${resolved}/${base}`;
 }
 
 /**

@@ -1,8 +1,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
+/** An absolute path without `.`, `..` or empty segments (what `path.resolve` returns). */
+function isNormalisedAbsolute(candidate: string): boolean {
+  return path.sep === '/' && path.isAbsolute(candidate) && !/(^|[\\/])\.\.?([\\/]|$)|[\\/]{2}|.[\\/]$/.test(candidate);
+}
+
 /** Whether `inner` is `outer` or lies inside it. */
 export function isWithin(inner: string, outer: string): boolean {
+  // normalised absolute paths (the common case): a prefix test, no path arithmetic
+  if (isNormalisedAbsolute(inner) && isNormalisedAbsolute(outer)) return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : `${outer}${path.sep}`);
   const relative = path.relative(outer, inner);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
