@@ -64,6 +64,7 @@ function answer(request: IncomingMessage, body: Buffer): { status: number; type?
     if (request.method === 'PUT') return body.length > 0 ? { status: 204 } : json({ error: { code: 'BadRequest', message: 'empty' } }, 400);
   }
   if (request.method === 'POST' && url.pathname === `/v1.0/applications/${APPS[0]?.id}/owners/$ref`) return { status: 204 };
+  if (request.method === 'PATCH' && url.pathname === `/v1.0/applications/${APPS[0]?.id}`) return { status: 204 };
   return json({ error: { code: 'Request_ResourceNotFound', message: `no route ${request.method} ${url.pathname}` } }, 404);
 }
 
@@ -78,8 +79,8 @@ beforeAll(async () => {
     openapi: corpusOpenApi,
     cmdlets: [corpusCmdlets],
     include: {
-      paths: ['/applications#GET', '/applications/*/logo', '/applications/microsoft.graph.delta()', '/applications/*/owners/$ref'],
-      cmdlets: ['Get-MgApplication', 'Get-MgApplicationLogo', 'Set-MgApplicationLogo', 'Get-MgApplicationDelta', 'New-MgApplicationOwnerByRef'],
+      paths: ['/applications#GET', '/applications/*#PATCH', '/applications/*/logo', '/applications/microsoft.graph.delta()', '/applications/*/owners/$ref'],
+      cmdlets: ['Get-MgApplication', 'Update-MgApplication', 'Get-MgApplicationLogo', 'Set-MgApplicationLogo', 'Get-MgApplicationDelta', 'New-MgApplicationOwnerByRef'],
     },
     exclude: { paths: [], cmdlets: [] },
     bindings: {},
@@ -259,6 +260,16 @@ describe.skipIf(!available)('operation kinds end to end (CLI runtime and generat
     expect(result.stdout).toContain(`PUT ${base}/v1.0/applications/${APPS[0]!.id}/logo`);
     expect(result.stdout).toContain('<12 bytes of application/octet-stream>');
     expect(seen.length).toBe(before);
+  });
+
+  it('a binary property from a file: Update-MgApplication -LogoInputFile puts the bytes, base64 as Kiota writes them, into the JSON body', async () => {
+    const file = path.join(dir, 'logo-for-patch.png');
+    await writeFile(file, LOGO);
+    const result = await cli('applications-patch', ['--application-id', APPS[0]!.id, '--logo-input-file', file, '--display-name', 'Renamed']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(lastRequest().method).toBe('PATCH');
+    expect(JSON.parse(lastRequest().body.toString('utf8'))).toEqual({ displayName: 'Renamed', logo: LOGO.toString('base64') });
   });
 
   it('a missing upload file is a usage error naming it, and nothing is sent', async () => {

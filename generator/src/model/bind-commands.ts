@@ -25,6 +25,9 @@ const BEHAVIOURS: readonly BehaviourSwitch[] = [
   'ProxyUseDefaultCredentials',
 ];
 
+/** AutoRest names the file parameter of a binary property `<Property>InputFile`. */
+const INPUT_FILE = 'inputfile';
+
 /** PowerShell parameter names that differ from the OData query option they set. */
 const QUERY_ALIASES: Readonly<Record<string, string>> = {
   property: 'select',
@@ -327,8 +330,15 @@ export class CommandBinder {
     if (header) return { kind: 'header', header: header.name };
     // AutoRest appends a digit when a body property's name clashes with a path key: -ApplicationId1.
     const propertyWanted = pathParameterClash(wanted, operation) ? wanted.replace(/\d+$/, '') : wanted;
-    const bodyProperty = this.#bodyPropertyNames(operation).find((property) => normalise(property) === propertyWanted);
+    const properties = this.#bodyPropertyNames(operation);
+    const bodyProperty =
+      properties.find((property) => normalise(property) === propertyWanted) ??
+      // -Property and -Sort of an action whose body selects and orders (getCachedReport: select, orderBy)
+      (QUERY_ALIASES[propertyWanted] !== undefined ? properties.find((property) => normalise(property) === QUERY_ALIASES[propertyWanted]) : undefined);
     if (bodyProperty) return { kind: 'body-property', property: bodyProperty };
+    // -LogoInputFile: a file whose bytes fill the `logo` property (AutoRest's stream properties)
+    const fileProperty = wanted.endsWith(INPUT_FILE) ? properties.find((property) => normalise(property) === wanted.slice(0, -INPUT_FILE.length)) : undefined;
+    if (fileProperty) return { kind: 'body-property', property: fileProperty, fromFile: true };
     return undefined;
   }
 

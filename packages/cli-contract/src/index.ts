@@ -37,7 +37,8 @@ export type OptionRole<Behaviour extends string = string> =
   | { readonly kind: 'path-key'; readonly pathParameter: string }
   | { readonly kind: 'identity'; readonly keys: readonly IdentityKey[] }
   | { readonly kind: 'body' }
-  | { readonly kind: 'body-property'; readonly property: string }
+  /** `fromFile`: the value names a file whose bytes fill the property, base64-encoded (`-LogoInputFile`). */
+  | { readonly kind: 'body-property'; readonly property: string; readonly fromFile?: boolean }
   | { readonly kind: 'additional-properties' }
   | { readonly kind: 'query'; readonly queryParameter: string }
   | { readonly kind: 'header'; readonly header: string }

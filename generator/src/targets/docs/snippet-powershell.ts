@@ -42,7 +42,7 @@ export function powerShellCode(invocation: Invocation): string {
   const prelude: string[] = [];
   const parameters: { name: string; value: ExampleValue | '$params' }[] = [];
   for (const argument of invocation.arguments) {
-    if (argument.role.kind === 'body' && isBinaryExample(argument.value)) {
+    if ((argument.role.kind === 'body' && isBinaryExample(argument.value)) || (argument.role.kind === 'body-property' && argument.role.fromFile === true)) {
       parameters.push({ name: argument.parameter.name, value: { kind: 'string', value: BINARY_EXAMPLE_FILE } });
     } else if (argument.role.kind === 'body') {
       prelude.push(`$params = ${psValue(argument.value, 0, true)}`, '');

@@ -174,6 +174,11 @@ export function readsStdin(option: OptionDefinition, values: readonly (string | 
   return (option.kind === 'json' || option.kind === 'pairs' || option.kind === 'file') && values.includes('-');
 }
 
+/** A file's bytes as a JSON body property holds them: base64url where the schema says so, else base64. */
+function base64Of(bytes: Uint8Array, format: string | undefined): string {
+  return Buffer.from(bytes).toString(format === 'base64url' ? 'base64url' : 'base64');
+}
+
 function pageSize(option: OptionDefinition, text: string): number {
   const size = Number(text);
   if (!Number.isInteger(size) || size < 1) throw new UsageError(`--${option.name}: '${text}' is not a whole number of items (1 or more)`);
@@ -234,7 +239,8 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
       }
       case 'body-property': {
         let value: unknown;
-        if (option.kind === 'pairs') value = readPairs(option, list);
+        if (option.kind === 'file') value = base64Of(readBytesArgument(option.name, stringValue(values, option) ?? ''), option.schema?.format);
+        else if (option.kind === 'pairs') value = readPairs(option, list);
         else if (option.kind === 'json') value = readJsonArgument(option.name, stringValue(values, option) ?? '');
         else value = stringValue(values, option);
         setOwn(additions, role.property, value);

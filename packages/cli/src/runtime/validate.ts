@@ -130,6 +130,7 @@ export function redactSecrets(value: unknown, schema: JsonSchema | undefined, de
  * shape: declared properties under their client names, the rest in `additionalData`.
  */
 export function toClientModel(value: unknown, schema: JsonSchema | undefined, defs: Defs): unknown {
+  if (schema && typeof value === 'string') return toClientScalar(value, resolveSchema(schema, defs).format);
   if (!schema || value === null || typeof value !== 'object') return value;
   const resolved = resolveSchema(schema, defs);
   if (Array.isArray(value)) return value.map((item) => toClientModel(item, resolved.items, defs));
@@ -149,8 +150,47 @@ export function toClientModel(value: unknown, schema: JsonSchema | undefined, de
   return model;
 }
 
+/**
+ * A string of a formatted property as the Kiota model holds it: bytes (`byte`, `base64url`) as
+ * an ArrayBuffer, which the serializer encodes; a date or duration as an object whose
+ * `toISOString()`/`toString()` (what the serializer calls) give back the text exactly as typed.
+ */
+function toClientScalar(value: string, format: string | undefined): unknown {
+  switch (format) {
+    case 'byte':
+    case 'base64url': {
+      const bytes = Buffer.from(value, 'base64');
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    }
+    case 'date-time':
+      return { toISOString: () => value, toString: () => value, toJSON: () => value };
+    case 'date':
+    case 'time':
+    case 'duration':
+      return { toString: () => value, toJSON: () => value };
+    default:
+      return value;
+  }
+}
+
+/** A formatted value the parse node made (Date, DateOnly, Duration, ArrayBuffer) as the wire's text. */
+function fromClientScalar(value: object): string | undefined {
+  if (value instanceof ArrayBuffer) return Buffer.from(value).toString('base64');
+  if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (value instanceof Date) return value.toISOString();
+  return undefined;
+}
+
+const TEXT_FORMATS = new Set(['date', 'time', 'duration']);
+
 /** The reverse of `toClientModel`, for printing responses as on the wire. */
 export function fromClientModel(value: unknown, schema: JsonSchema | undefined, defs: Defs): unknown {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const text = fromClientScalar(value);
+    if (text !== undefined) return text;
+    // DateOnly, TimeOnly, Duration: their toString() is the wire text
+    if (schema && TEXT_FORMATS.has(resolveSchema(schema, defs).format ?? '')) return String(value);
+  }
   if (!schema || value === null || typeof value !== 'object') return value;
   const resolved = resolveSchema(schema, defs);
   if (Array.isArray(value)) return value.map((item) => fromClientModel(item, resolved.items, defs));

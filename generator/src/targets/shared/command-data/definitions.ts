@@ -149,6 +149,7 @@ function kindFor(role: ParameterRole, parameter: CommandParameterModel, property
     case 'additional-properties':
       return 'json';
     case 'body-property':
+      if (role.fromFile === true) return 'file';
       if (pairs) return 'pairs';
       if (propertyType?.kind === 'primitive' && propertyType.primitive === 'string') return 'string';
       return 'json';

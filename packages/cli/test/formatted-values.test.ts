@@ -1,0 +1,50 @@
+/**
+ * Formatted string properties between the command line and the Kiota models: the serializer
+ * calls `toISOString()` on a date-time, `toString()` on a date, time or duration, and base64-
+ * encodes an ArrayBuffer. A value typed on the command line reaches the wire exactly as typed,
+ * bytes are not encoded twice, and a parsed response prints as the wire had it.
+ */
+import { DateOnly, Duration } from '@microsoft/kiota-abstractions';
+import { JsonSerializationWriter } from '@microsoft/kiota-serialization-json';
+import { describe, expect, it } from 'vitest';
+import type { JsonSchema } from '../src/runtime/definition.js';
+import { fromClientModel, toClientModel } from '../src/runtime/validate.js';
+
+const schema: JsonSchema = {
+  type: 'object',
+  properties: {
+    when: { type: 'string', format: 'date-time' },
+    day: { type: 'string', format: 'date' },
+    length: { type: 'string', format: 'duration' },
+    logo: { type: 'string', format: 'base64url' },
+    name: { type: 'string' },
+  },
+};
+
+describe('formatted values between the CLI and the Kiota models', () => {
+  it('reach the wire as typed: dates and durations untouched, bytes base64-encoded once', () => {
+    const model = toClientModel({ when: '2024-05-01T10:00:00Z', day: '2024-05-01', length: 'PT1H30M', logo: 'iVBORw0KGgo=', name: 'x' }, schema, {}) as Record<string, never>;
+    const writer = new JsonSerializationWriter();
+    writer.writeObjectValue('', model, (w, value) => {
+      w.writeDateValue('when', (value as Record<string, never>)['when']);
+      w.writeDateOnlyValue('day', (value as Record<string, never>)['day']);
+      w.writeDurationValue('length', (value as Record<string, never>)['length']);
+      w.writeByteArrayValue('logo', (value as Record<string, never>)['logo']);
+      w.writeStringValue('name', (value as Record<string, never>)['name']);
+    });
+    const wire = JSON.parse(new TextDecoder().decode(writer.getSerializedContent())) as Record<string, unknown>;
+    expect(wire).toEqual({ when: '2024-05-01T10:00:00Z', day: '2024-05-01', length: 'PT1H30M', logo: 'iVBORw0KGgo=', name: 'x' });
+  });
+
+  it('print from a parsed response as the wire had them', () => {
+    const bytes = Buffer.from('iVBORw0KGgo=', 'base64');
+    const parsed = {
+      when: new Date('2024-05-01T10:00:00.000Z'),
+      day: DateOnly.parse('2024-05-01'),
+      length: Duration.parse('PT1H30M'),
+      logo: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+      name: 'x',
+    };
+    expect(fromClientModel(parsed, schema, {})).toEqual({ when: '2024-05-01T10:00:00.000Z', day: '2024-05-01', length: 'PT1H30M', logo: 'iVBORw0KGgo=', name: 'x' });
+  });
+});
