@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GenerationUnitConfig } from '../src/config/index.js';
 import { buildApiModel } from '../src/model/index.js';
 import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
@@ -21,13 +22,15 @@ import { corpusAvailable, corpusCmdlets, corpusOpenApi, projectRoot } from './he
 
 // The CLI runtime creates its client through `@mgkit/graph-client` (the committed one, which has
 // acquireAccessToken only): here it gets the client generated for these operations instead.
-const generated = vi.hoisted(() => ({ clientEntry: '' }));
+// Two generated clients take turns: each describe block sets `generated.client` first.
+const generated = vi.hoisted(() => ({ client: undefined as { createGraphClient: (...args: unknown[]) => unknown } | undefined }));
 vi.mock('@mgkit/graph-client', async (importOriginal) => ({
   ...(await importOriginal<object>()),
-  createGraphClient: ((await import(/* @vite-ignore */ generated.clientEntry)) as { createGraphClient: unknown }).createGraphClient,
+  createGraphClient: (...args: unknown[]) => generated.client?.createGraphClient(...args),
 }));
 
 const available = corpusAvailable();
+const kindsFixture = fileURLToPath(new URL('./fixtures/openapi/kinds.yaml', import.meta.url));
 const APPS = [
   { id: '00000000-0000-0000-0000-0000000000a1', displayName: 'First' },
   { id: '00000000-0000-0000-0000-0000000000a2', displayName: 'Second' },
@@ -65,43 +68,52 @@ function answer(request: IncomingMessage, body: Buffer): { status: number; type?
   }
   if (request.method === 'POST' && url.pathname === `/v1.0/applications/${APPS[0]?.id}/owners/$ref`) return { status: 204 };
   if (request.method === 'PATCH' && url.pathname === `/v1.0/applications/${APPS[0]?.id}`) return { status: 204 };
+  // the fixture's kinds: $count (text/plain), an alternate key, a function with a path parameter returning a file
+  if (request.method === 'GET' && url.pathname === '/v1.0/applications/$count') return { status: 200, type: 'text/plain', body: '3' };
+  if (request.method === 'GET' && decodeURIComponent(url.pathname) === "/v1.0/applications(appId='app-1')") return json(APPS[0]);
+  if (request.method === 'GET' && decodeURIComponent(url.pathname) === "/v1.0/reports/microsoft.graph.getTeamsUserActivityCounts(period='D7')")
+    return { status: 200, type: 'application/octet-stream', body: 'Report Refresh Date,Calls\n2026-12-01,3\n' };
   return json({ error: { code: 'Request_ResourceNotFound', message: `no route ${request.method} ${url.pathname}` } }, 404);
 }
 
-beforeAll(async () => {
-  if (!available) return;
-  // inside the project: the generated client resolves the Kiota packages from its node_modules
-  dir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-kinds-'));
-  await symlink(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+/** Client and CLI for a description (and help) in a temporary folder, the CLI runtime linked beside the commands. */
+async function generateProject(openapi: string, cmdlets: string | undefined, include: GenerationUnitConfig['include']): Promise<string> {
+  const project = await mkdtemp(path.join(os.tmpdir(), 'mgkit-kinds-'));
+  projects.push(project);
+  // the generated client resolves the Kiota packages from the project's node_modules
+  await symlink(path.join(projectRoot, 'node_modules'), path.join(project, 'node_modules'), 'dir');
   const unit: GenerationUnitConfig = {
     name: 'kinds',
-    lockFile: path.join(dir, 'mgkit-lock.json'),
-    openapi: corpusOpenApi,
-    cmdlets: [corpusCmdlets],
-    include: {
-      paths: ['/applications#GET', '/applications/*#PATCH', '/applications/*/logo', '/applications/microsoft.graph.delta()', '/applications/*/owners/$ref'],
-      cmdlets: ['Get-MgApplication', 'Update-MgApplication', 'Get-MgApplicationLogo', 'Set-MgApplicationLogo', 'Get-MgApplicationDelta', 'New-MgApplicationOwnerByRef'],
-    },
+    lockFile: path.join(project, 'mgkit-lock.json'),
+    openapi,
+    cmdlets: cmdlets ? [cmdlets] : [],
+    include,
     exclude: { paths: [], cmdlets: [] },
     bindings: {},
     keepActionPrefixInUrl: true,
     outputs: {
-      client: { dir: path.join(dir, 'client'), packageName: '@example/kinds' },
-      cli: { dir: path.join(dir, 'cli/generated'), packageName: '@example/kinds-cli', binName: 'mgkit' },
+      client: { dir: path.join(project, 'client'), packageName: '@example/kinds' },
+      cli: { dir: path.join(project, 'cli/generated'), packageName: '@example/kinds-cli', binName: 'mgkit' },
     },
   };
-  const loaded = await loadOpenApiDocument(corpusOpenApi);
-  const model = buildApiModel({ document: loaded.document!, cmdlets: (await readCmdletHelpFolder(corpusCmdlets)).cmdlets, unit }).model!;
+  const loaded = await loadOpenApiDocument(openapi);
+  const model = buildApiModel({ document: loaded.document!, cmdlets: cmdlets ? (await readCmdletHelpFolder(cmdlets)).cmdlets : [], unit }).model!;
   for (const target of await loadTargets()) {
     if (target.name !== 'client' && target.name !== 'cli') continue;
-    for (const file of await target.emit(model, { unit, specsDir: dir })) {
+    for (const file of await target.emit(model, { unit, specsDir: project })) {
       await mkdir(path.dirname(file.path), { recursive: true });
       await writeFile(file.path, file.contents);
     }
   }
   // the command modules import the runtime they run in
-  await symlink(path.join(projectRoot, 'packages/cli/src/runtime'), path.join(dir, 'cli/runtime'), 'dir');
-  generated.clientEntry = path.join(dir, 'client/index.ts');
+  await symlink(path.join(projectRoot, 'packages/cli/src/runtime'), path.join(project, 'cli/runtime'), 'dir');
+  return project;
+}
+
+const projects: string[] = [];
+let fixtureDir = '';
+
+beforeAll(async () => {
   server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -115,11 +127,17 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fixtureDir = await generateProject(kindsFixture, undefined, { paths: ['**'], cmdlets: [] });
+  if (!available) return;
+  dir = await generateProject(corpusOpenApi, corpusCmdlets, {
+    paths: ['/applications#GET', '/applications/*#PATCH', '/applications/*/logo', '/applications/microsoft.graph.delta()', '/applications/*/owners/$ref'],
+    cmdlets: ['Get-MgApplication', 'Update-MgApplication', 'Get-MgApplicationLogo', 'Set-MgApplicationLogo', 'Get-MgApplicationDelta', 'New-MgApplicationOwnerByRef'],
+  });
 }, 120_000);
 
 afterAll(async () => {
   if (server) await new Promise((resolve) => server.close(resolve));
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await Promise.all(projects.map((project) => rm(project, { recursive: true, force: true })));
 });
 
 interface Run {
@@ -135,11 +153,11 @@ function runtime(file: string): Promise<unknown> {
 }
 
 /** One command line through the CLI runtime, in-process: the generated command module, the real HTTP stack. */
-async function cli(command: string, argv: readonly string[], input?: Buffer): Promise<Run> {
+async function cli(command: string, argv: readonly string[], input?: Buffer, project = dir): Promise<Run> {
   const { withIo } = (await runtime('io.ts')) as { withIo: <T>(io: unknown, body: () => Promise<T>) => Promise<T> };
   const { runCommand } = (await runtime('run-command.ts')) as { runCommand: (module: unknown, argv: readonly string[], context: unknown) => Promise<number> };
   const { reportFailure } = (await runtime('failures.ts')) as { reportFailure: (error: unknown) => number };
-  const module = await import(/* @vite-ignore */ path.join(dir, 'cli/generated/commands', `${command}.ts`));
+  const module = await import(/* @vite-ignore */ path.join(project, 'cli/generated/commands', `${command}.ts`));
   const out: Buffer[] = [];
   let stderr = '';
   const io = {
@@ -178,6 +196,10 @@ function lastRequest(): Seen {
 }
 
 describe.skipIf(!available)('operation kinds end to end (CLI runtime and generated client on 127.0.0.1)', () => {
+  beforeEach(async () => {
+    generated.client = (await import(/* @vite-ignore */ path.join(dir, 'client/index.ts'))) as typeof generated.client;
+  });
+
   it('--all follows @odata.nextLink and streams one item per line (NDJSON); --page-size sets $top, --count asks for the total', async () => {
     seen.length = 0;
     const result = await cli('applications-get', ['--all', '--page-size', '2', '--count', '--filter', "startswith(displayName,'F')"]);
@@ -290,7 +312,7 @@ describe.skipIf(!available)('operation kinds end to end (CLI runtime and generat
   });
 
   it('the generated client pages with iterateItems and ends a delta round with lastDeltaLink', async () => {
-    const client = (await import(/* @vite-ignore */ generated.clientEntry)) as KindsClient;
+    const client = (await import(/* @vite-ignore */ path.join(dir, 'client/index.ts'))) as KindsClient;
     const { FetchRequestAdapter } = await import('@microsoft/kiota-http-fetchlibrary');
     const { AnonymousAuthenticationProvider } = await import('@microsoft/kiota-abstractions');
     const graph = client.createGraphClient(new FetchRequestAdapter(new AnonymousAuthenticationProvider()), { baseUrl: `${base}/v1.0` });
@@ -301,5 +323,37 @@ describe.skipIf(!available)('operation kinds end to end (CLI runtime and generat
     const deltaLink = await client.lastDeltaLink(graph.applications.delta, (application) => changed.push(application.id ?? ''));
     expect(changed).toEqual([APPS[0]!.id, APPS[1]!.id]);
     expect(deltaLink).toContain('$deltatoken=next-round');
+  });
+});
+
+describe('operation kinds the 2023 corpus lacks, from fixtures/openapi/kinds.yaml (no cmdlets: options from the description)', () => {
+  beforeEach(async () => {
+    generated.client = (await import(/* @vite-ignore */ path.join(fixtureDir, 'client/index.ts'))) as typeof generated.client;
+  });
+
+  it('$count: a text/plain number, with $search, $filter and ConsistencyLevel as options', async () => {
+    const result = await cli('applications-count-get', ['--search', '"displayName:First"', '--consistency-level', 'eventual'], undefined, fixtureDir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('3');
+    const url = new URL(lastRequest().url, base);
+    expect(url.pathname).toBe('/v1.0/applications/$count');
+    expect(url.searchParams.get('$search')).toBe('"displayName:First"');
+    expect(lastRequest().headers['consistencylevel']).toBe('eventual');
+  });
+
+  it('an alternate key: applications(appId=…) with --select', async () => {
+    const result = await cli('applications-with-app-id-get', ['--app-id', 'app-1', '--select', 'id,displayName'], undefined, fixtureDir);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(APPS[0]);
+    expect(decodeURIComponent(lastRequest().url)).toBe("/v1.0/applications(appId='app-1')?$select=id,displayName");
+  });
+
+  it('a function with a parameter in its path, answering a file: --output-file gets the report', async () => {
+    const file = path.join(fixtureDir, 'report.csv');
+    const result = await cli('reports-get-teams-user-activity-counts-with-period-get', ['--period', 'D7', '--output-file', file], undefined, fixtureDir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe('Report Refresh Date,Calls\n2026-12-01,3\n');
   });
 });

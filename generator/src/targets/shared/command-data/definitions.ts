@@ -3,7 +3,7 @@
  * (kebab-case, with the help's aliases), per-set flags, roles, descriptions (the help's, or
  * the description's where the help says only `.`), examples, operations and body schemas.
  */
-import type { ApiModel, CommandModel, CommandParameterModel, OperationModel, ParameterBindingModel, ParameterRole, BehaviourSwitch, TypeModel, TypeRef } from '../../../model/index.js';
+import type { ApiModel, CommandModel, CommandParameterModel, OperationModel, ParameterBindingModel, ParameterModel, ParameterRole, BehaviourSwitch, TypeModel, TypeRef } from '../../../model/index.js';
 import { kebabCase } from '../../../model/index.js';
 import type { PermissionEntry } from '../../../model/index.js';
 // Kiota's URI-template rules live with the client target; the CLI shows the same templates.
@@ -497,6 +497,34 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
 }
 
 /** A command for an operation no cmdlet is bound to: its path keys, body, headers, what-if. */
+/** The PowerShell names of the OData query options, kept as aliases of the CLI's OData names. */
+const QUERY_OPTION_ALIASES: Readonly<Record<string, readonly string[]>> = { select: ['property'], expand: ['expand-property'], orderby: ['sort'] };
+
+/**
+ * Without a cmdlet, the description's query and header parameters become options under their
+ * OData names, as the retired Graph CLI had them: `--filter`, `--select`, `--top`, `--search`,
+ * `--consistency-level`.
+ */
+function operationQueryAndHeaderOptions(operation: OperationModel, set: string): OptionData[] {
+  const option = (name: string, parameter: ParameterModel, role: ParameterRole): OptionData => ({
+    name,
+    parameter: parameter.wireName,
+    aliases: [...(QUERY_OPTION_ALIASES[name] ?? [])],
+    kind: 'string',
+    role,
+    multiple: false,
+    valueName: VALUE_NAMES.string,
+    description: sentence(parameter.description ?? parameter.wireName),
+    dotnetType: 'System.String',
+    ...(role.kind === 'query' && { query: queryShape(operation, parameter.wireName) }),
+    sets: { [set]: { required: parameter.required, pipeline: false } },
+  });
+  return [
+    ...operation.queryParameters.map((parameter) => option(kebabCase(parameter.wireName.replace(/^\$/, '')), parameter, { kind: 'query', queryParameter: parameter.wireName })),
+    ...operation.headerParameters.map((parameter) => option(kebabCase(parameter.wireName), parameter, { kind: 'header', header: parameter.wireName })),
+  ];
+}
+
 function commandFromOperation(context: Context, placed: PlacedCommand, operation: OperationModel): CommandData {
   const set = 'Default';
   const options: OptionData[] = operation.pathParameters.map((parameter) => ({
@@ -511,6 +539,7 @@ function commandFromOperation(context: Context, placed: PlacedCommand, operation
     dotnetType: 'System.String',
     sets: { [set]: { required: true, pipeline: false } },
   }));
+  options.push(...operationQueryAndHeaderOptions(operation, set));
   if (operation.requestBody) {
     const kind: OptionKind = isBinaryContent(operation.requestBody.contentType, operation.requestBody.type) ? 'file' : 'json';
     options.push({
