@@ -168,5 +168,11 @@ export async function main(argv: readonly string[], given?: CliIo): Promise<numb
     process.stderr.write('\ninterrupted\n');
     process.exit(ExitCode.interrupted);
   });
+  // the reader went away (`mgkit … --all | head -3`): stop quietly, as git and gh do, without
+  // fetching further pages or printing a stack
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+    throw error;
+  });
   return runReportingFailures(argv);
 }

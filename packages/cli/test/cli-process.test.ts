@@ -3,8 +3,9 @@
  * tested in-process (runCli); these spawn bin/mgkit.js and check that its exit status, a real
  * stdin pipe and stdout/stderr carry what main() returned and printed.
  */
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaptureServer, PLANTED_CREDENTIAL, PLANTED_TOKEN, runCli, spawnCli, startCaptureServer } from './helpers.js';
+import { BIN, type CaptureServer, PLANTED_CREDENTIAL, PLANTED_TOKEN, runCli, spawnCli, startCaptureServer } from './helpers.js';
 
 const APP = ['applications', 'synchronization', 'acquire-access-token', 'post'];
 let server: CaptureServer;
@@ -42,6 +43,19 @@ describe('the mgkit binary', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(server.requests[before]?.body ?? '')).toEqual(JSON.parse(body));
+  });
+
+  it('stops quietly with exit 0 when the reader of its output goes away (| true)', async () => {
+    // three records, one call and one printed result each: the reader is gone after the first
+    const records = ['one', 'two', 'three'].map((id) => JSON.stringify({ ApplicationId: id })).join('\n');
+    const line = `node ${JSON.stringify(BIN)} ${APP.join(' ')} --input-object - --credentials BaseAddress=x --pass-thru --base-url ${server.url} | true; echo "status=\${PIPESTATUS[0]}" >&2`;
+    const child = spawn('bash', ['-c', line], { stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', MGKIT_ACCESS_TOKEN: PLANTED_TOKEN } });
+    child.stdin.end(records);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|node:events|Unhandled/);
+    expect(stderr).toMatch(/status=0$/m);
   });
 
   it('prints the version and help on stdout with exit 0', async () => {
