@@ -29,5 +29,8 @@ export function printEmitFile(file: SourceFile): string {
   const imports = statements.filter(Node.isImportDeclaration).map((statement) => statement.getFullText().trim());
   const others = statements.filter((statement) => !Node.isImportDeclaration(statement)).map((statement) => statement.getFullText().trim());
   const blocks = [generatedHeader(), ...(imports.length > 0 ? [imports.join('\n')] : []), ...others];
-  return `${blocks.join('\n\n').replace(/\r\n?/g, '\n')}\n`;
+  const text = `${blocks.join('\n\n').replace(/\r\n?/g, '\n')}\n`;
+  // printed: its syntax tree is dropped, so a module's thousands of builders are not all held at once
+  file.forget();
+  return text;
 }

@@ -20,13 +20,21 @@ export function lowerFirst(value: string): string {
 
 /** `acquireAccessToken` → `acquire-access-token`, `ApplicationId` → `application-id`, `OAuth2Grant` → `o-auth2-grant`. */
 export function kebab(value: string): string {
-  return value
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase();
+  let kebabbed = kebabCache.get(value);
+  if (kebabbed === undefined) {
+    kebabbed = value
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase();
+    kebabCache.set(value, kebabbed);
+  }
+  return kebabbed;
 }
+
+/** The same few thousand names are kebab-cased for every page that links them. */
+const kebabCache = new Map<string, string>();
 
 /** `applicationId` → `ApplicationId`; `application-id` → `ApplicationId`. */
 export function pascal(value: string): string {
@@ -58,6 +66,12 @@ export const pagePaths = {
 
 /** Relative link from one page to another (both relative to the reference folder). */
 export function relativeLink(from: string, to: string): string {
+  // pages one folder deep (`operations/x.md` → `models/y.md`), nearly every link: no splitting
+  const fromSlash = from.indexOf('/');
+  const toSlash = to.indexOf('/');
+  if (fromSlash > 0 && toSlash > 0 && from.indexOf('/', fromSlash + 1) < 0 && to.indexOf('/', toSlash + 1) < 0) {
+    return from.slice(0, fromSlash) === to.slice(0, toSlash) ? `./${to.slice(toSlash + 1)}` : `../${to}`;
+  }
   const fromParts = from.split('/').slice(0, -1);
   const toParts = to.split('/');
   let common = 0;
