@@ -342,6 +342,15 @@ describe('operation kinds the 2023 corpus lacks, from fixtures/openapi/kinds.yam
     expect(lastRequest().headers['consistencylevel']).toBe('eventual');
   });
 
+  it('$search on an operation that declares ConsistencyLevel sends it as eventual when not given', async () => {
+    const result = await cli('applications-count-get', ['--search', '"displayName:First"'], undefined, fixtureDir);
+    expect(result.code).toBe(0);
+    expect(lastRequest().headers['consistencylevel']).toBe('eventual');
+    const filtered = await cli('applications-count-get', ['--filter', "startswith(displayName,'F')"], undefined, fixtureDir);
+    expect(filtered.code).toBe(0);
+    expect(lastRequest().headers['consistencylevel']).toBeUndefined();
+  });
+
   it('an alternate key: applications(appId=…) with --select', async () => {
     const result = await cli('applications-with-app-id-get', ['--app-id', 'app-1', '--select', 'id,displayName'], undefined, fixtureDir);
     expect(result.code).toBe(0);

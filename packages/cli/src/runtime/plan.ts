@@ -286,7 +286,11 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
     if (both !== undefined) throw new UsageError(`--${extraOption} sets ${both}, which --${propertyOptions.get(both) ?? both} sets too; give it once`);
     for (const [key, value] of Object.entries(extra)) setOwn(additions, key, value);
   }
-  if (countRequested && !Object.keys(headers).some((name) => name.toLowerCase() === 'consistencylevel')) headers['ConsistencyLevel'] = 'eventual';
+  // Directory objects answer $search and $count only as advanced queries: where the operation
+  // declares the ConsistencyLevel header and none was given, it is set (PowerShell makes you add it)
+  const advancedQuery = countRequested || queryParameters['search'] !== undefined || queryParameters['count'] === true;
+  const declaresConsistency = command.options.some((option) => option.role.kind === 'header' && option.role.header.toLowerCase() === 'consistencylevel');
+  if (advancedQuery && (declaresConsistency || countRequested) && !Object.keys(headers).some((name) => name.toLowerCase() === 'consistencylevel')) headers['ConsistencyLevel'] = 'eventual';
   let wireBody: Record<string, unknown> | undefined;
   if (operation.body && binaryBody === undefined) {
     wireBody = { ...body, ...additions };
