@@ -70,6 +70,10 @@ function answer(request: IncomingMessage, body: Buffer): { status: number; type?
   if (request.method === 'PATCH' && url.pathname === `/v1.0/applications/${APPS[0]?.id}`) return { status: 204 };
   // the fixture's kinds: $count (text/plain), an alternate key, a function with a path parameter returning a file
   if (request.method === 'GET' && url.pathname === '/v1.0/applications/$count') return { status: 200, type: 'text/plain', body: '3' };
+  if (request.method === 'GET' && url.pathname === '/v1.0/servicePrincipals') {
+    if (url.searchParams.get('$skiptoken') === 'sp2') return json({ value: [APPS[2]] });
+    return json({ '@odata.count': 3, value: APPS.slice(0, 2), '@odata.nextLink': `${base}/v1.0/servicePrincipals?$count=true&$skiptoken=sp2` });
+  }
   if (request.method === 'GET' && decodeURIComponent(url.pathname) === "/v1.0/applications(appId='app-1')") return json(APPS[0]);
   if (request.method === 'GET' && decodeURIComponent(url.pathname) === "/v1.0/reports/microsoft.graph.getTeamsUserActivityCounts(period='D7')")
     return { status: 200, type: 'application/octet-stream', body: 'Report Refresh Date,Calls\n2026-12-01,3\n' };
@@ -349,6 +353,22 @@ describe('operation kinds the 2023 corpus lacks, from fixtures/openapi/kinds.yam
     const filtered = await cli('applications-count-get', ['--filter', "startswith(displayName,'F')"], undefined, fixtureDir);
     expect(filtered.code).toBe(0);
     expect(lastRequest().headers['consistencylevel']).toBeUndefined();
+  });
+
+  it('a list without a cmdlet: --count is a switch ($count=true, ConsistencyLevel: eventual) and --all pages', async () => {
+    const result = await cli('service-principals-get', ['--count', '--all', '--top', '2'], undefined, fixtureDir);
+    expect(result.stderr).toBe('count: 3\n');
+    expect(result.code).toBe(0);
+    expect(
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual(APPS);
+    const first = seen.at(-2)!;
+    expect(new URL(first.url, base).searchParams.get('$count')).toBe('true');
+    expect(new URL(first.url, base).searchParams.get('$top')).toBe('2');
+    expect(first.headers['consistencylevel']).toBe('eventual');
   });
 
   it('an alternate key: applications(appId=…) with --select', async () => {

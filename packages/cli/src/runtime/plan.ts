@@ -274,7 +274,7 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
         break;
       case 'query': {
         const shape = option.query ?? { name: role.queryParameter, type: 'string' as const };
-        queryParameters[shape.name] = queryValue(option, stringValue(values, option) ?? '', shape.type);
+        queryParameters[shape.name] = option.kind === 'switch' ? true : queryValue(option, stringValue(values, option) ?? '', shape.type);
         break;
       }
     }

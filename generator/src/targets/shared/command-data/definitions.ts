@@ -506,14 +506,16 @@ const QUERY_OPTION_ALIASES: Readonly<Record<string, readonly string[]>> = { sele
  * `--consistency-level`.
  */
 function operationQueryAndHeaderOptions(operation: OperationModel, set: string): OptionData[] {
+  // a boolean query option (`$count`) is a switch, as --count is on the cmdlets' commands
+  const kindOf = (parameter: ParameterModel): OptionKind => (parameter.type.kind === 'primitive' && parameter.type.primitive === 'boolean' ? 'switch' : 'string');
   const option = (name: string, parameter: ParameterModel, role: ParameterRole): OptionData => ({
     name,
     parameter: parameter.wireName,
     aliases: [...(QUERY_OPTION_ALIASES[name] ?? [])],
-    kind: 'string',
+    kind: kindOf(parameter),
     role,
     multiple: false,
-    valueName: VALUE_NAMES.string,
+    valueName: VALUE_NAMES[kindOf(parameter)],
     description: sentence(parameter.description ?? parameter.wireName),
     dotnetType: 'System.String',
     ...(role.kind === 'query' && { query: queryShape(operation, parameter.wireName) }),
