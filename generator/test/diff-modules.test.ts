@@ -77,5 +77,10 @@ describe('diff over a whole set of modules', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/1 change\(s\), 0 breaking/);
     expect(result.stdout).toMatch(/\| users \| added \| property \| `SynchronizationSecretKeyStringValuePair\.note` \|/);
+    // a file on one side means one description: the edited users file against the first unit's
+    // (applications), not module by module
+    const single = runGenerator(['diff', '--config', 'specs/mgkit.config.yaml', 'specs/openapi/users.yaml'], repo);
+    expect(single.stdout).not.toMatch(/\| module \|/);
+    expect(single.stdout).toMatch(/\| removed \| property \| `SynchronizationSecretKeyStringValuePair\.note` \|/);
   });
 });

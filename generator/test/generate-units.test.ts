@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempProject, runGenerator, snapshotTree } from './helpers/project.js';
@@ -76,5 +77,35 @@ describe('several generation units', () => {
     expect(runGenerator(['generate', '--config', project.configFile, '--unit', 'applications'], project.root).stdout).toMatch(/^Up to date/);
     // And a full run afterwards finds everything in order.
     expect(runGenerator(['generate', '--config', project.configFile, '--check'], project.root).status).toBe(0);
+  });
+});
+
+describe('the stat cache never vouches for what a run did not read', () => {
+  it("units sharing a lock: an edit to the other unit's description is seen after generate --unit", async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-stat-cache-'));
+    process.env['MGKIT_GEN_CACHE_DIR'] = cacheDir;
+    try {
+      const specs = path.join(project.root, 'specs');
+      await copyFile(path.join(specs, 'openapi/acquireAccessToken.yaml'), path.join(specs, 'openapi/service-principals.yaml'));
+      // one lock for both units, each unit its own description
+      await writeFile(
+        project.configFile,
+        TWO_UNITS.replace('    lockFile: service-principals.lock.json\n', '').replace(
+          /(name: service-principals\n {4}openapi: )openapi\/acquireAccessToken\.yaml/,
+          '$1openapi/service-principals.yaml',
+        ),
+      );
+      expect(runGenerator(['generate', '--config', project.configFile], project.root).status).toBe(0);
+      await appendFile(path.join(specs, 'openapi/service-principals.yaml'), '\n# edited after the first run\n');
+      // applications changes too, so that --unit applications really runs and writes the shared lock
+      await appendFile(path.join(specs, 'openapi/acquireAccessToken.yaml'), '\n# edited too\n');
+      expect(runGenerator(['generate', '--config', project.configFile, '--unit', 'applications'], project.root).stdout).toMatch(/^Generated/);
+      const check = runGenerator(['generate', '--config', project.configFile, '--check'], project.root);
+      expect(check.stdout).not.toMatch(/^Up to date/);
+      expect(runGenerator(['generate', '--config', project.configFile], project.root).stdout).not.toMatch(/^Up to date/);
+    } finally {
+      delete process.env['MGKIT_GEN_CACHE_DIR'];
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });

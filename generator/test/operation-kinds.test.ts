@@ -56,6 +56,7 @@ function answer(request: IncomingMessage, body: Buffer): { status: number; type?
   const json = (value: unknown, status = 200) => ({ status, type: 'application/json', body: JSON.stringify(value) });
   if (request.method === 'GET' && url.pathname === '/v1.0/applications') {
     if (url.searchParams.get('$skiptoken') === 'page2') return json({ value: [APPS[2]] });
+    if (url.searchParams.get('$filter') === 'elsewhere') return json({ value: APPS.slice(0, 1), '@odata.nextLink': 'https://attacker.example/v1.0/applications?$skiptoken=x' });
     return json({ '@odata.count': 3, value: APPS.slice(0, 2), '@odata.nextLink': `${base}/v1.0/applications?$top=2&$skiptoken=page2` });
   }
   if (request.method === 'GET' && url.pathname === '/v1.0/applications/microsoft.graph.delta()') {
@@ -231,6 +232,28 @@ describe.skipIf(!available)('operation kinds end to end (CLI runtime and generat
     expect(JSON.parse(asList.stdout)).toEqual(APPS);
     const names = await cli('applications-get', ['--all', '--query', 'displayName']);
     expect(names.stdout).toBe('"First"\n"Second"\n"Third"\n');
+  });
+
+  it('--all with -o json and --query applies the query to each item; --page-size with --top is refused', async () => {
+    const names = await cli('applications-get', ['--all', '-o', 'json', '--query', 'displayName']);
+    expect(JSON.parse(names.stdout)).toEqual(['First', 'Second', 'Third']);
+    const both = await cli('applications-get', ['--all', '--page-size', '2', '--top', '5']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--page-size and --top both set \$top: give one/);
+  });
+
+  it('a @odata.nextLink to another origin is not followed: the token would go with it', async () => {
+    seen.length = 0;
+    const result = await cli('applications-get', ['--all', '--filter', 'elsewhere']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/@odata\.nextLink leads to another origin \(https:\/\/attacker\.example\)/);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('--pass-thru on a binary download needs --output-file (stdout carries true)', async () => {
+    const result = await cli('applications-logo-get', ['--application-id', APPS[0]!.id, '--pass-thru']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--pass-thru prints true on stdout: give --output-file/);
   });
 
   it('without --all a list prints the first page as the service sent it, its @odata.nextLink included', async () => {

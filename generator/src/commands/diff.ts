@@ -48,7 +48,9 @@ export async function diffCommand(oldSide: string, newSide: string | undefined, 
     // a whole set (two folders of module descriptions, or every unit of the config): module by module
     const folders = newSide !== undefined && isFolder(oldSide) && isFolder(newSide);
     const units = folders ? [] : await configUnits(options);
-    if (folders || (options.unit === undefined && units.length > 1 && !(existsSync(oldSide) && newSide !== undefined && existsSync(newSide)))) {
+    // every unit against git refs: only when no side is a file (a file is one unit's description)
+    const refsOnly = !existsSync(oldSide) && (newSide === undefined || !existsSync(newSide));
+    if (folders || (options.unit === undefined && units.length > 1 && refsOnly)) {
       const pairs = folders ? pairFolders(oldSide, newSide ?? '') : await pairUnits(units, oldSide, newSide, scratch);
       const diff = await compareModules(pairs);
       return report(diff, oldSide, newSide, options);

@@ -21,6 +21,8 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     if (!options.quiet) process.stdout.write(`${line}\n`);
   };
   const version = generatorVersion();
+  // inputs edited from here on may differ from what this run reads: the stat cache skips them
+  const startedAtMs = Date.now();
 
   const quick = await loadConfig(configFile);
   let unitsToRun = options.unit;
@@ -116,7 +118,8 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
         config.units.filter((unit) => unit.lockFile === lockFile),
       ),
     );
-    if (written) await rememberLockedFiles(written, lockFile, configFile);
+    const generatedHere = result.units.filter((generated) => generated.unit.lockFile === lockFile).map((generated) => generated.unit.name);
+    if (written) await rememberLockedFiles(written, lockFile, configFile, generatedHere, startedAtMs);
   }
   const count = (kind: FileChange['kind']) => changes.filter((change) => change.kind === kind).length;
   const unchanged = plans.reduce((total, plan) => total + plan.unchanged.length, 0);

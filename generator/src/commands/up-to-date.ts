@@ -13,17 +13,24 @@ async function hashOf(file: string): Promise<string | undefined> {
   }
 }
 
-/** Every file a lock names (and the config), by absolute path, with the hash it records. */
-function lockedHashes(lock: LockFile, lockFile: string, configFile: string): Map<string, string> {
-  const hashes = new Map<string, string>([[configFile, lock.config.sha256]]);
-  for (const unit of Object.values(lock.units)) for (const entry of [...unit.inputs, ...unit.outputs]) hashes.set(lockAbsolutePath(lockFile, entry.path), entry.sha256);
+/** The files of some units of a lock, by absolute path, with the hashes it records. */
+function lockedHashes(lock: LockFile, lockFile: string, units: readonly string[], list: 'inputs' | 'outputs'): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const name of units) for (const entry of lock.units[name]?.[list] ?? []) hashes.set(lockAbsolutePath(lockFile, entry.path), entry.sha256);
   return hashes;
 }
 
-/** After a run wrote a lock: its files' stats go to the stat cache, so the next no-op only stats them. */
-export async function rememberLockedFiles(lock: LockFile, lockFile: string, configFile: string): Promise<void> {
+/**
+ * After a run wrote a lock: the stats of what the run itself hashed go to the stat cache, so the
+ * next no-op only stats them. Only the units generated now (another unit's files were not read);
+ * inputs and the config only when untouched since the run started (`startedAtMs`).
+ */
+export async function rememberLockedFiles(lock: LockFile, lockFile: string, configFile: string, generatedUnits: readonly string[], startedAtMs: number): Promise<void> {
   const cache = await StatCache.forLock(lockFile);
-  await cache.remember(lockedHashes(lock, lockFile, configFile));
+  await cache.remember(lockedHashes(lock, lockFile, generatedUnits, 'outputs'));
+  const inputs = lockedHashes(lock, lockFile, generatedUnits, 'inputs');
+  inputs.set(configFile, lock.config.sha256);
+  await cache.remember(inputs, startedAtMs);
   await cache.save();
 }
 

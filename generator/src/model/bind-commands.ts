@@ -27,6 +27,8 @@ const BEHAVIOURS: readonly BehaviourSwitch[] = [
 
 /** AutoRest names the file parameter of a binary property `<Property>InputFile`. */
 const INPUT_FILE = 'inputfile';
+/** The string formats of a property that holds bytes (what an `-<Property>InputFile` may fill). */
+const BYTE_FORMATS = new Set(['byte', 'base64url', 'binary']);
 
 /** PowerShell parameter names that differ from the OData query option they set. */
 const QUERY_ALIASES: Readonly<Record<string, string>> = {
@@ -61,6 +63,8 @@ export class CommandBinder {
   readonly #operationsByNoun = new Map<string, OpenApiOperation[]>();
   readonly #pathKeyNames = new Set<string>();
   readonly #bodyProperties = new Map<OpenApiOperation, string[]>();
+  /** `METHOD /path property` of body properties that hold bytes (base64 strings). */
+  readonly #byteProperties = new Set<string>();
 
   constructor(document: OpenApiDocument, diagnostics: DiagnosticBag, bindings: ExplicitBindings, keys: ReadonlyMap<OpenApiOperation, string>) {
     this.#document = document;
@@ -337,7 +341,9 @@ export class CommandBinder {
       (QUERY_ALIASES[propertyWanted] !== undefined ? properties.find((property) => normalise(property) === QUERY_ALIASES[propertyWanted]) : undefined);
     if (bodyProperty) return { kind: 'body-property', property: bodyProperty };
     // -LogoInputFile: a file whose bytes fill the `logo` property (AutoRest's stream properties)
-    const fileProperty = wanted.endsWith(INPUT_FILE) ? properties.find((property) => normalise(property) === wanted.slice(0, -INPUT_FILE.length)) : undefined;
+    const fileProperty = wanted.endsWith(INPUT_FILE)
+      ? properties.find((property) => normalise(property) === wanted.slice(0, -INPUT_FILE.length) && this.#byteProperties.has(`${operation.method} ${operation.path} ${property}`))
+      : undefined;
     if (fileProperty) return { kind: 'body-property', property: fileProperty, fromFile: true };
     return undefined;
   }
@@ -390,7 +396,12 @@ export class CommandBinder {
       if (visited.has(id) || !isObject(resolved.value)) return;
       visited.add(id);
       const schema = resolved.value;
-      if (isObject(schema['properties'])) Object.keys(schema['properties']).forEach((key) => names.add(key));
+      if (isObject(schema['properties'])) {
+        for (const [key, property] of Object.entries(schema['properties'])) {
+          names.add(key);
+          if (isObject(property) && BYTE_FORMATS.has(String(property['format']))) this.#byteProperties.add(`${operation.method} ${operation.path} ${key}`);
+        }
+      }
       if (Array.isArray(schema['allOf'])) {
         schema['allOf'].forEach((member, index) => visit(member, { file: resolved.address.file, pointer: appendPointer(resolved.address.pointer, 'allOf', index) }));
       }

@@ -79,14 +79,22 @@ export class StatCache {
     return hash;
   }
 
-  /** Records files whose hashes are known (just written or read by a run), so the next check only stats them. */
-  async remember(files: ReadonlyMap<string, string>): Promise<void> {
+  /**
+   * Records files whose hashes are known (just written or read by a run), so the next check only
+   * stats them. A file modified at or after `unlessModifiedSince` (an input edited while the run
+   * read it) is left out: its content may not be the one hashed.
+   */
+  async remember(files: ReadonlyMap<string, string>, unlessModifiedSince = Number.POSITIVE_INFINITY): Promise<void> {
     const entries = [...files.entries()];
     for (let start = 0; start < entries.length; start += STAT_BATCH) {
       await Promise.all(
         entries.slice(start, start + STAT_BATCH).map(async ([file, hash]) => {
           try {
             const stats = await stat(file);
+            if (stats.mtimeMs >= unlessModifiedSince) {
+              this.#records.delete(file);
+              return;
+            }
             this.#records.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, sha256: hash });
             this.#changed = true;
           } catch {

@@ -11,7 +11,8 @@ export function isWithin(inner: string, outer: string): boolean {
   // normalised absolute paths (the common case): a prefix test, no path arithmetic
   if (isNormalisedAbsolute(inner) && isNormalisedAbsolute(outer)) return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : `${outer}${path.sep}`);
   const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  // `..x` is a child named so; only `..` itself or `../…` leaves
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /**

@@ -294,6 +294,12 @@ describe('other sign-in methods', () => {
       expect(result.code).toBe(0);
       expect(requests[0]).toContain('resource=https');
       expect(requests[0]).toContain('header-secret-0x51');
+      // --debug: the identity library calls this endpoint through MSAL's own client (no trace), and the secret never shows
+      const traced = await spawnCli(['login', '--managed-identity', '--debug'], {
+        env: env(freshConfigHome(), { IDENTITY_ENDPOINT: `http://127.0.0.1:${port}/msi/token`, IDENTITY_HEADER: 'header-secret-0x51' }),
+      });
+      expect(traced.code).toBe(0);
+      expect(traced.stderr).not.toContain('header-secret-0x51');
     } finally {
       endpoint.closeAllConnections();
       await new Promise<void>((resolve) => endpoint.close(() => resolve()));

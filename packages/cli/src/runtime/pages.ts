@@ -6,7 +6,7 @@
 import { accessSync, constants, existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { JsonSchema } from './definition.js';
-import { UsageError } from './errors.js';
+import { CliError, ExitCode, UsageError } from './errors.js';
 import { io } from './io.js';
 import { applyQuery, type OutputFormat, printResult } from './output.js';
 import { type Defs, fromClientModel } from './validate.js';
@@ -14,9 +14,9 @@ import { type Defs, fromClientModel } from './validate.js';
 /** Where a binary response goes is checked before anything is sent (exit 2 means nothing was). */
 export function checkBinaryDestination(outputFile: string | undefined, passThru: boolean): void {
   if (outputFile === undefined) {
-    if (io().stdout.isTTY === true && !passThru) {
-      throw new UsageError('the response is binary: give --output-file <file>, or redirect stdout to a file or a pipe');
-    }
+    // --pass-thru prints `true`: the bytes need a file of their own
+    if (passThru) throw new UsageError('--pass-thru prints true on stdout: give --output-file <file> for the binary response');
+    if (io().stdout.isTTY === true) throw new UsageError('the response is binary: give --output-file <file>, or redirect stdout to a file or a pipe');
     return;
   }
   const target = existsSync(outputFile) ? outputFile : dirname(resolve(outputFile));
@@ -53,15 +53,29 @@ export function writeBinary(result: unknown, outputFile: string | undefined): vo
 
 type WirePage = Record<string, unknown>;
 
-/** Every page of a pageable call as on the wire, the first one given, the next ones fetched on demand. */
-export async function* followPages(first: unknown, sendPage: (nextLink: string) => Promise<unknown>, schema: JsonSchema | undefined, defs: Defs): AsyncGenerator<WirePage> {
+function originOf(link: string): string | undefined {
+  try {
+    return new URL(link).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every page of a pageable call as on the wire, the first one given, the next ones fetched on
+ * demand. A next link must stay on the service's origin (`baseUrl`): the token goes with it.
+ */
+export async function* followPages(first: unknown, sendPage: (nextLink: string) => Promise<unknown>, schema: JsonSchema | undefined, defs: Defs, baseUrl: string): AsyncGenerator<WirePage> {
   let page = fromClientModel(first, schema, defs) as WirePage | undefined;
   const seen = new Set<string>();
+  const origin = new URL(baseUrl).origin;
   while (page) {
     yield page;
     const next = page['@odata.nextLink'];
     if (typeof next !== 'string' || next === '') return;
-    if (seen.has(next)) throw new UsageError(`the service returned the same @odata.nextLink twice (${next}); stopped to avoid a loop`);
+    if (originOf(next) !== origin)
+      throw new CliError(`the service's @odata.nextLink leads to another origin (${originOf(next) ?? next}), not ${origin}: not followed, the token would go with it`, ExitCode.api);
+    if (seen.has(next)) throw new CliError(`the service returned the same @odata.nextLink twice (${next}); stopped to avoid a loop`, ExitCode.api);
     seen.add(next);
     page = fromClientModel(await sendPage(next), schema, defs) as WirePage | undefined;
   }
@@ -80,16 +94,15 @@ export async function printItems(pages: AsyncIterable<WirePage>, format: OutputF
     count ??= page['@odata.count'];
     deltaLink = page['@odata.deltaLink'] ?? deltaLink;
     const items = Array.isArray(page['value']) ? page['value'] : [];
-    if (format !== 'ndjson') {
-      collected.push(...items);
-      continue;
-    }
     for (const item of items) {
+      // --query applies to each item, streamed or collected
       const selected = await applyQuery(item, query);
-      if (selected !== undefined && selected !== null) io().stdout.write(`${JSON.stringify(selected)}\n`);
+      if (selected === undefined || selected === null) continue;
+      if (format === 'ndjson') io().stdout.write(`${JSON.stringify(selected)}\n`);
+      else collected.push(selected);
     }
   }
-  if (format !== 'ndjson') await printResult(collected, format, query, color);
+  if (format !== 'ndjson') await printResult(collected, format, undefined, color);
   if (count !== undefined) io().stderr.write(`count: ${String(count)}\n`);
   if (typeof deltaLink === 'string') io().stderr.write(`@odata.deltaLink: ${deltaLink}\n`);
 }

@@ -264,7 +264,10 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
         break;
       case 'behaviour':
         flags.add(role.behaviour);
-        if (role.behaviour === 'PageSize') queryParameters['top'] = pageSize(option, stringValue(values, option) ?? '');
+        if (role.behaviour === 'PageSize') {
+          if (queryParameters['top'] !== undefined || values.has('top')) throw new UsageError(`--${option.name} and --top both set $top: give one`);
+          queryParameters['top'] = pageSize(option, stringValue(values, option) ?? '');
+        }
         if (role.behaviour === 'OutFile') outputFile = outputFilePath(option, stringValue(values, option) ?? '');
         if (role.behaviour === 'CountVariable') {
           queryParameters['count'] = true;

@@ -134,7 +134,7 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
       if (binaryResponse) writeBinary(result, plan.outputFile);
       if (plan.all && plan.operation.pageable && module.sendPage && !plan.passThru) {
         const sendPage = module.sendPage;
-        const pages = followPages(result, (nextLink) => sendPage(connection.client, call, nextLink), plan.operation.success.schema, command.$defs);
+        const pages = followPages(result, (nextLink) => sendPage(connection.client, call, nextLink), plan.operation.success.schema, command.$defs, globals.baseUrl);
         await printItems(pages, parsed.globals['output'] !== undefined || io().env['MGKIT_OUTPUT'] !== undefined ? globals.output : 'ndjson', globals.query, globals.color);
       } else if (!binaryResponse || plan.passThru) {
         const output = plan.passThru ? true : fromClientModel(result, plan.operation.success.schema, command.$defs);

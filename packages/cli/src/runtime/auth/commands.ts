@@ -41,7 +41,8 @@ Signs in with @azure/identity and caches the token (0600 file under $XDG_CONFIG_
   --scopes             scopes to request (default: for a user, the delegated permissions the commands need;
                        for an app, the Graph resource's .default)
   --authority-host     the Entra authority (default: the cloud's; a custom host skips instance discovery)
-  --debug              trace the sign-in's HTTP calls on stderr (secrets, codes and tokens masked)`;
+  --debug              trace the sign-in's HTTP calls to the authority on stderr (secrets, codes and tokens
+                       masked); managed identity and Azure CLI sign-ins have no trace`;
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 

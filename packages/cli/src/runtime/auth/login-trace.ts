@@ -13,6 +13,13 @@ type PipelinePolicy = NonNullable<TokenCredentialOptions['additionalPolicies']>[
 /** OAuth 2.0 parameters and token-response members that are credentials. */
 const SECRET_FIELDS = new Set(['client_secret', 'client_assertion', 'assertion', 'password', 'code', 'device_code', 'refresh_token', 'access_token', 'id_token', 'client_info']);
 
+/** Managed-identity endpoints take a secret in a header of their own (App Service, Service Fabric). */
+const SECRET_HEADERS = new Set(['x-identity-header', 'secret', 'x-ms-client-secret']);
+
+function header(name: string, value: string): string {
+  return SECRET_HEADERS.has(name.toLowerCase()) ? MASK : redactHeader(name, value);
+}
+
 function trace(line: string): void {
   io().stderr.write(`${scrubText(line)}\n`);
 }
@@ -46,12 +53,12 @@ export function loginTracePolicy(): PipelinePolicy {
     name: 'mgkitLoginTrace',
     async sendRequest(request, next) {
       trace(`> ${request.method} ${request.url}`);
-      for (const [name, value] of request.headers) trace(`> ${name}: ${redactHeader(name, value)}`);
+      for (const [name, value] of request.headers) trace(`> ${name}: ${header(name, value)}`);
       traceBody('>', request.body);
       const started = Date.now();
       const response = await next(request);
       trace(`< ${response.status} (${Date.now() - started} ms)`);
-      for (const [name, value] of response.headers) trace(`< ${name}: ${redactHeader(name, value)}`);
+      for (const [name, value] of response.headers) trace(`< ${name}: ${header(name, value)}`);
       traceBody('<', response.bodyAsText);
       return response;
     },
