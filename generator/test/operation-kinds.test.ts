@@ -250,6 +250,15 @@ describe.skipIf(!available)('operation kinds end to end (CLI runtime and generat
     expect(seen).toHaveLength(1);
   });
 
+  it('--output-file with several records is refused before anything is sent', async () => {
+    const before = seen.length;
+    const records = Buffer.from(`${JSON.stringify({ ApplicationId: APPS[0]!.id })}\n${JSON.stringify({ ApplicationId: APPS[1]!.id })}\n`);
+    const result = await cli('applications-logo-get', ['--input-object', '-', '--output-file', path.join(dir, 'two.png')], records);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/2 records would each overwrite it/);
+    expect(seen.length).toBe(before);
+  });
+
   it('--pass-thru on a binary download needs --output-file (stdout carries true)', async () => {
     const result = await cli('applications-logo-get', ['--application-id', APPS[0]!.id, '--pass-thru']);
     expect(result.code).toBe(2);

@@ -53,6 +53,7 @@ export async function diffCommand(oldSide: string, newSide: string | undefined, 
     if (folders || (options.unit === undefined && units.length > 1 && refsOnly)) {
       const pairs = folders ? pairFolders(oldSide, newSide ?? '') : await pairUnits(units, oldSide, newSide, scratch);
       const diff = await compareModules(pairs);
+      if (options.changeset) process.stderr.write('note: --changeset needs one unit (--unit NAME): no changeset written for a whole set\n');
       return report(diff, oldSide, newSide, options);
     }
     const unit = await selectedUnit(options);

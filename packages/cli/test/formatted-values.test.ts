@@ -8,7 +8,7 @@ import { DateOnly, Duration } from '@microsoft/kiota-abstractions';
 import { JsonSerializationWriter } from '@microsoft/kiota-serialization-json';
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../src/runtime/definition.js';
-import { fromClientModel, toClientModel } from '../src/runtime/validate.js';
+import { fromClientModel, toClientModel, validate } from '../src/runtime/validate.js';
 
 const schema: JsonSchema = {
   type: 'object',
@@ -46,5 +46,15 @@ describe('formatted values between the CLI and the Kiota models', () => {
       name: 'x',
     };
     expect(fromClientModel(parsed, schema, {})).toEqual({ when: '2024-05-01T10:00:00.000Z', day: '2024-05-01', length: 'PT1H30M', logo: 'iVBORw0KGgo=', name: 'x' });
+  });
+
+  it('bytes must be base64: anything else is a validation error, not silently altered', () => {
+    expect(validate({ logo: 'iVBORw0KGgo=' }, schema, {})).toEqual([]);
+    expect(validate({ logo: 'not base64!' }, schema, {})).toEqual(['logo: expected base64-encoded bytes, got "not base64!"']);
+  });
+
+  it('a collection of formatted strings stays strings (Kiota writes primitive collections value by value)', () => {
+    const listSchema: JsonSchema = { type: 'object', properties: { days: { type: 'array', items: { type: 'string', format: 'date' } } } };
+    expect(toClientModel({ days: ['2024-05-01', '2024-05-02'] }, listSchema, {})).toEqual({ days: ['2024-05-01', '2024-05-02'] });
   });
 });

@@ -110,6 +110,10 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
   checkResponseHeadersSink(plan.responseHeadersSink);
   const binaryResponse = plan.operation.success.contentType !== undefined;
   if (binaryResponse) checkBinaryDestination(plan.outputFile, plan.passThru);
+  // one file cannot take the bytes of several records: each would overwrite the last
+  if (binaryResponse && plan.outputFile !== undefined && plan.calls.length > 1) {
+    throw new UsageError(`--output-file ${plan.outputFile}: ${plan.calls.length} records would each overwrite it; download one record at a time`);
+  }
   const token = await tokenSource(globals);
   const connection = await createClient({ baseUrl: globals.baseUrl, timeoutMs: globals.timeoutMs, debug: globals.debug, token, redactBody, product: `${context.bin}/${context.version()}` });
   let exitCode: number = ExitCode.ok;

@@ -64,6 +64,10 @@ export function validate(value: unknown, schema: JsonSchema, defs: Defs, path = 
     }
   }
   if (value === null) return [];
+  // bytes travel as base64 (or base64url): anything else would be altered silently on the way
+  if (typeof value === 'string' && (resolved.format === 'byte' || resolved.format === 'base64url') && !/^[A-Za-z0-9+/_-]*={0,2}$/.test(value)) {
+    return [`${where}: expected base64-encoded bytes${resolved['x-secret'] || !quoteValues ? '' : `, got ${describe(value)}`}`];
+  }
   if (resolved.enum && typeof value === 'string' && !resolved.enum.includes(value)) {
     const name = resolved.title ?? 'value';
     const exact = resolved.enum.find((member) => member.toLowerCase() === value.toLowerCase());
@@ -133,7 +137,11 @@ export function toClientModel(value: unknown, schema: JsonSchema | undefined, de
   if (schema && typeof value === 'string') return toClientScalar(value, resolveSchema(schema, defs).format);
   if (!schema || value === null || typeof value !== 'object') return value;
   const resolved = resolveSchema(schema, defs);
-  if (Array.isArray(value)) return value.map((item) => toClientModel(item, resolved.items, defs));
+  if (Array.isArray(value)) {
+    // a collection of formatted strings is written value by value as it is (Kiota's primitive
+    // collections take strings): only objects in it take the model's shape
+    return value.map((item) => (typeof item === 'string' ? item : toClientModel(item, resolved.items, defs)));
+  }
   if (resolved.anyOf) {
     const member = resolved.anyOf.find((candidate) => resolveSchema(candidate, defs).type === 'object');
     return toClientModel(value, member, defs);
