@@ -208,7 +208,8 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
   const queryParameters: Record<string, unknown> = {};
   let sink: string | undefined;
   const flags = new Set<string>();
-  let countRequested = false;
+  /** `--count` (a cmdlet's -CountVariable): directory objects count only with ConsistencyLevel: eventual, other resources ignore it, so it is always sent. */
+  let cmdletCount = false;
   let stdinUsed = false;
   for (const option of inSet) {
     const list = values.get(option.name) ?? [];
@@ -271,8 +272,7 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
         if (role.behaviour === 'OutFile') outputFile = outputFilePath(option, stringValue(values, option) ?? '');
         if (role.behaviour === 'CountVariable') {
           queryParameters['count'] = true;
-          // Graph counts directory objects only with advanced queries
-          countRequested = true;
+          cmdletCount = true;
         }
         break;
       case 'query': {
@@ -291,9 +291,10 @@ export function planCalls(command: CommandDefinition, values: OptionValues): Pla
   }
   // Directory objects answer $search and $count only as advanced queries: where the operation
   // declares the ConsistencyLevel header and none was given, it is set (PowerShell makes you add it)
-  const advancedQuery = countRequested || queryParameters['search'] !== undefined || queryParameters['count'] === true;
+  const advancedQuery = queryParameters['search'] !== undefined || queryParameters['count'] === true;
   const declaresConsistency = command.options.some((option) => option.role.kind === 'header' && option.role.header.toLowerCase() === 'consistencylevel');
-  if (advancedQuery && (declaresConsistency || countRequested) && !Object.keys(headers).some((name) => name.toLowerCase() === 'consistencylevel')) headers['ConsistencyLevel'] = 'eventual';
+  const consistencyGiven = Object.keys(headers).some((name) => name.toLowerCase() === 'consistencylevel');
+  if (!consistencyGiven && (cmdletCount || (advancedQuery && declaresConsistency))) headers['ConsistencyLevel'] = 'eventual';
   let wireBody: Record<string, unknown> | undefined;
   if (operation.body && binaryBody === undefined) {
     wireBody = { ...body, ...additions };
