@@ -77,6 +77,12 @@ describe('diff over a whole set of modules', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/1 change\(s\), 0 breaking/);
     expect(result.stdout).toMatch(/\| users \| added \| property \| `SynchronizationSecretKeyStringValuePair\.note` \|/);
+    // a unit whose description is gone from the working tree is a module removed, not an error
+    await rm(path.join(repo, 'specs/openapi/applications.yaml'));
+    const removed = runGenerator(['diff', '--config', 'specs/mgkit.config.yaml', 'HEAD'], repo);
+    expect(removed.status).toBe(0);
+    expect(removed.stdout).toMatch(/\| applications \| removed \| module \| `applications` \|/);
+    await copyFile(description, path.join(repo, 'specs/openapi/applications.yaml'));
     // a file on one side means one description: the edited users file against the first unit's
     // (applications), not module by module
     const single = runGenerator(['diff', '--config', 'specs/mgkit.config.yaml', 'specs/openapi/users.yaml'], repo);

@@ -132,14 +132,21 @@ function pairFolders(oldFolder: string, newFolder: string): ModulePair[] {
 async function pairUnits(units: readonly GenerationUnitConfig[], oldSide: string, newSide: string | undefined, scratch: string): Promise<ModulePair[]> {
   const pairs: ModulePair[] = [];
   for (const unit of units) {
-    const oldFile = await materialise(oldSide, unit.openapi, scratch, 'old').catch((error: unknown) => {
-      if (error instanceof UsageError && / does not exist at /.test(error.message)) return undefined;
-      throw error;
-    });
-    const newFile = newSide ? await materialise(newSide, unit.openapi, scratch, 'new') : unit.openapi;
-    pairs.push({ module: unit.name, ...(oldFile !== undefined && { oldFile }), newFile });
+    const oldFile = await atRef(oldSide, unit.openapi, scratch, 'old');
+    const newFile = newSide ? await atRef(newSide, unit.openapi, scratch, 'new') : existsSync(unit.openapi) ? unit.openapi : undefined;
+    pairs.push({ module: unit.name, ...(oldFile !== undefined && { oldFile }), ...(newFile !== undefined && { newFile }) });
   }
   return pairs;
+}
+
+/** A unit's description at a git ref, or undefined when it did not exist there (a module added or removed). */
+async function atRef(side: string, descriptionPath: string, scratch: string, label: string): Promise<string | undefined> {
+  try {
+    return await materialise(side, descriptionPath, scratch, label);
+  } catch (error) {
+    if (error instanceof UsageError && / does not exist at /.test(error.message)) return undefined;
+    throw error;
+  }
 }
 
 function sameBytes(a: string, b: string): boolean {
@@ -154,6 +161,7 @@ function sameBytes(a: string, b: string): boolean {
 async function compareModules(pairs: readonly ModulePair[]): Promise<ApiDiff> {
   const changes: ApiChange[] = [];
   for (const pair of pairs) {
+    if (!pair.oldFile && !pair.newFile) continue;
     if (!pair.oldFile || !pair.newFile) {
       const added = pair.oldFile === undefined;
       changes.push({
