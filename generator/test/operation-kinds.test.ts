@@ -359,6 +359,13 @@ describe.skipIf(!available)('operation kinds end to end (CLI runtime and generat
     const deltaLink = await client.lastDeltaLink(graph.applications.delta, (application) => changed.push(application.id ?? ''));
     expect(changed).toEqual([APPS[0]!.id, APPS[1]!.id]);
     expect(deltaLink).toContain('$deltatoken=next-round');
+    // a next link to another origin is refused: the adapter would send the credentials there
+    const elsewhere = client.iterateItems(graph.applications, { queryParameters: { filter: 'elsewhere' } });
+    await expect(
+      (async () => {
+        for await (const _ of elsewhere);
+      })(),
+    ).rejects.toThrow(/@odata\.nextLink leads to another origin than http:\/\/127\.0\.0\.1:\d+: not followed \(https:\/\/attacker\.example\)/);
   });
 });
 

@@ -32,6 +32,13 @@ export interface PageableRequestBuilder<Page extends CollectionPage<unknown>> {
   get(requestConfiguration?: RequestConfiguration<object>): Promise<Page | undefined>;
   /** The same builder aimed at a URL as given (a next or delta link). */
   withUrl(rawUrl: string): PageableRequestBuilder<Page>;
+  /** The first request without sending it: its origin is the one every next link must keep. */
+  toGetRequestInformation(requestConfiguration?: RequestConfiguration<object>): { readonly URL: string };
+}
+
+/** `https://graph.microsoft.com` of an absolute URL (scheme and authority, lower case); undefined for anything else. */
+function originOf(url: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0].toLowerCase();
 }
 
 /** A stop signal: an `AbortSignal`, or anything with `aborted`. */
@@ -66,12 +73,15 @@ export async function* iteratePages<Page extends CollectionPage<unknown>>(
   requestConfiguration?: RequestConfiguration<object>,
   signal?: StopSignal,
 ): AsyncGenerator<Page, void, undefined> {
+  const origin = originOf(builder.toGetRequestInformation(requestConfiguration).URL);
   let page = await builder.get(requestConfiguration);
   const seen = new Set<string>();
   while (page) {
     yield page;
     const next = page.odataNextLink;
     if (!next || signal?.aborted) return;
+    // the request adapter authenticates whatever URL it is given: a link elsewhere would take the token along
+    if (originOf(next) !== origin) throw new Error(`the collection's @odata.nextLink leads to another origin than ${origin ?? 'the first request'}: not followed (${originOf(next) ?? next})`);
     // a service that hands back the same link would loop for ever
     if (seen.has(next)) throw new Error(`the collection returned the same @odata.nextLink twice: ${next}`);
     seen.add(next);
