@@ -27,7 +27,8 @@ export class NetworkError extends Error {
   }
 }
 
-function originOf(url: string): string {
+/** `https://host:port` of a URL, or the text as given when it is not one. */
+export function originOf(url: string): string {
   try {
     return new URL(url).origin;
   } catch {
@@ -42,12 +43,7 @@ function brokenMessage(url: string, code: string | undefined, detail: string): s
 const TLS_CODES = /^(EPROTO|ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_OSSL_)/;
 
 function networkMessage(url: string, code: string | undefined, detail: string): string {
-  let origin = url;
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    // keep the text as given
-  }
+  const origin = originOf(url);
   const reason = code ?? detail.split('\n')[0]?.trim() ?? 'unknown error';
   if (code && TLS_CODES.test(code)) {
     return `TLS connection to ${origin} failed (${reason}); check --base-url (https:// to a TLS port) and, for a private CA, NODE_EXTRA_CA_CERTS`;

@@ -7,6 +7,7 @@ import { accessSync, constants, existsSync, renameSync, rmSync, statSync, writeF
 import { dirname, resolve } from 'node:path';
 import type { JsonSchema } from './definition.js';
 import { CliError, ExitCode, UsageError } from './errors.js';
+import { originOf } from './failures.js';
 import { io } from './io.js';
 import { applyQuery, type OutputFormat, printResult } from './output.js';
 import { type Defs, fromClientModel } from './validate.js';
@@ -53,14 +54,6 @@ export function writeBinary(result: unknown, outputFile: string | undefined): vo
 
 type WirePage = Record<string, unknown>;
 
-function originOf(link: string): string | undefined {
-  try {
-    return new URL(link).origin;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Every page of a pageable call as on the wire, the first one given, the next ones fetched on
  * demand. A next link must stay on the service's origin (`baseUrl`): the token goes with it.
@@ -68,13 +61,13 @@ function originOf(link: string): string | undefined {
 export async function* followPages(first: unknown, sendPage: (nextLink: string) => Promise<unknown>, schema: JsonSchema | undefined, defs: Defs, baseUrl: string): AsyncGenerator<WirePage> {
   let page = fromClientModel(first, schema, defs) as WirePage | undefined;
   const seen = new Set<string>();
-  const origin = new URL(baseUrl).origin;
+  const origin = originOf(baseUrl);
   while (page) {
     yield page;
     const next = page['@odata.nextLink'];
     if (typeof next !== 'string' || next === '') return;
     if (originOf(next) !== origin)
-      throw new CliError(`the service's @odata.nextLink leads to another origin (${originOf(next) ?? next}), not ${origin}: not followed, the token would go with it`, ExitCode.api);
+      throw new CliError(`the service's @odata.nextLink leads to another origin (${originOf(next)}), not ${origin}: not followed, the token would go with it`, ExitCode.api);
     if (seen.has(next)) throw new CliError(`the service returned the same @odata.nextLink twice (${next}); stopped to avoid a loop`, ExitCode.api);
     seen.add(next);
     page = fromClientModel(await sendPage(next), schema, defs) as WirePage | undefined;
