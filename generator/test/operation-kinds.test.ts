@@ -194,6 +194,14 @@ interface KindsClient {
   lastDeltaLink(builder: unknown, onItem: (item: Application) => void): Promise<string | undefined>;
 }
 
+/** The items of NDJSON output, one per line. */
+function ndjson(stdout: string): unknown[] {
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+}
+
 function lastRequest(): Seen {
   const request = seen.at(-1);
   if (!request) throw new Error('no request reached the server');
@@ -210,12 +218,7 @@ describe.skipIf(!available)('operation kinds end to end (CLI runtime and generat
     const result = await cli('applications-get', ['--all', '--page-size', '2', '--count', '--filter', "startswith(displayName,'F')"]);
     expect(result.stderr).toBe('count: 3\n');
     expect(result.code).toBe(0);
-    expect(
-      result.stdout
-        .trimEnd()
-        .split('\n')
-        .map((line) => JSON.parse(line)),
-    ).toEqual(APPS);
+    expect(ndjson(result.stdout)).toEqual(APPS);
     expect(seen).toHaveLength(2);
     const first = new URL(seen[0]!.url, base);
     expect(first.searchParams.get('$top')).toBe('2');
@@ -276,12 +279,7 @@ describe.skipIf(!available)('operation kinds end to end (CLI runtime and generat
   it('a delta function pages to its @odata.deltaLink, printed on stderr for the next round', async () => {
     const result = await cli('applications-delta-get', ['--all']);
     expect(result.code).toBe(0);
-    expect(
-      result.stdout
-        .trimEnd()
-        .split('\n')
-        .map((line) => JSON.parse(line)),
-    ).toEqual([APPS[0], APPS[1]]);
+    expect(ndjson(result.stdout)).toEqual([APPS[0], APPS[1]]);
     expect(result.stderr).toBe(`@odata.deltaLink: ${base}/v1.0/applications/microsoft.graph.delta()?$deltatoken=next-round\n`);
   });
 
@@ -398,12 +396,7 @@ describe('operation kinds the 2023 corpus lacks, from fixtures/openapi/kinds.yam
     const result = await cli('service-principals-get', ['--count', '--all', '--top', '2'], undefined, fixtureDir);
     expect(result.stderr).toBe('count: 3\n');
     expect(result.code).toBe(0);
-    expect(
-      result.stdout
-        .trimEnd()
-        .split('\n')
-        .map((line) => JSON.parse(line)),
-    ).toEqual(APPS);
+    expect(ndjson(result.stdout)).toEqual(APPS);
     const first = seen.at(-2)!;
     expect(new URL(first.url, base).searchParams.get('$count')).toBe('true');
     expect(new URL(first.url, base).searchParams.get('$top')).toBe('2');
