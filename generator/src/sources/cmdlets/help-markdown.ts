@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from './markdown.js';
 import { prepareSource, type FencedCodeBody } from './prepare-source.js';
 
@@ -12,10 +12,26 @@ export interface HelpMarkdown {
 export function parseHelpMarkdown(text: string): HelpMarkdown {
   const prepared = prepareSource(text, { emptyFencedCode: true });
   const root = parseMarkdown(prepared.markdown);
+  mapToFileLines(root, prepared.originalLines);
   if (restoreFencedCode(root, prepared.fencedCode)) return { root, complexParameterLines: prepared.complexParameterLines };
   // remark saw no fence where the line scan did (e.g. inside an HTML block): let it parse the bodies.
   const unprepared = prepareSource(text, { emptyFencedCode: false });
-  return { root: parseMarkdown(unprepared.markdown), complexParameterLines: unprepared.complexParameterLines };
+  const unpreparedRoot = parseMarkdown(unprepared.markdown);
+  mapToFileLines(unpreparedRoot, unprepared.originalLines);
+  return { root: unpreparedRoot, complexParameterLines: unprepared.complexParameterLines };
+}
+
+/**
+ * Gives every node the lines it has in the file rather than in the collapsed text remark read.
+ * Offsets would point into that text, so they are dropped: readers locate by line and column.
+ */
+function mapToFileLines(node: Nodes, originalLines: readonly number[]): void {
+  const position = node.position;
+  if (position) {
+    position.start = { line: originalLines[position.start.line - 1] ?? position.start.line, column: position.start.column };
+    position.end = { line: originalLines[position.end.line - 1] ?? position.end.line, column: position.end.column };
+  }
+  if ('children' in node) for (const child of node.children) mapToFileLines(child, originalLines);
 }
 
 /** Puts the fence bodies back; false when a scanned fence is not a top-level `code` node ending where expected. */

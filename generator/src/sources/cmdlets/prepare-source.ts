@@ -1,13 +1,17 @@
 /**
  * A line scan run before remark, for speed: remark tokenises every character, and two parts of a
  * help file are most of its bytes yet need no markdown parsing — the NOTES complex-parameter trees
- * (64% of the 2023 corpus) and the bodies of fenced code blocks (mostly parameter yaml). Their
- * lines are emptied in the text remark sees (every line keeps its number) and handed over as they
- * are: the trees to the NOTES reader, the fence bodies put back into remark's `code` nodes.
+ * (64% of the 2023 corpus) and the bodies of fenced code blocks (mostly parameter yaml). Each run
+ * of their lines becomes one empty line in the text remark sees (hundreds of thousands of blank
+ * lines still cost remark most of its time), `originalLines` maps the lines back, and the lines
+ * are handed over as they are: the trees to the NOTES reader, the fence bodies put back into
+ * remark's `code` nodes.
  */
 export interface PreparedSource {
-  /** The text for remark: same lines, with the parts below emptied. */
+  /** The text for remark: the file's lines, each run of the parts below replaced by one empty line. */
   readonly markdown: string;
+  /** 1-based line of the file for each line of `markdown` (index 0 is line 1). */
+  readonly originalLines: readonly number[];
   /** Bodies of column-1 fenced code blocks, by the 1-based line of the opening fence. */
   readonly fencedCode: ReadonlyMap<number, FencedCodeBody>;
   /** The lines after `COMPLEX PARAMETER PROPERTIES` in NOTES, up to the next `#`/`##` heading. */
@@ -40,6 +44,8 @@ export function prepareSource(text: string, options: { readonly emptyFencedCode:
   let inComplexParameters = false;
   let seenMarker = false;
 
+  const kept = new Array<boolean>(lines.length).fill(true);
+
   lines.forEach((line, index) => {
     if (fence) {
       if (closesFence(fence.marker, line)) {
@@ -47,14 +53,14 @@ export function prepareSource(text: string, options: { readonly emptyFencedCode:
         fence = undefined;
       } else {
         fence.body.push(line);
-        if (options.emptyFencedCode) lines[index] = '';
+        if (options.emptyFencedCode) kept[index] = false;
       }
     } else if (LEVEL_1_OR_2_HEADING.test(line)) {
       inNotes = NOTES_HEADING.test(line);
       inComplexParameters = false;
     } else if (inComplexParameters) {
       complexParameterLines.push(line);
-      lines[index] = '';
+      kept[index] = false;
     } else if (inNotes && !seenMarker && COMPLEX_PARAMETERS_MARKER.test(line)) {
       inComplexParameters = seenMarker = true;
     } else {
@@ -63,7 +69,21 @@ export function prepareSource(text: string, options: { readonly emptyFencedCode:
     }
   });
   if (fence) fencedCode.set(fence.openingLine, { value: fence.body.join('\n') });
-  return { markdown: lines.join('\n'), fencedCode: options.emptyFencedCode ? fencedCode : new Map(), complexParameterLines };
+  const { markdown, originalLines } = collapseDroppedRuns(lines, kept);
+  return { markdown, originalLines, fencedCode: options.emptyFencedCode ? fencedCode : new Map(), complexParameterLines };
+}
+
+/** Keeps the kept lines and one empty line per run of dropped ones (blank lines mean the same to CommonMark). */
+function collapseDroppedRuns(lines: readonly string[], kept: readonly boolean[]): { markdown: string; originalLines: number[] } {
+  const output: string[] = [];
+  const originalLines: number[] = [];
+  lines.forEach((line, index) => {
+    if (kept[index]) output.push(line);
+    else if (kept[index - 1] === false) return;
+    else output.push('');
+    originalLines.push(index + 1);
+  });
+  return { markdown: output.join('\n'), originalLines };
 }
 
 function closesFence(marker: string, line: string): boolean {
