@@ -44,7 +44,7 @@ export function prepareSource(text: string, options: { readonly emptyFencedCode:
   let inComplexParameters = false;
   let seenMarker = false;
 
-  const kept = new Array<boolean>(lines.length).fill(true);
+  const kept: boolean[] = lines.map(() => true);
 
   lines.forEach((line, index) => {
     if (fence) {
