@@ -4,7 +4,6 @@
  * twin that loads the client on first use.
  */
 import path from 'node:path';
-import type { Project } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
 import type { GeneratedFile } from '../shared/generated-file.js';
 import { readFileSync } from 'node:fs';
@@ -18,7 +17,7 @@ import { ImportCollector } from './imports.js';
 import { ModelHierarchy } from './model-hierarchy.js';
 import { CLIENT_NAME, clientSurface } from '../shared/client-surface/index.js';
 import { NODE_INDEX_FILE, nodeIndexSource } from './emit-node-entry.js';
-import { createEmitFile, createEmitProject, printEmitFile } from './source-files.js';
+import { exportDeclarations, printEmitFile } from './source-files.js';
 
 export interface ClientEmitOptions {
   /** Absolute folder the files go to. */
@@ -34,7 +33,6 @@ const INDEX_FILE = 'index.ts';
 
 /** Output-relative path → contents, sorted by path. */
 export function emitClientSources(model: ApiModel): Map<string, string> {
-  const project = createEmitProject();
   const hierarchy = new ModelHierarchy(model);
   const help = new HelpIndex(model);
   const context: BuilderContext = { model, types: hierarchy.types, help };
@@ -42,39 +40,34 @@ export function emitClientSources(model: ApiModel): Map<string, string> {
   const { root, nodes } = clientSurface(model);
   const sources = new Map<string, string>();
 
-  const modelsFile = createEmitFile(project, MODELS_FILE);
-  emitModels(modelsFile, model, hierarchy, help);
-  sources.set(MODELS_FILE, printEmitFile(modelsFile));
+  sources.set(MODELS_FILE, printEmitFile(emitModels(model, hierarchy, help)));
 
   for (const node of nodes) {
     const relative = builderFile(node, CLIENT_FILE);
-    const file = createEmitFile(project, relative);
     const imports = new ImportCollector();
     const statements = requestBuilderStatements(node, context, imports);
     if (node === root) statements.push(...clientEntryStatements(root, model, names, imports));
-    file.addImportDeclarations(imports.structures());
-    file.addStatements(statements);
-    sources.set(relative, printEmitFile(file));
+    sources.set(relative, printEmitFile([...imports.structures(), ...statements]));
   }
 
   sources.set(ERRORS_FILE, `${generatedHeader()}\n\n${readFileSync(ERRORS_TEMPLATE, 'utf8')}`);
   sources.set(PAGING_FILE, `${generatedHeader()}\n\n${readFileSync(PAGING_TEMPLATE, 'utf8')}`);
-  sources.set(INDEX_FILE, indexSource(project, names));
-  sources.set(NODE_INDEX_FILE, nodeIndexSource(project, model, names, moduleSpecifier(CLIENT_FILE), moduleSpecifier(MODELS_FILE)));
+  sources.set(INDEX_FILE, indexSource(names));
+  sources.set(NODE_INDEX_FILE, nodeIndexSource(model, names, moduleSpecifier(CLIENT_FILE), moduleSpecifier(MODELS_FILE)));
   return new Map([...sources.entries()].sort(([a], [b]) => compareOrdinal(a, b)));
 }
 
 /** `index.ts`: the entry module's exports and every model. */
-function indexSource(project: Project, names: ClientNames): string {
-  const file = createEmitFile(project, INDEX_FILE);
-  file.addExportDeclarations([
-    { moduleSpecifier: moduleSpecifier(CLIENT_FILE), namedExports: [names.factory, names.defaultBaseUrl] },
-    { moduleSpecifier: moduleSpecifier(CLIENT_FILE), isTypeOnly: true, namedExports: [names.client, names.options] },
-    { moduleSpecifier: moduleSpecifier(MODELS_FILE) },
-    ...ERRORS_EXPORTS,
-    ...PAGING_EXPORTS,
-  ]);
-  return printEmitFile(file);
+function indexSource(names: ClientNames): string {
+  return printEmitFile(
+    exportDeclarations([
+      { moduleSpecifier: moduleSpecifier(CLIENT_FILE), namedExports: [names.factory, names.defaultBaseUrl] },
+      { moduleSpecifier: moduleSpecifier(CLIENT_FILE), isTypeOnly: true, namedExports: [names.client, names.options] },
+      { moduleSpecifier: moduleSpecifier(MODELS_FILE) },
+      ...ERRORS_EXPORTS,
+      ...PAGING_EXPORTS,
+    ]),
+  );
 }
 
 /** `./graphClient.js` for `graphClient.ts` (files at the output's top level). */

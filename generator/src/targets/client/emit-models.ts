@@ -1,11 +1,12 @@
 /** `models/index.ts`: every type the selected operations reach, and nothing else. */
-import type { SourceFile, StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
 import type { HelpIndex } from './help-index.js';
 import { ImportCollector } from './imports.js';
 import { enumObject, enumType } from './model-enum.js';
 import type { ModelHierarchy } from './model-hierarchy.js';
 import { objectDeserializer, objectFactory, objectInterface, objectSerializer, type ModelContext } from './model-object.js';
+import type { EmitStatement } from './source-files.js';
 import { modelNames } from './type-shapes.js';
 
 /** Output-relative path of the models module. */
@@ -18,7 +19,7 @@ function modelExports(model: ApiModel): string[] {
   );
 }
 
-export function emitModels(file: SourceFile, model: ApiModel, hierarchy: ModelHierarchy, help: HelpIndex): void {
+export function emitModels(model: ApiModel, hierarchy: ModelHierarchy, help: HelpIndex): EmitStatement[] {
   const imports = new ImportCollector(modelExports(model));
   const context: ModelContext = { model, hierarchy, help, imports };
   const statements = model.types.flatMap((type): StatementStructures[] =>
@@ -26,6 +27,5 @@ export function emitModels(file: SourceFile, model: ApiModel, hierarchy: ModelHi
       ? [enumObject(type, model), enumType(type, model)]
       : [objectInterface(type, context), objectFactory(type, context), objectDeserializer(type, context), objectSerializer(type, context)],
   );
-  file.addImportDeclarations(imports.structures());
-  file.addStatements(statements);
+  return [...imports.structures(), ...statements];
 }

@@ -8,13 +8,13 @@
  * gives: Node.js shares one module cache between both.
  */
 import { ERRORS_EXPORTS, PAGING_EXPORTS } from './emit-client-entry.js';
-import { StructureKind, VariableDeclarationKind, type Project } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
 import { defaultBaseUrlStatement, factoryFunction, type ClientNames } from './emit-client-entry.js';
 import { quote } from '../shared/client-surface/identifiers.js';
 import { KIOTA_ABSTRACTIONS } from './imports.js';
 import { jsDoc } from './jsdoc.js';
-import { createEmitFile, printEmitFile } from './source-files.js';
+import { exportDeclarations, printEmitFile } from './source-files.js';
 
 export const NODE_INDEX_FILE = 'index.node.ts';
 
@@ -26,20 +26,12 @@ const REQUIRE_ESM_HINT =
   'This runtime chose the client package\'s Node.js entry (export condition "module-sync") but its require cannot load ES modules (Jest in ESM mode before Node.js 24.9, for one): map the package to the file its "default" export condition names (Jest: moduleNameMapper).';
 
 /** The file's text; `clientModule` and `modelsModule` are `./graphClient.js` and `./models/index.js`. */
-export function nodeIndexSource(project: Project, model: ApiModel, names: ClientNames, clientModule: string, modelsModule: string): string {
-  const file = createEmitFile(project, NODE_INDEX_FILE);
-  file.addImportDeclarations([
+export function nodeIndexSource(model: ApiModel, names: ClientNames, clientModule: string, modelsModule: string): string {
+  return printEmitFile([
     { moduleSpecifier: KIOTA_ABSTRACTIONS, isTypeOnly: true, namedImports: ['RequestAdapter'] },
     { moduleSpecifier: 'node:module', namedImports: ['createRequire'] },
     { moduleSpecifier: clientModule, isTypeOnly: true, namedImports: [names.client, names.options] },
-  ]);
-  file.addExportDeclarations([
-    { moduleSpecifier: clientModule, isTypeOnly: true, namedExports: [names.client, names.options] },
-    { moduleSpecifier: modelsModule },
-    ...ERRORS_EXPORTS,
-    ...PAGING_EXPORTS,
-  ]);
-  file.addStatements([
+    ...exportDeclarations([{ moduleSpecifier: clientModule, isTypeOnly: true, namedExports: [names.client, names.options] }, { moduleSpecifier: modelsModule }, ...ERRORS_EXPORTS, ...PAGING_EXPORTS]),
     defaultBaseUrlStatement(model, names),
     {
       kind: StructureKind.TypeAlias,
@@ -76,5 +68,4 @@ export function nodeIndexSource(project: Project, model: ApiModel, names: Client
       ],
     },
   ]);
-  return printEmitFile(file);
 }

@@ -1,36 +1,56 @@
-/** The in-memory ts-morph project every emitted file is printed with: LF, two spaces, single quotes. */
-import { IndentationText, NewLineKind, Node, Project, QuoteKind, type SourceFile } from 'ts-morph';
+/**
+ * Prints emitted files from ts-morph structures: LF, two spaces, single quotes. Structures are
+ * printed straight to text (`printStructure`), never parsed into a syntax tree or run through
+ * the formatter: for a module of thousands of builders that took most of the client's time.
+ */
+import { printStructure, StructureKind, type ExportDeclarationStructure, type ImportDeclarationStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
 import { generatedHeader } from '../shared/generated-file.js';
 
-export function createEmitProject(): Project {
-  return new Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      newLineKind: NewLineKind.LineFeed,
-      quoteKind: QuoteKind.Single,
-      useTrailingCommas: true,
-    },
-  });
-}
+/** A statement of an emitted file; imports may come from `ImportCollector.structures()`. */
+export type EmitStatement = StatementStructures | OptionalKind<ImportDeclarationStructure>;
 
-export function createEmitFile(project: Project, relativePath: string): SourceFile {
-  return project.createSourceFile(`/${relativePath}`, '', { overwrite: true });
-}
+const PRINT_OPTIONS = { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' } as const;
 
 /**
  * File text: the do-not-edit header, the imports, then one blank line between top-level
  * declarations; LF endings and one trailing newline.
  */
-export function printEmitFile(file: SourceFile): string {
-  file.formatText({ indentSize: 2, tabSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-  const statements = file.getStatements();
-  const imports = statements.filter(Node.isImportDeclaration).map((statement) => statement.getFullText().trim());
-  const others = statements.filter((statement) => !Node.isImportDeclaration(statement)).map((statement) => statement.getFullText().trim());
+export function printEmitFile(statements: readonly EmitStatement[]): string {
+  const imports: string[] = [];
+  const others: string[] = [];
+  for (const statement of statements) {
+    if (isImport(statement)) imports.push(printStatement({ ...statement, kind: StructureKind.ImportDeclaration }));
+    else others.push(printStatement(statement));
+  }
   const blocks = [generatedHeader(), ...(imports.length > 0 ? [imports.join('\n')] : []), ...others];
-  const text = `${blocks.join('\n\n').replace(/\r\n?/g, '\n')}\n`;
-  // printed: its syntax tree is dropped, so a module's thousands of builders are not all held at once
-  file.forget();
-  return text;
+  return `${blocks.join('\n\n').replace(/\r\n?/g, '\n')}\n`;
+}
+
+function isImport(statement: EmitStatement): statement is OptionalKind<ImportDeclarationStructure> {
+  return statement.kind === undefined || statement.kind === StructureKind.ImportDeclaration;
+}
+
+/** Stands for a multi-line initializer while the rest of its statement is printed. */
+const INITIALIZER_SLOT = '__mgkitInitializer__';
+
+/**
+ * One statement's text. ts-morph gives a variable's initializer a hanging indent, so an object
+ * literal written with its own indentation would come out one level too deep: the statement is
+ * printed around a slot and the initializer put back as written.
+ */
+function printStatement(statement: StatementStructures): string {
+  if (statement.kind === StructureKind.VariableStatement && statement.declarations.length === 1) {
+    const [declaration] = statement.declarations;
+    const initializer = declaration?.initializer;
+    if (declaration && typeof initializer === 'string' && initializer.includes('\n')) {
+      const printed = printStructure({ ...statement, declarations: [{ ...declaration, initializer: INITIALIZER_SLOT }] }, PRINT_OPTIONS);
+      return printed.replace(INITIALIZER_SLOT, () => initializer).trim();
+    }
+  }
+  return printStructure(statement, PRINT_OPTIONS).trim();
+}
+
+/** Export declarations as statements (each `OptionalKind` structure given its kind). */
+export function exportDeclarations(declarations: readonly OptionalKind<ExportDeclarationStructure>[]): StatementStructures[] {
+  return declarations.map((declaration) => ({ ...declaration, kind: StructureKind.ExportDeclaration }));
 }
