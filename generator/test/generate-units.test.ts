@@ -80,6 +80,46 @@ describe('several generation units', () => {
   });
 });
 
+describe('units on worker threads', () => {
+  const THREE_UNITS = `${TWO_UNITS}  - name: everything
+    openapi: openapi/acquireAccessToken.yaml
+    lockFile: everything.lock.json
+    cmdlets: [cmdlets]
+    outputs:
+      client: { dir: ../out/everything/client, packageName: '@example/everything-client' }
+`;
+
+  it('write the same files as one thread, and report in config order', async () => {
+    await writeFile(project.configFile, THREE_UNITS);
+    const threaded = runGenerator(['generate', '--config', project.configFile], project.root, { MGKIT_GEN_WORKERS: '2' });
+    expect(threaded.status, threaded.stderr).toBe(0);
+    expect(threaded.stdout).toMatch(/units ran on 2 worker threads/);
+    const withWorkers = await snapshotTree(project.root);
+
+    await rm(path.join(project.root, 'out'), { recursive: true });
+    const single = runGenerator(['generate', '--config', project.configFile, '--force'], project.root, { MGKIT_GEN_WORKERS: '1' });
+    expect(single.status, single.stderr).toBe(0);
+    expect(single.stdout).not.toMatch(/worker threads/);
+    expect(await snapshotTree(project.root)).toEqual(withWorkers);
+    expect(threaded.stderr).toBe(single.stderr);
+  });
+
+  it("one unit's error on a worker stops the run before anything is written", async () => {
+    const broken = path.join(project.root, 'specs/openapi/broken.yaml');
+    await writeFile(broken, 'openapi: 3.0.4\ninfo: { title: t, version: "1" }\npaths:\n  /x:\n    get:\n      responses:\n        "200": { $ref: "#/components/responses/Missing" }\n');
+    await writeFile(
+      project.configFile,
+      THREE_UNITS.replace('openapi: openapi/acquireAccessToken.yaml\n    lockFile: everything.lock.json', 'openapi: openapi/broken.yaml\n    lockFile: everything.lock.json'),
+    );
+    const before = await snapshotTree(project.root);
+    const result = runGenerator(['generate', '--config', project.configFile], project.root, { MGKIT_GEN_WORKERS: '2' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/broken\.yaml:7:\d+: error /);
+    expect(result.stderr).toMatch(/nothing was written/);
+    expect(await snapshotTree(project.root)).toEqual(before);
+  });
+});
+
 describe('the stat cache never vouches for what a run did not read', () => {
   it("units sharing a lock: an edit to the other unit's description is seen after generate --unit", async () => {
     const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-stat-cache-'));

@@ -59,13 +59,13 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     }
   }
 
-  const { runPipeline } = await import('../pipeline/run-pipeline.js');
+  const { runPipelineInParallel } = await import('../pipeline/parallel-units.js');
   const { StageClock } = await import('../pipeline/stage-clock.js');
   const { progressLine, runSummary } = await import('./run-summary.js');
   // progress on a terminal only: CI logs and pipes get the summary alone
   const showProgress = !options.quiet && process.stderr.isTTY === true && !process.env['CI'];
   const clock = new StageClock(showProgress ? (record) => process.stderr.write(`${progressLine(record)}\n`) : undefined);
-  const result = await runPipeline({ configFile, clock, ...(unitsToRun && { units: unitsToRun }) });
+  const result = await runPipelineInParallel({ configFile, clock, ...(unitsToRun && { units: unitsToRun }) });
   printDiagnostics(result.diagnostics.items, { quiet: options.quiet ?? false });
   const config = result.config;
   if (!config || result.diagnostics.hasErrors) {
@@ -129,6 +129,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
       `${unchanged} unchanged (${summariseDiagnostics(result.diagnostics.items)}).`,
   );
   for (const line of runSummary(result.units, count('create') + count('update'), clock, result.diagnostics.items)) say(line);
+  if (result.workerThreads > 0) say(`  units ran on ${result.workerThreads} worker threads (MGKIT_GEN_WORKERS sets how many; 1 runs them in one thread)`);
   return 0;
 }
 

@@ -8,13 +8,24 @@ import { loadTargets } from '../targets/index.js';
 import { readUnitInputs } from './read-inputs.js';
 import { StageClock } from './stage-clock.js';
 
-export interface UnitResult {
+/** What one unit produced, without its model: what a worker thread sends back. */
+export interface UnitOutput {
   readonly unit: GenerationUnitConfig;
-  readonly model: ApiModel;
   readonly inputFiles: readonly string[];
-  readonly permissions?: PermissionsFile;
   /** What the targets produced for this unit. */
   readonly files: readonly GeneratedFile[];
+  readonly counts: ModelCounts;
+}
+
+export interface ModelCounts {
+  readonly operations: number;
+  readonly types: number;
+  readonly commands: number;
+}
+
+export interface UnitResult extends UnitOutput {
+  readonly model: ApiModel;
+  readonly permissions?: PermissionsFile;
 }
 
 export interface PipelineResult {
@@ -34,17 +45,32 @@ export interface PipelineOptions {
   readonly clock?: StageClock;
 }
 
-/** sources → model → targets, in memory. Nothing is written here. */
+/** sources → model → targets, in memory, one unit after the other. Nothing is written here. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const diagnostics = new DiagnosticBag();
   const clock = options.clock ?? new StageClock();
-  const loaded = await loadConfig(options.configFile);
-  diagnostics.addAll(loaded.diagnostics);
-  const config = loaded.config;
+  const { config, units } = await selectConfiguredUnits(options.configFile, options.units, diagnostics);
   if (!config) return { units: [], files: [], diagnostics };
 
-  const wanted = options.units?.length ? new Set(options.units) : undefined;
-  const units = config.units.filter((unit) => !wanted || wanted.has(unit.name));
+  const results: UnitResult[] = [];
+  for (const unit of units) {
+    const result = await runUnit(unit, config, { diagnostics, clock, modelOnly: options.modelOnly ?? false });
+    if (result) results.push(result);
+  }
+  // errors stop the run before anything is written: no unit's files are returned
+  const emitted = diagnostics.hasErrors ? results.map((result) => ({ ...result, files: [] })) : results;
+  const files = sortedFiles(emitted);
+  reportCollidingOutputs(files, diagnostics);
+  return { config, units: emitted, files, diagnostics };
+}
+
+/** The config and the units asked for; an unknown unit name is an error. */
+export async function selectConfiguredUnits(configFile: string, names: readonly string[] | undefined, diagnostics: DiagnosticBag): Promise<{ config?: MgkitConfig; units: GenerationUnitConfig[] }> {
+  const loaded = await loadConfig(configFile);
+  diagnostics.addAll(loaded.diagnostics);
+  const config = loaded.config;
+  if (!config) return { units: [] };
+  const wanted = names?.length ? new Set(names) : undefined;
   for (const name of wanted ?? []) {
     if (!config.units.some((unit) => unit.name === name)) {
       diagnostics.error({
@@ -55,38 +81,47 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       });
     }
   }
+  return { config, units: config.units.filter((unit) => !wanted || wanted.has(unit.name)) };
+}
 
-  const models: Omit<UnitResult, 'files'>[] = [];
-  for (const unit of units) {
-    const inputs = await clock.time('read', unit.name, () => readUnitInputs(unit, diagnostics));
-    if (!inputs) continue;
-    const permissions = unit.permissions ? await readUnitPermissions(unit.permissions, diagnostics) : undefined;
-    const built = await clock.time('model', unit.name, () => buildApiModel({ document: inputs.document, cmdlets: inputs.cmdlets, unit, ...(permissions && { permissions }) }));
-    diagnostics.addAll(built.diagnostics);
-    if (!built.model) continue;
-    if (permissions) reportUncoveredOperations(permissions, built.model, diagnostics);
-    // What this unit depends on: its description, the help of the cmdlets it selected, and the
-    // module pages it skipped (recorded, so that the up-to-date check knows them as read).
-    const inputFiles = [...inputs.document.files, ...built.model.commands.map((command) => command.source.file), ...inputs.modulePages, ...(unit.permissions ? [unit.permissions] : [])];
-    models.push({ unit, model: built.model, inputFiles, ...(permissions && { permissions }) });
-  }
-  if (diagnostics.hasErrors || options.modelOnly) {
-    return { config, units: models.map((built) => ({ ...built, files: [] })), files: [], diagnostics };
-  }
+export interface UnitRunOptions {
+  readonly diagnostics: DiagnosticBag;
+  readonly clock: StageClock;
+  readonly modelOnly: boolean;
+}
 
-  const targets = await loadTargets();
-  const results: UnitResult[] = [];
-  for (const built of models) {
-    const unitFiles: GeneratedFile[] = [];
-    for (const target of targets.filter((candidate) => candidate.isEnabled(built.unit))) {
-      const context = { unit: built.unit, specsDir: config.baseDir };
-      unitFiles.push(...(await clock.time(target.name, built.unit.name, () => target.emit(built.model, context))));
-    }
-    results.push({ ...built, files: unitFiles.sort(byPath) });
+/**
+ * One unit, read to emitted files. Its model and inputs are dropped when it is done, so a run of
+ * many units holds one model at a time. No target runs once the run has an error.
+ */
+export async function runUnit(unit: GenerationUnitConfig, config: MgkitConfig, options: UnitRunOptions): Promise<UnitResult | undefined> {
+  const { diagnostics, clock } = options;
+  const inputs = await clock.time('read', unit.name, () => readUnitInputs(unit, diagnostics));
+  if (!inputs) return undefined;
+  const permissions = unit.permissions ? await readUnitPermissions(unit.permissions, diagnostics) : undefined;
+  const built = await clock.time('model', unit.name, () => buildApiModel({ document: inputs.document, cmdlets: inputs.cmdlets, unit, ...(permissions && { permissions }) }));
+  diagnostics.addAll(built.diagnostics);
+  const model = built.model;
+  if (!model) return undefined;
+  if (permissions) reportUncoveredOperations(permissions, model, diagnostics);
+  // What this unit depends on: its description, the help of the cmdlets it selected, and the
+  // module pages it skipped (recorded, so that the up-to-date check knows them as read).
+  const inputFiles = [...inputs.document.files, ...model.commands.map((command) => command.source.file), ...inputs.modulePages, ...(unit.permissions ? [unit.permissions] : [])];
+  const counts = { operations: model.operations.length, types: model.types.length, commands: model.commands.length };
+  const result = { unit, model, inputFiles, counts, ...(permissions && { permissions }) };
+  if (diagnostics.hasErrors || options.modelOnly) return { ...result, files: [] };
+
+  const files: GeneratedFile[] = [];
+  for (const target of (await loadTargets()).filter((candidate) => candidate.isEnabled(unit))) {
+    const context = { unit, specsDir: config.baseDir };
+    files.push(...(await clock.time(target.name, unit.name, () => target.emit(model, context))));
   }
-  const files = results.flatMap((result) => result.files).sort(byPath);
-  reportCollidingOutputs(files, diagnostics);
-  return { config, units: results, files, diagnostics };
+  return { ...result, files: files.sort(byPath) };
+}
+
+/** Every unit's files, sorted by path. */
+export function sortedFiles(units: readonly UnitOutput[]): GeneratedFile[] {
+  return units.flatMap((unit) => unit.files).sort(byPath);
 }
 
 const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -112,7 +147,7 @@ function reportUncoveredOperations(permissions: PermissionsFile, model: ApiModel
   }
 }
 
-function reportCollidingOutputs(files: readonly GeneratedFile[], diagnostics: DiagnosticBag): void {
+export function reportCollidingOutputs(files: readonly GeneratedFile[], diagnostics: DiagnosticBag): void {
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path)) {

@@ -27,10 +27,14 @@ export class StageClock {
   async time<T>(stage: string, unit: string, run: () => T | Promise<T>): Promise<T> {
     const start = performance.now();
     const result = await run();
-    const record: StageRecord = { stage, unit, milliseconds: performance.now() - start, rssBytes: process.memoryUsage.rss() };
+    this.add({ stage, unit, milliseconds: performance.now() - start, rssBytes: process.memoryUsage.rss() });
+    return result;
+  }
+
+  /** A stage timed elsewhere (a worker thread). */
+  add(record: StageRecord): void {
     this.records.push(record);
     this.#onRecord?.(record);
-    return result;
   }
 
   /** Per stage, in the order stages first ran: total time and the highest memory seen at its end. */

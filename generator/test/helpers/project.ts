@@ -48,11 +48,11 @@ export interface RunResult {
 }
 
 /** Run the built `mgkit-gen` binary as a user would. */
-export function runGenerator(args: readonly string[], cwd: string): RunResult {
+export function runGenerator(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunResult {
   const result = spawnSync(process.execPath, [generatorBin, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1' },
+    env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,126 @@
+/**
+ * Runs the units of a generation on worker threads, one unit per worker at a time, so that the
+ * 33 modules of a whole-Graph run use every core. One unit (the usual project) runs in this
+ * thread. Results come back in config order whatever order the workers finish in, so output
+ * and diagnostics do not depend on timing.
+ */
+import { availableParallelism } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { Worker } from 'node:worker_threads';
+import type { GenerationUnitConfig, MgkitConfig } from '../config/index.js';
+import { DiagnosticBag, type Diagnostic } from '../diagnostics/index.js';
+import type { GeneratedFile } from '../output/index.js';
+import { reportCollidingOutputs, runPipeline, selectConfiguredUnits, sortedFiles, type UnitOutput } from './run-pipeline.js';
+import { StageClock, type StageRecord } from './stage-clock.js';
+
+export interface ParallelPipelineResult {
+  readonly config?: MgkitConfig;
+  readonly units: readonly UnitOutput[];
+  readonly files: readonly GeneratedFile[];
+  readonly diagnostics: DiagnosticBag;
+  /** Worker threads the units ran on; 0 when they ran in this thread. */
+  readonly workerThreads: number;
+}
+
+export interface ParallelPipelineOptions {
+  readonly configFile: string;
+  readonly units?: readonly string[];
+  readonly clock?: StageClock;
+  /** Worker threads to use; default: MGKIT_GEN_WORKERS, else the cores available. 1 runs in this thread. */
+  readonly workers?: number;
+}
+
+/** What a worker posts: a stage record while it runs, then its unit's outcome. */
+export type WorkerMessage =
+  | { readonly kind: 'stage'; readonly record: StageRecord }
+  | { readonly kind: 'done'; readonly output?: Omit<UnitOutput, 'unit'>; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'crashed'; readonly message: string };
+
+/** What a worker is given: the config to load and the unit to run. */
+export interface WorkerTask {
+  readonly configFile: string;
+  readonly unitName: string;
+}
+
+/** Young-generation size for workers: the default's frequent scavenges were a fifth of a run's time. */
+const WORKER_YOUNG_GENERATION_MB = 64;
+
+const WORKER_FILE = new URL('./unit-worker.js', import.meta.url);
+
+export async function runPipelineInParallel(options: ParallelPipelineOptions): Promise<ParallelPipelineResult> {
+  const workers = options.workers ?? workerCount();
+  const clock = options.clock ?? new StageClock();
+  const diagnostics = new DiagnosticBag();
+  const { config, units } = await selectConfiguredUnits(options.configFile, options.units, diagnostics);
+  // from sources (tests under vitest) there is no compiled worker file: run here
+  const canUseWorkers = WORKER_FILE.pathname.endsWith('.js') && !import.meta.url.endsWith('.ts');
+  if (!config || diagnostics.hasErrors || units.length <= 1 || workers <= 1 || !canUseWorkers) {
+    return { ...(await runPipeline({ configFile: options.configFile, clock, ...(options.units && { units: options.units }) })), workerThreads: 0 };
+  }
+
+  const workerThreads = Math.min(workers, units.length);
+  const outcomes = await runInPool(units, workerThreads, options.configFile, clock);
+  const outputs: UnitOutput[] = [];
+  for (const outcome of outcomes) {
+    diagnostics.addAll(outcome.diagnostics);
+    if (outcome.output) outputs.push({ unit: outcome.unit, ...outcome.output });
+  }
+  // errors stop the run before anything is written: no unit's files are returned
+  const emitted = diagnostics.hasErrors ? outputs.map((output) => ({ ...output, files: [] })) : outputs;
+  const files = sortedFiles(emitted);
+  reportCollidingOutputs(files, diagnostics);
+  return { config, units: emitted, files, diagnostics, workerThreads };
+}
+
+function workerCount(): number {
+  const fromEnvironment = Number(process.env['MGKIT_GEN_WORKERS']);
+  return Number.isInteger(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : availableParallelism();
+}
+
+interface UnitOutcome {
+  readonly unit: GenerationUnitConfig;
+  readonly output?: Omit<UnitOutput, 'unit'>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Each worker takes the next unit when it is done with one; outcomes in the units' order. */
+async function runInPool(units: readonly GenerationUnitConfig[], size: number, configFile: string, clock: StageClock): Promise<UnitOutcome[]> {
+  const outcomes = new Map<number, UnitOutcome>();
+  let next = 0;
+  let failed = false;
+  const resourceLimits = { maxOldGenerationSizeMb: Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20), maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+  const lane = async () => {
+    const worker = new Worker(WORKER_FILE, { resourceLimits });
+    try {
+      while (next < units.length && !failed) {
+        const index = next++;
+        const unit = units[index] as GenerationUnitConfig;
+        outcomes.set(index, { unit, ...(await runOnWorker(worker, { configFile, unitName: unit.name }, clock)) });
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      await worker.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: size }, lane));
+  return units.map((_, index) => outcomes.get(index) as UnitOutcome);
+}
+
+function runOnWorker(worker: Worker, task: WorkerTask, clock: StageClock): Promise<Omit<UnitOutcome, 'unit'>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: WorkerMessage) => {
+      if (message.kind === 'stage') return clock.add(message.record);
+      worker.off('message', onMessage).off('error', onError);
+      if (message.kind === 'crashed') reject(new Error(`unit ${task.unitName}: ${message.message}`));
+      else resolve({ diagnostics: message.diagnostics, ...(message.output && { output: message.output }) });
+    };
+    const onError = (error: Error) => {
+      worker.off('message', onMessage);
+      reject(error);
+    };
+    worker.on('message', onMessage).once('error', onError);
+    worker.postMessage(task);
+  });
+}

@@ -1,0 +1,28 @@
+/** A worker thread of `runPipelineInParallel`: runs the units it is given, one at a time. */
+import { parentPort } from 'node:worker_threads';
+import { loadConfig } from '../config/index.js';
+import { DiagnosticBag } from '../diagnostics/index.js';
+import type { WorkerMessage, WorkerTask } from './parallel-units.js';
+import { runUnit } from './run-pipeline.js';
+import { StageClock } from './stage-clock.js';
+
+const port = parentPort;
+if (!port) throw new Error('unit-worker runs as a worker thread of mgkit-gen generate');
+
+port.on('message', (task: WorkerTask) => {
+  run(task).then(
+    (message) => port.postMessage(message),
+    (error: unknown) => port.postMessage({ kind: 'crashed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerMessage),
+  );
+});
+
+async function run(task: WorkerTask): Promise<WorkerMessage> {
+  const diagnostics = new DiagnosticBag();
+  const loaded = await loadConfig(task.configFile);
+  const unit = loaded.config?.units.find((candidate) => candidate.name === task.unitName);
+  if (!loaded.config || !unit) return { kind: 'crashed', message: `the config no longer has unit ${task.unitName}` };
+  const clock = new StageClock((record) => port?.postMessage({ kind: 'stage', record } satisfies WorkerMessage));
+  const result = await runUnit(unit, loaded.config, { diagnostics, clock, modelOnly: false });
+  const output = result && { inputFiles: result.inputFiles, files: result.files, counts: result.counts };
+  return { kind: 'done', diagnostics: diagnostics.items, ...(output && { output }) };
+}
