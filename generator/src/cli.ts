@@ -38,6 +38,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   program
+    .command('site')
+    .description("build every unit's generated docs into one static HTML site: a page per markdown page, a sidebar and search index per module, links checked")
+    .addOption(configOption())
+    .requiredOption('-o, --out <dir>', 'folder to write the site to')
+    .option('-u, --unit <name>', 'only this generation unit (repeatable)', collect)
+    .option('--title <text>', 'site title', 'Microsoft Graph reference')
+    .option('--force', 'rebuild modules whose pages did not change')
+    .action(async (options: { config: string; out: string; unit?: string[]; title?: string; force?: boolean }) => {
+      const { siteCommand } = await import('./commands/site.js');
+      exitCode = await siteCommand(options);
+    });
+
+  program
     .command('inspect')
     .description('print the model (or one command, operation or type of it) as JSON')
     .addOption(configOption())

@@ -1,0 +1,201 @@
+/**
+ * The reference of every unit as one static HTML site, for surfaces VitePress cannot build (it
+ * inlines the whole sidebar and site data into every page: output grows with the square of the
+ * page count, and a 4,382-page module ran out of memory). Here a page carries its own content
+ * only; the module's sidebar and search index are files the page script loads when needed.
+ *
+ *   <out>/index.html                 the modules
+ *   <out>/assets/                    site.css, site.js, minisearch.js
+ *   <out>/<module>/…/*.html          one page per markdown page of the unit's docs output
+ *   <out>/<module>/sidebar.json      the module's sidebar, links relative to the module
+ *   <out>/<module>/search.json       the module's search index
+ *
+ * A module whose pages did not change since the last build is not rebuilt. A module is built
+ * in a temporary folder and renamed into place, so a failed build leaves the previous one.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { escapeAttribute, escapeText, pageHtml } from './layout.js';
+import { renderPage } from './render-page.js';
+import { buildSearchIndex, type IndexedPage } from './search-index.js';
+import { searchWords } from './words.js';
+
+export interface SiteModule {
+  readonly name: string;
+  /** The unit's docs output folder (markdown pages and `sidebar.json`). */
+  readonly docsDir: string;
+}
+
+export interface SiteBuildOptions {
+  readonly outDir: string;
+  readonly modules: readonly SiteModule[];
+  readonly siteTitle?: string;
+  /** Rebuild modules whose pages did not change. */
+  readonly force?: boolean;
+  /** The builder's version: a module built by another version is rebuilt. */
+  readonly builderVersion?: string;
+}
+
+export interface SiteBuildResult {
+  readonly built: readonly string[];
+  readonly upToDate: readonly string[];
+  /** Pages written by this build. */
+  readonly pagesWritten: number;
+}
+
+/** The manifest's layout; the builder's version (options.builderVersion) covers what pages render to. */
+const SITE_FORMAT = 1;
+const MANIFEST = '.mgkit-site.json';
+const TEMPLATES = new URL('../../templates/site/', import.meta.url);
+
+export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildResult> {
+  const siteTitle = options.siteTitle ?? 'Microsoft Graph reference';
+  await mkdir(options.outDir, { recursive: true });
+  await writeAssets(options.outDir);
+  const built: string[] = [];
+  const upToDate: string[] = [];
+  let pagesWritten = 0;
+  const summaries: { name: string; title: string; pages: number }[] = [];
+  for (const module of options.modules) {
+    const pages = await markdownPages(module.docsDir);
+    const inputHash = await hashPages(module.docsDir, pages, options.builderVersion ?? '');
+    const moduleOut = path.join(options.outDir, module.name);
+    const manifest = await readManifest(moduleOut);
+    if (!options.force && manifest?.inputHash === inputHash && manifest.format === SITE_FORMAT) {
+      upToDate.push(module.name);
+      summaries.push({ name: module.name, title: manifest.title, pages: manifest.pages });
+      continue;
+    }
+    const title = await buildModule(module, pages, moduleOut, siteTitle, inputHash);
+    built.push(module.name);
+    pagesWritten += pages.length;
+    summaries.push({ name: module.name, title, pages: pages.length });
+  }
+  await writeFile(path.join(options.outDir, 'modules.json'), `${JSON.stringify(summaries.map(({ name, title }) => ({ name, title })))}\n`);
+  await writeFile(path.join(options.outDir, 'index.html'), siteIndex(summaries, siteTitle));
+  return { built, upToDate, pagesWritten };
+}
+
+interface Manifest {
+  readonly format: number;
+  readonly inputHash: string;
+  readonly title: string;
+  readonly pages: number;
+}
+
+async function readManifest(moduleOut: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(moduleOut, MANIFEST), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Markdown pages under a docs folder, as sorted POSIX paths relative to it. */
+async function markdownPages(docsDir: string): Promise<string[]> {
+  const entries = await readdir(docsDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.relative(docsDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+async function hashPages(docsDir: string, pages: readonly string[], builderVersion: string): Promise<string> {
+  const hash = createHash('sha256').update(`format ${SITE_FORMAT} ${builderVersion}\n`);
+  for (const page of [...pages, 'sidebar.json']) {
+    hash.update(`${page}\n`);
+    if (existsSync(path.join(docsDir, page))) hash.update(await readFile(path.join(docsDir, page)));
+  }
+  return hash.digest('hex');
+}
+
+/** Renders every page of a module into a temporary folder, then swaps it in; returns the module's title. */
+async function buildModule(module: SiteModule, pages: readonly string[], moduleOut: string, siteTitle: string, inputHash: string): Promise<string> {
+  const staging = `${moduleOut}.building-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  const indexed: IndexedPage[] = [];
+  let moduleTitle = module.name;
+  try {
+    for (const page of pages) {
+      const rendered = renderPage(await readFile(path.join(module.docsDir, page), 'utf8'));
+      const depth = page.split('/').length - 1;
+      const toModuleRoot = '../'.repeat(depth) || './';
+      const htmlPath = page.replace(/\.md$/, '.html');
+      const html = pageHtml({ title: rendered.title || module.name, siteTitle, toSiteRoot: `${'../'.repeat(depth)}../`, toModuleRoot, module: module.name, body: rendered.html });
+      await mkdir(path.dirname(path.join(staging, htmlPath)), { recursive: true });
+      await writeFile(path.join(staging, htmlPath), html);
+      if (page === 'index.md' && rendered.title) moduleTitle = rendered.title;
+      indexed.push({ id: htmlPath, kind: page.includes('/') ? (page.split('/')[0] ?? '') : 'index', page: rendered });
+    }
+    await writeFile(path.join(staging, 'sidebar.json'), `${JSON.stringify(await moduleSidebar(module.docsDir))}\n`);
+    await writeFile(path.join(staging, 'search.json'), buildSearchIndex(indexed));
+    const manifest: Manifest = { format: SITE_FORMAT, inputHash, title: moduleTitle, pages: pages.length };
+    await writeFile(path.join(staging, MANIFEST), `${JSON.stringify(manifest)}\n`);
+    await rm(moduleOut, { recursive: true, force: true });
+    await rename(staging, moduleOut);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return moduleTitle;
+}
+
+interface SidebarSection {
+  readonly text: string;
+  readonly items: readonly { readonly text: string; readonly href: string }[];
+}
+
+/**
+ * The docs target's VitePress sidebar with links made relative to the module (`operations/x.html`)
+ * and labels as plain text (the page script adds the word breaks).
+ */
+async function moduleSidebar(docsDir: string): Promise<SidebarSection[]> {
+  const file = path.join(docsDir, 'sidebar.json');
+  if (!existsSync(file)) return [];
+  type Item = { text: string; link?: string; items?: Item[] };
+  const sidebar = JSON.parse(await readFile(file, 'utf8')) as { items: Item[] };
+  const prefix = sidebar.items[0]?.link ?? '/';
+  const href = (link: string) => {
+    const page = link.startsWith(prefix) ? link.slice(prefix.length) : link.replace(/^\//, '');
+    return page === '' || page.endsWith('/') ? `${page}index.html` : `${page}.html`;
+  };
+  const plain = (text: string) =>
+    text
+      .replace(/<wbr>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  return sidebar.items.map((item) => ({
+    text: plain(item.text),
+    items: item.items ? item.items.flatMap((child) => (child.link ? [{ text: plain(child.text), href: href(child.link) }] : [])) : item.link ? [{ text: plain(item.text), href: href(item.link) }] : [],
+  }));
+}
+
+async function writeAssets(outDir: string): Promise<void> {
+  const assets = path.join(outDir, 'assets');
+  await mkdir(assets, { recursive: true });
+  await writeFile(path.join(assets, 'site.css'), await readFile(new URL('site.css', TEMPLATES)));
+  // the page script splits what a reader types exactly as the index was split
+  const script = await readFile(new URL('site.js', TEMPLATES), 'utf8');
+  await writeFile(
+    path.join(assets, 'site.js'),
+    script.replace('SEARCH_WORDS_FUNCTION', () => searchWords.toString()),
+  );
+  // MiniSearch's browser build, the same library that built the indexes
+  const cjsEntry = createRequire(import.meta.url).resolve('minisearch');
+  await writeFile(path.join(assets, 'minisearch.js'), await readFile(path.join(path.dirname(cjsEntry), '..', 'umd', 'index.js')));
+}
+
+function siteIndex(modules: readonly { name: string; title: string; pages: number }[], siteTitle: string): string {
+  const items = modules.map((module) => `<li><a href="${escapeAttribute(module.name)}/index.html">${escapeText(module.title)}</a> <small>${module.pages} pages</small></li>`);
+  return pageHtml({
+    title: siteTitle,
+    siteTitle,
+    toSiteRoot: './',
+    body: `<h1>${escapeText(siteTitle)}</h1>\n<p>${modules.length} modules. Search looks in the module you choose beside the search box.</p>\n<ul class="modules">\n${items.join('\n')}\n</ul>`,
+  });
+}
