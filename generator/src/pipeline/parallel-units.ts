@@ -6,12 +6,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import type { GenerationUnitConfig, MgkitConfig } from '../config/index.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/index.js';
 import type { GeneratedFile } from '../output/index.js';
 import { reportCollidingOutputs, runPipeline, selectConfiguredUnits, sortedFiles, type UnitOutput } from './run-pipeline.js';
 import { StageClock, type StageRecord } from './stage-clock.js';
+import { runOnWorkers } from './worker-pool.js';
 
 export interface ParallelPipelineResult {
   readonly config?: MgkitConfig;
@@ -30,11 +30,17 @@ export interface ParallelPipelineOptions {
   readonly workers?: number;
 }
 
-/** What a worker posts: a stage record while it runs, then its unit's outcome. */
-export type WorkerMessage =
-  | { readonly kind: 'stage'; readonly record: StageRecord }
-  | { readonly kind: 'done'; readonly output?: Omit<UnitOutput, 'unit'>; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly kind: 'crashed'; readonly message: string };
+/** What a worker posts while it runs a unit (its reply is a `UnitWork`). */
+export interface StageMessage {
+  readonly kind: 'stage';
+  readonly record: StageRecord;
+}
+
+/** A unit's outcome as a worker replies it. */
+export interface UnitWork {
+  readonly output?: Omit<UnitOutput, 'unit'>;
+  readonly diagnostics: readonly Diagnostic[];
+}
 
 /** What a worker is given: the config to load and the unit to run. */
 export interface WorkerTask {
@@ -77,50 +83,14 @@ function workerCount(): number {
   return Number.isInteger(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : availableParallelism();
 }
 
-interface UnitOutcome {
-  readonly unit: GenerationUnitConfig;
-  readonly output?: Omit<UnitOutput, 'unit'>;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Each worker takes the next unit when it is done with one; outcomes in the units' order. */
-async function runInPool(units: readonly GenerationUnitConfig[], size: number, configFile: string, clock: StageClock): Promise<UnitOutcome[]> {
-  const outcomes = new Map<number, UnitOutcome>();
-  let next = 0;
-  let failed = false;
-  const resourceLimits = { maxOldGenerationSizeMb: Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20), maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
-  const lane = async () => {
-    const worker = new Worker(WORKER_FILE, { resourceLimits });
-    try {
-      while (next < units.length && !failed) {
-        const index = next++;
-        const unit = units[index] as GenerationUnitConfig;
-        outcomes.set(index, { unit, ...(await runOnWorker(worker, { configFile, unitName: unit.name }, clock)) });
-      }
-    } catch (error) {
-      failed = true;
-      throw error;
-    } finally {
-      await worker.terminate();
-    }
-  };
-  await Promise.all(Array.from({ length: size }, lane));
-  return units.map((_, index) => outcomes.get(index) as UnitOutcome);
-}
-
-function runOnWorker(worker: Worker, task: WorkerTask, clock: StageClock): Promise<Omit<UnitOutcome, 'unit'>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: WorkerMessage) => {
-      if (message.kind === 'stage') return clock.add(message.record);
-      worker.off('message', onMessage).off('error', onError);
-      if (message.kind === 'crashed') reject(new Error(`unit ${task.unitName}: ${message.message}`));
-      else resolve({ diagnostics: message.diagnostics, ...(message.output && { output: message.output }) });
-    };
-    const onError = (error: Error) => {
-      worker.off('message', onMessage);
-      reject(error);
-    };
-    worker.on('message', onMessage).once('error', onError);
-    worker.postMessage(task);
+/** Each worker runs one unit at a time; outcomes in the units' order. */
+async function runInPool(units: readonly GenerationUnitConfig[], size: number, configFile: string, clock: StageClock): Promise<(UnitWork & { unit: GenerationUnitConfig })[]> {
+  const tasks: WorkerTask[] = units.map((unit) => ({ configFile, unitName: unit.name }));
+  const replies = await runOnWorkers<WorkerTask, UnitWork>(WORKER_FILE, tasks, {
+    size,
+    resourceLimits: { maxOldGenerationSizeMb: Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20), maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    onMessage: (message) => clock.add((message as StageMessage).record),
+    describe: (task) => `unit ${(task as WorkerTask).unitName}`,
   });
+  return replies.map((reply, index) => ({ ...reply, unit: units[index] as GenerationUnitConfig }));
 }

@@ -2,27 +2,21 @@
 import { parentPort } from 'node:worker_threads';
 import { loadConfig } from '../config/index.js';
 import { DiagnosticBag } from '../diagnostics/index.js';
-import type { WorkerMessage, WorkerTask } from './parallel-units.js';
+import type { StageMessage, UnitWork, WorkerTask } from './parallel-units.js';
 import { runUnit } from './run-pipeline.js';
 import { StageClock } from './stage-clock.js';
+import { serveTasks } from './worker-pool.js';
 
 const port = parentPort;
 if (!port) throw new Error('unit-worker runs as a worker thread of mgkit-gen generate');
 
-port.on('message', (task: WorkerTask) => {
-  run(task).then(
-    (message) => port.postMessage(message),
-    (error: unknown) => port.postMessage({ kind: 'crashed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerMessage),
-  );
-});
-
-async function run(task: WorkerTask): Promise<WorkerMessage> {
+serveTasks<WorkerTask, UnitWork>(port, async (task) => {
   const diagnostics = new DiagnosticBag();
   const loaded = await loadConfig(task.configFile);
   const unit = loaded.config?.units.find((candidate) => candidate.name === task.unitName);
-  if (!loaded.config || !unit) return { kind: 'crashed', message: `the config no longer has unit ${task.unitName}` };
-  const clock = new StageClock((record) => port?.postMessage({ kind: 'stage', record } satisfies WorkerMessage));
+  if (!loaded.config || !unit) throw new Error(`the config no longer has unit ${task.unitName}`);
+  const clock = new StageClock((record) => port.postMessage({ kind: 'stage', record } satisfies StageMessage));
   const result = await runUnit(unit, loaded.config, { diagnostics, clock, modelOnly: false });
   const output = result && { inputFiles: result.inputFiles, files: result.files, counts: result.counts };
-  return { kind: 'done', diagnostics: diagnostics.items, ...(output && { output }) };
-}
+  return { diagnostics: diagnostics.items, ...(output && { output }) };
+});

@@ -17,7 +17,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { runOnWorkers } from '../pipeline/worker-pool.js';
 import { escapeAttribute, escapeText, pageHtml } from './layout.js';
 import { renderPage } from './render-page.js';
 import { buildSearchIndex, type IndexedPage } from './search-index.js';
@@ -37,6 +39,30 @@ export interface SiteBuildOptions {
   readonly force?: boolean;
   /** The builder's version: a module built by another version is rebuilt. */
   readonly builderVersion?: string;
+  /** Worker threads for the modules to build; default the cores available; 1 builds here. */
+  readonly workers?: number;
+}
+
+/** One module to (re)build: what a site worker is given. */
+export interface ModuleBuild {
+  readonly module: SiteModule;
+  readonly pages: readonly string[];
+  readonly moduleOut: string;
+  readonly siteTitle: string;
+  readonly inputHash: string;
+}
+
+const WORKER_FILE = new URL('./site-worker.js', import.meta.url);
+
+/** Each module's title, in order; several modules are built on worker threads. */
+async function buildModules(builds: readonly ModuleBuild[], workers: number): Promise<string[]> {
+  // from sources (tests under vitest) there is no compiled worker file: build here
+  if (builds.length <= 1 || workers <= 1 || import.meta.url.endsWith('.ts')) {
+    const titles: string[] = [];
+    for (const build of builds) titles.push(await buildModule(build));
+    return titles;
+  }
+  return runOnWorkers<ModuleBuild, string>(WORKER_FILE, builds, { size: workers, describe: (build) => `module ${(build as ModuleBuild).module.name}` });
 }
 
 export interface SiteBuildResult {
@@ -55,10 +81,9 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const siteTitle = options.siteTitle ?? 'Microsoft Graph reference';
   await mkdir(options.outDir, { recursive: true });
   await writeAssets(options.outDir);
-  const built: string[] = [];
   const upToDate: string[] = [];
-  let pagesWritten = 0;
-  const summaries: { name: string; title: string; pages: number }[] = [];
+  const toBuild: ModuleBuild[] = [];
+  const summaries = new Map<string, { name: string; title: string; pages: number }>();
   for (const module of options.modules) {
     const pages = await markdownPages(module.docsDir);
     const inputHash = await hashPages(module.docsDir, pages, options.builderVersion ?? '');
@@ -66,16 +91,18 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
     const manifest = await readManifest(moduleOut);
     if (!options.force && manifest?.inputHash === inputHash && manifest.format === SITE_FORMAT) {
       upToDate.push(module.name);
-      summaries.push({ name: module.name, title: manifest.title, pages: manifest.pages });
-      continue;
+      summaries.set(module.name, { name: module.name, title: manifest.title, pages: manifest.pages });
+    } else {
+      toBuild.push({ module, pages, moduleOut, siteTitle, inputHash });
     }
-    const title = await buildModule(module, pages, moduleOut, siteTitle, inputHash);
-    built.push(module.name);
-    pagesWritten += pages.length;
-    summaries.push({ name: module.name, title, pages: pages.length });
   }
-  await writeFile(path.join(options.outDir, 'modules.json'), `${JSON.stringify(summaries.map(({ name, title }) => ({ name, title })))}\n`);
-  await writeFile(path.join(options.outDir, 'index.html'), siteIndex(summaries, siteTitle));
+  const titles = await buildModules(toBuild, options.workers ?? availableParallelism());
+  toBuild.forEach((build, index) => summaries.set(build.module.name, { name: build.module.name, title: titles[index] ?? build.module.name, pages: build.pages.length }));
+  const built = toBuild.map((build) => build.module.name);
+  const pagesWritten = toBuild.reduce((total, build) => total + build.pages.length, 0);
+  const ordered = options.modules.flatMap((module) => summaries.get(module.name) ?? []);
+  await writeFile(path.join(options.outDir, 'modules.json'), `${JSON.stringify(ordered.map(({ name, title }) => ({ name, title })))}\n`);
+  await writeFile(path.join(options.outDir, 'index.html'), siteIndex(ordered, siteTitle));
   return { built, upToDate, pagesWritten };
 }
 
@@ -113,7 +140,7 @@ async function hashPages(docsDir: string, pages: readonly string[], builderVersi
 }
 
 /** Renders every page of a module into a temporary folder, then swaps it in; returns the module's title. */
-async function buildModule(module: SiteModule, pages: readonly string[], moduleOut: string, siteTitle: string, inputHash: string): Promise<string> {
+export async function buildModule({ module, pages, moduleOut, siteTitle, inputHash }: ModuleBuild): Promise<string> {
   const staging = `${moduleOut}.building-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   const indexed: IndexedPage[] = [];

@@ -23,6 +23,17 @@
     const sections = await (await fetch(`${moduleRoot}sidebar.json`)).json();
     const here = new URL(location.href).pathname;
     for (const section of sections) {
+      const only = section.items.length === 1 ? section.items[0] : undefined;
+      if (only && only.text === section.text) {
+        // a section that is one page (the module's index) is a plain link
+        const link = document.createElement('a');
+        link.href = `${moduleRoot}${only.href}`;
+        link.className = 'sidebar-top';
+        link.textContent = only.text;
+        if (new URL(link.href).pathname === here) link.setAttribute('aria-current', 'page');
+        nav.appendChild(link);
+        continue;
+      }
       const details = document.createElement('details');
       const summary = document.createElement('summary');
       summary.textContent = section.text;

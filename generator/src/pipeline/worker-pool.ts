@@ -1,0 +1,67 @@
+/**
+ * A small pool of worker threads: each takes the next task when done with one; results come back
+ * in the tasks' order. A worker script answers each task with `{ kind: 'done', result }` or
+ * `{ kind: 'crashed', message }`; anything else it posts goes to `onMessage` (progress).
+ */
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+export type WorkerReply<R> = { readonly kind: 'done'; readonly result: R } | { readonly kind: 'crashed'; readonly message: string };
+
+export interface WorkerPoolOptions {
+  readonly size: number;
+  readonly resourceLimits?: ResourceLimits;
+  /** Messages other than a reply, e.g. progress records. */
+  readonly onMessage?: (message: unknown) => void;
+  /** Names a task in errors. */
+  readonly describe?: (task: unknown) => string;
+}
+
+export async function runOnWorkers<T, R>(file: URL, tasks: readonly T[], options: WorkerPoolOptions): Promise<R[]> {
+  const results = new Map<number, R>();
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    const worker = new Worker(file, options.resourceLimits ? { resourceLimits: options.resourceLimits } : {});
+    try {
+      while (next < tasks.length && !failed) {
+        const index = next++;
+        results.set(index, await runTask<T, R>(worker, tasks[index] as T, options));
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      await worker.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.size, tasks.length)) }, lane));
+  return tasks.map((_, index) => results.get(index) as R);
+}
+
+function runTask<T, R>(worker: Worker, task: T, options: WorkerPoolOptions): Promise<R> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      const reply = message as Partial<WorkerReply<R>>;
+      if (reply.kind !== 'done' && reply.kind !== 'crashed') return options.onMessage?.(message);
+      worker.off('message', onMessage).off('error', onError);
+      if (reply.kind === 'crashed') reject(new Error(`${options.describe?.(task) ?? 'task'}: ${(reply as { message: string }).message}`));
+      else resolve((reply as { result: R }).result);
+    };
+    const onError = (error: Error) => {
+      worker.off('message', onMessage);
+      reject(error);
+    };
+    worker.on('message', onMessage).once('error', onError);
+    worker.postMessage(task);
+  });
+}
+
+/** The worker side: answers each task posted to this thread with `handle`'s result. */
+export function serveTasks<T, R>(port: import('node:worker_threads').MessagePort, handle: (task: T) => Promise<R>): void {
+  port.on('message', (task: T) => {
+    handle(task).then(
+      (result) => port.postMessage({ kind: 'done', result } satisfies WorkerReply<R>),
+      (error: unknown) => port.postMessage({ kind: 'crashed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply<R>),
+    );
+  });
+}
