@@ -93,6 +93,13 @@ console.log(`whole-graph: ${modules.length} modules from ${corpus}; ${runs} alte
 const whole = compare('33-modules', modules);
 const single = compare(`largest-${unitName(largest)}`, [largest]);
 
+// The reference site of the 33 modules (`mgkit-gen site`): every page, sidebars and search
+// indexes per module, links checked (a broken link fails the run).
+const siteDir = path.join(scratch, 'site');
+const siteBuild = measure('site', process.execPath, [generator, 'site', '--force', '--config', whole.config, '--out', siteDir]);
+const sitePages = Number(/; (\d+) page\(s\) written/.exec(siteBuild.stdout)?.[1] ?? Number.NaN);
+const siteBytes = Number(spawnSync('du', ['-sb', siteDir], { encoding: 'utf8' }).stdout.split(/\s/)[0]);
+
 // Time per operation, one module at a time (each run in its own process, as the peers).
 const perOperation = [small, largest].map((module) => {
   const config = scratchFor(`per-op-${unitName(module)}`, [module]);
@@ -148,6 +155,7 @@ goal(`${largest}: mgkit peak memory ÷ openapi-typescript`, ratio(single.summary
 const [smallRow, largeRow] = perOperation;
 goal(`time per operation, ${largeRow.module} ÷ ${smallRow.module}`, ratio(largeRow.msPerOperation, smallRow.msPerOperation), 1.3, Math.max(smallRow.band, largeRow.band));
 goal('no-op over 33 modules (s)', median(noop.map((s) => s.wall)), 1.0, band(noop.map((s) => s.wall)), ' s');
+goal(`reference site of the ${modules.length} modules (${sitePages} pages), mgkit-gen site (s)`, siteBuild.wall, 600, 0.1, ' s');
 goal('diff between two versions of the 33 modules (s)', median(wholeDiff.map((s) => s.wall)), 10, band(wholeDiff.map((s) => s.wall)), ' s');
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
@@ -186,6 +194,10 @@ const report = [
   `- no-op over the ${modules.length} modules: ${fmt(median(noop.map((s) => s.wall)), 2)} s`,
   `- one module's description edited (${edited}): ${fmt(median(oneModule.map((s) => s.wall)), 2)} s, that module alone regenerated`,
   `- \`mgkit-gen diff\` between two versions of the ${modules.length} modules (one property added to ${edited}): ${fmt(median(wholeDiff.map((s) => s.wall)), 2)} s, each change named by its module`,
+  '',
+  '## Reference site',
+  '',
+  `- \`mgkit-gen site\` over the ${modules.length} modules: ${sitePages} pages in ${fmt(siteBuild.wall)} s (CPU ${fmt(siteBuild.cpu)} s, peak ${fmt(siteBuild.rssMb, 0)} MB), ${fmt(siteBytes / 2 ** 20, 0)} MB written (${fmt(siteBytes / sitePages / 1024)} KB per page, sidebars and search indexes included), 0 broken links`,
   '',
   '## Goals',
   '',
