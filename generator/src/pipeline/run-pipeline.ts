@@ -96,6 +96,27 @@ export interface UnitRunOptions {
  */
 export async function runUnit(unit: GenerationUnitConfig, config: MgkitConfig, options: UnitRunOptions): Promise<UnitResult | undefined> {
   const { diagnostics, clock } = options;
+  const built = await buildUnitModel(unit, options);
+  if (!built) return undefined;
+  const { model } = built;
+  const counts = { operations: model.operations.length, types: model.types.length, commands: model.commands.length };
+  const result = { unit, counts, ...built };
+  if (diagnostics.hasErrors || options.modelOnly) return { ...result, files: [] };
+
+  const files: GeneratedFile[] = [];
+  for (const target of (await loadTargets()).filter((candidate) => candidate.isEnabled(unit))) {
+    const context = { unit, specsDir: config.baseDir };
+    files.push(...(await clock.time(target.name, unit.name, () => target.emit(model, context))));
+  }
+  return { ...result, files: files.sort(byPath) };
+}
+
+/**
+ * Read and model stages. A function of its own so that the inputs (the description's YAML tree,
+ * every help file's text and NOTES trees) are garbage once the model is built, not held while
+ * the targets run.
+ */
+async function buildUnitModel(unit: GenerationUnitConfig, { diagnostics, clock }: UnitRunOptions): Promise<Pick<UnitResult, 'model' | 'inputFiles' | 'permissions'> | undefined> {
   const inputs = await clock.time('read', unit.name, () => readUnitInputs(unit, diagnostics));
   if (!inputs) return undefined;
   const permissions = unit.permissions ? await readUnitPermissions(unit.permissions, diagnostics) : undefined;
@@ -107,16 +128,7 @@ export async function runUnit(unit: GenerationUnitConfig, config: MgkitConfig, o
   // What this unit depends on: its description, the help of the cmdlets it selected, and the
   // module pages it skipped (recorded, so that the up-to-date check knows them as read).
   const inputFiles = [...inputs.document.files, ...model.commands.map((command) => command.source.file), ...inputs.modulePages, ...(unit.permissions ? [unit.permissions] : [])];
-  const counts = { operations: model.operations.length, types: model.types.length, commands: model.commands.length };
-  const result = { unit, model, inputFiles, counts, ...(permissions && { permissions }) };
-  if (diagnostics.hasErrors || options.modelOnly) return { ...result, files: [] };
-
-  const files: GeneratedFile[] = [];
-  for (const target of (await loadTargets()).filter((candidate) => candidate.isEnabled(unit))) {
-    const context = { unit, specsDir: config.baseDir };
-    files.push(...(await clock.time(target.name, unit.name, () => target.emit(model, context))));
-  }
-  return { ...result, files: files.sort(byPath) };
+  return { model, inputFiles, ...(permissions && { permissions }) };
 }
 
 /** Every unit's files, sorted by path. */
