@@ -37,7 +37,7 @@ describe('client target: a hand-written model with the corner cases', () => {
   });
 
   it('registers the text serialization too, since `$count` answers text/plain', () => {
-    const client = fileOf(sources, 'graphClient.ts');
+    const client = fileOf(sources, 'requestBuilder.ts');
     expect(client).toContain("import { TextParseNodeFactory, TextSerializationWriterFactory } from '@microsoft/kiota-serialization-text';");
     expect(client).toContain('writers.registerDefaultSerializer(TextSerializationWriterFactory);');
     expect(client).toContain('parsers.registerDefaultDeserializer(TextParseNodeFactory, requestAdapter.getBackingStoreFactory());');

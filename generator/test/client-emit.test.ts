@@ -36,6 +36,7 @@ describe('client target: emitted files for specs/', () => {
       'index.ts',
       'models/index.ts',
       'paging.ts',
+      'requestBuilder.ts',
       'servicePrincipals/index.ts',
       'servicePrincipals/item/index.ts',
       'servicePrincipals/item/synchronization/acquireAccessToken/index.ts',
@@ -106,12 +107,18 @@ describe('client target: emitted files for specs/', () => {
     const client = fileOf(sources, 'graphClient.ts');
     expect(client).toContain('get applications(): ApplicationsRequestBuilder;');
     expect(client).toContain('get servicePrincipals(): ServicePrincipalsRequestBuilder;');
-    expect(client).toContain("export const GraphClientDefaultBaseUrl = 'https://graph.microsoft.com/v1.0';");
     expect(client).toContain('export function createGraphClient(requestAdapter: RequestAdapter, options: GraphClientOptions = {}): GraphClient {');
+    expect(client).toContain('prepareAdapter(requestAdapter, options.baseUrl);');
+    // the adapter is prepared in the small module requestBuilderAt shares, which imports no builder
+    const prepare = fileOf(sources, 'requestBuilder.ts');
+    expect(prepare).toContain("export const GraphClientDefaultBaseUrl = 'https://graph.microsoft.com/v1.0';");
+    expect(prepare).not.toMatch(/from '\.\/(applications|servicePrincipals)\//);
     // No process-wide registration (Kiota's free functions): only the adapter's own registries.
-    expect(client).not.toMatch(/^\s*registerDefault(Serializer|Deserializer)\(/m);
-    expect(client).not.toMatch(/import [^;]*\bregisterDefault(Serializer|Deserializer)\b/);
-    expect(client).toContain('writers.registerDefaultSerializer(JsonSerializationWriterFactory)');
+    for (const file of [client, prepare]) {
+      expect(file).not.toMatch(/^\s*registerDefault(Serializer|Deserializer)\(/m);
+      expect(file).not.toMatch(/import [^;]*\bregisterDefault(Serializer|Deserializer)\b/);
+    }
+    expect(prepare).toContain('writers.registerDefaultSerializer(JsonSerializationWriterFactory)');
   });
 
   it('emits only the reached models, Kiota style', () => {

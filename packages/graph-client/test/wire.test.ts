@@ -1,7 +1,8 @@
 import { AnonymousAuthenticationProvider, type RequestAdapter } from '@microsoft/kiota-abstractions';
 import { FetchRequestAdapter } from '@microsoft/kiota-http-fetchlibrary';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGraphClient, GraphClientDefaultBaseUrl, isODataError, ODataError, type AcquireAccessTokenPostRequestBody } from '../src/index.js';
+import { AcquireAccessTokenRequestBuilderRequestsMetadata, type AcquireAccessTokenRequestBuilder } from '../src/generated/applications/item/synchronization/acquireAccessToken/index.js';
+import { createGraphClient, GraphClientDefaultBaseUrl, isODataError, ODataError, requestBuilderAt, type AcquireAccessTokenPostRequestBody } from '../src/index.js';
 import { startCaptureServer, type CaptureServer } from './capture-server.js';
 
 const id = 'a b/cü';
@@ -51,6 +52,28 @@ describe('@mgkit/graph-client on the wire (real FetchRequestAdapter, capture ser
     expect(request?.headers['content-type']).toBe('application/json');
     expect(request?.headers.accept).toBe('application/json');
     expect(request?.body).toBe(expectedBody);
+  });
+
+  it('requestBuilderAt (one builder, no navigation) sends the very same request', async () => {
+    const builder = requestBuilderAt<AcquireAccessTokenRequestBuilder>(
+      newAdapter(),
+      AcquireAccessTokenRequestBuilderRequestsMetadata,
+      { 'application%2Did': id },
+      { baseUrl: `${server.origin}/v1.0` },
+    );
+    await expect(builder.post(body)).resolves.toBeUndefined();
+    const client = createGraphClient(newAdapter(), { baseUrl: `${server.origin}/v1.0` });
+    await client.applications.byApplicationId(id).synchronization.acquireAccessToken.post(body);
+    const [direct, navigated] = server.requests;
+    expect(direct?.url).toBe('/v1.0/applications/a%20b%2Fc%C3%BC/synchronization/microsoft.graph.acquireAccessToken');
+    expect({ ...direct, headers: { ...direct?.headers, 'client-request-id': '' } }).toEqual({ ...navigated, headers: { ...navigated?.headers, 'client-request-id': '' } });
+    // its errors are ODataErrors too: the adapter is prepared as createGraphClient prepares it
+    server.reply = () => ({ status: 403, headers: { 'content-type': 'application/json' }, body: '{"error":{"code":"Authorization_RequestDenied","message":"denied"}}' });
+    const error = await rejectionOf(
+      requestBuilderAt<AcquireAccessTokenRequestBuilder>(newAdapter(), AcquireAccessTokenRequestBuilderRequestsMetadata, { 'application%2Did': id }, { baseUrl: `${server.origin}/v1.0` }).post(body),
+    );
+    expect(isODataError(error)).toBe(true);
+    expect(error.responseStatusCode).toBe(403);
   });
 
   it('POSTs acquireAccessToken on a service principal the same way', async () => {

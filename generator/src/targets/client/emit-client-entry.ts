@@ -45,12 +45,9 @@ export function clientNames(client: string): ClientNames {
 }
 
 export function clientEntryStatements(root: BuilderNode, model: ApiModel, names: ClientNames, imports: ImportCollector): StatementStructures[] {
-  imports.type(KIOTA_ABSTRACTIONS, 'ParseNodeFactory', 'RequestAdapter', 'SerializationWriterFactory', 'ParseNodeFactoryRegistry', 'SerializationWriterFactoryRegistry');
+  imports.type(KIOTA_ABSTRACTIONS, 'RequestAdapter');
   imports.value(KIOTA_ABSTRACTIONS, 'apiClientProxifier');
-  imports.value(ERRORS_MODULE, 'installODataErrors');
-  const formats = serializationFormats(model);
-  const formatList = formatNames(model);
-  for (const format of formats) imports.value(format.module, format.writerFactory, ...(format.parseNodeFactory ? [format.parseNodeFactory] : []));
+  imports.value(REQUEST_BUILDER_MODULE, 'prepareAdapter');
   const navigation = root.children.length > 0 ? builderNames.navigationMetadata(root) : 'undefined';
   const requests = root.operations.length > 0 ? builderNames.requestsMetadata(root) : 'undefined';
   return [
@@ -72,15 +69,99 @@ export function clientEntryStatements(root: BuilderNode, model: ApiModel, names:
         },
       ],
     },
-    defaultBaseUrlStatement(model, names),
     factoryFunction(model, names, [
-      'registerSerialization(requestAdapter);',
-      'installODataErrors(requestAdapter);',
-      `if (options.baseUrl) requestAdapter.baseUrl = options.baseUrl.replace(/\\/+$/, '');`,
-      `else if (!requestAdapter.baseUrl) requestAdapter.baseUrl = ${names.defaultBaseUrl};`,
+      'prepareAdapter(requestAdapter, options.baseUrl);',
       `const pathParameters: Record<string, unknown> = { baseurl: requestAdapter.baseUrl };`,
       `return apiClientProxifier<${names.client}>(requestAdapter, pathParameters, ${navigation}, ${requests});`,
     ]),
+  ];
+}
+
+/** The module of `requestBuilderAt`: small, importing no request builder, so that using it costs one path's builder only. */
+export const REQUEST_BUILDER_FILE = 'requestBuilder.ts';
+export const REQUEST_BUILDER_MODULE = './requestBuilder.js';
+export const REQUEST_BUILDER_EXPORTS = (names: ClientNames) => [{ moduleSpecifier: REQUEST_BUILDER_MODULE, namedExports: [names.defaultBaseUrl, 'requestBuilderAt'] }];
+
+/**
+ * `requestBuilder.ts`: the default base URL, `prepareAdapter` (serializers, OData errors, base
+ * URL: what `createGraphClient` does to an adapter) and `requestBuilderAt`, one request builder
+ * without the client's navigation. The navigation metadata reaches every builder of the
+ * description; a builder's requests metadata only its own operations and the models they use.
+ */
+export function requestBuilderModuleStatements(model: ApiModel, names: ClientNames, imports: ImportCollector): StatementStructures[] {
+  imports.type(KIOTA_ABSTRACTIONS, 'ParseNodeFactory', 'RequestAdapter', 'RequestsMetadata', 'SerializationWriterFactory', 'ParseNodeFactoryRegistry', 'SerializationWriterFactoryRegistry');
+  imports.value(KIOTA_ABSTRACTIONS, 'apiClientProxifier');
+  imports.value(ERRORS_MODULE, 'installODataErrors');
+  const formats = serializationFormats(model);
+  const formatList = formatNames(model);
+  for (const format of formats) imports.value(format.module, format.writerFactory, ...(format.parseNodeFactory ? [format.parseNodeFactory] : []));
+  return [
+    defaultBaseUrlStatement(model, names),
+    {
+      kind: StructureKind.Function,
+      name: 'requestBuilderAt',
+      isExported: true,
+      typeParameters: [{ name: 'T', constraint: 'object' }],
+      parameters: [
+        { name: 'requestAdapter', type: 'RequestAdapter' },
+        { name: 'requestsMetadata', type: 'RequestsMetadata' },
+        { name: 'pathParameters', type: 'Record<string, unknown>', initializer: '{}' },
+        { name: 'options', type: '{ readonly baseUrl?: string }', initializer: '{}' },
+      ],
+      returnType: 'T',
+      statements: [
+        'prepareAdapter(requestAdapter, options.baseUrl);',
+        'return apiClientProxifier<T>(requestAdapter, { baseurl: requestAdapter.baseUrl, ...pathParameters }, undefined, requestsMetadata);',
+      ],
+      docs: [
+        jsDoc(
+          [
+            `One request builder, addressed by its requests metadata and path parameters, without \`${names.factory}\`'s navigation. A bundler then keeps that builder's operations and the models they reach, and nothing else of the client (the navigation reaches every builder); in Node.js it loads that builder's module only. The adapter is prepared as \`${names.factory}\` prepares it.`,
+            [
+              '```ts',
+              "import { requestBuilderAt } from '<client package>';",
+              "import { AcquireAccessTokenRequestBuilderRequestsMetadata, type AcquireAccessTokenRequestBuilder } from '<client package>/applications/item/synchronization/acquireAccessToken';",
+              "const builder = requestBuilderAt<AcquireAccessTokenRequestBuilder>(adapter, AcquireAccessTokenRequestBuilderRequestsMetadata, { 'application%2Did': id });",
+              '```',
+            ].join('\n'),
+          ],
+          [
+            { tag: 'param', text: 'requestAdapter The request adapter that sends the requests.' },
+            { tag: 'param', text: "requestsMetadata The builder's `…RequestBuilderRequestsMetadata`." },
+            { tag: 'param', text: "pathParameters Values of the path's parameters, by their URI-template names (`application%2Did`: see the builder's `…UriTemplate`)." },
+            { tag: 'param', text: 'options Base URL override.' },
+            { tag: 'returns', text: '{T}' },
+          ],
+        ),
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'prepareAdapter',
+      isExported: true,
+      parameters: [
+        { name: 'requestAdapter', type: 'RequestAdapter' },
+        { name: 'baseUrl', type: 'string | undefined' },
+      ],
+      returnType: 'void',
+      statements: [
+        'registerSerialization(requestAdapter);',
+        'installODataErrors(requestAdapter);',
+        `if (baseUrl) requestAdapter.baseUrl = baseUrl.replace(/\\/+$/, '');`,
+        `else if (!requestAdapter.baseUrl) requestAdapter.baseUrl = ${names.defaultBaseUrl};`,
+      ],
+      docs: [
+        jsDoc(
+          [
+            `Registers the ${formatList} serialization factories on the adapter's own registries, nothing process-wide, makes its errors \`ODataError\`s, and sets its base URL: \`baseUrl\`, else the adapter's own, else the description's server.`,
+          ],
+          [
+            { tag: 'param', text: 'requestAdapter The adapter to prepare.' },
+            { tag: 'param', text: 'baseUrl Base URL override.' },
+          ],
+        ),
+      ],
+    },
     {
       kind: StructureKind.Function,
       name: 'registerSerialization',

@@ -7,7 +7,18 @@ import path from 'node:path';
 import type { ApiModel } from '../../model/index.js';
 import type { GeneratedFile } from '../shared/generated-file.js';
 import { readFileSync } from 'node:fs';
-import { clientEntryStatements, clientNames, ERRORS_EXPORTS, ERRORS_FILE, PAGING_EXPORTS, PAGING_FILE, type ClientNames } from './emit-client-entry.js';
+import {
+  clientEntryStatements,
+  clientNames,
+  ERRORS_EXPORTS,
+  ERRORS_FILE,
+  PAGING_EXPORTS,
+  PAGING_FILE,
+  REQUEST_BUILDER_EXPORTS,
+  REQUEST_BUILDER_FILE,
+  requestBuilderModuleStatements,
+  type ClientNames,
+} from './emit-client-entry.js';
 import { generatedHeader } from '../shared/generated-file.js';
 import { emitModels, MODELS_FILE } from './emit-models.js';
 import { builderFile, requestBuilderStatements, type BuilderContext } from './emit-request-builder.js';
@@ -50,6 +61,9 @@ export function emitClientSources(model: ApiModel): Map<string, string> {
     sources.set(relative, printEmitFile([...imports.structures(), ...statements]));
   }
 
+  const requestBuilderImports = new ImportCollector();
+  const entryHelpers = requestBuilderModuleStatements(model, names, requestBuilderImports);
+  sources.set(REQUEST_BUILDER_FILE, printEmitFile([...requestBuilderImports.structures(), ...entryHelpers]));
   sources.set(ERRORS_FILE, `${generatedHeader()}\n\n${readFileSync(ERRORS_TEMPLATE, 'utf8')}`);
   sources.set(PAGING_FILE, `${generatedHeader()}\n\n${readFileSync(PAGING_TEMPLATE, 'utf8')}`);
   sources.set(INDEX_FILE, indexSource(names));
@@ -61,7 +75,8 @@ export function emitClientSources(model: ApiModel): Map<string, string> {
 function indexSource(names: ClientNames): string {
   return printEmitFile(
     exportDeclarations([
-      { moduleSpecifier: moduleSpecifier(CLIENT_FILE), namedExports: [names.factory, names.defaultBaseUrl] },
+      { moduleSpecifier: moduleSpecifier(CLIENT_FILE), namedExports: [names.factory] },
+      ...REQUEST_BUILDER_EXPORTS(names),
       { moduleSpecifier: moduleSpecifier(CLIENT_FILE), isTypeOnly: true, namedExports: [names.client, names.options] },
       { moduleSpecifier: moduleSpecifier(MODELS_FILE) },
       ...ERRORS_EXPORTS,

@@ -7,7 +7,7 @@
  * importing the package costs the models only. The module instances are the ones `import`
  * gives: Node.js shares one module cache between both.
  */
-import { ERRORS_EXPORTS, PAGING_EXPORTS } from './emit-client-entry.js';
+import { ERRORS_EXPORTS, PAGING_EXPORTS, REQUEST_BUILDER_MODULE } from './emit-client-entry.js';
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
 import { defaultBaseUrlStatement, factoryFunction, type ClientNames } from './emit-client-entry.js';
@@ -28,7 +28,7 @@ const REQUIRE_ESM_HINT =
 /** The file's text; `clientModule` and `modelsModule` are `./graphClient.js` and `./models/index.js`. */
 export function nodeIndexSource(model: ApiModel, names: ClientNames, clientModule: string, modelsModule: string): string {
   return printEmitFile([
-    { moduleSpecifier: KIOTA_ABSTRACTIONS, isTypeOnly: true, namedImports: ['RequestAdapter'] },
+    { moduleSpecifier: KIOTA_ABSTRACTIONS, isTypeOnly: true, namedImports: ['RequestAdapter', 'RequestsMetadata'] },
     { moduleSpecifier: 'node:module', namedImports: ['createRequire'] },
     { moduleSpecifier: clientModule, isTypeOnly: true, namedImports: [names.client, names.options] },
     ...exportDeclarations([{ moduleSpecifier: clientModule, isTypeOnly: true, namedExports: [names.client, names.options] }, { moduleSpecifier: modelsModule }, ...ERRORS_EXPORTS, ...PAGING_EXPORTS]),
@@ -48,23 +48,66 @@ export function nodeIndexSource(model: ApiModel, names: ClientNames, clientModul
     factoryFunction(
       model,
       names,
-      ['loadedClientModule ??= loadClientModule();', `return loadedClientModule.${names.factory}(requestAdapter, options);`],
+      ['loadedClientModule ??= requireModule<ClientModule>(' + quote(clientModule) + ');', `return loadedClientModule.${names.factory}(requestAdapter, options);`],
       ['In Node.js the client, the Kiota runtime and the request builders load on the first call, so that importing the package stays cheap.'],
     ),
     {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Let,
+      declarations: [{ name: 'loadedRequestBuilderModule', type: `typeof import(${quote(REQUEST_BUILDER_MODULE)}) | undefined` }],
+      docs: [jsDoc(['The `requestBuilderAt` module (and the Kiota runtime) once the first call has loaded it.'])],
+    },
+    {
       kind: StructureKind.Function,
-      name: 'loadClientModule',
-      returnType: 'ClientModule',
+      name: 'requestBuilderAt',
+      isExported: true,
+      typeParameters: [{ name: 'T', constraint: 'object' }],
+      parameters: [
+        { name: 'requestAdapter', type: 'RequestAdapter' },
+        { name: 'requestsMetadata', type: 'RequestsMetadata' },
+        { name: 'pathParameters', type: 'Record<string, unknown>', initializer: '{}' },
+        { name: 'options', type: '{ readonly baseUrl?: string }', initializer: '{}' },
+      ],
+      returnType: 'T',
+      statements: [
+        `loadedRequestBuilderModule ??= requireModule<typeof import(${quote(REQUEST_BUILDER_MODULE)})>(${quote(REQUEST_BUILDER_MODULE)});`,
+        'return loadedRequestBuilderModule.requestBuilderAt<T>(requestAdapter, requestsMetadata, pathParameters, options);',
+      ],
+      docs: [
+        jsDoc(
+          ["One request builder without the client's navigation (see `requestBuilderAt` in the static entry). In Node.js its module and the Kiota runtime load on the first call."],
+          [
+            { tag: 'param', text: 'requestAdapter The request adapter that sends the requests.' },
+            { tag: 'param', text: "requestsMetadata The builder's `…RequestBuilderRequestsMetadata`." },
+            { tag: 'param', text: "pathParameters Values of the path's parameters, by their URI-template names." },
+            { tag: 'param', text: 'options Base URL override.' },
+            { tag: 'returns', text: '{T}' },
+          ],
+        ),
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'requireModule',
+      typeParameters: [{ name: 'M' }],
+      parameters: [{ name: 'specifier', type: 'string' }],
+      returnType: 'M',
       statements: [
         'try {',
-        `  return createRequire(import.meta.url)(${quote(clientModule)}) as ClientModule;`,
+        '  return createRequire(import.meta.url)(specifier) as M;',
         '} catch (error) {',
         `  if ((error as { code?: unknown }).code !== 'ERR_REQUIRE_ESM') throw error;`,
         `  throw new Error(${quote(REQUIRE_ESM_HINT)}, { cause: error });`,
         '}',
       ],
       docs: [
-        jsDoc(['Loads the client module synchronously: `require` of an ES module, which the `module-sync` condition that selects this file promises.'], [{ tag: 'returns', text: '{ClientModule}' }]),
+        jsDoc(
+          ["Loads one of the package's modules synchronously: `require` of an ES module, which the `module-sync` condition that selects this file promises."],
+          [
+            { tag: 'param', text: 'specifier The module, relative to this file.' },
+            { tag: 'returns', text: '{M}' },
+          ],
+        ),
       ],
     },
   ]);
