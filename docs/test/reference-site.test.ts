@@ -166,6 +166,9 @@ describe.skipIf(!available)('mgkit-gen site: the whole surface as one static sit
         const page = await browser.newPage({ viewport: { width, height: 900 } });
         try {
           await page.goto(`${server.url}/bookings/${htmlPages(path.join(siteDir, 'bookings')).find((file) => file.startsWith('operations/'))}`);
+          // measured once the page script has filled the module picker and the sidebar
+          await page.locator('#search-module option').nth(4).waitFor({ state: 'attached' });
+          await page.locator('#sidebar a[aria-current="page"]').waitFor({ state: 'attached' });
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           expect(overflow, `page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
         } finally {
@@ -173,5 +176,25 @@ describe.skipIf(!available)('mgkit-gen site: the whole surface as one static sit
         }
       }
     });
+  });
+  it('with --unit rebuilds that module only and keeps the others in the index', () => {
+    appendFileSync(path.join(dest, 'out/bookings/docs/index.md'), '\nAnother added line.\n');
+    appendFileSync(path.join(dest, 'out/search/docs/index.md'), '\nA line for the next build.\n');
+    const result = site('--unit', 'bookings');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Site: 1 module\(s\), 1 built, 0 up to date/);
+    const modules = JSON.parse(readFileSync(path.join(siteDir, 'modules.json'), 'utf8')) as { name: string }[];
+    expect(modules.map((module) => module.name)).toEqual(['changenotifications', 'directoryobjects', 'search', 'bookings', 'acquire']);
+    expect(readFileSync(path.join(siteDir, 'search/index.html'), 'utf8')).not.toContain('A line for the next build.');
+  });
+
+  it('removes a module dropped from the config, and the index no longer links it', () => {
+    const config = path.join(dest, 'mgkit.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(projectUnit(), ''));
+    const result = site();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Removed acquire \(no longer in the config\)/);
+    expect(readdirSync(siteDir)).not.toContain('acquire');
+    expect(readFileSync(path.join(siteDir, 'index.html'), 'utf8')).not.toContain('acquire/index.html');
   });
 });

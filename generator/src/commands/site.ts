@@ -16,8 +16,9 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const loaded = await loadConfig(path.resolve(options.config));
   printDiagnostics(loaded.diagnostics, { quiet: false });
   if (!loaded.config) return 1;
-  const units = loaded.config.units.filter((unit) => unit.outputs['docs'] && (!options.unit?.length || options.unit.includes(unit.name)));
-  if (units.length === 0) {
+  const units = loaded.config.units.filter((unit) => unit.outputs['docs']);
+  const selected = units.filter((unit) => !options.unit?.length || options.unit.includes(unit.name));
+  if (selected.length === 0) {
     process.stderr.write(
       `mgkit-gen site: no unit of ${displayPath(loaded.config.file)} has outputs.docs${options.unit?.length ? ` among ${options.unit.join(', ')}` : ''} (fix: add outputs.docs to a unit, then run generate)\n`,
     );
@@ -31,6 +32,7 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
     modules: units.map((unit) => ({ name: unit.name, docsDir: unit.outputs['docs']?.dir ?? '' })),
     ...(options.title && { siteTitle: options.title }),
     ...(options.force && { force: true }),
+    ...(options.unit?.length && { only: selected.map((unit) => unit.name) }),
     builderVersion: generatorVersion(),
   });
   const broken = await findBrokenLinks(outDir);
@@ -39,7 +41,7 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
       `${displayPath(path.join(outDir, link.from))}: error site/broken-link: '${link.href}' reaches no page of the site (fix: correct the link in the page's source, or generate the page it names)\n`,
     );
   process.stdout.write(
-    `Site: ${units.length} module(s), ${result.built.length} built, ${result.upToDate.length} up to date; ${result.pagesWritten} page(s) written to ${displayPath(outDir)}; ${broken.length} broken link(s).\n`,
+    `Site: ${selected.length} module(s), ${result.built.length} built, ${result.upToDate.length} up to date; ${result.pagesWritten} page(s) written to ${displayPath(outDir)}; ${broken.length} broken link(s).${result.removed.length ? ` Removed ${result.removed.join(', ')} (no longer in the config).` : ''}\n`,
   );
   return broken.length > 0 ? 1 : 0;
 }

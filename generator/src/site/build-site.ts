@@ -33,7 +33,10 @@ export interface SiteModule {
 
 export interface SiteBuildOptions {
   readonly outDir: string;
+  /** Every module of the site, in the order the index lists them. */
   readonly modules: readonly SiteModule[];
+  /** Build these modules only (by name); the others stay as built before, or absent if never built. */
+  readonly only?: readonly string[];
   readonly siteTitle?: string;
   /** Rebuild modules whose pages did not change. */
   readonly force?: boolean;
@@ -70,6 +73,8 @@ export interface SiteBuildResult {
   readonly upToDate: readonly string[];
   /** Pages written by this build. */
   readonly pagesWritten: number;
+  /** Module folders removed because their module is no longer in the site. */
+  readonly removed: readonly string[];
 }
 
 /** The manifest's layout; the builder's version (options.builderVersion) covers what pages render to. */
@@ -84,7 +89,13 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const upToDate: string[] = [];
   const toBuild: ModuleBuild[] = [];
   const summaries = new Map<string, { name: string; title: string; pages: number }>();
+  const removed = await removeDroppedModules(options.outDir, new Set(options.modules.map((module) => module.name)));
   for (const module of options.modules) {
+    if (options.only && !options.only.includes(module.name)) {
+      const manifest = await readManifest(path.join(options.outDir, module.name));
+      if (manifest) summaries.set(module.name, { name: module.name, title: manifest.title, pages: manifest.pages });
+      continue;
+    }
     const pages = await markdownPages(module.docsDir);
     const inputHash = await hashPages(module.docsDir, pages, options.builderVersion ?? '');
     const moduleOut = path.join(options.outDir, module.name);
@@ -103,7 +114,22 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
   const ordered = options.modules.flatMap((module) => summaries.get(module.name) ?? []);
   await writeFile(path.join(options.outDir, 'modules.json'), `${JSON.stringify(ordered.map(({ name, title }) => ({ name, title })))}\n`);
   await writeFile(path.join(options.outDir, 'index.html'), siteIndex(ordered, siteTitle));
-  return { built, upToDate, pagesWritten };
+  return { built, upToDate, pagesWritten, removed };
+}
+
+/** A folder with a site manifest whose module is gone from the config: its pages would be orphans. */
+async function removeDroppedModules(outDir: string, modules: ReadonlySet<string>): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of await readdir(outDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || modules.has(entry.name)) continue;
+    const folder = path.join(outDir, entry.name);
+    // a staging folder left by a build that was cut short, or a module built before and dropped since
+    if (/\.building-\d+$/.test(entry.name) || (await readManifest(folder))) {
+      await rm(folder, { recursive: true, force: true });
+      if (!entry.name.includes('.building-')) removed.push(entry.name);
+    }
+  }
+  return removed;
 }
 
 interface Manifest {
