@@ -123,7 +123,7 @@ describe.skipIf(!available)('mgkit-gen site: the whole surface as one static sit
     beforeAll(async () => {
       browser = await launchChromium();
       server = await serveStatic(siteDir);
-    }, 60_000);
+    }, 180_000);
     afterAll(async () => {
       await browser?.close();
       await server?.close();

@@ -105,7 +105,7 @@ beforeAll(async () => {
     stdio: 'ignore',
   });
   await waitForServer(api);
-}, 60_000);
+}, 300_000);
 
 afterAll(() => {
   server?.kill();
