@@ -32,9 +32,9 @@ export async function findBrokenLinks(siteDir: string): Promise<BrokenLink[]> {
     for (const href of hrefs) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) continue;
       const [pathPart = '', anchor] = href.replace(/\?[^#]*/, '').split('#');
-      const target = pathPart === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURIComponent(pathPart)));
+      const target = pathPart === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), safeDecode(pathPart)));
       const page = existing.has(target) ? target : existing.has(path.posix.join(target, 'index.html')) ? path.posix.join(target, 'index.html') : undefined;
-      if (!page || (anchor && page.endsWith('.html') && !(await anchorsOf(page)).has(decodeURIComponent(anchor)))) broken.push({ from: file, href });
+      if (!page || (anchor && page.endsWith('.html') && !(await anchorsOf(page)).has(safeDecode(anchor)))) broken.push({ from: file, href });
     }
   }
   return broken;
@@ -47,4 +47,13 @@ function pageLinks(html: string): string[] {
 function sidebarLinks(json: string): string[] {
   const sections = JSON.parse(json) as { items: { href: string }[] }[];
   return sections.flatMap((section) => section.items.map((item) => item.href));
+}
+
+/** A link with a stray `%` is compared as written rather than crashing the check. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
