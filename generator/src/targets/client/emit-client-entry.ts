@@ -82,6 +82,20 @@ export const REQUEST_BUILDER_FILE = 'requestBuilder.ts';
 export const REQUEST_BUILDER_MODULE = './requestBuilder.js';
 export const REQUEST_BUILDER_EXPORTS = (names: ClientNames) => [{ moduleSpecifier: REQUEST_BUILDER_MODULE, namedExports: [names.defaultBaseUrl, 'requestBuilderAt'] }];
 
+/** `export function requestBuilderAt<T extends object>(…): T`: the same in both entries. */
+export const REQUEST_BUILDER_AT_SIGNATURE: Pick<FunctionDeclarationStructure, 'name' | 'isExported' | 'typeParameters' | 'parameters' | 'returnType'> = {
+  name: 'requestBuilderAt',
+  isExported: true,
+  typeParameters: [{ name: 'T', constraint: 'object' }],
+  parameters: [
+    { name: 'requestAdapter', type: 'RequestAdapter' },
+    { name: 'requestsMetadata', type: 'RequestsMetadata' },
+    { name: 'pathParameters', type: 'Record<string, unknown>', initializer: '{}' },
+    { name: 'options', type: '{ readonly baseUrl?: string }', initializer: '{}' },
+  ],
+  returnType: 'T',
+};
+
 /**
  * `requestBuilder.ts`: the default base URL, `prepareAdapter` (serializers, OData errors, base
  * URL: what `createGraphClient` does to an adapter) and `requestBuilderAt`, one request builder
@@ -99,16 +113,7 @@ export function requestBuilderModuleStatements(model: ApiModel, names: ClientNam
     defaultBaseUrlStatement(model, names),
     {
       kind: StructureKind.Function,
-      name: 'requestBuilderAt',
-      isExported: true,
-      typeParameters: [{ name: 'T', constraint: 'object' }],
-      parameters: [
-        { name: 'requestAdapter', type: 'RequestAdapter' },
-        { name: 'requestsMetadata', type: 'RequestsMetadata' },
-        { name: 'pathParameters', type: 'Record<string, unknown>', initializer: '{}' },
-        { name: 'options', type: '{ readonly baseUrl?: string }', initializer: '{}' },
-      ],
-      returnType: 'T',
+      ...REQUEST_BUILDER_AT_SIGNATURE,
       statements: [
         'prepareAdapter(requestAdapter, options.baseUrl);',
         'return apiClientProxifier<T>(requestAdapter, { baseurl: requestAdapter.baseUrl, ...pathParameters }, undefined, requestsMetadata);',

@@ -7,7 +7,7 @@
  * importing the package costs the models only. The module instances are the ones `import`
  * gives: Node.js shares one module cache between both.
  */
-import { ERRORS_EXPORTS, PAGING_EXPORTS, REQUEST_BUILDER_MODULE } from './emit-client-entry.js';
+import { ERRORS_EXPORTS, PAGING_EXPORTS, REQUEST_BUILDER_AT_SIGNATURE, REQUEST_BUILDER_MODULE } from './emit-client-entry.js';
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { ApiModel } from '../../model/index.js';
 import { defaultBaseUrlStatement, factoryFunction, type ClientNames } from './emit-client-entry.js';
@@ -59,16 +59,7 @@ export function nodeIndexSource(model: ApiModel, names: ClientNames, clientModul
     },
     {
       kind: StructureKind.Function,
-      name: 'requestBuilderAt',
-      isExported: true,
-      typeParameters: [{ name: 'T', constraint: 'object' }],
-      parameters: [
-        { name: 'requestAdapter', type: 'RequestAdapter' },
-        { name: 'requestsMetadata', type: 'RequestsMetadata' },
-        { name: 'pathParameters', type: 'Record<string, unknown>', initializer: '{}' },
-        { name: 'options', type: '{ readonly baseUrl?: string }', initializer: '{}' },
-      ],
-      returnType: 'T',
+      ...REQUEST_BUILDER_AT_SIGNATURE,
       statements: [
         `loadedRequestBuilderModule ??= requireModule<typeof import(${quote(REQUEST_BUILDER_MODULE)})>(${quote(REQUEST_BUILDER_MODULE)});`,
         'return loadedRequestBuilderModule.requestBuilderAt<T>(requestAdapter, requestsMetadata, pathParameters, options);',
