@@ -40,3 +40,16 @@ describe('escaping text from the inputs for VitePress markdown', () => {
     expect(cellTextWithCode('`{{ x }}` and </script>')).toBe('<span v-pre><span v-pre>`{{ x }}`</span> and &lt;/script&gt;</span>');
   });
 });
+
+describe('link targets from the inputs', () => {
+  it('stay one link: characters that would end it or open markup are percent-encoded', async () => {
+    const { link } = await import('../src/targets/docs/escape.js');
+    expect(link('docs', 'https://x) <img src=x onerror=alert(1)>')).toBe('[docs](https://x%29%20%3Cimg%20src=x%20onerror=alert%281%29%3E)');
+    expect(link('docs', '../models/x.md')).toBe('[docs](../models/x.md)');
+  });
+
+  it('other schemes than http(s) lose the link and keep the label', async () => {
+    const { link } = await import('../src/targets/docs/escape.js');
+    expect(link('click', 'javascript:alert(1)')).toBe('click');
+  });
+});

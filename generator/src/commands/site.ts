@@ -27,7 +27,8 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
   const { buildSite } = await import('../site/build-site.js');
   const { findBrokenLinks } = await import('../site/check-links.js');
   const outDir = path.resolve(options.out);
-  const result = await buildSite({
+  const { SiteInputError } = await import('../site/build-site.js');
+  const build = buildSite({
     outDir,
     modules: units.map((unit) => ({ name: unit.name, docsDir: unit.outputs['docs']?.dir ?? '' })),
     ...(options.title && { siteTitle: options.title }),
@@ -35,6 +36,12 @@ export async function siteCommand(options: SiteOptions): Promise<number> {
     ...(options.unit?.length && { only: selected.map((unit) => unit.name) }),
     builderVersion: generatorVersion(),
   });
+  const result = await build.catch((error: unknown) => {
+    if (!(error instanceof SiteInputError)) throw error;
+    process.stderr.write(`mgkit-gen site: error site/missing-docs: ${error.message}; no module was built\n`);
+    return undefined;
+  });
+  if (!result) return 1;
   const broken = await findBrokenLinks(outDir);
   for (const link of broken.slice(0, 50))
     process.stderr.write(

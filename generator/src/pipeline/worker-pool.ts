@@ -18,17 +18,26 @@ export interface WorkerPoolOptions {
 
 export async function runOnWorkers<T, R>(file: URL, tasks: readonly T[], options: WorkerPoolOptions): Promise<R[]> {
   const results = new Map<number, R>();
+  const workers: Worker[] = [];
   let next = 0;
   let failed = false;
   const lane = async () => {
     const worker = new Worker(file, options.resourceLimits ? { resourceLimits: options.resourceLimits } : {});
+    workers.push(worker);
+    // an error between tasks must not become an unhandled 'error' event: the next task reports it
+    worker.on('error', () => {});
+    let exited = false;
+    worker.once('exit', () => (exited = true));
     try {
       while (next < tasks.length && !failed) {
+        if (exited) throw new Error('a worker thread exited between tasks');
         const index = next++;
         results.set(index, await runTask<T, R>(worker, tasks[index] as T, options));
       }
     } catch (error) {
       failed = true;
+      // the run has failed: the other lanes' units are not waited for
+      await Promise.all(workers.map((other) => other.terminate()));
       throw error;
     } finally {
       await worker.terminate();
@@ -40,18 +49,24 @@ export async function runOnWorkers<T, R>(file: URL, tasks: readonly T[], options
 
 function runTask<T, R>(worker: Worker, task: T, options: WorkerPoolOptions): Promise<R> {
   return new Promise((resolve, reject) => {
+    const settle = () => worker.off('message', onMessage).off('error', onError).off('exit', onExit);
     const onMessage = (message: unknown) => {
       const reply = message as Partial<WorkerReply<R>>;
       if (reply.kind !== 'done' && reply.kind !== 'crashed') return options.onMessage?.(message);
-      worker.off('message', onMessage).off('error', onError);
+      settle();
       if (reply.kind === 'crashed') reject(new Error(`${options.describe?.(task) ?? 'task'}: ${(reply as { message: string }).message}`));
       else resolve((reply as { result: R }).result);
     };
     const onError = (error: Error) => {
-      worker.off('message', onMessage);
+      settle();
       reject(error);
     };
-    worker.on('message', onMessage).once('error', onError);
+    // a worker that exits (terminated, process.exit) before replying fails its task instead of hanging
+    const onExit = (code: number) => {
+      settle();
+      reject(new Error(`${options.describe?.(task) ?? 'task'}: the worker thread exited (code ${code}) before it finished`));
+    };
+    worker.on('message', onMessage).once('error', onError).once('exit', onExit);
     worker.postMessage(task);
   });
 }

@@ -5,7 +5,7 @@
  * only; the module's sidebar and search index are files the page script loads when needed.
  *
  *   <out>/index.html                 the modules
- *   <out>/assets/                    site.css, site.js, minisearch.js
+ *   <out>/_assets/                   site.css, site.js, minisearch.js (no unit name starts with _)
  *   <out>/<module>/…/*.html          one page per markdown page of the unit's docs output
  *   <out>/<module>/sidebar.json      the module's sidebar, links relative to the module
  *   <out>/<module>/search.json       the module's search index
@@ -24,6 +24,9 @@ import { escapeAttribute, escapeText, pageHtml } from './layout.js';
 import { renderPage } from './render-page.js';
 import { buildSearchIndex, type IndexedPage } from './search-index.js';
 import { searchWords } from './words.js';
+
+/** A problem with the site's inputs, reported as one line. */
+export class SiteInputError extends Error {}
 
 export interface SiteModule {
   readonly name: string;
@@ -97,7 +100,7 @@ export async function buildSite(options: SiteBuildOptions): Promise<SiteBuildRes
       continue;
     }
     const pages = await markdownPages(module.docsDir);
-    const inputHash = await hashPages(module.docsDir, pages, options.builderVersion ?? '');
+    const inputHash = await hashPages(module.docsDir, pages, `${options.builderVersion ?? ''} ${siteTitle}`);
     const moduleOut = path.join(options.outDir, module.name);
     const manifest = await readManifest(moduleOut);
     if (!options.force && manifest?.inputHash === inputHash && manifest.format === SITE_FORMAT) {
@@ -149,6 +152,7 @@ async function readManifest(moduleOut: string): Promise<Manifest | undefined> {
 
 /** Markdown pages under a docs folder, as sorted POSIX paths relative to it. */
 async function markdownPages(docsDir: string): Promise<string[]> {
+  if (!existsSync(docsDir)) throw new SiteInputError(`${docsDir} does not exist: the unit's docs were not generated (fix: run mgkit-gen generate first)`);
   const entries = await readdir(docsDir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
@@ -229,7 +233,7 @@ async function moduleSidebar(docsDir: string): Promise<SidebarSection[]> {
 }
 
 async function writeAssets(outDir: string): Promise<void> {
-  const assets = path.join(outDir, 'assets');
+  const assets = path.join(outDir, '_assets');
   await mkdir(assets, { recursive: true });
   await writeFile(path.join(assets, 'site.css'), await readFile(new URL('site.css', TEMPLATES)));
   // the page script splits what a reader types exactly as the index was split

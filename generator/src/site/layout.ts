@@ -19,9 +19,9 @@ export function pageHtml(shell: PageShell): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeText(shell.title)} | ${escapeText(shell.siteTitle)}</title>
-<link rel="stylesheet" href="${shell.toSiteRoot}assets/site.css">
-<script defer src="${shell.toSiteRoot}assets/minisearch.js"></script>
-<script defer src="${shell.toSiteRoot}assets/site.js"></script>
+<link rel="stylesheet" href="${shell.toSiteRoot}_assets/site.css">
+<script defer src="${shell.toSiteRoot}_assets/minisearch.js"></script>
+<script defer src="${shell.toSiteRoot}_assets/site.js"></script>
 </head>
 <body data-site-root="${escapeAttribute(shell.toSiteRoot)}"${moduleAttributes}>
 <header class="top">

@@ -44,7 +44,9 @@ function printStatement(statement: StatementStructures): string {
     const initializer = declaration?.initializer;
     if (declaration && typeof initializer === 'string' && initializer.includes('\n')) {
       const printed = printStructure({ ...statement, declarations: [{ ...declaration, initializer: INITIALIZER_SLOT }] }, PRINT_OPTIONS);
-      return printed.replace(INITIALIZER_SLOT, () => initializer).trim();
+      // the last occurrence: the slot text may also appear in the statement's docs, printed before it
+      const at = printed.lastIndexOf(INITIALIZER_SLOT);
+      return `${printed.slice(0, at)}${initializer}${printed.slice(at + INITIALIZER_SLOT.length)}`.trim();
     }
   }
   return printStructure(statement, PRINT_OPTIONS).trim();

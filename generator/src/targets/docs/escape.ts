@@ -73,9 +73,16 @@ export function fence(language: string, content: string, title?: string): string
   return `${marks}${language}${title ? ` [${title}]` : ''}\n${content.replace(/\s+$/, '')}\n${marks}`;
 }
 
-/** A link whose label comes from the inputs; `target` is produced by us. */
+/**
+ * A link whose label comes from the inputs. The target may too (an operation's `externalDocs`
+ * URL, a help file's RELATED LINKS): only http(s) and relative targets are kept, and the
+ * characters that could end the link or open markup are percent-encoded, so that a URL such as
+ * `https://x) <img onerror=…>` stays one link.
+ */
 export function link(label: string, target: string): string {
-  return `[${text(label)}](${target})`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^https?:/i.test(target)) return text(label);
+  const safe = target.replace(/[\s<>()"'`\\[\]{}]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${text(label)}](${safe})`;
 }
 
 /** Text for a place VitePress renders as HTML (sidebar labels are `v-html`). */
