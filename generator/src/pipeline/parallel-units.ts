@@ -9,7 +9,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { GenerationUnitConfig, MgkitConfig } from '../config/index.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/index.js';
 import type { GeneratedFile } from '../output/index.js';
-import { reportCollidingOutputs, runPipeline, selectConfiguredUnits, sortedFiles, type UnitOutput } from './run-pipeline.js';
+import { finishRun, runPipeline, selectConfiguredUnits, type UnitOutput } from './run-pipeline.js';
 import { StageClock, type StageRecord } from './stage-clock.js';
 import { runOnWorkers } from './worker-pool.js';
 
@@ -59,8 +59,8 @@ export async function runPipelineInParallel(options: ParallelPipelineOptions): P
   const diagnostics = new DiagnosticBag();
   const { config, units } = await selectConfiguredUnits(options.configFile, options.units, diagnostics);
   // from sources (tests under vitest) there is no compiled worker file: run here
-  const canUseWorkers = WORKER_FILE.pathname.endsWith('.js') && !import.meta.url.endsWith('.ts');
-  if (!config || diagnostics.hasErrors || units.length <= 1 || workers <= 1 || !canUseWorkers) {
+  const fromSources = import.meta.url.endsWith('.ts');
+  if (!config || diagnostics.hasErrors || units.length <= 1 || workers <= 1 || fromSources) {
     return { ...(await runPipeline({ configFile: options.configFile, clock, ...(options.units && { units: options.units }) })), workerThreads: 0 };
   }
 
@@ -71,11 +71,7 @@ export async function runPipelineInParallel(options: ParallelPipelineOptions): P
     diagnostics.addAll(outcome.diagnostics);
     if (outcome.output) outputs.push({ unit: outcome.unit, ...outcome.output });
   }
-  // errors stop the run before anything is written: no unit's files are returned
-  const emitted = diagnostics.hasErrors ? outputs.map((output) => ({ ...output, files: [] })) : outputs;
-  const files = sortedFiles(emitted);
-  reportCollidingOutputs(files, diagnostics);
-  return { config, units: emitted, files, diagnostics, workerThreads };
+  return { config, ...finishRun(outputs, diagnostics), diagnostics, workerThreads };
 }
 
 function workerCount(): number {

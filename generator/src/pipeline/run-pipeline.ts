@@ -57,11 +57,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const result = await runUnit(unit, config, { diagnostics, clock, modelOnly: options.modelOnly ?? false });
     if (result) results.push(result);
   }
-  // errors stop the run before anything is written: no unit's files are returned
-  const emitted = diagnostics.hasErrors ? results.map((result) => ({ ...result, files: [] })) : results;
-  const files = sortedFiles(emitted);
-  reportCollidingOutputs(files, diagnostics);
-  return { config, units: emitted, files, diagnostics };
+  return { config, ...finishRun(results, diagnostics), diagnostics };
 }
 
 /** The config and the units asked for; an unknown unit name is an error. */
@@ -131,9 +127,15 @@ async function buildUnitModel(unit: GenerationUnitConfig, { diagnostics, clock }
   return { model, inputFiles, ...(permissions && { permissions }) };
 }
 
-/** Every unit's files, sorted by path. */
-export function sortedFiles(units: readonly UnitOutput[]): GeneratedFile[] {
-  return units.flatMap((unit) => unit.files).sort(byPath);
+/**
+ * The units' files, sorted by path, and output collisions reported. Errors stop the run before
+ * anything is written: with an error anywhere no unit's files are returned.
+ */
+export function finishRun<U extends UnitOutput>(units: readonly U[], diagnostics: DiagnosticBag): { units: U[]; files: GeneratedFile[] } {
+  const emitted = diagnostics.hasErrors ? units.map((unit) => ({ ...unit, files: [] })) : [...units];
+  const files = emitted.flatMap((unit) => unit.files).sort(byPath);
+  reportCollidingOutputs(files, diagnostics);
+  return { units: emitted, files };
 }
 
 const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -159,7 +161,7 @@ function reportUncoveredOperations(permissions: PermissionsFile, model: ApiModel
   }
 }
 
-export function reportCollidingOutputs(files: readonly GeneratedFile[], diagnostics: DiagnosticBag): void {
+function reportCollidingOutputs(files: readonly GeneratedFile[], diagnostics: DiagnosticBag): void {
   const seen = new Set<string>();
   for (const file of files) {
     if (seen.has(file.path)) {
