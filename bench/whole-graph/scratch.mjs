@@ -66,7 +66,7 @@ export function writeScratchProject(dest, root, modules, { targets = ['client', 
     scripts[`generate:${name}`] = `node ${JSON.stringify(generator)} generate --quiet --config mgkit.config.yaml --unit ${name}`;
     tasks[`generate:${name}`] = {
       inputs: ['mgkit.config.yaml', `corpus/openapi/${module}.yml`, `corpus/cmdlets/${module}/**`],
-      outputs: [`out/${name}/**`, `locks/${name}.json`],
+      outputs: [`out/${name}/**`, `out/cli/src/generated/${name}/**`, 'out/cli/src/generated/command-index.ts', `locks/${name}.json`],
     };
   }
   const manifest = { name: 'mgkit-whole-graph-scratch', private: true, packageManager: 'npm@11.19.1', scripts };
@@ -79,7 +79,8 @@ export function writeScratchProject(dest, root, modules, { targets = ['client', 
     const name = unitName(module);
     lines.push(`  - name: ${name}`, `    openapi: ${JSON.stringify(openapiOf(module))}`, `    cmdlets: [${JSON.stringify(cmdletsOf(module))}]`, `    lockFile: locks/${name}.json`, '    outputs:');
     if (targets.includes('client')) lines.push(`      client: { dir: out/${name}/client, packageName: "@mgkit/graph-${name}" }`);
-    if (targets.includes('cli')) lines.push(`      cli: { dir: out/${name}/cli, packageName: "@mgkit/cli" }`);
+    // every module's commands in one binary: sibling folders of one CLI package (cli-package.mjs builds it)
+    if (targets.includes('cli')) lines.push(`      cli: { dir: out/cli/src/generated/${name}, packageName: "@mgkit/cli" }`);
     if (targets.includes('docs')) lines.push(`      docs: { dir: out/${name}/docs }`);
   }
   const configFile = path.join(dest, 'mgkit.config.yaml');

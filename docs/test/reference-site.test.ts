@@ -36,7 +36,7 @@ function projectUnit(): string {
     lockFile: locks/acquire.json
     outputs:
       client: { dir: out/acquire/client, packageName: "@mgkit/graph-client" }
-      cli: { dir: out/acquire/cli, packageName: "@mgkit/cli" }
+      cli: { dir: out/cli/src/generated/acquire, packageName: "@mgkit/cli" }
       docs: { dir: out/acquire/docs }
 `;
 }

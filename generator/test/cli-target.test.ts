@@ -55,6 +55,8 @@ describe('CLI target on the seed', () => {
     expect(files.map((file) => path.relative(dir, file.path))).toEqual([
       'command-index.ts',
       'schemas.ts',
+      'client-modules.js',
+      'client-modules.d.ts',
       'commands/applications-synchronization-acquire-access-token-post.ts',
       'commands/service-principals-synchronization-acquire-access-token-post.ts',
     ]);
@@ -90,13 +92,41 @@ describe('CLI target on the seed', () => {
     }
   });
 
-  it('walks the generated client’s navigation for each operation', () => {
+  it('addresses each operation’s request builder directly: subpath, requests metadata, path parameters by template name', () => {
     const files = cliFiles(model, unit);
-    expect(commandFile(files, 'applications-')).toContain('const builder = client.applications.byApplicationId(pathValue(call, "application-id")).synchronization.acquireAccessToken;');
-    expect(commandFile(files, 'applications-')).toContain('return builder.post(call.body as Parameters<typeof builder.post>[0]');
-    expect(commandFile(files, 'applications-')).toContain('return builder.toPostRequestInformation(');
-    expect(commandFile(files, 'service-principals-')).toContain('client.servicePrincipals.byServicePrincipalId(pathValue(call, "servicePrincipal-id"))');
-    expect(commandFile(files, 'applications-')).toContain("import type { createGraphClient } from '@mgkit/graph-client';");
+    const calls = (prefix: string) => {
+      const text = commandFile(files, prefix);
+      return Object.fromEntries([...text.matchAll(/^ {2}("[^"]+"): (\{.*\}),$/gm)].map((match) => [JSON.parse(match[1]!), JSON.parse(match[2]!)]));
+    };
+    expect(calls('applications-')).toEqual({
+      'applications.synchronization.acquireAccessToken.post': {
+        builder: 'applications/item/synchronization/acquireAccessToken',
+        metadata: 'AcquireAccessTokenRequestBuilderRequestsMetadata',
+        method: 'post',
+        body: true,
+        parameters: { 'application-id': 'application%2Did' },
+      },
+    });
+    expect(calls('service-principals-')['servicePrincipals.synchronization.acquireAccessToken.post']?.parameters).toEqual({ 'servicePrincipal-id': 'servicePrincipal%2Did' });
+    // commands import no client code; the client modules load it, one builder at a time
+    for (const prefix of ['applications-', 'service-principals-']) expect(commandFile(files, prefix)).not.toMatch(/import[^;]*graph-client/);
+    const clientModules = files.find((file) => file.path.endsWith('client-modules.js'))!.contents;
+    expect(clientModules).toContain('export const client = () => import("@mgkit/graph-client").then(({ requestBuilderAt }) => ({ requestBuilderAt }));');
+    expect(clientModules).toContain('"applications/item/synchronization/acquireAccessToken": () => import("@mgkit/graph-client/applications/item/synchronization/acquireAccessToken"),');
+  });
+
+  it('units sharing a CLI package are modules of one binary: each folder one module, and one index that merges them', () => {
+    const generatedDir = path.dirname(unit.outputs.cli!.dir);
+    const moduleUnit = { ...unit.outputs.cli!, dir: path.join(generatedDir, 'generated', 'applications'), modules: 'applications,users' };
+    const files = emitCli(model, moduleUnit, { client: { packageName: '@mgkit/graph-applications' } });
+    const root = files.find((file) => file.path === path.join(generatedDir, 'generated', 'command-index.ts'))!.contents;
+    expect(root).toContain("import * as module0 from './applications/command-index.js';");
+    expect(root).toContain("import * as module1 from './users/command-index.js';");
+    expect(root).toContain('export const COMMANDS: readonly CommandIndexEntry[] = MODULES.flatMap((module) => module.COMMANDS);');
+    // one folder deeper: the runtime is one more level up
+    expect(files.find((file) => file.path.endsWith('applications/command-index.ts'))!.contents).toContain("from '../../runtime/definition.js'");
+    expect(commandFile(files, 'applications-')).toContain("from '../../../runtime/builder-calls.js'");
+    expect(files.find((file) => file.path.endsWith('client-modules.js'))!.contents).toContain('import("@mgkit/graph-applications/applications/item/synchronization/acquireAccessToken")');
   });
 
   it('maps the cmdlet parameters to kebab-case options with aliases and roles', () => {
@@ -269,9 +299,9 @@ describe.skipIf(!corpusAvailable())('CLI target on the whole Applications module
   it('emits files that all carry the header, in a stable order', () => {
     const corpusUnit = { ...unit };
     const files = cliFiles(corpus, corpusUnit);
-    expect(files.length).toBe(placeCommands(corpus).length + 2);
+    expect(files.length).toBe(placeCommands(corpus).length + 4);
     for (const file of files) expect(file.contents.startsWith(`// ${GENERATED_MARKER}`)).toBe(true);
-    const stems = files.slice(2).map((file) => path.basename(file.path, '.ts'));
+    const stems = files.slice(4).map((file) => path.basename(file.path, '.ts'));
     expect(stems).toEqual([...stems].sort());
   });
 });

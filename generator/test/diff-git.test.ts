@@ -51,6 +51,8 @@ describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
     const status = execFileSync(path.join(projectRoot, 'node_modules/.bin/changeset'), ['status', '--verbose'], {
       cwd: project.root,
       encoding: 'utf8',
+      // plain text whatever the caller's terminal (turbo may force colours)
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     expect(status).toMatch(/bumped at minor\n.*@mgkit\/graph-client 0\.4\.0/);
     expect(status).toMatch(/bumped at major\n.*@mgkit\/cli 2\.0\.0/);

@@ -87,7 +87,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     );
     plans.push(await planLockedOutputs(lockFile, generatedUnits, unitsInLock, { generator: version, configFile, configHash }, scope));
   }
-  const changes = plans.flatMap((plan) => plan.changes);
+  const changes = onePerPath(plans.flatMap((plan) => plan.changes));
   const lockFiles = new Set(result.units.map((generated) => generated.unit.lockFile));
   // A lock file is never an entry of a lock: drop the self-conflict the planner may see.
   const conflicts = plans.flatMap((plan) => plan.conflicts).filter((conflict) => !lockFiles.has(conflict.path));
@@ -183,4 +183,17 @@ async function shortDiff(before: string, after: string, limit = 6): Promise<stri
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+/**
+ * One change per file: the modules of one CLI, each with its own lock, all write the index that
+ * merges them. A write wins over a delete (a unit that left the group drops it, the others rewrite it).
+ */
+function onePerPath(changes: readonly FileChange[]): FileChange[] {
+  const byPath = new Map<string, FileChange>();
+  for (const change of changes) {
+    const known = byPath.get(change.path);
+    if (!known || (known.kind === 'delete' && change.kind !== 'delete')) byPath.set(change.path, change);
+  }
+  return [...byPath.values()];
 }

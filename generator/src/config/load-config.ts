@@ -117,6 +117,17 @@ function resolveConfig(raw: RawConfig, configFile: string, document: Document, l
       ) as OutputsConfig,
     };
   });
+  const grouped = withCliModules(units);
+  diagnostics.push(
+    ...grouped.diagnostics.map((message) => ({
+      severity: 'error' as const,
+      code: 'config/cli-modules',
+      message,
+      file: displayFile,
+      hint: 'put the cli dir of every unit that shares a CLI package in one folder, one subfolder per unit (cli: { dir: cli/src/generated/<unit> })',
+    })),
+  );
+  units.splice(0, units.length, ...grouped.units);
   const projectRoot = projectRootOf(baseDir);
   raw.units.forEach((unit, index) => diagnostics.push(...outputsOutsideProject(unit, index, baseDir, projectRoot, document, lineCounter, displayFile)));
   units.forEach((unit, index) => diagnostics.push(...overlappingOutputs(unit, index, configFile, document, lineCounter, displayFile)));
@@ -131,6 +142,38 @@ function resolveConfig(raw: RawConfig, configFile: string, document: Document, l
       units,
     },
     diagnostics,
+  };
+}
+
+/**
+ * Units that share a CLI package are the modules of one binary: each unit's CLI options get
+ * `modules`, the folder names of the group in config order, so that each writes the index that
+ * merges them into the folder above its own. The folders must be siblings.
+ */
+function withCliModules(units: readonly GenerationUnitConfig[]): { units: GenerationUnitConfig[]; diagnostics: string[] } {
+  const groups = new Map<string, GenerationUnitConfig[]>();
+  for (const unit of units) {
+    const cli = unit.outputs.cli;
+    if (cli) groups.set(cli.packageName, [...(groups.get(cli.packageName) ?? []), unit]);
+  }
+  const diagnostics: string[] = [];
+  const modules = new Map<GenerationUnitConfig, string>();
+  for (const [packageName, members] of groups) {
+    if (members.length < 2) continue;
+    const parents = new Set(members.map((unit) => path.dirname(unit.outputs.cli!.dir)));
+    if (parents.size > 1) {
+      diagnostics.push(`units ${members.map((unit) => unit.name).join(', ')} share the CLI package ${packageName} but their cli dirs are not in one folder`);
+      continue;
+    }
+    const folders = members.map((unit) => path.basename(unit.outputs.cli!.dir)).join(',');
+    for (const unit of members) modules.set(unit, folders);
+  }
+  return {
+    diagnostics,
+    units: units.map((unit) => {
+      const folders = modules.get(unit);
+      return folders && unit.outputs.cli ? { ...unit, outputs: { ...unit.outputs, cli: { ...unit.outputs.cli, modules: folders } } } : unit;
+    }),
   };
 }
 

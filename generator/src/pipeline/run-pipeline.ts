@@ -135,7 +135,7 @@ export function finishRun<U extends UnitOutput>(units: readonly U[], diagnostics
   const emitted = diagnostics.hasErrors ? units.map((unit) => ({ ...unit, files: [] })) : [...units];
   const files = emitted.flatMap((unit) => unit.files).sort(byPath);
   reportCollidingOutputs(files, diagnostics);
-  return { units: emitted, files };
+  return { units: emitted, files: files.filter((file, index) => files[index - 1]?.path !== file.path) };
 }
 
 const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -162,9 +162,10 @@ function reportUncoveredOperations(permissions: PermissionsFile, model: ApiModel
 }
 
 function reportCollidingOutputs(files: readonly GeneratedFile[], diagnostics: DiagnosticBag): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   for (const file of files) {
-    if (seen.has(file.path)) {
+    // the modules of one CLI each write the index that merges them, the same file
+    if (seen.has(file.path) && seen.get(file.path) !== file.contents) {
       diagnostics.error({
         code: 'output/collision',
         message: `two targets or units produce ${path.basename(file.path)} at the same path`,
@@ -172,6 +173,6 @@ function reportCollidingOutputs(files: readonly GeneratedFile[], diagnostics: Di
         hint: 'give each unit its own output folders in mgkit.config.yaml',
       });
     }
-    seen.add(file.path);
+    seen.set(file.path, file.contents);
   }
 }

@@ -171,7 +171,7 @@ export interface CommandModule<Client = unknown, RequestInformation = unknown> {
   /** Sends the call through the generated client; resolves to the response model (or undefined). */
   readonly send: (client: Client, call: PreparedCall) => Promise<unknown>;
   /** Builds the request the call would send, without sending it (`--what-if`). */
-  readonly toRequestInformation: (client: Client, call: PreparedCall) => RequestInformation;
+  readonly toRequestInformation: (client: Client, call: PreparedCall) => Promise<RequestInformation>;
   /** Sends a pageable call again for the page at `nextLink` (its `@odata.nextLink`), with the call's headers. */
   readonly sendPage?: (client: Client, call: PreparedCall, nextLink: string) => Promise<unknown>;
 }

@@ -62,12 +62,23 @@ describe('lazy loading', () => {
     const urls = await importsOf(['applications', 'synchronization', 'acquire-access-token', 'post', '--application-id', 'lazy', '--base-url', server.url], {
       MGKIT_ACCESS_TOKEN: PLANTED_TOKEN,
     });
-    // the Kiota runtime and the generated client, bundled into one file by the build: the client's
-    // static entry, not its Node.js entry (whose `require` of the client would escape the bundle)
+    // the Kiota runtime and the client's requestBuilderAt, bundled by the build with the one
+    // builder the command calls: not the other command's builder, not the client's navigation
+    // (which reaches every builder), not its Node.js entry (whose `require` would escape the bundle)
     expect(has(urls, /runtime\/http-stack\.js$/)).toBe(true);
-    const bundle = readFileSync(fileURLToPath(new URL('../dist/runtime/http-stack.js', import.meta.url)), 'utf8');
-    expect(bundle).toContain('GraphClientNavigationMetadata');
-    expect(bundle).not.toContain('createRequire');
+    expect(has(urls, /generated\/client-modules\.js$/)).toBe(true);
+    const clientModules = readFileSync(fileURLToPath(new URL('../dist/generated/client-modules.js', import.meta.url)), 'utf8');
+    // minified: \`"sub":()=>import(\`../chunks/x.js\`)\`
+    const chunkOf = (builder: string) => new RegExp(`"${builder}":\\(\\)=>import\\([\`"]\\.\\./(chunks/[^\`"]+)[\`"]\\)`).exec(clientModules)?.[1] ?? 'missing';
+    expect(has(urls, new RegExp(`${chunkOf('applications/item/synchronization/acquireAccessToken')}$`))).toBe(true);
+    expect(has(urls, new RegExp(`${chunkOf('servicePrincipals/item/synchronization/acquireAccessToken')}$`))).toBe(false);
+    const loaded = urls.filter((url) => /\/dist\/(chunks\/|runtime\/http-stack\.js|generated\/client-modules\.js)/.test(url));
+    for (const url of loaded) {
+      const code = readFileSync(fileURLToPath(url), 'utf8');
+      // string literals survive minifying: the other builder's URL template would come with the navigation
+      expect(code, url).not.toContain('/servicePrincipals/{servicePrincipal%2Did}/synchronization');
+      expect(code, url).not.toContain('createRequire');
+    }
     expect(has(urls, /runtime\/auth\/token\.js$/)).toBe(true);
     for (const heavy of [
       /@azure\/identity/,

@@ -1,133 +1,133 @@
 /**
  * Renders the CLI's generated sources: a tiny command index (paths, cmdlet aliases, summaries,
- * lazy imports) and one module per command (its definition as data, plus `send` and
- * `toRequestInformation`, which walk the generated client's navigation).
+ * lazy imports), the module's schema table, the client modules its commands call, and one module
+ * per command (its definition and its operations' request builders, as data).
  */
 import type { ApiModel, OperationModel } from '../../model/index.js';
 import { generatedHeader } from '../shared/generated-file.js';
 import type { PlacedCommand } from '../shared/command-data/command-paths.js';
 import type { CommandData } from '../shared/command-data/definitions.js';
 import { type ClientSurface, clientSurface } from '../shared/client-surface/index.js';
-import { upperFirst } from '../shared/client-surface/identifiers.js';
+import { compareOrdinal } from '../shared/compare.js';
+import { templateVariableName } from '../shared/uri-template.js';
 
 export interface CliEmitOptions {
   readonly binName: string;
   readonly packageName: string;
   /** Package the commands call through: the generated Kiota client. */
   readonly clientPackage: string;
+  /** The runtime folder relative to the unit's folder: `../runtime`, or `../../runtime` for one module of several. */
+  readonly runtimeDir: string;
+}
+
+/** How a command calls one operation: data for runtime/builder-calls.ts. */
+interface BuilderCallData {
+  readonly builder: string;
+  readonly metadata: string;
+  readonly method: string;
+  readonly body: boolean;
+  readonly parameters: Readonly<Record<string, string>>;
 }
 
 /**
- * A JSON value as a TypeScript literal. A `"__proto__":` key in an object literal sets the
- * prototype instead of adding a property (a body property named so would vanish): computed.
+ * The operation's request builder, addressed without the client's navigation: its subpath in the
+ * client package, its requests metadata and the URI-template names of the path parameters of
+ * every segment on the way (what `byApplicationId(id)` and the like would have set).
  */
-function literal(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/^(\s*)"__proto__":/gm, '$1["__proto__"]:');
+function builderCall(surface: ClientSurface, operation: OperationModel): BuilderCallData {
+  const node = surface.nodeOf(operation);
+  if (!node?.dir) throw new Error(`operation ${operation.key} has no request builder`);
+  const parameters: Record<string, string> = {};
+  for (const step of surface.pathOf(operation)) {
+    if (step.member && step.member.kind !== 'property') for (const parameter of step.member.parameters) parameters[parameter.wireName] = templateVariableName(parameter.wireName);
+  }
+  return {
+    builder: node.dir,
+    metadata: `${node.builderName}RequestsMetadata`,
+    method: operation.method.toLowerCase(),
+    body: operation.requestBody !== undefined,
+    parameters,
+  };
 }
 
-/** `client.applications.byApplicationId(pathValue(call, "application-id")).synchronization.acquireAccessToken`, from the client's surface. */
-function navigationExpression(surface: ClientSurface, operation: OperationModel): string {
-  return surface.expression(operation, (parameter) => `pathValue(call, ${JSON.stringify(parameter.wireName)})`);
-}
-
-function operationEntry(surface: ClientSurface, operation: OperationModel): string {
-  const method = operation.method.toLowerCase();
-  const requestInfo = `to${upperFirst(method)}RequestInformation`;
-  const hasBody = operation.requestBody !== undefined;
-  const args = (fn: string): string =>
-    hasBody ? `call.body as Parameters<typeof builder.${fn}>[0], call.config as Parameters<typeof builder.${fn}>[1]` : `call.config as Parameters<typeof builder.${fn}>[0]`;
-  return [
-    `  ${JSON.stringify(operation.key)}: {`,
-    `    send: (client, call) => {`,
-    `      const builder = ${navigationExpression(surface, operation)};`,
-    `      return builder.${method}(${args(method)});`,
-    `    },`,
-    `    toRequestInformation: (client, call) => {`,
-    `      const builder = ${navigationExpression(surface, operation)};`,
-    `      return builder.${requestInfo}(${args(requestInfo)});`,
-    `    },`,
-    // the next page's link carries the query: only the headers and options go again
-    ...(operation.pageable && operation.method === 'GET'
-      ? [
-          `    sendPage: (client, call, nextLink) => {`,
-          `      const builder = ${navigationExpression(surface, operation)}.withUrl(nextLink);`,
-          `      return builder.get({ headers: call.config.headers, options: call.config.options } as Parameters<typeof builder.get>[0]);`,
-          `    },`,
-        ]
-      : []),
-    `  },`,
-  ].join('\n');
+/** JSON as a string literal for `JSON.parse`: V8 parses JSON faster than an object literal, and the type-checker does not infer its type. */
+function parsedJson(value: unknown): string {
+  return `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
 }
 
 /**
  * The module's schema table: every type once, for all its commands (a command used to carry its
- * own copy, 86 of the 94 MB of one module's CLI). Parsed from a string literal: V8 parses JSON
- * faster than an object literal, and the type-checker does not infer its type.
+ * own copy, 86 of the 94 MB of one module's CLI).
  */
-export function renderSchemaTable(defs: Readonly<Record<string, unknown>>): string {
+export function renderSchemaTable(defs: Readonly<Record<string, unknown>>, options: CliEmitOptions): string {
   return `${generatedHeader()}
-import type { CommandDefinition } from '../runtime/definition.js';
+import type { CommandDefinition } from '${options.runtimeDir}/definition.js';
 
 /** The body and response schemas every command refers to (\`#/$defs/Name\`). */
-export const SCHEMAS: CommandDefinition['$defs'] = JSON.parse(${JSON.stringify(JSON.stringify(defs))});
+export const SCHEMAS: CommandDefinition['$defs'] = ${parsedJson(defs)};
 `;
 }
 
+/**
+ * A command: its definition as data and, per operation, the request builder it calls. It
+ * imports no client code: `client-modules.js` loads the builder when the command runs.
+ */
 export function renderCommandModule(model: ApiModel, data: CommandData, options: CliEmitOptions): string {
   const { $defs: _ownSchemas, ...definition } = data;
   const surface = clientSurface(model);
-  const operations = Object.keys(data.operations)
+  const calls = Object.keys(data.operations)
     .sort()
-    .map((key) => model.operations.find((operation) => operation.key === key))
-    .filter((operation): operation is OperationModel => operation !== undefined);
+    .flatMap((key) => {
+      const operation = model.operations.find((candidate) => candidate.key === key);
+      return operation ? [`  ${JSON.stringify(key)}: ${JSON.stringify(builderCall(surface, operation))},`] : [];
+    });
   return `${generatedHeader()}
-import type { createGraphClient } from '${options.clientPackage}';
-import type { CommandDefinition, PreparedCall } from '../../runtime/definition.js';
+import { callsThroughBuilders } from '../${options.runtimeDir}/builder-calls.js';
+import type { CommandDefinition } from '../${options.runtimeDir}/definition.js';
+import * as clientModules from '../client-modules.js';
 import { SCHEMAS } from '../schemas.js';
 
-type GraphClient = ReturnType<typeof createGraphClient>;
+export const definition: CommandDefinition = { ...${parsedJson(definition)}, $defs: SCHEMAS };
 
-interface OperationCalls {
-  readonly send: (client: GraphClient, call: PreparedCall) => Promise<unknown>;
-  readonly toRequestInformation: (client: GraphClient, call: PreparedCall) => unknown;
-  readonly sendPage?: (client: GraphClient, call: PreparedCall, nextLink: string) => Promise<unknown>;
-}
-
-export const definition: CommandDefinition = { ...${literal(definition).replace(/\n/g, '\n  ')}, $defs: SCHEMAS };
-
-function pathValue(call: PreparedCall, name: string): string {
-  const value = call.path[name];
-  if (value === undefined) throw new Error(\`missing path parameter \${name}\`);
-  return value;
-}
-
-const operations: Readonly<Record<string, OperationCalls>> = {
-${operations.map((operation) => operationEntry(surface, operation)).join('\n')}
-};
-
-function callsFor(call: PreparedCall): OperationCalls {
-  const calls = operations[call.operation];
-  if (!calls) throw new Error(\`unknown operation \${call.operation}\`);
-  return calls;
-}
-
-/** Sends the call through the generated client. */
-export function send(client: unknown, call: PreparedCall): Promise<unknown> {
-  return callsFor(call).send(client as GraphClient, call);
-}
-
-/** The page at a pageable call's @odata.nextLink, through the generated client. */
-export function sendPage(client: unknown, call: PreparedCall, nextLink: string): Promise<unknown> {
-  const calls = callsFor(call);
-  if (!calls.sendPage) throw new Error(\`\${call.operation} is not pageable\`);
-  return calls.sendPage(client as GraphClient, call, nextLink);
-}
-
-/** The request the call would send (for --what-if), built by the generated client. */
-export function toRequestInformation(client: unknown, call: PreparedCall): unknown {
-  return callsFor(call).toRequestInformation(client as GraphClient, call);
-}
+/** Each operation's request builder in ${options.clientPackage} (see runtime/builder-calls.ts). */
+export const { send, sendPage, toRequestInformation } = callsThroughBuilders(clientModules, {
+${calls.join('\n')}
+});
 `;
+}
+
+/**
+ * The client package and every request builder the unit's commands call, each loaded on first
+ * use. JavaScript with a declaration beside it: the type-checker never reads the client from
+ * here (a module's client is tens of megabytes of declarations), while a bundler follows the
+ * imports (the CLI's build bundles them with the Kiota runtime, see scripts/bundle-runtime.mjs).
+ */
+export function renderClientModules(model: ApiModel, commands: readonly CommandData[], options: CliEmitOptions): { js: string; dts: string } {
+  const surface = clientSurface(model);
+  const builders = new Set<string>();
+  for (const data of commands) {
+    for (const key of Object.keys(data.operations)) {
+      const operation = model.operations.find((candidate) => candidate.key === key);
+      if (operation) builders.add(builderCall(surface, operation).builder);
+    }
+  }
+  const specifier = (sub: string) => JSON.stringify(sub ? `${options.clientPackage}/${sub}` : options.clientPackage);
+  const lines = [...builders].sort(compareOrdinal).map((sub) => `  ${JSON.stringify(sub)}: () => import(${specifier(sub)}),`);
+  const js = `${generatedHeader()}
+/** The client package's \`requestBuilderAt\`, loaded on the first call (only it: a bundler drops the client's navigation, which reaches every builder). */
+export const client = () => import(${specifier('')}).then(({ requestBuilderAt }) => ({ requestBuilderAt }));
+
+/** Each request builder a command calls, by its subpath in the client package. */
+export const builders = {
+${lines.join('\n')}
+};
+`;
+  const dts = `${generatedHeader()}
+// The types of client-modules.js: its imports stay out of the type-checker's program.
+export declare const client: () => Promise<unknown>;
+export declare const builders: Readonly<Record<string, () => Promise<unknown>>>;
+`;
+  return { js, dts };
 }
 
 function delegatedScopes(commands: readonly CommandData[]): string[] {
@@ -149,7 +149,7 @@ export function renderCommandIndex(model: ApiModel, commands: readonly { placed:
     ].join('\n'),
   );
   return `${generatedHeader()}
-import type { CommandIndexEntry } from '../runtime/definition.js';
+import type { CommandIndexEntry } from '${options.runtimeDir}/definition.js';
 
 export const CLI_NAME = ${JSON.stringify(options.binName)};
 export const PACKAGE_NAME = ${JSON.stringify(options.packageName)};
@@ -163,5 +163,31 @@ export const DELEGATED_SCOPES: readonly string[] = ${JSON.stringify(delegatedSco
 export const COMMANDS: readonly CommandIndexEntry[] = [
 ${entries.join('\n')}
 ];
+`;
+}
+
+/**
+ * The index of a CLI built from several units (one per Graph module): each module's index under
+ * its folder, merged. Written by every unit of the group, from the config alone, so that
+ * regenerating one module writes the same file.
+ */
+export function renderModulesIndex(modules: readonly string[]): string {
+  const imports = modules.map((folder, index) => `import * as module${index} from './${folder}/command-index.js';`);
+  return `${generatedHeader()}
+import type { CommandIndexEntry } from '../runtime/definition.js';
+${imports.join('\n')}
+
+/** The modules, in the config's order: ${modules.join(', ')}. */
+const MODULES = [${modules.map((_folder, index) => `module${index}`).join(', ')}];
+
+export const CLI_NAME = module0.CLI_NAME;
+export const PACKAGE_NAME = module0.PACKAGE_NAME;
+export const DEFAULT_BASE_URL = module0.DEFAULT_BASE_URL;
+
+/** Every module's delegated permissions: \`mgkit login\`'s default scopes for a user. */
+export const DELEGATED_SCOPES: readonly string[] = [...new Set(MODULES.flatMap((module) => module.DELEGATED_SCOPES))].sort();
+
+/** Every module's commands. */
+export const COMMANDS: readonly CommandIndexEntry[] = MODULES.flatMap((module) => module.COMMANDS);
 `;
 }

@@ -47,10 +47,33 @@ export function rootHelp(bin: string, version: string, commands: readonly Comman
   return safeForTerminal(rootHelpText(bin, version, commands, style, prefix));
 }
 
+/** Above this many commands, help lists the groups under a prefix (as gh and az do), not every command. */
+const LISTED_COMMANDS_LIMIT = 40;
+
+/** The words that follow `depth` words, with how many commands each holds, in order. */
+function subgroups(commands: readonly CommandIndexEntry[], depth: number): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const entry of commands) {
+    const word = entry.path[depth];
+    if (word !== undefined) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function rootHelpText(bin: string, version: string, commands: readonly CommandIndexEntry[], style: HelpStyle, prefix: readonly string[]): string {
   const shown = commands.filter((entry) => prefix.every((word, index) => entry.path[index] === word));
-  const width = Math.max(...shown.map((entry) => entry.path.join(' ').length), 12);
-  const commandLines = shown.flatMap((entry) => [`  ${entry.path.join(' ').padEnd(width)}  ${entry.summary}`, ...(entry.cmdlet ? [`  ${''.padEnd(width)}  alias: ${entry.cmdlet}`] : [])]);
+  const grouped = shown.length > LISTED_COMMANDS_LIMIT;
+  // a group of one command is shown as that command
+  const rows: [string, string][] = grouped
+    ? subgroups(shown, prefix.length).map(([name, count]) => {
+        const only = count === 1 ? shown.find((entry) => entry.path[prefix.length] === name) : undefined;
+        return only ? [only.path.join(' '), only.summary] : [[...prefix, name].join(' '), `${count} commands`];
+      })
+    : [];
+  const width = Math.max(...(grouped ? rows.map(([words]) => words.length) : shown.map((entry) => entry.path.join(' ').length)), 12);
+  const commandLines = grouped
+    ? rows.map(([words, text]) => `  ${words.padEnd(width)}  ${text}`)
+    : shown.flatMap((entry) => [`  ${entry.path.join(' ').padEnd(width)}  ${entry.summary}`, ...(entry.cmdlet ? [`  ${''.padEnd(width)}  alias: ${entry.cmdlet}`] : [])]);
   const parts = [
     prefix.length === 0
       ? `${bin} ${version}: Microsoft Graph from the command line, generated from the OpenAPI description and the PowerShell cmdlet help.`
@@ -78,7 +101,9 @@ function rootHelpText(bin: string, version: string, commands: readonly CommandIn
     heading('Exit codes:', style),
     `  ${EXIT_CODE_MEANINGS.map((code) => `${code.status} ${code.short}`).join(', ')}`,
     '',
-    `Run '${bin} <command> --help' for a command's parameter sets, options and examples.`,
+    grouped
+      ? `Run '${bin} ${prefix.length > 0 ? `${prefix.join(' ')} ` : ''}<group>' to list a group's commands, '${bin} <command> --help' for a command's parameter sets, options and examples.`
+      : `Run '${bin} <command> --help' for a command's parameter sets, options and examples.`,
   );
   return parts.join('\n');
 }

@@ -4,4 +4,4 @@
  * stack as hundreds of small ESM files costs ~150 ms of start-up, one bundle ~10 ms.
  */
 export { FetchRequestAdapter, HeadersInspectionOptions, KiotaClientFactory, MiddlewareFactory, RetryHandler, RetryHandlerOptions } from '@microsoft/kiota-http-fetchlibrary';
-export { createGraphClient, withRedirectGuard } from '@mgkit/graph-client';
+export { withRedirectGuard } from '@mgkit/graph-client';

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationProvider, RequestInformation } from '@microsoft/kiota-abstractions';
 import { UsageError } from './errors.js';
+import type { BuilderConnection } from './builder-calls.js';
 import { type ErrorResponse, NetworkError, TimeoutError } from './failures.js';
 import { ResponseBrokenError, ResponseTooLargeError, nodeFetch } from './node-fetch.js';
 import { redactTraceHeader, scrubText } from './redact.js';
@@ -193,8 +194,8 @@ function tracingFetch(
 }
 
 export interface GraphConnection {
-  /** The generated client (`createGraphClient`), typed by each command module. */
-  readonly client: unknown;
+  /** What a command sends through: the request adapter and the base URL (see builder-calls.ts). */
+  readonly client: BuilderConnection;
   /** The last error response (status ≥ 400) of the latest request, if it failed. */
   readonly lastErrorResponse: () => ErrorResponse | undefined;
   /** The `client-request-id` the latest request carried. */
@@ -203,7 +204,7 @@ export interface GraphConnection {
 
 /** The generated client on a fresh adapter: authenticated unless `settings.token` is absent. */
 export async function createClient(settings: HttpSettings): Promise<GraphConnection> {
-  const { FetchRequestAdapter, KiotaClientFactory, MiddlewareFactory, RetryHandler, RetryHandlerOptions, createGraphClient, withRedirectGuard } = await import('./http-stack.js');
+  const { FetchRequestAdapter, KiotaClientFactory, MiddlewareFactory, RetryHandler, RetryHandlerOptions, withRedirectGuard } = await import('./http-stack.js');
   let lastError: ErrorResponse | undefined;
   let lastClientRequestId: string | undefined;
   const clock = new CallClock(settings.timeoutMs);
@@ -233,7 +234,7 @@ export async function createClient(settings: HttpSettings): Promise<GraphConnect
   const httpClient = KiotaClientFactory.create(customFetch as unknown as typeof fetch, middlewares);
   const auth = settings.token ? bearerProvider(settings.token) : anonymous;
   const adapter = new FetchRequestAdapter(auth, undefined, undefined, httpClient);
-  return { client: createGraphClient(adapter, { baseUrl: settings.baseUrl }), lastErrorResponse: () => lastError, lastClientRequestId: () => lastClientRequestId };
+  return { client: { adapter, baseUrl: settings.baseUrl }, lastErrorResponse: () => lastError, lastClientRequestId: () => lastClientRequestId };
 }
 
 /** Response headers inspection (Kiota's HeadersInspectionOptions), loaded with the client. */

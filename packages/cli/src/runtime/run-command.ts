@@ -93,10 +93,11 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
     const { client } = await createClient({ baseUrl: globals.baseUrl, debug: false, redactBody });
     const { signInState } = await import('./auth/token.js');
     const signIn = signInState({ cloud: globals.cloud });
-    const requests = plan.calls.map((entry) => {
-      const info = module.toRequestInformation(client, { ...entry.call, config: { ...entry.call.config, headers: { ...plan.headers } } }) as RequestInformationLike;
-      return whatIfRequest(command, plan.operation, entry.label, info, signIn);
-    });
+    const requests = [];
+    for (const entry of plan.calls) {
+      const info = (await module.toRequestInformation(client, { ...entry.call, config: { ...entry.call.config, headers: { ...plan.headers } } })) as RequestInformationLike;
+      requests.push(whatIfRequest(command, plan.operation, entry.label, info, signIn));
+    }
     // text for people; with an output format or a --query asked for (-o json, MGKIT_OUTPUT), data for scripts
     const asData = (parsed.globals['output'] !== undefined || io().env['MGKIT_OUTPUT'] !== undefined || globals.query !== undefined) && globals.output !== 'none';
     if (asData) {
