@@ -51,7 +51,9 @@ execFileSync(process.execPath, [path.join(projectRoot, 'generator/bin/mgkit-gen.
 const cli = assembleCliPackage(scratch);
 const typecheck = nodeWithPeak([path.join(projectRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], cli);
 const bundle = nodeWithPeak(['scripts/bundle-runtime.mjs'], cli);
-const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: cli, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: cli, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 }),
+)[0];
 const commandCount = Number(
   execFileSync(process.execPath, ['--input-type=module', '-e', "const { COMMANDS } = await import('./dist/generated/command-index.js'); console.log(COMMANDS.length)"], {
     cwd: cli,

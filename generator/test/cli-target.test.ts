@@ -13,9 +13,9 @@ import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
 import { readPermissionsFile } from '../src/sources/permissions/index.js';
 import { placeCommands } from '../src/targets/shared/command-data/command-paths.js';
 import { GLOBAL_OPTIONS, RESERVED_OPTION_NAMES } from '@mgkit/cli-contract';
-import { type CommandData, GLOBAL_OPTION_NAMES, buildCommandData } from '../src/targets/shared/command-data/definitions.js';
+import { type CommandData, GLOBAL_OPTION_NAMES, buildCommandData, commandsOf } from '../src/targets/shared/command-data/definitions.js';
 import { emitCli } from '../src/targets/cli/index.js';
-import { configFile, corpusAvailable, corpusCmdlets, corpusOpenApi, specsDir, SELECT_EVERYTHING } from './helpers/paths.js';
+import { configFile, corpusAvailable, corpusCmdlets, corpusOpenApi, projectRoot, specsDir, SELECT_EVERYTHING } from './helpers/paths.js';
 
 let model: ApiModel;
 let unit: GenerationUnitConfig;
@@ -55,6 +55,7 @@ describe('CLI target on the seed', () => {
     expect(files.map((file) => path.relative(dir, file.path))).toEqual([
       'command-index.ts',
       'schemas.ts',
+      'options.ts',
       'client-modules.js',
       'client-modules.d.ts',
       'commands/applications-synchronization-acquire-access-token-post.ts',
@@ -77,7 +78,7 @@ describe('CLI target on the seed', () => {
     expect(Object.keys(defs)).toEqual(['AcquireAccessTokenPostRequestBody', 'SynchronizationSecret', 'SynchronizationSecretKeyStringValuePair']);
     for (const file of files.filter((candidate) => candidate.path.includes('/commands/'))) {
       expect(file.contents).toContain("import { SCHEMAS } from '../schemas.js';");
-      expect(file.contents).toContain('$defs: SCHEMAS');
+      expect(file.contents).toContain(', OPTIONS, SCHEMAS);');
       expect(file.contents).not.toContain('"$defs"');
     }
   });
@@ -257,6 +258,36 @@ describe.skipIf(!corpusAvailable())('CLI target on the whole Applications module
     }).model!;
   });
 
+  it('stores each option once per module; a command lists its options by index with its own parameter sets', async () => {
+    const files = cliFiles(corpus, unit);
+    const parsed = (text: string) => JSON.parse(JSON.parse(/JSON\.parse\((".*")\)/.exec(text)![1]!));
+    const table = parsed(files.find((file) => file.path.endsWith('options.ts'))!.contents) as { name: string; sets?: unknown }[];
+    expect(table.every((option) => option.sets === undefined)).toBe(true);
+    expect(new Set(table.map((option) => JSON.stringify(option))).size).toBe(table.length);
+    const commands = files.filter((file) => file.path.includes('/commands/'));
+    let references = 0;
+    for (const file of commands) {
+      const stored = parsed(file.contents) as { options: [number, Record<string, unknown>][] };
+      for (const [index, sets] of stored.options) {
+        expect(table[index], file.path).toBeDefined();
+        expect(Object.keys(sets).length).toBeGreaterThan(0);
+        references += 1;
+      }
+    }
+    // the Applications module's commands take thousands of options, a few hundred of them distinct
+    expect(references).toBeGreaterThan(table.length * 3);
+    // and the runtime puts each back whole: what a command exports is the definition the generator built
+    const { commandDefinition } = (await import(/* @vite-ignore */ path.join(projectRoot, 'packages/cli/src/runtime/command-definition.ts'))) as {
+      commandDefinition: (stored: unknown, options: unknown, defs: unknown) => { $defs: unknown };
+    };
+    for (const { placed, data } of commandsOf(corpus)) {
+      const file = commands.find((candidate) => candidate.path.endsWith(`/${placed.file}.ts`))!;
+      const { $defs: _moduleSchemas, ...restored } = commandDefinition(parsed(file.contents), table, {});
+      const { $defs: _ownSchemas, ...built } = data;
+      expect(restored, placed.file).toEqual(built);
+    }
+  });
+
   it('places every bound cmdlet and every unbound operation at a unique path', () => {
     const placed = placeCommands(corpus);
     const paths = placed.map((entry) => entry.path.join(' '));
@@ -299,9 +330,9 @@ describe.skipIf(!corpusAvailable())('CLI target on the whole Applications module
   it('emits files that all carry the header, in a stable order', () => {
     const corpusUnit = { ...unit };
     const files = cliFiles(corpus, corpusUnit);
-    expect(files.length).toBe(placeCommands(corpus).length + 4);
+    expect(files.length).toBe(placeCommands(corpus).length + 5);
     for (const file of files) expect(file.contents.startsWith(`// ${GENERATED_MARKER}`)).toBe(true);
-    const stems = files.slice(4).map((file) => path.basename(file.path, '.ts'));
+    const stems = files.slice(5).map((file) => path.basename(file.path, '.ts'));
     expect(stems).toEqual([...stems].sort());
   });
 });

@@ -68,12 +68,46 @@ export const SCHEMAS: CommandDefinition['$defs'] = ${parsedJson(defs)};
 `;
 }
 
+type SharedOption = Omit<CommandData['options'][number], 'sets'>;
+
+/** Every option of a unit's commands once, in first-use order (commands refer to them by index). */
+export class OptionTable {
+  private readonly indexes = new Map<string, number>();
+  readonly options: SharedOption[] = [];
+
+  constructor(commands: readonly CommandData[]) {
+    for (const data of commands) for (const { sets: _sets, ...shared } of data.options) this.indexOf(shared);
+  }
+
+  indexOf(option: SharedOption): number {
+    const key = JSON.stringify(option);
+    let index = this.indexes.get(key);
+    if (index === undefined) {
+      index = this.options.length;
+      this.indexes.set(key, index);
+      this.options.push(option);
+    }
+    return index;
+  }
+}
+
+/** The module's option table: each option of its commands once, without its parameter sets. */
+export function renderOptionTable(table: OptionTable, options: CliEmitOptions): string {
+  return `${generatedHeader()}
+import type { SharedOption } from '${options.runtimeDir}/command-definition.js';
+
+/** Every option the module's commands take, once; each command lists the ones it takes, by index. */
+export const OPTIONS: readonly SharedOption[] = ${parsedJson(table.options)};
+`;
+}
+
 /**
  * A command: its definition as data and, per operation, the request builder it calls. It
  * imports no client code: `client-modules.js` loads the builder when the command runs.
  */
-export function renderCommandModule(model: ApiModel, data: CommandData, options: CliEmitOptions): string {
+export function renderCommandModule(model: ApiModel, data: CommandData, options: CliEmitOptions, optionTable: OptionTable): string {
   const { $defs: _ownSchemas, ...definition } = data;
+  const stored = { ...definition, options: data.options.map(({ sets, ...shared }) => [optionTable.indexOf(shared), sets]) };
   const surface = clientSurface(model);
   const calls = Object.keys(data.operations)
     .sort()
@@ -83,11 +117,13 @@ export function renderCommandModule(model: ApiModel, data: CommandData, options:
     });
   return `${generatedHeader()}
 import { callsThroughBuilders } from '../${options.runtimeDir}/builder-calls.js';
-import type { CommandDefinition } from '../${options.runtimeDir}/definition.js';
+import { commandDefinition } from '../${options.runtimeDir}/command-definition.js';
 import * as clientModules from '../client-modules.js';
+import { OPTIONS } from '../options.js';
 import { SCHEMAS } from '../schemas.js';
 
-export const definition: CommandDefinition = { ...${parsedJson(definition)}, $defs: SCHEMAS };
+/** The command: its options by their index in the module's table (see runtime/command-definition.ts). */
+export const definition = commandDefinition(${parsedJson(stored)}, OPTIONS, SCHEMAS);
 
 /** Each operation's request builder in ${options.clientPackage} (see runtime/builder-calls.ts). */
 export const { send, sendPage, toRequestInformation } = callsThroughBuilders(clientModules, {
