@@ -23,6 +23,8 @@ export function cliModules(scratch) {
 
 /** Writes the package around the generated modules and the scratch node_modules; returns the package folder. */
 export function assembleCliPackage(scratch) {
+  // it replaces <scratch>/node_modules and files around out/cli: never anywhere but a scratch project
+  if (!path.isAbsolute(scratch) || !existsSync(path.join(scratch, 'out/cli/src/generated'))) throw new Error(`not a scratch project with generated CLI modules: '${scratch}'`);
   const cli = path.join(scratch, 'out/cli');
   for (const item of ['bin', 'scripts', 'package.json', 'tsconfig.build.json', 'README.md']) {
     rmSync(path.join(cli, item), { recursive: true, force: true });

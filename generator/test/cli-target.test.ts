@@ -63,9 +63,14 @@ describe('CLI target on the seed', () => {
     ]);
     for (const file of files) expect(file.contents.split('\n')[0]).toContain(GENERATED_MARKER);
     const index = files[0]!.contents;
-    expect(index).toContain('path: ["applications","synchronization","acquire-access-token","post"]');
-    expect(index).toContain('aliases: ["get-mgapplicationsynchronizationaccesstoken"]');
-    expect(index).toContain("load: () => import('./commands/applications-synchronization-acquire-access-token-post.js')");
+    const rows = JSON.parse(JSON.parse(/indexEntries\(JSON\.parse\((".*")\), \(file\) => import\(`\.\/commands\/\$\{file\}\.js`\)\);/.exec(index)![1]!)) as unknown[][];
+    expect(rows[0]).toEqual([
+      ['applications', 'synchronization', 'acquire-access-token', 'post'],
+      'Get-MgApplicationSynchronizationAccessToken',
+      expect.stringMatching(/^Acquire an OAuth access token/),
+    ]);
+    // the row's file is the path's words joined (commands/applications-synchronization-acquire-access-token-post.ts)
+    expect(rows.every((row) => row.length === 3)).toBe(true);
     expect(index).toContain('export const DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0"');
     expect(index.length).toBeLessThan(2500);
   });

@@ -17,6 +17,7 @@ import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
 import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
 import { loadTargets } from '../src/targets/index.js';
 import { corpusAvailable, corpusCmdlets, corpusOpenApi, projectRoot, SELECT_EVERYTHING } from './helpers/paths.js';
+import { strictCompilerOptions } from './helpers/typescript.js';
 
 const collisions = fileURLToPath(new URL('./fixtures/openapi/collisions.yaml', import.meta.url));
 const projects: string[] = [];
@@ -102,19 +103,10 @@ async function readdirRecursive(dir: string): Promise<string[]> {
 }
 
 function compile(dir: string, files: ReadonlyMap<string, string>): string[] {
-  const program = ts.createProgram([...files.keys()], {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: ['node'],
-    typeRoots: [path.join(projectRoot, 'node_modules/@types')],
-    baseUrl: dir,
-    paths: { '@example/client': ['client/src/generated/index.ts'], '@example/client/models': ['client/src/generated/models/index.ts'] },
-  });
+  const program = ts.createProgram(
+    [...files.keys()],
+    strictCompilerOptions(dir, { '@example/client': ['client/src/generated/index.ts'], '@example/client/models': ['client/src/generated/models/index.ts'] }),
+  );
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const file = diagnostic.file?.fileName ?? '';
     const line = diagnostic.file ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1 : 0;

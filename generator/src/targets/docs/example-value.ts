@@ -29,6 +29,8 @@ export interface OperationExample {
   readonly pathValues: readonly { readonly parameter: ParameterModel; readonly value: string }[];
   /** The request body, when the operation takes one. */
   readonly body?: ExampleValue;
+  /** A value for every required query parameter (`calendarView`'s startDateTime and endDateTime). */
+  readonly queryValues: readonly { readonly parameter: ParameterModel; readonly value: string }[];
 }
 
 /** Made-up object ids, one per path parameter position. */
@@ -50,10 +52,31 @@ export function deriveOperationExample(model: ApiModel, operation: OperationMode
   const types = new Map(model.types.map((type) => [type.name, type]));
   const pathValues = operation.pathParameters.map((parameter, index) => ({
     parameter,
-    value: EXAMPLE_IDS[index % EXAMPLE_IDS.length] ?? 'id',
+    value: pathExample(parameter, index),
   }));
   const body = operation.requestBody ? exampleOf(operation.requestBody.type, exampleWalk(types, 'body')) : undefined;
-  return { operation, pathValues, ...(body && { body }) };
+  const queryValues = operation.queryParameters.filter((parameter) => parameter.required).map((parameter) => ({ parameter, value: queryExample(parameter) }));
+  return { operation, pathValues, queryValues, ...(body && { body }) };
+}
+
+/** A key is an id; a function's parameter in the path (`getRecentNotebooks(includePersonalNotebooks=…)`) takes a value of its type. */
+function pathExample(parameter: ApiModel['operations'][number]['pathParameters'][number], index: number): string {
+  const type = parameter.type;
+  if (type.kind === 'primitive') {
+    if (type.primitive === 'boolean') return 'true';
+    if (type.primitive === 'integer' || type.primitive === 'number') return '1';
+    if (type.format === 'date-time') return '2024-01-01T00:00:00Z';
+    if (type.format === 'date') return '2024-01-01';
+  }
+  return EXAMPLE_IDS[index % EXAMPLE_IDS.length] ?? 'id';
+}
+
+/** A required query parameter's value: by its type, a date-time by its name too (Graph types `startDateTime` as a plain string). */
+function queryExample(parameter: ApiModel['operations'][number]['queryParameters'][number]): string {
+  const type = parameter.type;
+  if (type.kind === 'primitive' && type.primitive !== 'string') return pathExample(parameter, 0);
+  if (type.kind === 'primitive' && type.format !== undefined) return pathExample(parameter, 0);
+  return /DateTime$/i.test(parameter.wireName) ? '2024-01-01T00:00:00Z' : 'string';
 }
 
 interface Walk {
@@ -163,7 +186,8 @@ function primitiveExample(primitive: string, format: string | undefined, hint: s
   if (format === 'time') return { kind: 'string', value: '08:00:00', format };
   if (format === 'duration') return { kind: 'string', value: 'PT1H', format };
   const secret = /secret|password|token|credential/i.test(hint);
-  if (format === 'byte' || format === 'base64url' || format === 'binary') return { kind: 'string', value: secret ? SECRET_PLACEHOLDER : 'string', format };
+  // bytes are base64 on the wire: a secret's placeholder is too (`<secret>`, encoded), so that the example still runs
+  if (format === 'byte' || format === 'base64url' || format === 'binary') return { kind: 'string', value: secret ? Buffer.from(SECRET_PLACEHOLDER).toString('base64') : 'string', format };
   if (secret) return { kind: 'string', value: SECRET_PLACEHOLDER };
   if (format === 'uuid') return { kind: 'string', value: EXAMPLE_IDS[0] ?? 'id' };
   return { kind: 'string', value: 'string' };

@@ -63,7 +63,21 @@ export function invocationOf(command: CommandModel, set: ParameterSetModel, exam
     if (value) args.push({ parameter, role: binding.role, value });
     else if (binding.required) return undefined;
   }
+  // Get-MgSecurityAttackSimulation with no argument is its Get1 set (the singleton), not List1
+  // (its collection): a list set that the same arguments would not pick says -All to be chosen
+  const all = set.parameters.find((binding) => binding.role?.kind === 'behaviour' && binding.role.behaviour === 'All');
+  const allParameter = all ? parameters.get(all.parameter) : undefined;
+  if (all?.role && allParameter && command.parameterSets.some((other) => other !== set && acceptsAll(other, args))) {
+    args.push({ parameter: allParameter, role: all.role, value: { kind: 'boolean', value: true } });
+  }
   return { command, set, style: setStyle(set), arguments: args };
+}
+
+/** Whether a set takes exactly these arguments: each is one of its parameters, and it requires no other. */
+function acceptsAll(set: ParameterSetModel, args: readonly InvocationArgument[]): boolean {
+  const given = new Set(args.map((argument) => argument.parameter.name));
+  const names = new Set(set.parameters.map((binding) => binding.parameter));
+  return [...given].every((name) => names.has(name)) && set.parameters.every((binding) => !binding.required || given.has(binding.parameter));
 }
 
 function argumentValue(role: ParameterRole, example: OperationExample): ExampleValue | undefined {
@@ -80,6 +94,10 @@ function argumentValue(role: ParameterRole, example: OperationExample): ExampleV
           return found ? [{ wireName: key.property, name: key.property, value: { kind: 'string' as const, value: found.value } }] : [];
         });
       return properties.length ? { kind: 'object', properties } : undefined;
+    }
+    case 'query': {
+      const found = example.queryValues.find((entry) => entry.parameter.wireName === role.queryParameter);
+      return found ? { kind: 'string', value: found.value } : undefined;
     }
     case 'body':
       return example.body;

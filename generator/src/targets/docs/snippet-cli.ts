@@ -33,7 +33,10 @@ export function cliArguments(invocation: Invocation, command: CliCommandDoc | un
     const option = optionOfParameter(command, argument.parameter.name);
     const name = `--${option?.name ?? kebab(argument.parameter.name)}`;
     const pairs = option?.kind === 'pairs' ? keyValuePairs(argument.value, option.pairs ?? { key: 'key', value: 'value' }) : undefined;
-    if (pairs) pairs.forEach((pair) => argv.push(name, pair));
+    if (option?.kind === 'switch') {
+      // a switch takes no value: present when true (a function's boolean in the path, `-IncludePersonalNotebooks`)
+      if (argument.value.kind !== 'boolean' || argument.value.value) argv.push(name);
+    } else if (pairs) pairs.forEach((pair) => argv.push(name, pair));
     else if (option?.kind === 'file' || isBinaryExample(argument.value)) argv.push(name, BINARY_EXAMPLE_FILE);
     else if (argument.value.kind === 'object' || argument.value.kind === 'array') argv.push(name, JSON.stringify(toJson(argument.value)));
     else argv.push(name, String(argument.value.value));
@@ -54,22 +57,31 @@ export function cliCall(example: OperationExample, invocation: Invocation | unde
 
 export function cliSnippet(example: OperationExample, invocation: Invocation | undefined, commands: readonly CliCommandDoc[], binName: string): Snippet {
   const { words, argv } = cliCall(example, invocation, commands);
-  const lines = [[binName, ...words].join(' ')];
-  for (let index = 0; index < argv.length; index += 2) {
-    lines.push(
-      `  ${argv
-        .slice(index, index + 2)
-        .map(shellQuote)
-        .join(' ')}`,
-    );
+  // one option per line, with its value when it takes one (a switch stands alone)
+  const options: string[][] = [];
+  for (const token of argv) {
+    if (token.startsWith('--') || options.length === 0) options.push([token]);
+    else options.at(-1)?.push(token);
   }
+  const lines = [[binName, ...words].join(' '), ...options.map((option) => `  ${option.map(shellQuote).join(' ')}`)];
   return { title: 'CLI', language: 'sh', code: lines.join(' \\\n') };
 }
 
 /** Without a cmdlet: one option per path key and the whole body as JSON, named as the CLI names them. */
 function fallbackCliArguments(example: OperationExample, command: CliCommandDoc | undefined): string[] {
   const optionFor = (matches: (role: OptionData['role']) => boolean, fallback: string) => `--${command?.data.options.find((option) => matches(option.role))?.name ?? fallback}`;
-  const argv = example.pathValues.flatMap(({ parameter, value }) => [optionFor((role) => role.kind === 'path-key' && role.pathParameter === parameter.wireName, kebab(parameter.wireName)), value]);
+  const argv = example.pathValues.flatMap(({ parameter, value }) => {
+    const option = command?.data.options.find((candidate) => candidate.role.kind === 'path-key' && candidate.role.pathParameter === parameter.wireName);
+    const name = `--${option?.name ?? kebab(parameter.wireName)}`;
+    // a switch takes no value (a function's boolean in the path)
+    if (option?.kind === 'switch') return value === 'false' ? [] : [name];
+    return [name, value];
+  });
+  for (const { parameter, value } of example.queryValues)
+    argv.push(
+      optionFor((role) => role.kind === 'query' && role.queryParameter === parameter.wireName, kebab(parameter.wireName.replace(/^\$/, ''))),
+      value,
+    );
   if (example.body)
     argv.push(
       optionFor((role) => role.kind === 'body', 'body'),

@@ -40,23 +40,28 @@ export function psValue(value: ExampleValue, indent = 0, multiline = false): str
  */
 export function powerShellCode(invocation: Invocation): string {
   const prelude: string[] = [];
-  const parameters: { name: string; value: ExampleValue | '$params' }[] = [];
+  // '' for a switch, which takes no value
+  const parameters: { name: string; value: ExampleValue | '$params' | '' }[] = [];
   for (const argument of invocation.arguments) {
     if ((argument.role.kind === 'body' && isBinaryExample(argument.value)) || (argument.role.kind === 'body-property' && argument.role.fromFile === true)) {
       parameters.push({ name: argument.parameter.name, value: { kind: 'string', value: BINARY_EXAMPLE_FILE } });
     } else if (argument.role.kind === 'body') {
       prelude.push(`$params = ${psValue(argument.value, 0, true)}`, '');
       parameters.push({ name: argument.parameter.name, value: '$params' });
+    } else if (argument.parameter.isSwitch && argument.value.kind === 'boolean') {
+      // a switch is present or absent: `-All`, never `-All $true`
+      if (argument.value.value) parameters.push({ name: argument.parameter.name, value: '' });
     } else {
       parameters.push({ name: argument.parameter.name, value: argument.value });
     }
   }
-  const render = (value: ExampleValue | '$params', multiline: boolean) => (value === '$params' ? value : psValue(value, 1, multiline));
-  const oneLine = [invocation.command.name, ...parameters.map(({ name, value }) => `-${name} ${render(value, false)}`)].join(' ');
+  const render = (value: ExampleValue | '$params' | '', multiline: boolean) => (value === '$params' || value === '' ? value : psValue(value, 1, multiline));
+  const written = (name: string, value: ExampleValue | '$params' | '', multiline: boolean) => (value === '' ? `-${name}` : `-${name} ${render(value, multiline)}`);
+  const oneLine = [invocation.command.name, ...parameters.map(({ name, value }) => written(name, value, false))].join(' ');
   if (oneLine.length <= LINE_WIDTH || parameters.length === 0) return [...prelude, oneLine].join('\n');
   const lines = parameters.map(({ name, value }) => {
-    const short = `  -${name} ${render(value, false)}`;
-    return short.length <= LINE_WIDTH ? short : `  -${name} ${render(value, true)}`;
+    const short = `  ${written(name, value, false)}`;
+    return short.length <= LINE_WIDTH ? short : `  ${written(name, value, true)}`;
   });
   return [...prelude, [invocation.command.name, ...lines].join(' `\n')].join('\n');
 }

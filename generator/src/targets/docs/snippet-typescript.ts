@@ -60,7 +60,11 @@ export function typeScriptCall(example: OperationExample, surface: ClientSurface
       ? [`const requestBody: ${bodyType} = ${tsValue(example.body, 0, runtimeValues)};`]
       : [];
   const argument = !example.body ? '' : binary ? 'content' : bodyType ? 'requestBody' : tsValue(example.body, 0, runtimeValues);
-  const parts = [...navigationParts(surface, operation, valueOf), `${operation.method.toLowerCase()}(${argument})`];
+  // required query parameters go in the request configuration, by the client's names
+  const query = example.queryValues.map(({ parameter, value }) => `${tsKey(parameter.name)}: ${queryLiteral(parameter, value)}`);
+  const configuration = query.length ? `{ queryParameters: { ${query.join(', ')} } }` : '';
+  const callArguments = [argument, configuration].filter((part) => part !== '');
+  const parts = [...navigationParts(surface, operation, valueOf), `${operation.method.toLowerCase()}(${callArguments.join(', ')})`];
   const statement = operation.success.type ? `${chain('const result = await ', parts, ';')}\nconsole.log(result);` : chain('await ', parts, ';');
   return { modelTypes: bodyType ? [bodyType] : [], declarations, runtimeValues: [...runtimeValues].sort(), statement, ...(binary && { readsFile: true }) };
 }
@@ -121,4 +125,11 @@ function tsValue(value: ExampleValue, indent: number, runtimeValues: Set<string>
 
 function tsKey(name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** A query value as the client's type takes it: a number or boolean unquoted, else a string. */
+function queryLiteral(parameter: OperationExample['queryValues'][number]['parameter'], value: string): string {
+  const type = parameter.type;
+  if (type.kind === 'primitive' && (type.primitive === 'boolean' || type.primitive === 'integer' || type.primitive === 'number')) return value;
+  return JSON.stringify(value);
 }

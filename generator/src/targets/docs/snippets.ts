@@ -19,7 +19,8 @@ function requestUrl(model: ApiModel, example: OperationExample): string {
   for (const { parameter, value } of example.pathValues) {
     path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(value));
   }
-  return `${model.baseUrl}${path}`;
+  const query = example.queryValues.map(({ parameter, value }) => `${encodeURIComponent(parameter.wireName)}=${encodeURIComponent(value)}`).join('&');
+  return `${model.baseUrl}${path}${query ? `?${query}` : ''}`;
 }
 
 export function httpSnippet(model: ApiModel, example: OperationExample): Snippet {

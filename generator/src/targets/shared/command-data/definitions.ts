@@ -118,10 +118,15 @@ function bodyType(context: Context, operation: OperationModel | undefined): Type
   return type?.kind === 'named' ? context.types.get(type.name) : undefined;
 }
 
+/** The body's property by its wire name, its own or inherited (`id` comes from `entity`). */
 function bodyPropertyType(context: Context, operation: OperationModel | undefined, property: string): TypeRef | undefined {
-  const body = bodyType(context, operation);
-  if (body?.kind !== 'object') return undefined;
-  return body.properties.find((candidate) => candidate.wireName === property)?.type;
+  const seen = new Set<string>();
+  for (let type = bodyType(context, operation); type?.kind === 'object' && !seen.has(type.name); type = type.baseType ? context.types.get(type.baseType) : undefined) {
+    seen.add(type.name);
+    const found = type.properties.find((candidate) => candidate.wireName === property);
+    if (found) return found.type;
+  }
+  return undefined;
 }
 
 /** `Key=Value` shorthand for a list of objects with a key and a value property. */
@@ -135,7 +140,7 @@ function pairShape(context: Context, type: TypeRef | undefined): { key: string; 
   return undefined;
 }
 
-function kindFor(role: ParameterRole, parameter: CommandParameterModel, propertyType: TypeRef | undefined, pairs: boolean, operation: OperationModel | undefined): OptionKind {
+function kindFor(role: ParameterRole, parameter: CommandParameterModel, propertyType: TypeRef | undefined, pairs: boolean, operation: OperationModel | undefined, isEnumType: boolean): OptionKind {
   switch (role.kind) {
     case 'behaviour':
       return BEHAVIOUR_OPTIONS[role.behaviour]?.kind ?? 'switch';
@@ -152,7 +157,12 @@ function kindFor(role: ParameterRole, parameter: CommandParameterModel, property
       if (role.fromFile === true) return 'file';
       if (pairs) return 'pairs';
       if (propertyType?.kind === 'primitive' && propertyType.primitive === 'string') return 'string';
+      // one member of an enum is a word on the command line (`--classification low`), as PowerShell takes it
+      if (isEnumType) return 'string';
       return 'json';
+    case 'path-key':
+      // a function's boolean in the path (`-IncludePersonalNotebooks`) must say true or false: the path needs it either way
+      return 'string';
     default:
       return parameter.isSwitch ? 'switch' : 'string';
   }
@@ -434,7 +444,8 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
     if (role.kind === 'behaviour' && !BEHAVIOUR_OPTIONS[role.behaviour]) continue;
     const propertyType = role.kind === 'body-property' ? bodyPropertyType(context, first.operation, role.property) : undefined;
     const pairs = role.kind === 'body-property' ? pairShape(context, propertyType) : undefined;
-    const kind = kindFor(role, parameter, propertyType, pairs !== undefined, first.operation);
+    const isEnumType = propertyType?.kind === 'named' && context.types.get(propertyType.name)?.kind === 'enum';
+    const kind = kindFor(role, parameter, propertyType, pairs !== undefined, first.operation, isEnumType);
     const name = optionName(role, parameter.name);
     const schema = roleSchema(context, role, first.operation);
     const query = role.kind === 'query' ? queryShape(first.operation, role.queryParameter) : undefined;
