@@ -2,19 +2,41 @@
  * The command index as the generator writes it: one JSON row per command, turned into entries
  * here. With every Graph module in one binary the index holds thousands of commands, and
  * `mgkit --help` and completion read all of it: JSON parses several times faster than the same
- * entries written as object literals with a closure each.
+ * entries written as object literals, and an entry built on a shared prototype allocates little
+ * (garbage collection was the largest cost of `mgkit --help` over 4,857 commands).
  */
 import type { CommandIndexEntry, CommandModule } from './definition.js';
 
 /** `[path, cmdlet ('' for none), summary]`, then the module file when it is not the path joined by '-'. */
 export type IndexRow = readonly [path: readonly string[], cmdlet: string, summary: string, file?: string];
 
+class IndexEntry implements CommandIndexEntry {
+  constructor(
+    private readonly row: IndexRow,
+    private readonly loader: (file: string) => Promise<unknown>,
+  ) {}
+
+  get path(): readonly string[] {
+    return this.row[0];
+  }
+
+  get cmdlet(): string | undefined {
+    return this.row[1] || undefined;
+  }
+
+  get aliases(): readonly string[] {
+    return this.row[1] ? [this.row[1].toLowerCase()] : [];
+  }
+
+  get summary(): string {
+    return this.row[2];
+  }
+
+  load(): Promise<CommandModule> {
+    return this.loader(this.row[3] ?? this.row[0].join('-')) as Promise<CommandModule>;
+  }
+}
+
 export function indexEntries(rows: readonly IndexRow[], load: (file: string) => Promise<unknown>): CommandIndexEntry[] {
-  return rows.map(([path, cmdlet, summary, file]) => ({
-    path,
-    aliases: cmdlet ? [cmdlet.toLowerCase()] : [],
-    ...(cmdlet && { cmdlet }),
-    summary,
-    load: () => load(file ?? path.join('-')) as Promise<CommandModule>,
-  }));
+  return rows.map((row) => new IndexEntry(row, load));
 }
