@@ -118,7 +118,9 @@ describe('CLI target on the seed', () => {
     for (const prefix of ['applications-', 'service-principals-']) expect(commandFile(files, prefix)).not.toMatch(/import[^;]*graph-client/);
     const clientModules = files.find((file) => file.path.endsWith('client-modules.js'))!.contents;
     expect(clientModules).toContain('export const client = () => import("@mgkit/graph-client").then(({ requestBuilderAt }) => ({ requestBuilderAt }));');
-    expect(clientModules).toContain('"applications/item/synchronization/acquireAccessToken": () => import("@mgkit/graph-client/applications/item/synchronization/acquireAccessToken"),');
+    expect(clientModules).toContain(
+      '"applications/item/synchronization/acquireAccessToken": () => import("@mgkit/graph-client/applications/item/synchronization/acquireAccessToken").then(({ AcquireAccessTokenRequestBuilderRequestsMetadata }) => ({ AcquireAccessTokenRequestBuilderRequestsMetadata })),',
+    );
   });
 
   it('units sharing a CLI package are modules of one binary: each folder one module, and one index that merges them', () => {

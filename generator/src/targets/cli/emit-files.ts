@@ -140,20 +140,27 @@ ${calls.join('\n')}
  */
 export function renderClientModules(model: ApiModel, commands: readonly CommandData[], options: CliEmitOptions): { js: string; dts: string } {
   const surface = clientSurface(model);
-  const builders = new Set<string>();
+  const builders = new Map<string, string>();
   for (const data of commands) {
     for (const key of Object.keys(data.operations)) {
       const operation = model.operations.find((candidate) => candidate.key === key);
-      if (operation) builders.add(builderCall(surface, operation).builder);
+      if (operation) {
+        const call = builderCall(surface, operation);
+        builders.set(call.builder, call.metadata);
+      }
     }
   }
   const specifier = (sub: string) => JSON.stringify(sub ? `${options.clientPackage}/${sub}` : options.clientPackage);
-  const lines = [...builders].sort(compareOrdinal).map((sub) => `  ${JSON.stringify(sub)}: () => import(${specifier(sub)}),`);
+  // only the requests metadata: a builder's navigation metadata imports every builder below it
+  // (a drive item's, 50 modules), which a bundler then drops
+  const lines = [...builders]
+    .sort(([a], [b]) => compareOrdinal(a, b))
+    .map(([sub, metadata]) => `  ${JSON.stringify(sub)}: () => import(${specifier(sub)}).then(({ ${metadata} }) => ({ ${metadata} })),`);
   const js = `${generatedHeader()}
 /** The client package's \`requestBuilderAt\`, loaded on the first call (only it: a bundler drops the client's navigation, which reaches every builder). */
 export const client = () => import(${specifier('')}).then(({ requestBuilderAt }) => ({ requestBuilderAt }));
 
-/** Each request builder a command calls, by its subpath in the client package. */
+/** Each request builder a command calls, by its subpath in the client package: its requests metadata. */
 export const builders = {
 ${lines.join('\n')}
 };
