@@ -140,5 +140,8 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
     expect(users.stdout.split('\n')).toEqual(expect.arrayContaining(['activities', 'people']));
     const urls = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
     expect(urls.filter((url) => url.includes('/commands/') || url.includes('client-modules') || url.includes('/chunks/'))).toEqual([]);
+    // the build merged the modules' indexes into one: no module's own index is loaded
+    expect(urls.filter((url) => /\/generated\/[^/]+\/command-index\.js$/.test(url))).toEqual([]);
+    expect(urls.some((url) => url.endsWith('/dist/generated/command-index.js'))).toBe(true);
   });
 });

@@ -10,9 +10,9 @@
 //     the 33 modules of the whole-Graph bench).
 // tsc does not emit the `client-modules.js` files (they are JavaScript, with declarations beside
 // them, so that the type-checker never reads the client): the bundle writes them to dist/.
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,3 +46,36 @@ const { output } = await bundle.write({ dir: dist, format: 'esm', minify: true, 
 await bundle.close();
 const bytes = output.reduce((sum, item) => sum + Buffer.byteLength(item.type === 'chunk' ? item.code : item.source), 0);
 console.log(`bundled the HTTP stack and ${Object.keys(input).length - 1} client module file(s) into ${output.length} file(s), ${Math.round(bytes / 1024)} KiB`);
+
+// One index for a binary of several modules: the generated root imports every module's index (34
+// modules to load and link for `mgkit --help`); the build writes the root again as one module
+// holding every module's rows, each loading its command from the module's folder.
+const moduleIndexes = readdirSync(path.join(dist, 'generated'), { withFileTypes: true }).filter(
+  (entry) => entry.isDirectory() && existsSync(path.join(dist, 'generated', entry.name, 'command-index.js')),
+);
+const rootIndex = path.join(dist, 'generated/command-index.js');
+const merged = existsSync(rootIndex) && readFileSync(rootIndex, 'utf8').startsWith('// Written by scripts/bundle-runtime.mjs');
+if (moduleIndexes.length > 0 && !merged) {
+  const root = await import(pathToFileURL(path.join(dist, 'generated/command-index.js')).href);
+  const folderOf = new Map();
+  for (const entry of moduleIndexes) {
+    const module = await import(pathToFileURL(path.join(dist, 'generated', entry.name, 'command-index.js')).href);
+    for (const command of module.COMMANDS) folderOf.set(command, entry.name);
+  }
+  const rows = root.COMMANDS.map((command) => [command.path, command.cmdlet ?? '', command.summary, `${folderOf.get(command)}/commands/${command.file}`]);
+  // the rows as a JSON file: reading and parsing it is cheaper than compiling a module holding it
+  writeFileSync(path.join(dist, 'generated/command-index.json'), JSON.stringify(rows));
+  writeFileSync(
+    rootIndex,
+    `// Written by scripts/bundle-runtime.mjs from the ${moduleIndexes.length} modules' indexes: one file to read instead of ${moduleIndexes.length + 1} modules.
+import { readFileSync } from 'node:fs';
+import { indexEntries } from '../runtime/command-index.js';
+export const CLI_NAME = ${JSON.stringify(root.CLI_NAME)};
+export const PACKAGE_NAME = ${JSON.stringify(root.PACKAGE_NAME)};
+export const DEFAULT_BASE_URL = ${JSON.stringify(root.DEFAULT_BASE_URL)};
+export const DELEGATED_SCOPES = ${JSON.stringify(root.DELEGATED_SCOPES)};
+export const COMMANDS = indexEntries(JSON.parse(readFileSync(new URL('./command-index.json', import.meta.url), 'utf8')), (file) => import(\`./\${file}.js\`));
+`,
+  );
+  console.log(`merged ${moduleIndexes.length} module indexes (${rows.length} commands) into dist/generated/command-index.js`);
+}

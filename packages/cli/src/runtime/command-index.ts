@@ -32,8 +32,13 @@ class IndexEntry implements CommandIndexEntry {
     return this.row[2];
   }
 
+  /** The command's module, relative to its index's `commands/` loader: the row's, else the path joined by '-'. */
+  get file(): string {
+    return this.row[3] ?? this.row[0].join('-');
+  }
+
   load(): Promise<CommandModule> {
-    return this.loader(this.row[3] ?? this.row[0].join('-')) as Promise<CommandModule>;
+    return this.loader(this.file) as Promise<CommandModule>;
   }
 }
 
