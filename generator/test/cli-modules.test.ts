@@ -78,7 +78,7 @@ afterAll(async () => {
 describe.skipIf(!available)('one mgkit for several modules', () => {
   it('merges the modules into one command index; --help and a group list every module’s commands', async () => {
     const index = readFileSync(path.join(cli, 'src/generated/command-index.ts'), 'utf8');
-    for (const unit of ['crossdeviceexperiences', 'people', 'schemaextensions']) expect(index).toContain(`from './${unit}/command-index.js'`);
+    for (const unit of ['crossdeviceexperiences', 'people', 'schemaextensions']) expect(index).toContain(`from "./${unit}/command-index.js"`);
     const help = await mgkit(['--help']);
     expect(help.code, help.stderr).toBe(0);
     // users/… comes from two modules (CrossDeviceExperiences' activities, People's people); 34

@@ -128,8 +128,8 @@ describe('CLI target on the seed', () => {
     const moduleUnit = { ...unit.outputs.cli!, dir: path.join(generatedDir, 'generated', 'applications'), modules: 'applications,users' };
     const files = emitCli(model, moduleUnit, { client: { packageName: '@mgkit/graph-applications' } });
     const root = files.find((file) => file.path === path.join(generatedDir, 'generated', 'command-index.ts'))!.contents;
-    expect(root).toContain("import * as module0 from './applications/command-index.js';");
-    expect(root).toContain("import * as module1 from './users/command-index.js';");
+    expect(root).toContain('import * as module0 from "./applications/command-index.js";');
+    expect(root).toContain('import * as module1 from "./users/command-index.js";');
     expect(root).toContain('export const COMMANDS: readonly CommandIndexEntry[] = MODULES.flatMap((module) => module.COMMANDS);');
     // one folder deeper: the runtime is one more level up
     expect(files.find((file) => file.path.endsWith('applications/command-index.ts'))!.contents).toContain("from '../../runtime/definition.js'");

@@ -20,6 +20,44 @@ async function load(text: string) {
   return loadConfig(file);
 }
 
+/** Units with a client and a CLI in `cliDirs` (one per unit), all sharing one CLI package. */
+function cliGroup(cliDirs: readonly string[]): string {
+  return [
+    'version: 1',
+    'units:',
+    ...cliDirs.flatMap((dir, index) => [
+      `  - name: unit${index}`,
+      `    openapi: unit${index}.yaml`,
+      '    outputs:',
+      `      client: { dir: out/client${index}, packageName: "@example/client${index}" }`,
+      `      cli: { dir: ${dir}, packageName: "@example/cli" }`,
+    ]),
+    '',
+  ].join('\n');
+}
+
+describe('units sharing a CLI package (modules of one binary)', () => {
+  it('gives each the folder names of the group, in config order', async () => {
+    const { config, diagnostics } = await load(cliGroup(['cli/src/generated/users', 'cli/src/generated/files']));
+    expect(diagnostics).toEqual([]);
+    expect(config!.units.map((unit) => unit.outputs.cli?.['modules'])).toEqual(['users,files', 'users,files']);
+  });
+
+  it('leaves a unit alone in its CLI package as it was', async () => {
+    const { config } = await load(cliGroup(['cli/src/generated']));
+    expect(config!.units[0]!.outputs.cli?.['modules']).toBeUndefined();
+  });
+
+  it('refuses folders that are not siblings, or names a module cannot have, naming the units', async () => {
+    const apart = await load(cliGroup(['a/users', 'b/files']));
+    expect(apart.config).toBeUndefined();
+    expect(apart.diagnostics.map((d) => [d.code, d.message])).toEqual([['config/cli-modules', expect.stringContaining('units unit0, unit1 share the CLI package @example/cli')]]);
+    const named = await load(cliGroup(['cli/src/generated/commands', "cli/src/generated/it's"]));
+    expect(named.config).toBeUndefined();
+    expect(named.diagnostics[0]?.message).toContain("commands, it's");
+  });
+});
+
 describe('mgkit.config.yaml', () => {
   it('loads the project config with paths resolved against its folder', async () => {
     const { config, diagnostics } = await loadConfig(configFile);

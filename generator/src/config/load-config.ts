@@ -165,8 +165,14 @@ function withCliModules(units: readonly GenerationUnitConfig[]): { units: Genera
       diagnostics.push(`units ${members.map((unit) => unit.name).join(', ')} share the CLI package ${packageName} but their cli dirs are not in one folder`);
       continue;
     }
-    const folders = members.map((unit) => path.basename(unit.outputs.cli!.dir)).join(',');
-    for (const unit of members) modules.set(unit, folders);
+    const names = members.map((unit) => path.basename(unit.outputs.cli!.dir));
+    // the names become import paths and identifiers' comments in generated code, and the list is comma-separated
+    const invalid = names.filter((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name === 'commands' || name === 'runtime');
+    if (invalid.length > 0) {
+      diagnostics.push(`units sharing the CLI package ${packageName} use folder names a module cannot have: ${invalid.join(', ')} (letters, digits, '.', '_' and '-'; not commands or runtime)`);
+      continue;
+    }
+    for (const unit of members) modules.set(unit, names.join(','));
   }
   return {
     diagnostics,

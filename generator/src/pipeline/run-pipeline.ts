@@ -164,8 +164,9 @@ function reportUncoveredOperations(permissions: PermissionsFile, model: ApiModel
 function reportCollidingOutputs(files: readonly GeneratedFile[], diagnostics: DiagnosticBag): void {
   const seen = new Map<string, string>();
   for (const file of files) {
-    // the modules of one CLI each write the index that merges them, the same file
-    if (seen.has(file.path) && seen.get(file.path) !== file.contents) {
+    // the modules of one CLI each write the index that merges them, the same file; nothing else may be shared
+    const shared = path.basename(file.path) === 'command-index.ts' && seen.get(file.path) === file.contents;
+    if (seen.has(file.path) && !shared) {
       diagnostics.error({
         code: 'output/collision',
         message: `two targets or units produce ${path.basename(file.path)} at the same path`,

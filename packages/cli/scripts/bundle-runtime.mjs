@@ -50,19 +50,22 @@ console.log(`bundled the HTTP stack and ${Object.keys(input).length - 1} client 
 // One index for a binary of several modules: the generated root imports every module's index (34
 // modules to load and link for `mgkit --help`); the build writes the root again as one module
 // holding every module's rows, each loading its command from the module's folder.
-const moduleIndexes = readdirSync(path.join(dist, 'generated'), { withFileTypes: true }).filter(
-  (entry) => entry.isDirectory() && existsSync(path.join(dist, 'generated', entry.name, 'command-index.js')),
-);
 const rootIndex = path.join(dist, 'generated/command-index.js');
 const merged = existsSync(rootIndex) && readFileSync(rootIndex, 'utf8').startsWith('// Written by scripts/bundle-runtime.mjs');
-if (moduleIndexes.length > 0 && !merged) {
-  const root = await import(pathToFileURL(path.join(dist, 'generated/command-index.js')).href);
+// the generated root of several modules names their folders (a leftover folder in dist/ is not one)
+const generatedRoot = merged || !existsSync(rootIndex) ? undefined : await import(pathToFileURL(rootIndex).href);
+const moduleIndexes = generatedRoot?.MODULE_FOLDERS ?? [];
+if (moduleIndexes.length > 0) {
   const folderOf = new Map();
-  for (const entry of moduleIndexes) {
-    const module = await import(pathToFileURL(path.join(dist, 'generated', entry.name, 'command-index.js')).href);
-    for (const command of module.COMMANDS) folderOf.set(command, entry.name);
+  for (const folder of moduleIndexes) {
+    const module = await import(pathToFileURL(path.join(dist, 'generated', folder, 'command-index.js')).href);
+    for (const command of module.COMMANDS) folderOf.set(command, folder);
   }
-  const rows = root.COMMANDS.map((command) => [command.path, command.cmdlet ?? '', command.summary, `${folderOf.get(command)}/commands/${command.file}`]);
+  const rows = generatedRoot.COMMANDS.map((command) => {
+    const folder = folderOf.get(command);
+    if (folder === undefined) throw new Error(`bundle-runtime: ${command.path.join(' ')} is in no module's index`);
+    return [command.path, command.cmdlet ?? '', command.summary, `${folder}/commands/${command.file}`];
+  });
   // the rows as a JSON file: reading and parsing it is cheaper than compiling a module holding it
   writeFileSync(path.join(dist, 'generated/command-index.json'), JSON.stringify(rows));
   writeFileSync(
@@ -70,10 +73,10 @@ if (moduleIndexes.length > 0 && !merged) {
     `// Written by scripts/bundle-runtime.mjs from the ${moduleIndexes.length} modules' indexes: one file to read instead of ${moduleIndexes.length + 1} modules.
 import { readFileSync } from 'node:fs';
 import { indexEntries } from '../runtime/command-index.js';
-export const CLI_NAME = ${JSON.stringify(root.CLI_NAME)};
-export const PACKAGE_NAME = ${JSON.stringify(root.PACKAGE_NAME)};
-export const DEFAULT_BASE_URL = ${JSON.stringify(root.DEFAULT_BASE_URL)};
-export const DELEGATED_SCOPES = ${JSON.stringify(root.DELEGATED_SCOPES)};
+export const CLI_NAME = ${JSON.stringify(generatedRoot.CLI_NAME)};
+export const PACKAGE_NAME = ${JSON.stringify(generatedRoot.PACKAGE_NAME)};
+export const DEFAULT_BASE_URL = ${JSON.stringify(generatedRoot.DEFAULT_BASE_URL)};
+export const DELEGATED_SCOPES = ${JSON.stringify(generatedRoot.DELEGATED_SCOPES)};
 export const COMMANDS = indexEntries(JSON.parse(readFileSync(new URL('./command-index.json', import.meta.url), 'utf8')), (file) => import(\`./\${file}.js\`));
 `,
   );

@@ -70,6 +70,7 @@ describe('lazy loading', () => {
     const clientModules = readFileSync(fileURLToPath(new URL('../dist/generated/client-modules.js', import.meta.url)), 'utf8');
     // minified: \`"sub":()=>import(\`../chunks/x.js\`)\`
     const chunkOf = (builder: string) => new RegExp(`"${builder}":\\(\\)=>import\\([\`"]\\.\\./(chunks/[^\`"]+)[\`"]\\)`).exec(clientModules)?.[1] ?? 'missing';
+    expect([chunkOf('applications/item/synchronization/acquireAccessToken'), chunkOf('servicePrincipals/item/synchronization/acquireAccessToken')]).not.toContain('missing');
     expect(has(urls, new RegExp(`${chunkOf('applications/item/synchronization/acquireAccessToken')}$`))).toBe(true);
     expect(has(urls, new RegExp(`${chunkOf('servicePrincipals/item/synchronization/acquireAccessToken')}$`))).toBe(false);
     const loaded = urls.filter((url) => /\/dist\/(chunks\/|runtime\/http-stack\.js|generated\/client-modules\.js)/.test(url));

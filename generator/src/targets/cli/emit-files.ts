@@ -209,12 +209,13 @@ export const COMMANDS: readonly CommandIndexEntry[] = indexEntries(${parsedJson(
  * regenerating one module writes the same file.
  */
 export function renderModulesIndex(modules: readonly string[]): string {
-  const imports = modules.map((folder, index) => `import * as module${index} from './${folder}/command-index.js';`);
+  const imports = modules.map((folder, index) => `import * as module${index} from ${JSON.stringify(`./${folder}/command-index.js`)};`);
   return `${generatedHeader()}
 import type { CommandIndexEntry } from '../runtime/definition.js';
 ${imports.join('\n')}
 
-/** The modules, in the config's order: ${modules.join(', ')}. */
+/** The modules' folders, in the config's order (the CLI's build merges their indexes into one file). */
+export const MODULE_FOLDERS: readonly string[] = ${JSON.stringify(modules)};
 const MODULES = [${modules.map((_folder, index) => `module${index}`).join(', ')}];
 
 export const CLI_NAME = module0.CLI_NAME;

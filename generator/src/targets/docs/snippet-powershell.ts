@@ -48,9 +48,10 @@ export function powerShellCode(invocation: Invocation): string {
     } else if (argument.role.kind === 'body') {
       prelude.push(`$params = ${psValue(argument.value, 0, true)}`, '');
       parameters.push({ name: argument.parameter.name, value: '$params' });
-    } else if (argument.parameter.isSwitch && argument.value.kind === 'boolean') {
-      // a switch is present or absent: `-All`, never `-All $true`
-      if (argument.value.value) parameters.push({ name: argument.parameter.name, value: '' });
+    } else if (argument.parameter.isSwitch && (argument.value.kind === 'boolean' || (argument.value.kind === 'string' && /^(true|false)$/.test(argument.value.value)))) {
+      // a switch is present or absent: `-All`, never `-All $true` (a function's boolean in the path comes as 'true')
+      if (argument.value.value === true || argument.value.value === 'true') parameters.push({ name: argument.parameter.name, value: '' });
+      else parameters.push({ name: `${argument.parameter.name}:$false`, value: '' });
     } else {
       parameters.push({ name: argument.parameter.name, value: argument.value });
     }

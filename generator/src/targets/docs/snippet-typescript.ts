@@ -131,5 +131,7 @@ function tsKey(name: string): string {
 function queryLiteral(parameter: OperationExample['queryValues'][number]['parameter'], value: string): string {
   const type = parameter.type;
   if (type.kind === 'primitive' && (type.primitive === 'boolean' || type.primitive === 'integer' || type.primitive === 'number')) return value;
+  // the client types a date-time query parameter as a Date
+  if (type.kind === 'primitive' && type.format === 'date-time') return `new Date(${JSON.stringify(value)})`;
   return JSON.stringify(value);
 }

@@ -137,7 +137,8 @@ export async function runCommand(module: CommandModule, argv: readonly string[],
       const result = await module.send(connection.client, call);
       if (inspection && plan.responseHeadersSink !== undefined) writeResponseHeaders(plan.responseHeadersSink, inspection.responseHeaders());
       if (binaryResponse) writeBinary(result, plan.outputFile);
-      if (plan.all && plan.operation.pageable && module.sendPage && !plan.passThru) {
+      // a next page is a GET of its link: an action's builder (POST) has no get
+      if (plan.all && plan.operation.pageable && plan.operation.method.toUpperCase() === 'GET' && module.sendPage && !plan.passThru) {
         const sendPage = module.sendPage;
         const pages = followPages(result, (nextLink) => sendPage(connection.client, call, nextLink), plan.operation.success.schema, command.$defs, globals.baseUrl);
         await printItems(pages, parsed.globals['output'] !== undefined || io().env['MGKIT_OUTPUT'] !== undefined ? globals.output : 'ndjson', globals.query, globals.color);
