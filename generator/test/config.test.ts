@@ -55,6 +55,9 @@ describe('units sharing a CLI package (modules of one binary)', () => {
     const named = await load(cliGroup(['cli/src/generated/commands', "cli/src/generated/it's"]));
     expect(named.config).toBeUndefined();
     expect(named.diagnostics[0]?.message).toContain("commands, it's");
+    const renamed = await load(cliGroup(['cli/src/generated/users', 'cli/src/generated/files']).replace('packageName: "@example/cli" }', 'packageName: "@example/cli", binName: other }'));
+    expect(renamed.config).toBeUndefined();
+    expect(renamed.diagnostics[0]?.message).toContain('name its command differently (other, mgkit)');
   });
 });
 

@@ -165,6 +165,13 @@ function withCliModules(units: readonly GenerationUnitConfig[]): { units: Genera
       diagnostics.push(`units ${members.map((unit) => unit.name).join(', ')} share the CLI package ${packageName} but their cli dirs are not in one folder`);
       continue;
     }
+    const binNames = new Set(members.map((unit) => String(unit.outputs.cli!['binName'])));
+    if (binNames.size > 1) {
+      diagnostics.push(
+        `units ${members.map((unit) => unit.name).join(', ')} share the CLI package ${packageName} but name its command differently (${[...binNames].join(', ')}); one binary has one name`,
+      );
+      continue;
+    }
     const names = members.map((unit) => path.basename(unit.outputs.cli!.dir));
     // the names become import paths and identifiers' comments in generated code, and the list is comma-separated
     const invalid = names.filter((name) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name === 'commands' || name === 'runtime');
