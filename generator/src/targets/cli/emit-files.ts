@@ -50,6 +50,28 @@ function builderCall(surface: ClientSurface, operation: OperationModel): Builder
   };
 }
 
+/** Each operation's builder call by operation key, worked out once per unit (commands and client modules both read it). */
+export class BuilderCalls {
+  private readonly operations: ReadonlyMap<string, OperationModel>;
+  private readonly surface: ClientSurface;
+  private readonly calls = new Map<string, BuilderCallData>();
+
+  constructor(model: ApiModel) {
+    this.operations = new Map(model.operations.map((operation) => [operation.key, operation]));
+    this.surface = clientSurface(model);
+  }
+
+  of(key: string): BuilderCallData | undefined {
+    let call = this.calls.get(key);
+    const operation = this.operations.get(key);
+    if (call === undefined && operation) {
+      call = builderCall(this.surface, operation);
+      this.calls.set(key, call);
+    }
+    return call;
+  }
+}
+
 /** JSON as a string literal for `JSON.parse`: V8 parses JSON faster than an object literal, and the type-checker does not infer its type. */
 function parsedJson(value: unknown): string {
   return `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
@@ -105,15 +127,14 @@ export const OPTIONS: readonly SharedOption[] = ${parsedJson(table.options)};
  * A command: its definition as data and, per operation, the request builder it calls. It
  * imports no client code: `client-modules.js` loads the builder when the command runs.
  */
-export function renderCommandModule(model: ApiModel, data: CommandData, options: CliEmitOptions, optionTable: OptionTable): string {
+export function renderCommandModule(data: CommandData, options: CliEmitOptions, optionTable: OptionTable, builderCalls: BuilderCalls): string {
   const { $defs: _ownSchemas, ...definition } = data;
   const stored = { ...definition, options: data.options.map(({ sets, ...shared }) => [optionTable.indexOf(shared), sets]) };
-  const surface = clientSurface(model);
   const calls = Object.keys(data.operations)
     .sort()
     .flatMap((key) => {
-      const operation = model.operations.find((candidate) => candidate.key === key);
-      return operation ? [`  ${JSON.stringify(key)}: ${JSON.stringify(builderCall(surface, operation))},`] : [];
+      const call = builderCalls.of(key);
+      return call ? [`  ${JSON.stringify(key)}: ${JSON.stringify(call)},`] : [];
     });
   return `${generatedHeader()}
 import { callsThroughBuilders } from '../${options.runtimeDir}/builder-calls.js';
@@ -138,16 +159,12 @@ ${calls.join('\n')}
  * here (a module's client is tens of megabytes of declarations), while a bundler follows the
  * imports (the CLI's build bundles them with the Kiota runtime, see scripts/bundle-runtime.mjs).
  */
-export function renderClientModules(model: ApiModel, commands: readonly CommandData[], options: CliEmitOptions): { js: string; dts: string } {
-  const surface = clientSurface(model);
+export function renderClientModules(commands: readonly CommandData[], options: CliEmitOptions, builderCalls: BuilderCalls): { js: string; dts: string } {
   const builders = new Map<string, string>();
   for (const data of commands) {
     for (const key of Object.keys(data.operations)) {
-      const operation = model.operations.find((candidate) => candidate.key === key);
-      if (operation) {
-        const call = builderCall(surface, operation);
-        builders.set(call.builder, call.metadata);
-      }
+      const call = builderCalls.of(key);
+      if (call) builders.set(call.builder, call.metadata);
     }
   }
   const specifier = (sub: string) => JSON.stringify(sub ? `${options.clientPackage}/${sub}` : options.clientPackage);

@@ -9,7 +9,17 @@ import type { ApiModel } from '../../model/index.js';
 import type { GeneratedFile } from '../shared/generated-file.js';
 import type { TargetEmit, TargetExports, TargetOutput } from '../types.js';
 import { commandsOf, moduleSchemas } from '../shared/command-data/definitions.js';
-import { type CliEmitOptions, OptionTable, renderClientModules, renderCommandIndex, renderCommandModule, renderModulesIndex, renderOptionTable, renderSchemaTable } from './emit-files.js';
+import {
+  BuilderCalls,
+  type CliEmitOptions,
+  OptionTable,
+  renderClientModules,
+  renderCommandIndex,
+  renderCommandModule,
+  renderModulesIndex,
+  renderOptionTable,
+  renderSchemaTable,
+} from './emit-files.js';
 
 /** The module folders of the binary this unit is part of (set by the config for units sharing a CLI package). */
 function modulesOf(output: TargetOutput): string[] {
@@ -28,7 +38,8 @@ export function emitCli(model: ApiModel, output: TargetOutput, deps: Readonly<Re
   };
   const commands = commandsOf(model);
   const data = commands.map((command) => command.data);
-  const clientModules = renderClientModules(model, data, options);
+  const builderCalls = new BuilderCalls(model);
+  const clientModules = renderClientModules(data, options, builderCalls);
   const optionTable = new OptionTable(data);
   return [
     ...(modules.length > 0 ? [{ path: join(dirname(output.dir), 'command-index.ts'), contents: renderModulesIndex(modules) }] : []),
@@ -39,7 +50,7 @@ export function emitCli(model: ApiModel, output: TargetOutput, deps: Readonly<Re
     { path: join(output.dir, 'client-modules.d.ts'), contents: clientModules.dts },
     ...commands.map((command) => ({
       path: join(output.dir, 'commands', `${command.placed.file}.ts`),
-      contents: renderCommandModule(model, command.data, options, optionTable),
+      contents: renderCommandModule(command.data, options, optionTable, builderCalls),
     })),
   ];
 }

@@ -70,13 +70,7 @@ export function cliSnippet(example: OperationExample, invocation: Invocation | u
 /** Without a cmdlet: one option per path key and the whole body as JSON, named as the CLI names them. */
 function fallbackCliArguments(example: OperationExample, command: CliCommandDoc | undefined): string[] {
   const optionFor = (matches: (role: OptionData['role']) => boolean, fallback: string) => `--${command?.data.options.find((option) => matches(option.role))?.name ?? fallback}`;
-  const argv = example.pathValues.flatMap(({ parameter, value }) => {
-    const option = command?.data.options.find((candidate) => candidate.role.kind === 'path-key' && candidate.role.pathParameter === parameter.wireName);
-    const name = `--${option?.name ?? kebab(parameter.wireName)}`;
-    // a switch takes no value (a function's boolean in the path)
-    if (option?.kind === 'switch') return value === 'false' ? [] : [name];
-    return [name, value];
-  });
+  const argv = example.pathValues.flatMap(({ parameter, value }) => [optionFor((role) => role.kind === 'path-key' && role.pathParameter === parameter.wireName, kebab(parameter.wireName)), value]);
   for (const { parameter, value } of example.queryValues)
     argv.push(
       optionFor((role) => role.kind === 'query' && role.queryParameter === parameter.wireName, kebab(parameter.wireName.replace(/^\$/, ''))),
