@@ -45,7 +45,7 @@ describe('client target: JSDoc says what a user needs', () => {
   it('the body property without a description names its type, and the OData error members say what they hold', async () => {
     const models = emitClientSources(await specsModel()).get('models/index.ts') ?? '';
     expect(models).toContain('/** The `credentials`: a list of {@link SynchronizationSecretKeyStringValuePair}. */');
-    expect(models).toContain('/** The `key`: one of {@link SynchronizationSecret}. */');
+    expect(models).toContain('/** The `key`: one of {@link SynchronizationSecret}: The name of a credential or setting');
     expect(models).toMatch(/\/\*\* A service-defined error code[^*]*\*\/\n\s+code\?: string;/);
     expect(models).toMatch(/\/\*\* Service-specific details: Graph puts the `request-id`[^*]*\*\/\n\s+innerError\?: InnerError;/);
   });
@@ -60,5 +60,15 @@ describe('client target: JSDoc says what a user needs', () => {
     expect(models).toMatch(/\/\*\* The account can sign in\. \*\/\n\s+Enabled: 'enabled',/);
     expect(models).toMatch(/\/\*\* The account is deleted in 30 days[^*]*\*\/\n\s+PendingDeletion: 'pendingDeletion',/);
     expect(models).toMatch(/\n\s+Disabled: 'disabled',/);
+  });
+
+  it('every synchronizationSecret key says what it holds and whether it is a secret (specs/descriptions.yaml)', async () => {
+    const models = emitClientSources(await specsModel()).get('models/index.ts') ?? '';
+    const object = models.slice(models.indexOf('export const SynchronizationSecretObject = {'), models.indexOf('} as const;', models.indexOf('SynchronizationSecretObject')));
+    const members = object.match(/^ {2}\w+: '\w+',$/gm) ?? [];
+    expect(members).toHaveLength(45);
+    expect(object.match(/^ {2}\/\*\* .+ \*\/\n {2}\w+: '\w+',$/gm) ?? []).toHaveLength(45);
+    expect(object).toMatch(/\/\*\* The password of that account\. A secret\. \*\/\n {2}Password: 'Password',/);
+    expect(object).toMatch(/\/\*\* The base URL [^*]*Not a secret\. \*\/\n {2}BaseAddress: 'BaseAddress',/);
   });
 });

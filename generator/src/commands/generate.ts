@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, type GenerationUnitConfig } from '../config/index.js';
+import { loadConfig, overlayFiles, type GenerationUnitConfig } from '../config/index.js';
 import { applyChanges, leftoverTemporaries, planLockedOutputs, readLockFile, sha256, type FileChange, type LockScope, type OutputConflict, type OutputPlan } from '../output/index.js';
 import { generatorVersion } from './generator-version.js';
 import { displayPath, printDiagnostics, summariseDiagnostics } from './report.js';
@@ -142,7 +142,7 @@ function lockScope(configFile: string, projectRoot: string, units: readonly Gene
         unit.name,
         {
           outputDirs: Object.values(unit.outputs).flatMap((output) => (output ? [output.dir] : [])),
-          inputs: [projectRoot, configFile, unit.openapi, path.dirname(unit.openapi), ...unit.cmdlets, ...(unit.permissions ? [unit.permissions] : [])],
+          inputs: [projectRoot, configFile, unit.openapi, path.dirname(unit.openapi), ...unit.cmdlets, ...overlayFiles(unit)],
         },
       ]),
     ),

@@ -5,6 +5,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node a
 import type { Diagnostic } from '../diagnostics/index.js';
 import { isWithin, projectRootOf } from '../util/paths.js';
 import { TARGETS } from '../targets/registry.js';
+import { overlayFiles } from './overlay-files.js';
 import { configSchema } from './schema.js';
 import type { GenerationUnitConfig, MgkitConfig, OutputsConfig, SelectionConfig } from './types.js';
 
@@ -16,6 +17,7 @@ interface RawUnit {
   lockFile?: string;
   cmdlets?: string[];
   permissions?: string;
+  descriptions?: string;
   include?: Partial<SelectionConfig>;
   exclude?: Partial<SelectionConfig>;
   bindings?: Record<string, Record<string, string>>;
@@ -104,6 +106,7 @@ function resolveConfig(raw: RawConfig, configFile: string, document: Document, l
       openapi: resolve(unit.openapi),
       cmdlets: (unit.cmdlets ?? []).map(resolve),
       ...(unit.permissions && { permissions: resolve(unit.permissions) }),
+      ...(unit.descriptions && { descriptions: resolve(unit.descriptions) }),
       include: { paths: unit.include?.paths ?? ['**'], cmdlets: unit.include?.cmdlets ?? ['*'] },
       exclude: { paths: unit.exclude?.paths ?? [], cmdlets: unit.exclude?.cmdlets ?? [] },
       bindings: unit.bindings ?? {},
@@ -236,7 +239,7 @@ function outputsOutsideProject(unit: RawConfig['units'][number], index: number, 
  * what it reads, and never settle: one error per such folder, at its `dir` key.
  */
 function overlappingOutputs(unit: GenerationUnitConfig, index: number, configFile: string, document: Document, lineCounter: LineCounter, displayFile: string): Diagnostic[] {
-  const inputs = [path.resolve(configFile), unit.openapi, ...unit.cmdlets, ...(unit.permissions ? [unit.permissions] : [])];
+  const inputs = [path.resolve(configFile), unit.openapi, ...unit.cmdlets, ...overlayFiles(unit)];
   const diagnostics: Diagnostic[] = [];
   for (const [target, output] of Object.entries(unit.outputs)) {
     if (!output) continue;

@@ -18,6 +18,7 @@ const unit = {
     lockFile: { type: 'string', minLength: 1 },
     cmdlets: stringList,
     permissions: { type: 'string', minLength: 1 },
+    descriptions: { type: 'string', minLength: 1 },
     include: selection,
     exclude: selection,
     bindings: {

@@ -35,6 +35,8 @@ export interface GenerationUnitConfig {
   readonly cmdlets: readonly string[];
   /** Absolute path of the permissions file (`permissions.yaml`) the docs show, when configured. */
   readonly permissions?: string;
+  /** Absolute path of the descriptions file (`descriptions.yaml`): texts the description lacks, when configured. */
+  readonly descriptions?: string;
   readonly include: SelectionConfig;
   readonly exclude: SelectionConfig;
   /** Explicit joins: cmdlet name → parameter-set name (or `*`) → operation (`METHOD /path` or operationId). */

@@ -2,7 +2,9 @@ import type { GenerationUnitConfig } from '../config/types.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/index.js';
 import type { CmdletHelp } from '../sources/cmdlets/index.js';
 import type { OpenApiDocument, OpenApiOperation } from '../sources/openapi/index.js';
+import type { DescriptionsFile } from '../sources/descriptions/index.js';
 import type { PermissionsFile } from '../sources/permissions/index.js';
+import { applyDescriptions } from './apply-descriptions.js';
 import { CommandBinder } from './bind-commands.js';
 import { buildCommand } from './build-commands.js';
 import { buildOperation, operationKeys } from './build-operations.js';
@@ -17,6 +19,8 @@ export interface ModelInputs {
   readonly unit: Pick<GenerationUnitConfig, 'include' | 'exclude' | 'bindings' | 'keepActionPrefixInUrl'>;
   /** The unit's permissions file: each operation carries its entry. */
   readonly permissions?: PermissionsFile;
+  /** The unit's descriptions file: texts the description lacks. */
+  readonly descriptions?: DescriptionsFile;
 }
 
 /**
@@ -86,6 +90,7 @@ export function buildApiModel(inputs: ModelInputs): { model?: ApiModel; diagnost
     document.file,
   );
 
+  const types = inputs.descriptions ? applyDescriptions(registry.types(), inputs.descriptions, document.schemaNames, diagnostics) : registry.types();
   if (diagnostics.hasErrors) return { diagnostics: [...diagnostics.items] };
   const model: ApiModel = {
     title: document.title,
@@ -93,7 +98,7 @@ export function buildApiModel(inputs: ModelInputs): { model?: ApiModel; diagnost
     baseUrl: (document.servers[0]?.url ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
     options: { keepActionPrefixInUrl: unit.keepActionPrefixInUrl },
     operations: operations.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
-    types: registry.types(),
+    types,
     commands: commands.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     diagnostics: [...diagnostics.items],
   };

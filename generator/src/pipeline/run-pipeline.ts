@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { loadConfig, type GenerationUnitConfig, type MgkitConfig } from '../config/index.js';
+import { loadConfig, overlayFiles, type GenerationUnitConfig, type MgkitConfig } from '../config/index.js';
 import { DiagnosticBag } from '../diagnostics/index.js';
 import { buildApiModel, type ApiModel } from '../model/index.js';
 import type { GeneratedFile } from '../output/index.js';
+import { readDescriptionsFile, type DescriptionsFile } from '../sources/descriptions/index.js';
 import { findUncoveredOperations, readPermissionsFile, type PermissionsFile } from '../sources/permissions/index.js';
 import { loadTargets } from '../targets/index.js';
 import { readUnitInputs } from './read-inputs.js';
@@ -116,14 +117,17 @@ async function buildUnitModel(unit: GenerationUnitConfig, { diagnostics, clock }
   const inputs = await clock.time('read', unit.name, () => readUnitInputs(unit, diagnostics));
   if (!inputs) return undefined;
   const permissions = unit.permissions ? await readUnitPermissions(unit.permissions, diagnostics) : undefined;
-  const built = await clock.time('model', unit.name, () => buildApiModel({ document: inputs.document, cmdlets: inputs.cmdlets, unit, ...(permissions && { permissions }) }));
+  const descriptions = unit.descriptions ? await readUnitDescriptions(unit.descriptions, diagnostics) : undefined;
+  const built = await clock.time('model', unit.name, () =>
+    buildApiModel({ document: inputs.document, cmdlets: inputs.cmdlets, unit, ...(permissions && { permissions }), ...(descriptions && { descriptions }) }),
+  );
   diagnostics.addAll(built.diagnostics);
   const model = built.model;
   if (!model) return undefined;
   if (permissions) reportUncoveredOperations(permissions, model, diagnostics);
   // What this unit depends on: its description, the help of the cmdlets it selected, and the
   // module pages it skipped (recorded, so that the up-to-date check knows them as read).
-  const inputFiles = [...inputs.document.files, ...model.commands.map((command) => command.source.file), ...inputs.modulePages, ...(unit.permissions ? [unit.permissions] : [])];
+  const inputFiles = [...inputs.document.files, ...model.commands.map((command) => command.source.file), ...inputs.modulePages, ...overlayFiles(unit)];
   return { model, inputFiles, ...(permissions && { permissions }) };
 }
 
@@ -139,6 +143,12 @@ export function finishRun<U extends UnitOutput>(units: readonly U[], diagnostics
 }
 
 const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+async function readUnitDescriptions(file: string, diagnostics: DiagnosticBag): Promise<DescriptionsFile | undefined> {
+  const read = await readDescriptionsFile(file);
+  diagnostics.addAll(read.diagnostics);
+  return read.descriptions;
+}
 
 async function readUnitPermissions(file: string, diagnostics: DiagnosticBag): Promise<PermissionsFile | undefined> {
   const read = await readPermissionsFile(file);

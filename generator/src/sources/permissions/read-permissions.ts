@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/index.js';
+import { offsetOf, readOverlayText, YamlOverlayReader } from '../yaml-overlay.js';
 import type { OperationPermissions, PermissionEntry, PermissionLevels, PermissionsFile } from './types.js';
 
 const ACCOUNT_KINDS = ['delegatedWorkOrSchool', 'delegatedPersonal', 'application'] as const;
@@ -17,24 +16,8 @@ export interface PermissionsReadResult {
 
 /** Read and validate `permissions.yaml`; every problem is one diagnostic with its line. */
 export async function readPermissionsFile(file: string): Promise<PermissionsReadResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    const displayFile = display(file);
-    return {
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'permissions/not-found',
-          message: `permissions file ${displayFile} does not exist`,
-          file: displayFile,
-          hint: "create it (see specs/README.md) or remove the unit's permissions: key",
-        },
-      ],
-    };
-  }
-  return parsePermissions(text, file);
+  const read = await readOverlayText(file, 'permissions');
+  return 'text' in read ? parsePermissions(read.text, file) : { diagnostics: [read.diagnostic] };
 }
 
 /** Parse the text of a permissions file (`file` is used for positions and the result). */
@@ -49,44 +32,14 @@ export function findUncoveredOperations(permissions: PermissionsFile, operationK
   return operationKeys.filter((key) => !(key in permissions.operations)).sort();
 }
 
-class PermissionsReader {
-  readonly diagnostics: Diagnostic[] = [];
-  readonly #lines = new LineCounter();
-  readonly #displayFile: string;
-
-  constructor(
-    private readonly text: string,
-    private readonly file: string,
-  ) {
-    this.#displayFile = display(file);
+class PermissionsReader extends YamlOverlayReader {
+  constructor(text: string, file: string) {
+    super('permissions', text, file);
   }
 
   read(): PermissionsFile | undefined {
-    const document = parseDocument(this.text, { lineCounter: this.#lines, prettyErrors: false });
-    for (const error of document.errors) {
-      this.#report('parse-error', `invalid YAML: ${error.message.split('\n')[0] ?? ''}`, error.pos[0], 'fix the YAML syntax at this position');
-    }
-    if (document.errors.length > 0) return undefined;
-    const root = document.contents;
-    if (!isMap(root)) {
-      this.#report('invalid-value', 'the file must be a mapping with version and operations', 0, 'start with "version: 1" and "operations:"');
-      return undefined;
-    }
-    this.#checkKeys(root, ['version', 'operations'], 'the file');
-    const version = root.get('version', true) as YamlNode | undefined;
-    if (!isScalar(version) || version.value !== 1) {
-      this.#report('invalid-value', 'version must be 1', offsetOf(version ?? root), 'write "version: 1"');
-    }
-    const operationsNode = root.get('operations', true) as YamlNode | undefined;
-    if (!isMap(operationsNode)) {
-      this.#report(
-        'missing-key',
-        'operations must be a mapping of operation key → permissions',
-        offsetOf(operationsNode ?? root),
-        'add "operations:" with one entry per operation key (see mgkit-gen inspect)',
-      );
-      return undefined;
-    }
+    const operationsNode = this.rootMap('operations', 'operation key → permissions', 'add "operations:" with one entry per operation key (see mgkit-gen inspect)');
+    if (!operationsNode) return undefined;
     const operations: Record<string, OperationPermissions> = {};
     for (const pair of operationsNode.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -99,18 +52,18 @@ class PermissionsReader {
 
   #readOperation(key: string, node: YamlNode | null, keyOffset: number): OperationPermissions | undefined {
     if (!/^[A-Za-z0-9_.-]+$/.test(key)) {
-      this.#report('invalid-value', `'${key}' is not an operation key`, keyOffset, 'use a key as printed by mgkit-gen inspect, e.g. applications.synchronization.acquireAccessToken.post');
+      this.report('invalid-value', `'${key}' is not an operation key`, keyOffset, 'use a key as printed by mgkit-gen inspect, e.g. applications.synchronization.acquireAccessToken.post');
       return undefined;
     }
     if (!isMap(node)) {
-      this.#report('invalid-value', `operation ${key} must map ${ACCOUNT_KINDS.join(', ')}`, offsetOf(node) || keyOffset, 'see specs/permissions.yaml for the shape');
+      this.report('invalid-value', `operation ${key} must map ${ACCOUNT_KINDS.join(', ')}`, offsetOf(node) || keyOffset, 'see specs/permissions.yaml for the shape');
       return undefined;
     }
-    this.#checkKeys(node, ACCOUNT_KINDS, `operation ${key}`);
+    this.checkKeys(node, ACCOUNT_KINDS, `operation ${key}`);
     const entries = ACCOUNT_KINDS.map((kind) => {
       const value = node.get(kind, true) as YamlNode | undefined;
       if (value === undefined) {
-        this.#report('missing-key', `operation ${key} needs the key '${kind}'`, offsetOf(node), `add '${kind}:' (write '${NOT_SUPPORTED}' when that account kind cannot call it)`);
+        this.report('missing-key', `operation ${key} needs the key '${kind}'`, offsetOf(node), `add '${kind}:' (write '${NOT_SUPPORTED}' when that account kind cannot call it)`);
         return undefined;
       }
       return this.#readEntry(value, `${key}.${kind}`);
@@ -123,7 +76,7 @@ class PermissionsReader {
   #readEntry(node: YamlNode, where: string): PermissionEntry | undefined {
     if (isScalar(node) && node.value === NOT_SUPPORTED) return NOT_SUPPORTED;
     if (!isMap(node)) {
-      this.#report(
+      this.report(
         'invalid-value',
         `${where} must be '${NOT_SUPPORTED}' or a mapping with ${LEVELS.join(' and ')}`,
         offsetOf(node),
@@ -131,11 +84,11 @@ class PermissionsReader {
       );
       return undefined;
     }
-    this.#checkKeys(node, LEVELS, where);
+    this.checkKeys(node, LEVELS, where);
     const [leastPrivileged, higherPrivileged] = LEVELS.map((level) => this.#readNames(node, level, where));
     if (!leastPrivileged || !higherPrivileged) return undefined;
     if (leastPrivileged.length === 0) {
-      this.#report('invalid-value', `${where}.leastPrivileged lists no permission`, offsetOf(node), `name at least one, or write '${NOT_SUPPORTED}'`);
+      this.report('invalid-value', `${where}.leastPrivileged lists no permission`, offsetOf(node), `name at least one, or write '${NOT_SUPPORTED}'`);
       return undefined;
     }
     const levels: PermissionLevels = { leastPrivileged, higherPrivileged };
@@ -146,14 +99,14 @@ class PermissionsReader {
     const value = node.get(level, true) as YamlNode | undefined;
     if (value === undefined) return level === 'higherPrivileged' ? [] : this.#missing(node, level, where);
     if (!isSeq(value)) {
-      this.#report('invalid-value', `${where}.${level} must be a list of permission names`, offsetOf(value), 'write [Name.Of.Permission, …]');
+      this.report('invalid-value', `${where}.${level} must be a list of permission names`, offsetOf(value), 'write [Name.Of.Permission, …]');
       return undefined;
     }
     const names: string[] = [];
     for (const item of value.items) {
       const name = isScalar(item) ? item.value : undefined;
       if (typeof name !== 'string' || !PERMISSION_NAME.test(name)) {
-        this.#report('invalid-value', `${where}.${level} has '${String(name)}', which is not a permission name`, offsetOf(item as YamlNode), 'write a name such as Synchronization.ReadWrite.All');
+        this.report('invalid-value', `${where}.${level} has '${String(name)}', which is not a permission name`, offsetOf(item as YamlNode), 'write a name such as Synchronization.ReadWrite.All');
         return undefined;
       }
       names.push(name);
@@ -162,37 +115,7 @@ class PermissionsReader {
   }
 
   #missing(node: YamlNode, level: string, where: string): undefined {
-    this.#report('missing-key', `${where} needs the key '${level}'`, offsetOf(node), `add '${level}: [Name.Of.Permission]'`);
+    this.report('missing-key', `${where} needs the key '${level}'`, offsetOf(node), `add '${level}: [Name.Of.Permission]'`);
     return undefined;
   }
-
-  #checkKeys(node: YAMLMap, allowed: readonly string[], where: string): void {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!allowed.includes(key)) {
-        this.#report('unknown-key', `unknown key '${key}' in ${where}`, offsetOf(pair.key as YamlNode), `use one of: ${allowed.join(', ')}`);
-      }
-    }
-  }
-
-  #report(code: string, message: string, offset: number, hint: string): void {
-    const position = this.#lines.linePos(offset);
-    this.diagnostics.push({
-      severity: 'error',
-      code: `permissions/${code}`,
-      message,
-      file: this.#displayFile,
-      line: position.line,
-      column: position.col,
-      hint,
-    });
-  }
-}
-
-function offsetOf(node: YamlNode | null | undefined): number {
-  return node?.range?.[0] ?? 0;
-}
-
-function display(file: string): string {
-  return path.relative(process.cwd(), file) || file;
 }

@@ -233,59 +233,104 @@ export function serializeODataError(writer: SerializationWriter, oDataError: Par
 }
 
 /**
- * Values of `microsoft.graph.synchronizationSecret`.
+ * The name of a credential or setting that the provisioning service uses to connect to the target application; each member says whether its value is a secret.
  *
  * The values SynchronizationSecret takes, by name.
  */
 export const SynchronizationSecretObject = {
+  /** No key. Not used in requests. */
   None: 'None',
+  /** The user name of the account the provisioning service signs in with. Not a secret. */
   UserName: 'UserName',
+  /** The password of that account. A secret. */
   Password: 'Password',
+  /** The bearer token the target application's SCIM endpoint accepts. A secret. */
   SecretToken: 'SecretToken',
+  /** An API key of the target application. A secret. */
   AppKey: 'AppKey',
+  /** The base URL of the target application's API (its tenant or SCIM endpoint). Not a secret. */
   BaseAddress: 'BaseAddress',
+  /** The client identifier the target application issued to the provisioning service. Not a secret. */
   ClientIdentifier: 'ClientIdentifier',
+  /** The client secret paired with the client identifier. A secret. */
   ClientSecret: 'ClientSecret',
+  /** The single sign-on mode configured for the application. */
   SingleSignOnType: 'SingleSignOnType',
+  /** Whether the connection targets the application's sandbox rather than production. */
   Sandbox: 'Sandbox',
+  /** A URL of the target system, such as its sign-in or service address. Not a secret. */
   Url: 'Url',
+  /** The domain of the target system's tenant. Not a secret. */
   Domain: 'Domain',
+  /** The OAuth 1.0 consumer key issued by the target application. Not a secret. */
   ConsumerKey: 'ConsumerKey',
+  /** The OAuth 1.0 consumer secret paired with the consumer key. A secret. */
   ConsumerSecret: 'ConsumerSecret',
+  /** An access token or token key issued by the target application. A secret. */
   TokenKey: 'TokenKey',
+  /** When the stored token expires. */
   TokenExpiration: 'TokenExpiration',
+  /** The OAuth 2.0 access token for the target application. A secret. */
   Oauth2AccessToken: 'Oauth2AccessToken',
+  /** When the stored OAuth 2.0 access token was issued. */
   Oauth2AccessTokenCreationTime: 'Oauth2AccessTokenCreationTime',
+  /** The OAuth 2.0 refresh token for the target application. A secret. */
   Oauth2RefreshToken: 'Oauth2RefreshToken',
+  /** Whether to provision all users and groups ("true") or only those assigned to the application ("false"). */
   SyncAll: 'SyncAll',
+  /** The name of the target application's instance. Not a secret. */
   InstanceName: 'InstanceName',
+  /** The OAuth 2.0 client ID registered with the target application. Not a secret. */
   Oauth2ClientId: 'Oauth2ClientId',
+  /** The OAuth 2.0 client secret registered with the target application. A secret. */
   Oauth2ClientSecret: 'Oauth2ClientSecret',
+  /** The identifier of the organization in the target application. Not a secret. */
   CompanyId: 'CompanyId',
+  /** Whether to update the matching key when an object is soft-deleted. */
   UpdateKeyOnSoftDelete: 'UpdateKeyOnSoftDelete',
+  /** The schedule on which the provisioning job runs. */
   SynchronizationSchedule: 'SynchronizationSchedule',
+  /** Which system is authoritative for the synchronized objects. */
   SystemOfRecord: 'SystemOfRecord',
+  /** The name of the sandbox to connect to. Not a secret. */
   SandboxName: 'SandboxName',
+  /** Whether only users in the configured domain are provisioned. */
   EnforceDomain: 'EnforceDomain',
+  /** Notification settings as JSON, for example whether to email on failure and the accidental-deletion threshold. */
   SyncNotificationSettings: 'SyncNotificationSettings',
+  /** Whether objects that fall out of scope are left in the target system instead of deleted. */
   SkipOutOfScopeDeletions: 'SkipOutOfScopeDeletions',
+  /** The OAuth 2.0 authorization code to redeem for tokens. A secret. */
   Oauth2AuthorizationCode: 'Oauth2AuthorizationCode',
+  /** The OAuth 2.0 redirect URI registered with the target application. Not a secret. */
   Oauth2RedirectUri: 'Oauth2RedirectUri',
+  /** The identifier of the gallery application template the application was created from. Not a secret. */
   ApplicationTemplateIdentifier: 'ApplicationTemplateIdentifier',
+  /** The target application's OAuth 2.0 token endpoint. Not a secret. */
   Oauth2TokenExchangeUri: 'Oauth2TokenExchangeUri',
+  /** The target application's OAuth 2.0 authorization endpoint. Not a secret. */
   Oauth2AuthorizationUri: 'Oauth2AuthorizationUri',
+  /** How the provisioning service authenticates to the target application. */
   AuthenticationType: 'AuthenticationType',
+  /** The host name or address of the target server. Not a secret. */
   Server: 'Server',
+  /** Whether entitlements are granted for inbound provisioning. */
   PerformInboundEntitlementGrants: 'PerformInboundEntitlementGrants',
+  /** Whether deletions in the source are applied as hard deletes in the target. */
   HardDeletesEnabled: 'HardDeletesEnabled',
+  /** The key that pairs an on-premises provisioning agent with the job. A secret. */
   SyncAgentCompatibilityKey: 'SyncAgentCompatibilityKey',
+  /** The Active Directory container the on-premises provisioning agent writes to. Not a secret. */
   SyncAgentADContainer: 'SyncAgentADContainer',
+  /** Whether to validate the domain of provisioned users. */
   ValidateDomain: 'ValidateDomain',
+  /** Whether to test references during the connection test. */
   TestReferences: 'TestReferences',
+  /** A connection string to the target system, which may hold credentials. A secret. */
   ConnectionString: 'ConnectionString',
 } as const;
 
-/** Values of `microsoft.graph.synchronizationSecret`. */
+/** The name of a credential or setting that the provisioning service uses to connect to the target application; each member says whether its value is a secret. */
 export type SynchronizationSecret = (typeof SynchronizationSecretObject)[keyof typeof SynchronizationSecretObject];
 
 /** The `microsoft.graph.synchronizationSecretKeyStringValuePair` object. */
@@ -294,7 +339,7 @@ export interface SynchronizationSecretKeyStringValuePair extends AdditionalDataH
   additionalData?: Record<string, unknown>;
   /** Stores model information. */
   backingStoreEnabled?: boolean | null;
-  /** The `key`: one of {@link SynchronizationSecret}. */
+  /** The `key`: one of {@link SynchronizationSecret}: The name of a credential or setting that the provisioning service uses to connect to the target application; each member says whether its value is a secret. */
   key?: SynchronizationSecret;
   /** The value of the secret. */
   value?: string | null;

@@ -1,0 +1,2 @@
+export { readDescriptionsFile, parseDescriptions } from './read-descriptions.js';
+export type * from './types.js';
