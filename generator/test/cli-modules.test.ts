@@ -3,10 +3,10 @@
  * CLI package (bench/whole-graph/scratch.mjs), the package assembled and built the way
  * packages/cli builds (bench/whole-graph/cli-package.mjs: tsc, then the runtime bundle), and the
  * binary run as a process: help by module group, a call into each module on 127.0.0.1, and what
- * a call loads (its own module's command and builder only).
+ * a call reads (its own module's packed command, tables and builder only).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -106,24 +106,24 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
     }
   });
 
-  it('a call loads its own command and builder only: no other command, no other module', async () => {
+  it('a call reads its own module only: one group of its packed commands, its tables, its builder', async () => {
+    // the build packed each module's commands and tables; the command modules are gone
+    for (const unit of ['crossdeviceexperiences', 'people', 'schemaextensions']) {
+      const folder = path.join(cli, 'dist/generated', unit);
+      expect(readdirSync(folder).sort()).toEqual(['client-modules.js', 'commands.pack', 'tables.pack']);
+    }
     const trace = path.join(dest, 'imports.txt');
     rmSync(trace, { force: true });
     const hooks = path.join(projectRoot, 'packages/cli/test/fixtures/trace-imports.mjs');
     const result = await mgkit(['Get-MgUserPerson', '--user-id', 'u1', '--person-id', 'p1', '--base-url', base], { MGKIT_ACCESS_TOKEN: 't', MGKIT_TRACE_IMPORTS: trace }, ['--import', hooks]);
     expect(result.code, result.stderr).toBe(0);
-    const urls = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
-    const commands = urls.filter((url) => url.includes('/generated/') && url.includes('/commands/'));
-    expect(commands.map((url) => url.replace(/.*\/generated\//, ''))).toEqual([...new Set(commands.map((url) => url.replace(/.*\/generated\//, '')))]);
-    expect(new Set(commands.map((url) => url.replace(/.*\/generated\//, '')))).toEqual(new Set(['people/commands/users-people-get.js']));
-    expect(urls.some((url) => url.endsWith('/generated/people/client-modules.js'))).toBe(true);
-    for (const other of ['crossdeviceexperiences', 'schemaextensions']) {
-      expect(urls.filter((url) => url.includes(`/generated/${other}/`) && !url.endsWith('/command-index.js'))).toEqual([]);
-    }
+    const lines = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+    const generatedFiles = lines.filter((line) => line.includes('/generated/')).map((line) => line.replace(/^read /, '').replace(/.*\/generated\//, ''));
+    expect(new Set(generatedFiles)).toEqual(new Set(['command-index.js', 'command-index.json', 'people/commands.pack', 'people/tables.pack', 'people/client-modules.js']));
     // the builders of the module: only the one this call uses (the chunk named after it)
     const clientModules = readFileSync(path.join(cli, 'dist/generated/people/client-modules.js'), 'utf8');
     const builderChunks = [...clientModules.matchAll(/import\([`"]\.\.\/\.\.\/(chunks\/[^`"]+)[`"]\)/g)].map((match) => match[1]!);
-    const loadedBuilders = builderChunks.filter((chunk) => urls.some((url) => url.endsWith(chunk)));
+    const loadedBuilders = builderChunks.filter((chunk) => lines.some((url) => url.endsWith(chunk)));
     expect(builderChunks.length).toBeGreaterThan(2);
     expect(loadedBuilders.length).toBeLessThanOrEqual(2);
   });
@@ -139,7 +139,7 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
     const users = await mgkit(['__complete', 'users', '']);
     expect(users.stdout.split('\n')).toEqual(expect.arrayContaining(['activities', 'people']));
     const urls = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
-    expect(urls.filter((url) => url.includes('/commands/') || url.includes('client-modules') || url.includes('/chunks/'))).toEqual([]);
+    expect(urls.filter((url) => url.includes('/commands') || url.includes('tables.pack') || url.includes('client-modules') || url.includes('/chunks/'))).toEqual([]);
     // the build merged the modules' indexes into one: no module's own index is loaded
     expect(urls.filter((url) => /\/generated\/[^/]+\/command-index\.js$/.test(url))).toEqual([]);
     expect(urls.some((url) => url.endsWith('/dist/generated/command-index.js'))).toBe(true);

@@ -13,11 +13,14 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
 import { rolldown } from 'rolldown';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
 const generated = path.join(root, 'src/generated');
+/** Uncompressed bytes per group of packed commands: a few dozen commands, inflated in well under a millisecond. */
+const GROUP_BYTES = 64 * 1024;
 
 function clientModuleFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -61,11 +64,20 @@ if (moduleIndexes.length > 0) {
     const module = await import(pathToFileURL(path.join(dist, 'generated', folder, 'command-index.js')).href);
     for (const command of module.COMMANDS) folderOf.set(command, folder);
   }
-  const rows = generatedRoot.COMMANDS.map((command) => {
+  const commandsOf = new Map(moduleIndexes.map((folder) => [folder, []]));
+  for (const command of generatedRoot.COMMANDS) {
     const folder = folderOf.get(command);
     if (folder === undefined) throw new Error(`bundle-runtime: ${command.path.join(' ')} is in no module's index`);
-    return [command.path, command.cmdlet ?? '', command.summary, `${folder}/commands/${command.file}`];
-  });
+    commandsOf.get(folder).push(command);
+  }
+  const locationOf = new Map();
+  let packedBytes = 0;
+  for (const folder of moduleIndexes) {
+    const packed = packModule(folder, commandsOf.get(folder));
+    packedBytes += packed.bytes;
+    for (const [command, location] of packed.locations) locationOf.set(command, location);
+  }
+  const rows = generatedRoot.COMMANDS.map((command) => [command.path, command.cmdlet ?? '', command.summary, folderOf.get(command), locationOf.get(command)]);
   // the rows as a JSON file: reading and parsing it is cheaper than compiling a module holding it
   writeFileSync(path.join(dist, 'generated/command-index.json'), JSON.stringify(rows));
   writeFileSync(
@@ -77,8 +89,75 @@ export const CLI_NAME = ${JSON.stringify(generatedRoot.CLI_NAME)};
 export const PACKAGE_NAME = ${JSON.stringify(generatedRoot.PACKAGE_NAME)};
 export const DEFAULT_BASE_URL = ${JSON.stringify(generatedRoot.DEFAULT_BASE_URL)};
 export const DELEGATED_SCOPES = ${JSON.stringify(generatedRoot.DELEGATED_SCOPES)};
-export const COMMANDS = indexEntries(JSON.parse(readFileSync(new URL('./command-index.json', import.meta.url), 'utf8')), (file) => import(\`./\${file}.js\`));
+export const COMMANDS = indexEntries(JSON.parse(readFileSync(new URL('./command-index.json', import.meta.url), 'utf8')), (folder, packed) =>
+  import('../runtime/packed-commands.js').then(({ loadPackedCommand }) => loadPackedCommand(new URL(\`./\${folder}/\`, import.meta.url), packed)),
+);
 `,
   );
-  console.log(`merged ${moduleIndexes.length} module indexes (${rows.length} commands) into dist/generated/command-index.js`);
+  console.log(
+    `merged ${moduleIndexes.length} module indexes (${rows.length} commands) into dist/generated/command-index.js; packed their commands and tables into ${Math.round(packedBytes / 1024)} KiB`,
+  );
+}
+
+/**
+ * A module's commands and tables, compressed (runtime/packed-commands.ts reads them): each
+ * command's data as the generator wrote it (its stored definition and its builder calls), in
+ * groups of about GROUP_BYTES so that a command inflates a few dozen of its neighbours, not the
+ * module; its options and schemas in one more file. The command modules they replace are deleted.
+ */
+function packModule(folder, commands) {
+  const sourceDir = path.join(generated, folder);
+  const distDir = path.join(dist, 'generated', folder);
+  const groups = [];
+  let current = { texts: [], bytes: 0 };
+  const placed = [];
+  for (const command of commands) {
+    const source = readFileSync(path.join(sourceDir, 'commands', `${command.file}.ts`), 'utf8');
+    const text = Buffer.from(JSON.stringify([storedDefinition(source, command), builderCalls(source, command)]));
+    if (current.bytes > 0 && current.bytes + text.length > GROUP_BYTES) {
+      groups.push(current);
+      current = { texts: [], bytes: 0 };
+    }
+    placed.push({ command, group: groups.length, offset: current.bytes, length: text.length });
+    current.texts.push(text);
+    current.bytes += text.length;
+  }
+  if (current.bytes > 0) groups.push(current);
+  const compressed = groups.map((group) => deflateRawSync(Buffer.concat(group.texts), { level: 9 }));
+  const offsets = [];
+  compressed.reduce((offset, bytes) => (offsets.push(offset), offset + bytes.length), 0);
+  writeFileSync(path.join(distDir, 'commands.pack'), Buffer.concat(compressed));
+  const tables = JSON.stringify([parsedTable(path.join(sourceDir, 'options.ts')), parsedTable(path.join(sourceDir, 'schemas.ts'))]);
+  const tablesPack = deflateRawSync(tables, { level: 9 });
+  writeFileSync(path.join(distDir, 'tables.pack'), tablesPack);
+  for (const replaced of ['commands', 'options.js', 'schemas.js', 'command-index.js']) rmSync(path.join(distDir, replaced), { recursive: true, force: true });
+  const locations = placed.map(({ command, group, offset, length }) => [command, [offsets[group], compressed[group].length, offset, length]]);
+  return { locations, bytes: compressed.reduce((sum, bytes) => sum + bytes.length, 0) + tablesPack.length };
+}
+
+/** The JSON the generator put in a `JSON.parse("…")` call (options.ts, schemas.ts, a command's definition). */
+function parsedJsonLiteral(source, before, where) {
+  const match = new RegExp(`${before}JSON\\.parse\\(("(?:[^"\\\\]|\\\\.)*")\\)`).exec(source);
+  if (!match) throw new Error(`bundle-runtime: ${where} is not in the shape the generator writes (no ${before}JSON.parse("…")); regenerate it`);
+  return JSON.parse(JSON.parse(match[1]));
+}
+
+function parsedTable(file) {
+  return parsedJsonLiteral(readFileSync(file, 'utf8'), '', path.relative(root, file));
+}
+
+function storedDefinition(source, command) {
+  return parsedJsonLiteral(source, 'commandDefinition\\(', `the command ${command.path.join(' ')}`);
+}
+
+/** The operations map of `callsThroughBuilders(clientModules, { "key": {…}, … });`: one JSON value per line. */
+function builderCalls(source, command) {
+  const start = source.indexOf('callsThroughBuilders(clientModules, {');
+  const end = source.indexOf('\n});', start);
+  if (start < 0 || end < 0) throw new Error(`bundle-runtime: the command ${command.path.join(' ')} has no callsThroughBuilders(clientModules, {…}); regenerate it`);
+  const body = source
+    .slice(source.indexOf('{', start) + 1, end)
+    .trim()
+    .replace(/,$/, '');
+  return JSON.parse(`{${body}}`);
 }

@@ -132,8 +132,12 @@ async function run(given: readonly string[]): Promise<number> {
   if (resolved.entry) {
     if (resolved.extra.length > 0) throw new UsageError(`unexpected argument '${resolved.extra[0]}' after '${resolved.entry.path.join(' ')}'; values go after their option`);
     const module = await resolved.entry.load();
-    const { runCommand } = await import('./runtime/run-command.js');
-    return runCommand(module, rest, { bin: CLI_NAME, defaultBaseUrl: DEFAULT_BASE_URL, version });
+    const context = { bin: CLI_NAME, defaultBaseUrl: DEFAULT_BASE_URL, version };
+    const { parseOrAnswer } = await import('./runtime/command-line.js');
+    const commandLine = parseOrAnswer(module.definition, rest, context);
+    if (typeof commandLine === 'number') return commandLine;
+    const { runParsedCommand } = await import('./runtime/run-command.js');
+    return runParsedCommand(module, commandLine, context);
   }
   if (resolved.group && resolved.extra.length === 0) {
     if (rest.includes('--version')) {

@@ -6,14 +6,18 @@
  * (garbage collection was the largest cost of `mgkit --help` over 4,857 commands).
  */
 import type { CommandIndexEntry, CommandModule } from './definition.js';
+import type { PackedLocation } from './packed-commands.js';
 
-/** `[path, cmdlet ('' for none), summary]`, then the module file when it is not the path joined by '-'. */
-export type IndexRow = readonly [path: readonly string[], cmdlet: string, summary: string, file?: string];
+/**
+ * `[path, cmdlet ('' for none), summary]`, then the module file when it is not the path joined by
+ * '-', then, in a packed build, where the command is in its module's pack.
+ */
+export type IndexRow = readonly [path: readonly string[], cmdlet: string, summary: string, file?: string, packed?: PackedLocation];
 
 class IndexEntry implements CommandIndexEntry {
   constructor(
     private readonly row: IndexRow,
-    private readonly loader: (file: string) => Promise<unknown>,
+    private readonly loader: (file: string, packed: PackedLocation | undefined) => Promise<unknown>,
   ) {}
 
   get path(): readonly string[] {
@@ -38,10 +42,10 @@ class IndexEntry implements CommandIndexEntry {
   }
 
   load(): Promise<CommandModule> {
-    return this.loader(this.file) as Promise<CommandModule>;
+    return this.loader(this.file, this.row[4]) as Promise<CommandModule>;
   }
 }
 
-export function indexEntries(rows: readonly IndexRow[], load: (file: string) => Promise<unknown>): CommandIndexEntry[] {
+export function indexEntries(rows: readonly IndexRow[], load: (file: string, packed: PackedLocation | undefined) => Promise<unknown>): CommandIndexEntry[] {
   return rows.map((row) => new IndexEntry(row, load));
 }

@@ -5,12 +5,11 @@
  */
 import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseCommandLine } from './argv.js';
+import { type CommandLine, parseOrAnswer, type RunContext } from './command-line.js';
 import type { CommandModule, PreparedCall } from './definition.js';
 import { AuthError, ExitCode, UsageError } from './errors.js';
 import { reportFailure } from './failures.js';
-import { type GlobalSettings, resolveGlobals } from './globals.js';
-import { commandHelp } from './help.js';
+import type { GlobalSettings } from './globals.js';
 import { createClient, createHeadersInspection } from './http.js';
 import { prefetchStdin } from './inputs.js';
 import { checkQuery, printResult } from './output.js';
@@ -21,11 +20,7 @@ import { scrubText } from './redact.js';
 import { type RequestInformationLike, askConfirmation, redactBodyText, whatIfData, whatIfRequest, whatIfText } from './what-if.js';
 import { io } from './io.js';
 
-export interface RunContext {
-  readonly bin: string;
-  readonly defaultBaseUrl: string;
-  readonly version: () => string;
-}
+export type { RunContext } from './command-line.js';
 
 function unwritableSink(sink: string, error: unknown): UsageError {
   return new UsageError(`--response-headers ${sink}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
@@ -67,17 +62,13 @@ async function tokenSource(globals: GlobalSettings): Promise<() => Promise<strin
 }
 
 export async function runCommand(module: CommandModule, argv: readonly string[], context: RunContext): Promise<number> {
+  const commandLine = parseOrAnswer(module.definition, argv, context);
+  return typeof commandLine === 'number' ? commandLine : runParsedCommand(module, commandLine, context);
+}
+
+/** Runs a command whose arguments `parseOrAnswer` parsed (and which asked for more than help). */
+export async function runParsedCommand(module: CommandModule, { parsed, globals }: CommandLine, context: RunContext): Promise<number> {
   const command = module.definition;
-  const parsed = parseCommandLine(argv, command.options);
-  const globals = resolveGlobals(parsed.globals, context.defaultBaseUrl);
-  if (parsed.globals['help'] === true) {
-    io().stdout.write(`${commandHelp(context.bin, command, globals.baseUrl, { color: globals.color })}\n`);
-    return ExitCode.ok;
-  }
-  if (parsed.globals['version'] === true) {
-    io().stdout.write(`${context.version()}\n`);
-    return ExitCode.ok;
-  }
   const stdinReaders = command.options.filter((option) => readsStdin(option, parsed.options.get(option.name) ?? []));
   if (stdinReaders.length > 1) throw new UsageError(`${stdinReaders.map((option) => `--${option.name} -`).join(' and ')}: only one option can read stdin; give the others @file or a value`);
   const fromStdin = stdinReaders[0];
