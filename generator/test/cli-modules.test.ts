@@ -106,11 +106,11 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
     }
   });
 
-  it('a call reads its own module only: one group of its packed commands, its tables, its builder', async () => {
-    // the build packed each module's commands and tables; the command modules are gone
+  it('a call reads its own module only: one group of its packed commands, its schemas, its builder', async () => {
+    // the build packed each module's commands and schemas; the command modules and tables are gone
     for (const unit of ['crossdeviceexperiences', 'people', 'schemaextensions']) {
       const folder = path.join(cli, 'dist/generated', unit);
-      expect(readdirSync(folder).sort()).toEqual(['client-modules.js', 'commands.pack', 'tables.pack']);
+      expect(readdirSync(folder).sort()).toEqual(['client-modules.js', 'commands.pack', 'schemas.pack']);
     }
     const trace = path.join(dest, 'imports.txt');
     rmSync(trace, { force: true });
@@ -119,13 +119,23 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
     expect(result.code, result.stderr).toBe(0);
     const lines = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
     const generatedFiles = lines.filter((line) => line.includes('/generated/')).map((line) => line.replace(/^read /, '').replace(/.*\/generated\//, ''));
-    expect(new Set(generatedFiles)).toEqual(new Set(['command-index.js', 'command-index.json', 'people/commands.pack', 'people/tables.pack', 'people/client-modules.js']));
+    expect(new Set(generatedFiles)).toEqual(new Set(['command-index.js', 'command-index.json', 'people/commands.pack', 'people/schemas.pack', 'people/client-modules.js']));
     // the builders of the module: only the one this call uses (the chunk named after it)
     const clientModules = readFileSync(path.join(cli, 'dist/generated/people/client-modules.js'), 'utf8');
     const builderChunks = [...clientModules.matchAll(/import\([`"]\.\.\/\.\.\/(chunks\/[^`"]+)[`"]\)/g)].map((match) => match[1]!);
     const loadedBuilders = builderChunks.filter((chunk) => lines.some((url) => url.endsWith(chunk)));
     expect(builderChunks.length).toBeGreaterThan(2);
     expect(loadedBuilders.length).toBeLessThanOrEqual(2);
+  });
+
+  it('the bundled runtime (one main module, lazy chunks) traces a call with --debug and prints no token', async () => {
+    expect(readdirSync(path.join(cli, 'dist/cli-chunks')).some((file) => file.startsWith('run-command-'))).toBe(true);
+    const token = 'planted-modules-token-8f3a';
+    const result = await mgkit(['Get-MgSchemaExtension', '--schema-extension-id', 's1', '--base-url', base, '--debug'], { MGKIT_ACCESS_TOKEN: token });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^> GET http:\/\/127\.0\.0\.1:\d+\/v1\.0\/schemaExtensions\/s1$/m);
+    expect(result.stderr).toMatch(/^> authorization: Bearer \*\*\*$/im);
+    expect(result.stdout + result.stderr).not.toContain(token);
   });
 
   it('completion reads the index only: group words from every module, no command module loaded', async () => {
@@ -139,7 +149,7 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
     const users = await mgkit(['__complete', 'users', '']);
     expect(users.stdout.split('\n')).toEqual(expect.arrayContaining(['activities', 'people']));
     const urls = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
-    expect(urls.filter((url) => url.includes('/commands') || url.includes('tables.pack') || url.includes('client-modules') || url.includes('/chunks/'))).toEqual([]);
+    expect(urls.filter((url) => url.includes('/commands') || url.includes('.pack') || url.includes('client-modules') || url.includes('/chunks/'))).toEqual([]);
     // the build merged the modules' indexes into one: no module's own index is loaded
     expect(urls.filter((url) => /\/generated\/[^/]+\/command-index\.js$/.test(url))).toEqual([]);
     expect(urls.some((url) => url.endsWith('/dist/generated/command-index.js'))).toBe(true);

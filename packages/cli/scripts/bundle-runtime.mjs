@@ -10,7 +10,7 @@
 //     the 33 modules of the whole-Graph bench).
 // tsc does not emit the `client-modules.js` files (they are JavaScript, with declarations beside
 // them, so that the type-checker never reads the client): the bundle writes them to dist/.
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
@@ -77,62 +77,130 @@ if (moduleIndexes.length > 0) {
     packedBytes += packed.bytes;
     for (const [command, location] of packed.locations) locationOf.set(command, location);
   }
-  const rows = generatedRoot.COMMANDS.map((command) => [command.path, command.cmdlet ?? '', command.summary, folderOf.get(command), locationOf.get(command)]);
-  // the rows as a JSON file: reading and parsing it is cheaper than compiling a module holding it
+  // one line per command (runtime/command-index.ts, packedIndexEntries), as a JSON file: reading
+  // and parsing it is cheaper than compiling a module holding it; the summaries apart, read by
+  // help over a few commands only
+  const rows = generatedRoot.COMMANDS.map((command) => {
+    const fields = [command.path.join(' '), command.cmdlet ?? '', folderOf.get(command), locationOf.get(command).join(',')];
+    if (fields.some((field) => field.includes('\t')) || command.path.some((word) => word.includes(' ')))
+      throw new Error(`bundle-runtime: ${command.path.join(' ')} has a tab or a space in a field of its index line`);
+    return fields.join('\t');
+  });
   writeFileSync(path.join(dist, 'generated/command-index.json'), JSON.stringify(rows));
+  writeFileSync(path.join(dist, 'generated/command-summaries.json'), JSON.stringify(generatedRoot.COMMANDS.map((command) => command.summary)));
   writeFileSync(
     rootIndex,
     `// Written by scripts/bundle-runtime.mjs from the ${moduleIndexes.length} modules' indexes: one file to read instead of ${moduleIndexes.length + 1} modules.
 import { readFileSync } from 'node:fs';
-import { indexEntries } from '../runtime/command-index.js';
+import { packedIndexEntries } from '../runtime/command-index.js';
 export const CLI_NAME = ${JSON.stringify(generatedRoot.CLI_NAME)};
 export const PACKAGE_NAME = ${JSON.stringify(generatedRoot.PACKAGE_NAME)};
 export const DEFAULT_BASE_URL = ${JSON.stringify(generatedRoot.DEFAULT_BASE_URL)};
 export const DELEGATED_SCOPES = ${JSON.stringify(generatedRoot.DELEGATED_SCOPES)};
-export const COMMANDS = indexEntries(JSON.parse(readFileSync(new URL('./command-index.json', import.meta.url), 'utf8')), (folder, packed) =>
-  import('../runtime/packed-commands.js').then(({ loadPackedCommand }) => loadPackedCommand(new URL(\`./\${folder}/\`, import.meta.url), packed)),
+const read = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+export const COMMANDS = packedIndexEntries(
+  read('./command-index.json'),
+  (folder, packed) => import('../runtime/packed-commands.js').then(({ loadPackedCommand }) => loadPackedCommand(new URL(\`./\${folder}/\`, import.meta.url), packed)),
+  () => read('./command-summaries.json'),
 );
 `,
   );
   console.log(
-    `merged ${moduleIndexes.length} module indexes (${rows.length} commands) into dist/generated/command-index.js; packed their commands and tables into ${Math.round(packedBytes / 1024)} KiB`,
+    `merged ${moduleIndexes.length} module indexes (${rows.length} commands) into dist/generated/command-index.js; packed their commands and schemas into ${Math.round(packedBytes / 1024)} KiB`,
   );
+  await bundleCli();
 }
 
 /**
- * A module's commands and tables, compressed (runtime/packed-commands.ts reads them): each
- * command's data as the generator wrote it (its stored definition and its builder calls), in
- * groups of about GROUP_BYTES so that a command inflates a few dozen of its neighbours, not the
- * module; its options and schemas in one more file. The command modules they replace are deleted.
+ * The CLI itself as one module and a few lazy chunks, for a binary of several modules. Node's ESM
+ * loader resolves, reads and compiles each module on its own: the two dozen runtime modules
+ * `mgkit --help` loads were a third of its time over bare node. Bundled with code splitting, each
+ * runtime module keeps one instance (its state, such as the secrets to redact, is shared by the
+ * lazy chunks). Left out, as separate files: the generated index and modules (they read files
+ * next to them), the HTTP stack and builder chunks bundled above, and npm packages.
+ */
+async function bundleCli() {
+  const outside = (file) => file.startsWith(path.join(dist, 'generated') + path.sep) || file.startsWith(path.join(dist, 'chunks') + path.sep) || file === path.join(dist, 'runtime/http-stack.js');
+  const cli = await rolldown({
+    input: { main: path.join(dist, 'main.js') },
+    platform: 'node',
+    logLevel: 'warn',
+    external: (id, importer) => {
+      if (id.startsWith('node:')) return true;
+      if (!id.startsWith('.') && !path.isAbsolute(id)) return !id.startsWith('@mgkit/cli-contract');
+      return outside(importer ? path.resolve(path.dirname(importer), id) : id);
+    },
+  });
+  // written to a folder beside dist/ first, then moved in: the entry replaces the tsc output it is made from
+  const staging = path.join(root, '.cli-bundle');
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(path.join(dist, 'cli-chunks'), { recursive: true, force: true });
+  const { output } = await cli.write({ dir: path.join(staging, 'dist'), format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'cli-chunks/[name]-[hash].js' });
+  await cli.close();
+  mkdirSync(path.join(dist, 'cli-chunks'), { recursive: true });
+  for (const item of output) renameSync(path.join(staging, 'dist', item.fileName), path.join(dist, item.fileName));
+  rmSync(staging, { recursive: true, force: true });
+  console.log(`bundled the CLI runtime into dist/main.js and ${output.length - 1} lazy chunk(s)`);
+}
+
+/**
+ * A module's commands and schemas, compressed (runtime/packed-commands.ts reads them). The
+ * commands' data as the generator wrote it (each stored definition and its builder calls) go in
+ * groups of about GROUP_BYTES, in index order, so that a command inflates a few dozen of its
+ * neighbours, not the module. Each group starts with the options its commands take (the module's
+ * option table, cut to them): a command needs no other table for its help or its call. The schemas
+ * go in one more file, read when a command validates or converts a body. The command modules and
+ * tables they replace are deleted.
  */
 function packModule(folder, commands) {
   const sourceDir = path.join(generated, folder);
   const distDir = path.join(dist, 'generated', folder);
+  const options = parsedTable(path.join(sourceDir, 'options.ts'));
   const groups = [];
-  let current = { texts: [], bytes: 0 };
-  const placed = [];
+  let current = [];
+  let currentBytes = 0;
   for (const command of commands) {
     const source = readFileSync(path.join(sourceDir, 'commands', `${command.file}.ts`), 'utf8');
-    const text = Buffer.from(JSON.stringify([storedDefinition(source, command), builderCalls(source, command)]));
-    if (current.bytes > 0 && current.bytes + text.length > GROUP_BYTES) {
+    const entry = { command, stored: storedDefinition(source, command), calls: builderCalls(source, command) };
+    const bytes = JSON.stringify(entry.stored).length + JSON.stringify(entry.calls).length;
+    if (currentBytes > 0 && currentBytes + bytes > GROUP_BYTES) {
       groups.push(current);
-      current = { texts: [], bytes: 0 };
+      current = [];
+      currentBytes = 0;
     }
-    placed.push({ command, group: groups.length, offset: current.bytes, length: text.length });
-    current.texts.push(text);
-    current.bytes += text.length;
+    current.push(entry);
+    currentBytes += bytes;
   }
-  if (current.bytes > 0) groups.push(current);
-  const compressed = groups.map((group) => deflateRawSync(Buffer.concat(group.texts), { level: 9 }));
-  const offsets = [];
-  compressed.reduce((offset, bytes) => (offsets.push(offset), offset + bytes.length), 0);
+  if (current.length > 0) groups.push(current);
+  const locations = [];
+  const compressed = [];
+  let groupOffset = 0;
+  for (const group of groups) {
+    const localIndex = new Map();
+    const localOptions = [];
+    const texts = group.map(({ command, stored, calls }) => {
+      const remapped = stored.options.map(([index, sets]) => {
+        if (options[index] === undefined) throw new Error(`bundle-runtime: the command ${command.path.join(' ')} takes option ${index}, which is not in ${folder}/options.ts; regenerate it`);
+        if (!localIndex.has(index)) localIndex.set(index, localOptions.push(options[index]) - 1);
+        return [localIndex.get(index), sets];
+      });
+      return Buffer.from(JSON.stringify([{ ...stored, options: remapped }, calls]));
+    });
+    const head = Buffer.from(JSON.stringify(localOptions));
+    const bytes = deflateRawSync(Buffer.concat([head, ...texts]), { level: 9 });
+    let textOffset = head.length;
+    group.forEach(({ command }, index) => {
+      locations.push([command, [groupOffset, bytes.length, head.length, textOffset, texts[index].length]]);
+      textOffset += texts[index].length;
+    });
+    compressed.push(bytes);
+    groupOffset += bytes.length;
+  }
   writeFileSync(path.join(distDir, 'commands.pack'), Buffer.concat(compressed));
-  const tables = JSON.stringify([parsedTable(path.join(sourceDir, 'options.ts')), parsedTable(path.join(sourceDir, 'schemas.ts'))]);
-  const tablesPack = deflateRawSync(tables, { level: 9 });
-  writeFileSync(path.join(distDir, 'tables.pack'), tablesPack);
+  const schemasPack = deflateRawSync(JSON.stringify(parsedTable(path.join(sourceDir, 'schemas.ts'))), { level: 9 });
+  writeFileSync(path.join(distDir, 'schemas.pack'), schemasPack);
   for (const replaced of ['commands', 'options.js', 'schemas.js', 'command-index.js']) rmSync(path.join(distDir, replaced), { recursive: true, force: true });
-  const locations = placed.map(({ command, group, offset, length }) => [command, [offsets[group], compressed[group].length, offset, length]]);
-  return { locations, bytes: compressed.reduce((sum, bytes) => sum + bytes.length, 0) + tablesPack.length };
+  return { locations, bytes: groupOffset + schemasPack.length };
 }
 
 /** The JSON the generator put in a `JSON.parse("…")` call (options.ts, schemas.ts, a command's definition). */

@@ -50,7 +50,8 @@ export interface Resolved {
 
 export function resolveCommand(words: readonly string[]): Resolved {
   const first = words[0]?.toLowerCase();
-  const byAlias = COMMANDS.find((entry) => first !== undefined && entry.aliases.includes(first));
+  // a cmdlet name: compared without building every entry's lower-case alias (thousands of commands)
+  const byAlias = first === undefined ? undefined : COMMANDS.find((entry) => entry.cmdlet?.length === first.length && entry.aliases.includes(first));
   if (byAlias) return { entry: byAlias, extra: words.slice(1) };
   let best: CommandIndexEntry | undefined;
   for (const entry of COMMANDS) {

@@ -16,15 +16,27 @@ export interface StoredCommand extends Omit<CommandDefinition, 'options' | '$def
   readonly options: readonly StoredOption[];
 }
 
-/** The definition the runtime reads, from the stored command and the module's tables. */
-export function commandDefinition(stored: StoredCommand, options: readonly SharedOption[], defs: Readonly<Record<string, JsonSchema>>): CommandDefinition {
-  return {
+type Defs = Readonly<Record<string, JsonSchema>>;
+
+/**
+ * The definition the runtime reads, from the stored command and the module's tables. `defs` may
+ * be a function: the schemas are then read on first use (a packed command's help needs none).
+ */
+export function commandDefinition(stored: StoredCommand, options: readonly SharedOption[], defs: Defs | (() => Defs)): CommandDefinition {
+  const definition = {
     ...stored,
     options: stored.options.map(([index, sets]) => {
       const option = options[index];
       if (!option) throw new Error(`option ${index} is not in the module's table`);
       return { ...option, sets };
     }),
-    $defs: defs,
+  };
+  if (typeof defs !== 'function') return { ...definition, $defs: defs };
+  let loaded: Defs | undefined;
+  return {
+    ...definition,
+    get $defs() {
+      return (loaded ??= defs());
+    },
   };
 }

@@ -8,16 +8,13 @@
 import type { CommandIndexEntry, CommandModule } from './definition.js';
 import type { PackedLocation } from './packed-commands.js';
 
-/**
- * `[path, cmdlet ('' for none), summary]`, then the module file when it is not the path joined by
- * '-', then, in a packed build, where the command is in its module's pack.
- */
-export type IndexRow = readonly [path: readonly string[], cmdlet: string, summary: string, file?: string, packed?: PackedLocation];
+/** `[path, cmdlet ('' for none), summary]`, then the module file when it is not the path joined by '-'. */
+export type IndexRow = readonly [path: readonly string[], cmdlet: string, summary: string, file?: string];
 
 class IndexEntry implements CommandIndexEntry {
   constructor(
     private readonly row: IndexRow,
-    private readonly loader: (file: string, packed: PackedLocation | undefined) => Promise<unknown>,
+    private readonly loader: (file: string) => Promise<unknown>,
   ) {}
 
   get path(): readonly string[] {
@@ -42,10 +39,75 @@ class IndexEntry implements CommandIndexEntry {
   }
 
   load(): Promise<CommandModule> {
-    return this.loader(this.file, this.row[4]) as Promise<CommandModule>;
+    return this.loader(this.file) as Promise<CommandModule>;
   }
 }
 
-export function indexEntries(rows: readonly IndexRow[], load: (file: string, packed: PackedLocation | undefined) => Promise<unknown>): CommandIndexEntry[] {
+export function indexEntries(rows: readonly IndexRow[], load: (file: string) => Promise<unknown>): CommandIndexEntry[] {
   return rows.map((row) => new IndexEntry(row, load));
+}
+
+/**
+ * The index of a packed build (scripts/bundle-runtime.mjs): one line per command,
+ * `path words<TAB>Cmdlet<TAB>module folder<TAB>pack location`, read only as far as a run needs.
+ * A run looking up one command by its cmdlet name compares the cmdlet fields and splits no
+ * other line; parsing thousands of strings costs a third of as many arrays. The summaries are
+ * a file of their own, which only help over a few commands reads.
+ */
+class PackedIndexEntry implements CommandIndexEntry {
+  #path: readonly string[] | undefined;
+  #cmdlet: string | undefined;
+
+  constructor(
+    private readonly line: string,
+    private readonly position: number,
+    private readonly index: PackedIndex,
+  ) {}
+
+  get path(): readonly string[] {
+    return (this.#path ??= this.line.slice(0, this.line.indexOf('\t')).split(' '));
+  }
+
+  get cmdlet(): string | undefined {
+    if (this.#cmdlet === undefined) {
+      const start = this.line.indexOf('\t') + 1;
+      this.#cmdlet = this.line.slice(start, this.line.indexOf('\t', start));
+    }
+    return this.#cmdlet || undefined;
+  }
+
+  get aliases(): readonly string[] {
+    const cmdlet = this.cmdlet;
+    return cmdlet ? [cmdlet.toLowerCase()] : [];
+  }
+
+  get summary(): string {
+    return this.index.summaries()[this.position] ?? '';
+  }
+
+  /** The module folder. */
+  get file(): string {
+    return this.#fields()[2] ?? '';
+  }
+
+  load(): Promise<CommandModule> {
+    const fields = this.#fields();
+    const location = (fields[3] ?? '').split(',').map(Number) as unknown as PackedLocation;
+    return this.index.load(fields[2] ?? '', location);
+  }
+
+  #fields(): string[] {
+    return this.line.split('\t');
+  }
+}
+
+interface PackedIndex {
+  readonly load: (folder: string, location: PackedLocation) => Promise<CommandModule>;
+  readonly summaries: () => readonly string[];
+}
+
+export function packedIndexEntries(lines: readonly string[], load: PackedIndex['load'], summaries: () => readonly string[]): CommandIndexEntry[] {
+  let loaded: readonly string[] | undefined;
+  const index: PackedIndex = { load, summaries: () => (loaded ??= summaries()) };
+  return lines.map((line, position) => new PackedIndexEntry(line, position, index));
 }

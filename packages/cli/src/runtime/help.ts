@@ -148,7 +148,8 @@ function commandHelpText(bin: string, command: CommandDefinition, baseUrl: strin
   for (const option of command.options) {
     parts.push(optionHeader(option));
     parts.push(wrap(`${option.description}${requiredIn(option)}`, '      '));
-    const keys = pairKeyNames(option, command.$defs);
+    // only a key/value option reads the schemas (a packed command's are read on first use)
+    const keys = option.pairs ? pairKeyNames(option, command.$defs) : [];
     if (keys.length > 0) parts.push(wrap(`Keys: ${keys.join(', ')}.`, '      '));
   }
   parts.push('', heading('Global options:', style), globalOptionsText());
