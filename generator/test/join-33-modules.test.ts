@@ -11,21 +11,17 @@
  * the TypeScript tabs are compiled against the generated clients, and the CLI tabs are run with
  * --what-if through one `mgkit` built from all the modules, which must show the HTTP tab's request.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApiModel, type ApiModel, type CommandModel, type OperationModel, type ParameterSetModel } from '../src/model/index.js';
 import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
 import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
 import { corpus33Modules } from './helpers/corpus33.js';
 import { loadTargets } from '../src/targets/index.js';
+import type { ExamplePage } from '../../bench/whole-graph/examples.mjs';
 import { projectRoot, SELECT_EVERYTHING } from './helpers/paths.js';
-import { strictCompilerOptions } from './helpers/typescript.js';
 
 const modules = corpus33Modules() ?? [];
 const SAMPLE_PER_MODULE = 7;
@@ -66,76 +62,8 @@ async function generateSample(moduleName: string, document: Parameters<typeof bu
   sampled.push(unit);
 }
 
-/** The tabs of every `::: code-group` of a page, by label. */
-function codeGroupTabs(page: string): Map<string, string> {
-  const tabs = new Map<string, string>();
-  const group = /::: code-group\n([\s\S]*?)\n:::/.exec(page)?.[1] ?? '';
-  for (const match of group.matchAll(/^(`{3,})\w+ \[([^\]]+)\]\n([\s\S]*?)\n\1$/gm)) tabs.set(match[2]!, match[3]!);
-  return tabs;
-}
-
-/** What one example did in the runner: exit code, output, whether it ran with --what-if, requests it made. */
-interface ExampleResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly whatIf: boolean;
-  readonly requests: number;
-}
-
-/**
- * Runs each argv through the built CLI's `main` in one child process (asynchronous: the server
- * answering the reads is in this process). A command that has --what-if in every parameter set
- * runs with it; the others call `base` with a token.
- */
-async function runExamples(cli: string, argvs: readonly string[][], base: string): Promise<ExampleResult[]> {
-  const runner = path.join(cli, 'run-examples.mjs');
-  writeFileSync(
-    runner,
-    `import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { main, resolveCommand } from './dist/main.js';
-const { argvs, base, home } = JSON.parse(readFileSync(0, 'utf8'));
-const results = [];
-for (const argv of argvs) {
-  const module = await resolveCommand(argv.filter((word) => !word.startsWith('-'))).entry?.load();
-  const whatIfOption = module?.definition.options.find((option) => option.name === 'what-if');
-  const whatIf = whatIfOption !== undefined && Object.keys(whatIfOption.sets).length === module.definition.sets.length;
-  let stdout = '';
-  let stderr = '';
-  let requests = 0;
-  const code = await main(whatIf ? [...argv, '--what-if'] : [...argv, '--base-url', base, '--debug'], {
-    stdin: Readable.from([]),
-    stdout: { write: (chunk) => ((stdout += String(chunk)), true) },
-    stderr: { write: (chunk) => { const text = String(chunk); requests += (text.match(/^> (GET|POST|PATCH|PUT|DELETE) /gm) ?? []).length; if (!text.startsWith('> ') && !text.startsWith('< ')) stderr += text; return true; } },
-    env: { NO_COLOR: '1', XDG_CONFIG_HOME: home, ...(whatIf ? {} : { MGKIT_ACCESS_TOKEN: 'examples-test-token' }) },
-    platform: process.platform,
-  });
-  results.push({ code, stdout, stderr, whatIf, requests });
-}
-process.stdout.write(JSON.stringify(results));
-`,
-  );
-  const child = spawn(process.execPath, [runner], { cwd: cli, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(JSON.stringify({ argvs, base, home: path.dirname(cli) }));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`the example runner failed (exit ${code}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`);
-  return JSON.parse(stdout) as ExampleResult[];
-}
-
-/** Each shell command line's words, as bash splits them (one bash for all of them). */
-function shellWords(commands: readonly string[]): string[][] {
-  const script = ['words() { printf "%s\\0" "$@"; printf "\\036"; }', ...commands.map((command) => command.replace(/^mgkit /, 'words mgkit '))].join('\n');
-  const output = execFileSync('bash', ['-s'], { input: script, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return output
-    .split('\u001e')
-    .slice(0, commands.length)
-    .map((record) => record.split('\0').filter((word, index, all) => index < all.length - 1 || word !== ''));
-}
+/** The example checks, shared with the long run (bench/whole-graph-examples.mjs). */
+const exampleChecks = () => import('../../bench/whole-graph/examples.mjs');
 
 const CRUD_METHODS: Readonly<Record<string, readonly string[]>> = { Get: ['get'], New: ['post'], Update: ['patch', 'put'], Set: ['put', 'patch'], Remove: ['delete'] };
 
@@ -207,17 +135,12 @@ describe.skipIf(modules.length === 0)('the join on the 33 v1.0 modules of the 20
       helpers.buildCliPackage(cli, { quiet: true });
       return cli;
     };
-    const pages = () =>
-      sampled.flatMap((unit) => {
-        const dir = path.join(sampleRoot, 'out', unit, 'docs/operations');
-        return readdirSync(dir)
-          .filter((file) => file.endsWith('.md'))
-          .map((file) => ({ unit, file: `${unit}/${file}`, tabs: codeGroupTabs(readFileSync(path.join(dir, file), 'utf8')) }));
-      });
+    let sampledPages: ExamplePage[] | undefined;
+    const pages = async (): Promise<ExamplePage[]> => (sampledPages ??= (await exampleChecks()).operationPages(sampleRoot, sampled));
 
-    it('cover at least 200 operations across all 33 modules, each with its HTTP, TypeScript and CLI tabs', () => {
+    it('cover at least 200 operations across all 33 modules, each with its HTTP, TypeScript and CLI tabs', async () => {
       expect(sampled).toHaveLength(modules.length);
-      const all = pages();
+      const all = await pages();
       expect(all.length).toBeGreaterThanOrEqual(200);
       for (const page of all) expect([...page.tabs.keys()], page.file).toEqual(expect.arrayContaining(['HTTP', 'TypeScript', 'CLI']));
     });
@@ -225,93 +148,15 @@ describe.skipIf(modules.length === 0)('the join on the 33 v1.0 modules of the 20
     it('TypeScript tabs compile against each module’s generated client (tsc strict, 0 errors)', async () => {
       // the clients resolve the Kiota packages from the scratch project's node_modules
       await cliPackage();
-      const files = new Map<string, string>();
-      for (const [index, page] of pages().entries()) {
-        const code = page.tabs.get('TypeScript') ?? '';
-        const harness =
-          /\brequestAdapter\b/.test(code) && !/const requestAdapter\b/.test(code)
-            ? `import type { RequestAdapter } from "@microsoft/kiota-abstractions";\ndeclare const requestAdapter: RequestAdapter;\n${code}\n`
-            : `${code}\nexport {};\n`;
-        const file = path.join(sampleRoot, 'snippets', `snippet-${index}.mts`);
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, harness);
-        files.set(file, page.file);
-      }
-      const paths: Record<string, string[]> = {};
-      for (const unit of sampled) {
-        paths[`@mgkit/graph-${unit}`] = [`out/${unit}/client/index.ts`];
-        paths[`@mgkit/graph-${unit}/*`] = [`out/${unit}/client/*/index.ts`];
-      }
-      const program = ts.createProgram([...files.keys()], strictCompilerOptions(sampleRoot, paths));
-      // the snippets' own diagnostics: the clients are type-checked whole elsewhere (generated-compiles.test.ts)
-      const snippetFiles = [...files.keys()].map((file) => program.getSourceFile(file)!);
-      const found = [...program.getOptionsDiagnostics(), ...snippetFiles.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)])];
-      expect(snippetFiles.length).toBeGreaterThanOrEqual(200);
-      const diagnostics = found.map((diagnostic) => {
-        const line = diagnostic.file ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1 : 0;
-        return `${files.get(diagnostic.file?.fileName ?? '') ?? diagnostic.file?.fileName}:${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
-      });
-      expect(diagnostics).toEqual([]);
+      const { checked, problems } = (await exampleChecks()).checkTypeScriptTabs({ root: sampleRoot, pages: await pages(), units: sampled, projectRoot });
+      expect(checked).toBeGreaterThanOrEqual(200);
+      expect(problems).toEqual([]);
     });
 
     it('CLI tabs run through one mgkit for all the modules: --what-if shows the HTTP tab’s request, a read sends it to 127.0.0.1', async () => {
       const built = await cliPackage();
-      // reads have no --what-if (their cmdlets have no -WhatIf): they go to a server on 127.0.0.1
-      const received: { method: string; url: string }[] = [];
-      const server = createServer((request, response) => {
-        received.push({ method: request.method ?? '', url: request.url ?? '' });
-        request.resume();
-        request.on('end', () => {
-          response.writeHead(200, { 'content-type': 'application/json' });
-          response.end('{}');
-        });
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0`;
-      const all = pages();
-      const argvs = shellWords(all.map((page) => page.tabs.get('CLI') ?? ''));
-      // files an example reads a value from (`Password=@password.txt`), as a reader would create them
-      const files = path.join(sampleRoot, 'example-files');
-      mkdirSync(files, { recursive: true });
-      const lines = all.map((_page, index) =>
-        (argvs[index] ?? []).slice(1).map((word) =>
-          word.replace(/(^|=)@([\w.-]+)$/, (_match, before: string, name: string) => {
-            writeFileSync(path.join(files, name), name.endsWith('.json') ? '{}' : '<secret>');
-            return `${before}@${path.join(files, name)}`;
-          }),
-        ),
-      );
-      // every example in one node process (the built CLI's main, one after the other), each request
-      // answered here: a request per read, what-if output for the rest
-      const results = await runExamples(built, lines, base);
-      let whatIf = 0;
-      const problems: string[] = [];
-      let next = 0;
-      try {
-        for (const [index, page] of all.entries()) {
-          const result = results[index]!;
-          const requests = received.slice(next, next + result.requests);
-          next += result.requests;
-          if (result.code !== 0) {
-            problems.push(`${page.file}: exit ${result.code}: ${result.stderr.trim()}`);
-            continue;
-          }
-          const shown = (page.tabs.get('HTTP') ?? '').split('\n')[0] ?? '';
-          if (result.whatIf) {
-            whatIf += 1;
-            if (!result.stdout.includes(shown)) problems.push(`${page.file}: --what-if does not show ${shown}`);
-            continue;
-          }
-          const [method, url] = shown.split(' ');
-          const expected = new URL(url ?? '');
-          const sent = requests[0] ? new URL(requests[0].url, base) : undefined;
-          const got = sent ? [requests[0]?.method, decodeURIComponent(sent.pathname), [...sent.searchParams.keys()].sort().join('&')] : [];
-          const wanted = [method, decodeURIComponent(expected.pathname), [...expected.searchParams.keys()].sort().join('&')];
-          if (requests.length !== 1 || JSON.stringify(got) !== JSON.stringify(wanted)) problems.push(`${page.file}: sent ${JSON.stringify(requests)}, the HTTP tab shows ${shown}`);
-        }
-      } finally {
-        server.close();
-      }
+      const all = await pages();
+      const { whatIf, problems } = await (await exampleChecks()).checkCliTabs({ cli: built, pages: all, workDir: sampleRoot });
       // every failing example at once, one line each
       expect(problems).toEqual([]);
       // both ways are exercised: the sample holds actions and writes as well as reads
