@@ -137,7 +137,7 @@ process.stdout.write(JSON.stringify(results));
  * cmdlets have no -WhatIf) and go to a server on 127.0.0.1, which must receive the HTTP tab's
  * method, path and query names; the others run with --what-if, whose output must show the HTTP
  * tab's request line. Files an example reads a value from (`Password=@password.txt`) are created
- * in `workDir`, as a reader would. Returns one line per failing example and the what-if count.
+ * in `workDir`, as a reader would, and so are the files it uploads (`./content.bin`). Returns one line per failing example and the what-if count.
  */
 export async function checkCliTabs({ cli, pages, workDir }) {
   const received = [];
@@ -155,11 +155,18 @@ export async function checkCliTabs({ cli, pages, workDir }) {
   const files = path.join(workDir, 'example-files');
   mkdirSync(files, { recursive: true });
   const lines = pages.map((_page, index) =>
-    (argvs[index] ?? []).slice(1).map((word) =>
-      word.replace(/(^|=)@([\w.-]+)$/, (_match, before, name) => {
-        writeFileSync(path.join(files, name), name.endsWith('.json') ? '{}' : '<secret>');
-        return `${before}@${path.join(files, name)}`;
-      }),
+    (argvs[index] ?? []).slice(1).map((word, position, words) =>
+      word
+        .replace(/(^|=)@([\w.-]+)$/, (_match, before, name) => {
+          writeFileSync(path.join(files, name), name.endsWith('.json') ? '{}' : '<secret>');
+          return `${before}@${path.join(files, name)}`;
+        })
+        // a file the example uploads (`--in-file ./content.bin`) or downloads to (`--output-file`)
+        .replace(/^\.\/([\w.-]+)$/, (_match, name) => {
+          const target = path.join(files, words[position - 1] === '--output-file' ? `downloaded-${index}-${name}` : name);
+          if (words[position - 1] !== '--output-file') writeFileSync(target, 'example bytes');
+          return target;
+        }),
     ),
   );
   let whatIf = 0;

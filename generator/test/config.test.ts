@@ -48,6 +48,12 @@ describe('units sharing a CLI package (modules of one binary)', () => {
     expect(config!.units[0]!.outputs.cli?.['modules']).toBeUndefined();
   });
 
+  it('keeps a group that shrank to one unit a module of its binary (its folder is a module’s)', async () => {
+    const { config, diagnostics } = await load(cliGroup(['cli/src/generated/files']));
+    expect(diagnostics).toEqual([]);
+    expect(config!.units[0]!.outputs.cli?.['modules']).toBe('files');
+  });
+
   it('refuses folders that are not siblings, or names a module cannot have, naming the units', async () => {
     const apart = await load(cliGroup(['a/users', 'b/files']));
     expect(apart.config).toBeUndefined();

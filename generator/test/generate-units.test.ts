@@ -2,6 +2,7 @@ import { appendFile, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runPipeline } from '../src/pipeline/run-pipeline.js';
 import { makeTempProject, runGenerator, snapshotTree } from './helpers/project.js';
 
 let project: Awaited<ReturnType<typeof makeTempProject>>;
@@ -147,5 +148,27 @@ describe('the stat cache never vouches for what a run did not read', () => {
       delete process.env['MGKIT_GEN_CACHE_DIR'];
       await rm(cacheDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('units that are modules of one CLI binary', () => {
+  it('must describe the same server: one binary has one default base URL', async () => {
+    const specs = path.join(project.root, 'specs');
+    const description = await readFile(path.join(specs, 'openapi/acquireAccessToken.yaml'), 'utf8');
+    await writeFile(path.join(specs, 'openapi/beta.yaml'), description.replace('https://graph.microsoft.com/v1.0', 'https://graph.microsoft.com/beta'));
+    const shared = TWO_UNITS.replace(/\.\.\/out\/applications\/cli\/src\/generated/, '../out/cli/src/generated/applications')
+      .replace(/\.\.\/out\/service-principals\/cli\/src\/generated/, '../out/cli/src/generated/service-principals')
+      .replace(/packageName: '@example\/(applications|sp)-cli'/g, "packageName: '@example/cli'")
+      .replace(/(name: service-principals\n {4}openapi: )openapi\/acquireAccessToken\.yaml/, '$1openapi/beta.yaml');
+    await writeFile(project.configFile, shared);
+    const mixed = await runPipeline({ configFile: project.configFile, modelOnly: true });
+    expect(mixed.diagnostics.errors.map((d) => [d.code, d.message])).toEqual([
+      [
+        'cli/mixed-base-urls',
+        'the units of the CLI package @example/cli have descriptions with different servers (https://graph.microsoft.com/v1.0: applications; https://graph.microsoft.com/beta: service-principals)',
+      ],
+    ]);
+    await writeFile(project.configFile, shared.replace('openapi/beta.yaml', 'openapi/acquireAccessToken.yaml'));
+    expect((await runPipeline({ configFile: project.configFile, modelOnly: true })).diagnostics.errors).toEqual([]);
   });
 });

@@ -162,7 +162,9 @@ function withCliModules(units: readonly GenerationUnitConfig[]): { units: Genera
   const diagnostics: string[] = [];
   const modules = new Map<GenerationUnitConfig, string>();
   for (const [packageName, members] of groups) {
-    if (members.length < 2) continue;
+    // one unit is a module too when its folder is one (`<package>/src/generated/<name>`): a group
+    // that shrinks to one unit keeps the layout its runtime imports expect
+    if (members.length < 2 && !isModuleFolder(members[0]!.outputs.cli!.dir)) continue;
     const parents = new Set(members.map((unit) => path.dirname(unit.outputs.cli!.dir)));
     if (parents.size > 1) {
       diagnostics.push(`units ${members.map((unit) => unit.name).join(', ')} share the CLI package ${packageName} but their cli dirs are not in one folder`);
@@ -191,6 +193,11 @@ function withCliModules(units: readonly GenerationUnitConfig[]): { units: Genera
       return folders && unit.outputs.cli ? { ...unit, outputs: { ...unit.outputs, cli: { ...unit.outputs.cli, modules: folders } } } : unit;
     }),
   };
+}
+
+/** `…/src/generated/<name>`: a module's folder in a CLI package of several modules, not the package's own generated folder. */
+function isModuleFolder(cliDir: string): boolean {
+  return path.basename(path.dirname(cliDir)) === 'generated';
 }
 
 /** A target reads what the targets it depends on export (the CLI calls through the client): those must be enabled too. */

@@ -16,6 +16,8 @@ export interface UnitOutput {
   /** What the targets produced for this unit. */
   readonly files: readonly GeneratedFile[];
   readonly counts: ModelCounts;
+  /** The description's server: the default base URL of its commands. */
+  readonly baseUrl: string;
 }
 
 export interface ModelCounts {
@@ -97,7 +99,7 @@ export async function runUnit(unit: GenerationUnitConfig, config: MgkitConfig, o
   if (!built) return undefined;
   const { model } = built;
   const counts = { operations: model.operations.length, types: model.types.length, commands: model.commands.length };
-  const result = { unit, counts, ...built };
+  const result = { unit, counts, baseUrl: model.baseUrl, ...built };
   if (diagnostics.hasErrors || options.modelOnly) return { ...result, files: [] };
 
   const files: GeneratedFile[] = [];
@@ -136,10 +138,40 @@ async function buildUnitModel(unit: GenerationUnitConfig, { diagnostics, clock }
  * anything is written: with an error anywhere no unit's files are returned.
  */
 export function finishRun<U extends UnitOutput>(units: readonly U[], diagnostics: DiagnosticBag): { units: U[]; files: GeneratedFile[] } {
+  reportMixedBaseUrls(units, diagnostics);
   const emitted = diagnostics.hasErrors ? units.map((unit) => ({ ...unit, files: [] })) : [...units];
   const files = emitted.flatMap((unit) => unit.files).sort(byPath);
   reportCollidingOutputs(files, diagnostics);
   return { units: emitted, files: files.filter((file, index) => files[index - 1]?.path !== file.path) };
+}
+
+/**
+ * The modules of one CLI binary share its default base URL: units whose descriptions name
+ * different servers cannot be one binary (the first module's would silently win).
+ */
+function reportMixedBaseUrls(units: readonly UnitOutput[], diagnostics: DiagnosticBag): void {
+  const byPackage = new Map<string, UnitOutput[]>();
+  for (const output of units) {
+    const cli = output.unit.outputs.cli;
+    if (cli?.['modules']) byPackage.set(cli.packageName, [...(byPackage.get(cli.packageName) ?? []), output]);
+  }
+  for (const [packageName, members] of byPackage) {
+    const servers = [...new Set(members.map((member) => member.baseUrl))];
+    if (servers.length < 2) continue;
+    diagnostics.error({
+      code: 'cli/mixed-base-urls',
+      message: `the units of the CLI package ${packageName} have descriptions with different servers (${servers
+        .map(
+          (server) =>
+            `${server}: ${members
+              .filter((member) => member.baseUrl === server)
+              .map((member) => member.unit.name)
+              .join(', ')}`,
+        )
+        .join('; ')})`,
+      hint: 'give their CLIs different packageNames, or use descriptions of the same API version',
+    });
+  }
 }
 
 const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);

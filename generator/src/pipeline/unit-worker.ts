@@ -17,6 +17,6 @@ serveTasks<WorkerTask, UnitWork>(port, async (task) => {
   if (!loaded.config || !unit) throw new Error(`the config no longer has unit ${task.unitName}`);
   const clock = new StageClock((record) => port.postMessage({ kind: 'stage', record } satisfies StageMessage));
   const result = await runUnit(unit, loaded.config, { diagnostics, clock, modelOnly: false });
-  const output = result && { inputFiles: result.inputFiles, files: result.files, counts: result.counts };
+  const output = result && { inputFiles: result.inputFiles, files: result.files, counts: result.counts, baseUrl: result.baseUrl };
   return { diagnostics: diagnostics.items, ...(output && { output }) };
 });

@@ -76,10 +76,11 @@ function fallbackCliArguments(example: OperationExample, command: CliCommandDoc 
       optionFor((role) => role.kind === 'query' && role.queryParameter === parameter.wireName, kebab(parameter.wireName.replace(/^\$/, ''))),
       value,
     );
-  if (example.body)
-    argv.push(
-      optionFor((role) => role.kind === 'body', 'body'),
-      JSON.stringify(toJson(example.body)),
-    );
+  if (example.body) {
+    const bodyOption = command?.data.options.find((option) => option.role.kind === 'body');
+    // binary content is read from a file, as the HTTP and TypeScript tabs read it
+    const value = isBinaryExample(example.body) || bodyOption?.kind === 'file' ? BINARY_EXAMPLE_FILE : JSON.stringify(toJson(example.body));
+    argv.push(`--${bodyOption?.name ?? 'body'}`, value);
+  }
   return argv;
 }

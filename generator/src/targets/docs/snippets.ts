@@ -6,6 +6,7 @@ import type { ApiModel } from '../../model/index.js';
 import { BINARY_EXAMPLE_FILE, isBinaryExample, toJson, type OperationExample } from './example-value.js';
 import { typeScriptCode } from './snippet-typescript.js';
 import type { ClientSurface } from '../shared/client-surface/index.js';
+import { compareQueryParameters } from '../shared/uri-template.js';
 import type { Snippet } from './snippet.js';
 
 export { cliArguments, cliCall, cliSnippet, shellQuote } from './snippet-cli.js';
@@ -19,7 +20,11 @@ function requestUrl(model: ApiModel, example: OperationExample): string {
   for (const { parameter, value } of example.pathValues) {
     path = path.replace(`{${parameter.wireName}}`, encodeURIComponent(value));
   }
-  const query = example.queryValues.map(({ parameter, value }) => `${encodeURIComponent(parameter.wireName)}=${encodeURIComponent(value)}`).join('&');
+  // in the order the client sends them (its URI template's), so the request line is the one on the wire
+  const query = [...example.queryValues]
+    .sort((a, b) => compareQueryParameters(a.parameter.wireName, b.parameter.wireName))
+    .map(({ parameter, value }) => `${encodeURIComponent(parameter.wireName)}=${encodeURIComponent(value)}`)
+    .join('&');
   return `${model.baseUrl}${path}${query ? `?${query}` : ''}`;
 }
 

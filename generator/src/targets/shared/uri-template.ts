@@ -39,6 +39,11 @@ export function pathTemplate(urlSegments: readonly string[]): string {
   return `{+baseurl}${urlSegments.map((segment) => `/${templatePathSegment(segment)}`).join('')}`;
 }
 
+/** The order Kiota's query template puts parameters in, and so the order they go on the wire: by template name. */
+export function compareQueryParameters(wireNameA: string, wireNameB: string): number {
+  return compareOrdinal(templateVariableName(wireNameA), templateVariableName(wireNameB));
+}
+
 /** `{?%24expand,%24select}`, sorted like Kiota sorts them; empty without query parameters. */
 export function queryTemplate(parameters: readonly QueryTemplateParameter[]): string {
   if (parameters.length === 0) return '';

@@ -563,7 +563,7 @@ function commandFromOperation(context: Context, placed: PlacedCommand, operation
       role: { kind: 'body' },
       multiple: false,
       valueName: VALUE_NAMES[kind],
-      description: sentence(`${operation.requestBody.description ?? 'The request body'}: ${describeType(context, operation.requestBody.type)}`),
+      description: sentence(`${(operation.requestBody.description ?? 'The request body').replace(/[.\s]+$/, '')}: ${describeType(context, operation.requestBody.type)}`),
       dotnetType: 'System.Object',
       schema: context.schemas.ref(operation.requestBody.type),
       sets: { [set]: { required: operation.requestBody.required, pipeline: true } },
