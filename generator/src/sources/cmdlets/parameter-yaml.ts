@@ -10,6 +10,10 @@ import { yamlMessage, yamlNodeOffset, yamlNodeText } from './yaml-values.js';
 /** Reads one ```yaml fence under `### -Name`; undefined (with a diagnostic) when unreadable. */
 export function readParameterYaml(fence: Code, parameterName: string, context: ParseContext): ParameterFacts | undefined {
   const locate: LocateInYaml = (offset) => sourcePosition(context, positionInFence(fence, offset));
+  // most blocks are flat platyPS 0.14 lines YAML reads as written: read them as lines (a YAML
+  // parse per parameter was a fifth of reading a module's help)
+  const plain = plainLegacyEntries(fence.value);
+  if (plain) return checkComplete(readParameterFacts014(plain, locate), fence, parameterName, context);
   const document = parseDocument(fence.value);
   const firstError = document.errors[0];
   if (firstError) return readUnquotedLegacyBlock(fence, parameterName, firstError, context, locate);
@@ -52,7 +56,7 @@ function readUnquotedLegacyBlock(fence: Code, parameterName: string, error: YAML
   return checkComplete(readParameterFacts014(entries, locate), fence, parameterName, context);
 }
 
-function legacyEntriesOfMap(block: YAMLMap): LegacyEntries {
+export function legacyEntriesOfMap(block: YAMLMap): LegacyEntries {
   const entries = new Map<string, LegacyEntry>();
   for (const pair of block.items) {
     if (!isScalar(pair.key)) continue;
@@ -80,6 +84,29 @@ function legacyEntriesOfLines(text: string): LegacyEntries | undefined {
     lineStart += line.length + 1;
   }
   return entries;
+}
+
+/** A plain scalar YAML reads as the very text written: no quote, flow, anchor, tag, block, comment or nested key. */
+const PLAIN_VALUE = /^(?![-?:](?:\s|$))(?!['"[\]{}&*!|>%@`#,])(?!.*(?::\s|:$|\s#))/;
+/** What YAML reads as null: the text is then empty, as for `Aliases:`. */
+const NULL_VALUE = /^(?:~|null|Null|NULL)$/;
+
+/**
+ * The block as flat `Key: value` lines when strict YAML would read exactly these entries (same
+ * texts, same offsets): each line a known key, no key twice, each value a plain scalar. Else
+ * undefined, and the block goes to the YAML parser.
+ */
+export function plainLegacyEntries(text: string): LegacyEntries | undefined {
+  const entries = legacyEntriesOfLines(text);
+  if (!entries) return undefined;
+  const lines = text.split('\n').filter((line) => line.trim() !== '').length;
+  if (entries.size !== lines) return undefined;
+  const plain = new Map<string, LegacyEntry>();
+  for (const [key, entry] of entries) {
+    if (!PLAIN_VALUE.test(entry.text)) return undefined;
+    plain.set(key, NULL_VALUE.test(entry.text) ? { text: '', offset: entry.offset } : entry);
+  }
+  return plain;
 }
 
 function checkComplete(facts: ParameterFacts, fence: Code, parameterName: string, context: ParseContext): ParameterFacts | undefined {
