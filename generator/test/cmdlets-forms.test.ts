@@ -271,6 +271,28 @@ describe('readCmdletHelpFolder', () => {
     expect(folder.skippedModulePages).toEqual([]);
   });
 
+  it('shares equal NOTES subtrees across the folder’s files, and only equal ones', async () => {
+    const { specsDir } = await import('./helpers/paths.js');
+    const folder = await readCmdletHelpFolder(path.join(specsDir, 'cmdlets'));
+    const [application, servicePrincipal] = folder.cmdlets.map((help) => help.complexParameters.find((tree) => tree.name === 'CREDENTIALS')?.properties ?? []);
+    // the two cmdlets' CREDENTIALS trees are the same Key and Value lines: one object each
+    expect(application?.length).toBeGreaterThan(0);
+    expect(application?.map((property) => property.name)).toEqual(servicePrincipal?.map((property) => property.name));
+    application?.forEach((property, index) => expect(property).toBe(servicePrincipal?.[index]));
+    // the same names under different descriptions stay apart (read with their own sharing)
+    const text = (description: string) =>
+      readFileSync(path.join(specsDir, 'cmdlets/Get-MgApplicationSynchronizationAccessToken.md'), 'utf8').replace(
+        /(`CREDENTIALS <[^>]+>`: [^\n]*\n {2}- `\[Key <String>\]`: )[^\n]*/,
+        `$1${description}`,
+      );
+    const { SharedProperties } = await import('../src/sources/cmdlets/notes.js');
+    const shared = new SharedProperties();
+    const first = parseCmdletHelp(text('one'), 'a.md', shared).help?.complexParameters.find((tree) => tree.name === 'CREDENTIALS')?.properties[0];
+    const second = parseCmdletHelp(text('two'), 'b.md', shared).help?.complexParameters.find((tree) => tree.name === 'CREDENTIALS')?.properties[0];
+    expect([first?.description, second?.description]).toEqual(['one', 'two']);
+    expect(first).not.toBe(second);
+  });
+
   it('reports a folder it cannot read as one error', async () => {
     const missing = path.join(fixturesDir, 'no-such-folder');
     const folder = await readCmdletHelpFolder(missing);

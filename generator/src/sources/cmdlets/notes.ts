@@ -1,5 +1,5 @@
 import { unescapeMarkdown } from './markdown.js';
-import type { ComplexParameterTree } from './types.js';
+import type { ComplexParameterTree, ComplexProperty } from './types.js';
 
 interface PropertyDraft {
   name: string;
@@ -37,10 +37,35 @@ const LIST_MARKER = /^[-*+]\s+/;
  * and 2024-05-01 files), sometimes with markdown escapes (`\<`, `\[`). Other indented lines continue
  * the description above them; unindented prose after a blank line ends the tree.
  */
-export function readComplexParameters(lines: readonly string[]): ComplexParameterTree[] {
+export function readComplexParameters(lines: readonly string[], shared: SharedProperties = new SharedProperties()): ComplexParameterTree[] {
   const reader: TreeReader = { trees: [], open: [], afterBlankLine: true };
   for (const line of lines) readLine(line, reader);
-  return reader.trees;
+  return reader.trees.map((tree) => ({ ...tree, properties: tree.properties.map((property) => shared.of(property)) }));
+}
+
+/**
+ * One object per distinct property subtree, across the help files read with it. A module's help
+ * repeats the same type trees in the NOTES of hundreds of cmdlets (Files: 600,000 property lines),
+ * and held one object per line they were most of the memory a module's help took. The trees are
+ * read-only, so equal subtrees can be one object.
+ */
+export class SharedProperties {
+  /** By name, type, requiredness and children; the descriptions are compared within (keys stay short). */
+  readonly #byShape = new Map<string, ComplexProperty[]>();
+  readonly #idOf = new Map<ComplexProperty, number>();
+
+  of(draft: PropertyDraft): ComplexProperty {
+    const properties = draft.properties.map((child) => this.of(child));
+    const shape = `${draft.name}\u0000${draft.typeName}\u0000${draft.required ? 1 : 0}\u0000${properties.map((child) => this.#idOf.get(child)).join(',')}`;
+    const candidates = this.#byShape.get(shape);
+    const found = candidates?.find((candidate) => candidate.description === draft.description);
+    if (found) return found;
+    const property: ComplexProperty = { name: draft.name, typeName: draft.typeName, required: draft.required, description: draft.description, properties };
+    if (candidates) candidates.push(property);
+    else this.#byShape.set(shape, [property]);
+    this.#idOf.set(property, this.#idOf.size);
+    return property;
+  }
 }
 
 function readLine(line: string, reader: TreeReader): void {

@@ -8,7 +8,7 @@ import { readExamples } from './examples.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { parseHelpMarkdown } from './help-markdown.js';
 import { blockText, startOf } from './markdown.js';
-import { readComplexParameters } from './notes.js';
+import { readComplexParameters, type SharedProperties } from './notes.js';
 import { readParameters } from './parameters.js';
 import { readRelatedLinks } from './related-links.js';
 import { headingText, indexSections, outlineHelpDocument, sectionNodes, type HelpOutline, type HelpSection } from './sections.js';
@@ -27,7 +27,7 @@ export interface CmdletHelpParseResult {
 type TitledOutline = HelpOutline & { readonly title: Heading };
 
 /** Reads one platyPS cmdlet help file, either dialect, into a `CmdletHelp` plus diagnostics. */
-export function parseCmdletHelp(text: string, file: string): CmdletHelpParseResult {
+export function parseCmdletHelp(text: string, file: string, shared?: SharedProperties): CmdletHelpParseResult {
   const context = createParseContext(text, file);
   const markdown = parseHelpMarkdown(context.text);
   const outline = outlineHelpDocument(markdown.root);
@@ -40,7 +40,7 @@ export function parseCmdletHelp(text: string, file: string): CmdletHelpParseResu
     reportMissingTitle(outline, context);
     return { diagnostics: context.diagnostics };
   }
-  const complexParameters = readComplexParameters(markdown.complexParameterLines);
+  const complexParameters = readComplexParameters(markdown.complexParameterLines, shared);
   const help = readHelp({ ...outline, title: outline.title }, frontMatter, complexParameters, context);
   return { help, diagnostics: inFileOrder(context.diagnostics) };
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { decodeUtf8 } from '../text-encoding.js';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { SharedProperties } from './notes.js';
 import { parseCmdletHelp } from './parse-cmdlet-help.js';
 import type { CmdletHelp } from './types.js';
 
@@ -34,8 +35,11 @@ export async function readCmdletHelpFolder(dir: string, options: ReadCmdletHelpF
   const cmdlets: CmdletHelp[] = [];
   const diagnostics: Diagnostic[] = [];
   const skippedModulePages: string[] = [];
+  // the NOTES trees of the folder's cmdlets share their equal subtrees
+  const shared = new SharedProperties();
   files.forEach((file, index) => {
     const bytes = contents[index];
+    contents[index] = undefined; // the text is read from here on; the bytes need not wait for the other files
     if (bytes === undefined) {
       diagnostics.push(unreadableFile(file));
       return;
@@ -45,7 +49,7 @@ export async function readCmdletHelpFolder(dir: string, options: ReadCmdletHelpF
       diagnostics.push(decoded.diagnostic);
       return;
     }
-    const result = parseCmdletHelp(decoded.text, file);
+    const result = parseCmdletHelp(decoded.text, file, shared);
     if (result.isModulePage) {
       skippedModulePages.push(file);
       return;
