@@ -7,6 +7,7 @@ import { formatDiagnostic } from '../src/diagnostics/index.js';
 import { runPipeline } from '../src/pipeline/run-pipeline.js';
 import { parseDescriptions, readDescriptionsFile } from '../src/sources/descriptions/index.js';
 import { configFile, specsDir } from './helpers/paths.js';
+import { expectOneLineDiagnostic } from './helpers/diagnostics.js';
 import { makeTempProject } from './helpers/project.js';
 
 const SECRET_ENUM = 'microsoft.graph.synchronizationSecret';
@@ -39,12 +40,7 @@ describe('the descriptions reader', () => {
   ])('reports %s on one line with its position', (_, text, expected) => {
     const { descriptions, diagnostics } = parseDescriptions(text, 'd.yaml');
     expect(descriptions).toBeUndefined();
-    const lines = diagnostics.map(formatDiagnostic);
-    expect(
-      lines.some((line) => expected.test(line)),
-      lines.join('\n'),
-    ).toBe(true);
-    for (const line of lines) expect(line).not.toContain('\n');
+    expectOneLineDiagnostic(diagnostics, expected);
   });
 });
 

@@ -6,6 +6,7 @@ import { formatDiagnostic } from '../src/diagnostics/index.js';
 import { runPipeline } from '../src/pipeline/run-pipeline.js';
 import { findUncoveredOperations, parsePermissions, readPermissionsFile } from '../src/sources/permissions/index.js';
 import { configFile, specsDir } from './helpers/paths.js';
+import { expectOneLineDiagnostic } from './helpers/diagnostics.js';
 import { makeTempProject } from './helpers/project.js';
 
 const VALID = `version: 1
@@ -68,12 +69,7 @@ describe('the permissions reader', () => {
   ])('reports %s on one line with its position', (_, text, expected) => {
     const { permissions, diagnostics } = parsePermissions(text, 'p.yaml');
     expect(permissions).toBeUndefined();
-    const lines = diagnostics.map(formatDiagnostic);
-    expect(
-      lines.some((line) => expected.test(line)),
-      lines.join('\n'),
-    ).toBe(true);
-    for (const line of lines) expect(line).not.toContain('\n');
+    expectOneLineDiagnostic(diagnostics, expected);
   });
 
   it('names the operations it does not cover', () => {

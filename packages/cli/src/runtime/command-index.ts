@@ -85,19 +85,9 @@ class PackedIndexEntry implements CommandIndexEntry {
     return this.index.summaries()[this.position] ?? '';
   }
 
-  /** The module folder. */
-  get file(): string {
-    return this.#fields()[2] ?? '';
-  }
-
   load(): Promise<CommandModule> {
-    const fields = this.#fields();
-    const location = (fields[3] ?? '').split(',').map(Number) as unknown as PackedLocation;
-    return this.index.load(fields[2] ?? '', location);
-  }
-
-  #fields(): string[] {
-    return this.line.split('\t');
+    const [, , folder = '', location = ''] = this.line.split('\t');
+    return this.index.load(folder, location.split(',').map(Number) as unknown as PackedLocation);
   }
 }
 
