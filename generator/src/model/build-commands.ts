@@ -1,5 +1,5 @@
-import type { CmdletHelp, CmdletParameter, ComplexProperty } from '../sources/cmdlets/index.js';
-import type { CommandModel, CommandParameterModel, ComplexPropertyModel, ParameterBindingModel, ParameterSetModel } from './types.js';
+import type { CmdletHelp, CmdletParameter } from '../sources/cmdlets/index.js';
+import type { CommandModel, CommandParameterModel, ParameterBindingModel, ParameterSetModel } from './types.js';
 
 const ALL_SETS = '(All)';
 const SWITCH_TYPE = 'System.Management.Automation.SwitchParameter';
@@ -72,16 +72,7 @@ function commandParameter(parameter: CmdletParameter, setNames: readonly string[
     acceptsWildcards: parameter.acceptsWildcards,
     acceptedValues: parameter.acceptedValues,
     parameterSets: sets,
-    ...(tree && { complexProperties: tree.properties.map(complexProperty) }),
-  };
-}
-
-function complexProperty(property: ComplexProperty): ComplexPropertyModel {
-  return {
-    name: property.name,
-    typeName: property.typeName,
-    required: property.required,
-    description: property.description,
-    properties: property.properties.map(complexProperty),
+    // the help's NOTES trees as read: their equal subtrees are one object (sources/cmdlets/notes.ts)
+    ...(tree && { complexProperties: tree.properties }),
   };
 }

@@ -11,6 +11,8 @@ async function writeAtomically(file: string, contents: string): Promise<void> {
   await rename(temporary, file);
 }
 
+const WRITE_BATCH = 16;
+
 function temporaryFor(file: string): string {
   return `${file}.${process.pid}.mgkit-tmp`;
 }
@@ -44,17 +46,26 @@ export async function applyChanges(changes: readonly FileChange[], projectRoot: 
   // every temporary file is known before it is written: a write cut short (disk full) is removed too
   const staged: { readonly temporary: string; readonly target: string }[] = [];
   const removeStaged = () => Promise.all(staged.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
+  const folders = new Set<string>();
+  const stage = async (change: (typeof writes)[number], temporary: string): Promise<void> => {
+    const isFolder = await stat(change.path).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
+    if (isFolder) throw Object.assign(new Error('a folder is in its place'), { code: 'EISDIR', path: change.path });
+    const folder = path.dirname(change.path);
+    if (!folders.has(folder)) await mkdir(folder, { recursive: true });
+    folders.add(folder);
+    await writeFile(temporary, change.contents, 'utf8');
+  };
   try {
-    for (const change of writes) {
-      const isFolder = await stat(change.path).then(
-        (info) => info.isDirectory(),
-        () => false,
-      );
-      if (isFolder) throw Object.assign(new Error('a folder is in its place'), { code: 'EISDIR', path: change.path });
-      await mkdir(path.dirname(change.path), { recursive: true });
-      const temporary = temporaryFor(change.path);
-      staged.push({ temporary, target: change.path });
-      await writeFile(temporary, change.contents, 'utf8');
+    // a few writes at a time: one after the other, a module's thousands of files took seconds
+    for (let start = 0; start < writes.length; start += WRITE_BATCH) {
+      const batch = writes.slice(start, start + WRITE_BATCH).map((change) => ({ change, temporary: temporaryFor(change.path) }));
+      staged.push(...batch.map(({ change, temporary }) => ({ temporary, target: change.path })));
+      const settled = await Promise.allSettled(batch.map(({ change, temporary }) => stage(change, temporary)));
+      const failure = settled.find((outcome) => outcome.status === 'rejected');
+      if (failure) throw Object.assign(failure.reason as object, { path: (failure.reason as { path?: string }).path ?? batch[settled.indexOf(failure)]?.change.path });
     }
   } catch (error) {
     await removeStaged();
@@ -65,9 +76,13 @@ export async function applyChanges(changes: readonly FileChange[], projectRoot: 
   const pending = [...staged.filter((entry) => !isLock(entry.target)), ...staged.filter((entry) => isLock(entry.target))];
   let placed = 0;
   try {
-    for (const { temporary, target } of pending.filter((entry) => !isLock(entry.target))) {
-      await rename(temporary, target);
-      placed += 1;
+    const outputs = pending.filter((entry) => !isLock(entry.target));
+    for (let start = 0; start < outputs.length; start += WRITE_BATCH) {
+      const batch = outputs.slice(start, start + WRITE_BATCH);
+      const settled = await Promise.allSettled(batch.map(({ temporary, target }) => rename(temporary, target)));
+      const failure = settled.find((outcome) => outcome.status === 'rejected');
+      placed += settled.filter((outcome) => outcome.status === 'fulfilled').length;
+      if (failure) throw failure.reason;
     }
     for (const change of changes) {
       if (change.kind !== 'delete') continue;
@@ -80,8 +95,8 @@ export async function applyChanges(changes: readonly FileChange[], projectRoot: 
     }
   } catch (error) {
     // files already in place match what generate produces; the old lock stays, so the next run
-    // (and --check) sees what is left to do. No temporary file is left behind.
-    await Promise.all(pending.slice(placed).map(({ temporary }) => unlink(temporary).catch(() => undefined)));
+    // (and --check) sees what is left to do. No temporary file is left behind (a renamed one is gone).
+    await Promise.all(pending.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     const failed = ((error as { dest?: string; path?: string }).dest ?? (error as { path?: string }).path ?? projectRoot).replace(/\.\d+\.mgkit-tmp$/, '');
     throw new DiagnosticError(

@@ -218,7 +218,14 @@ export function serializeLockFile(lock: LockFile): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
+const HASH_BATCH = 32;
+
 export async function hashFiles(lockFile: string, files: readonly string[]): Promise<LockEntry[]> {
-  const entries = await Promise.all(files.map(async (file) => ({ path: lockRelativePath(lockFile, file), sha256: sha256(await readFile(file)) })));
+  const entries: LockEntry[] = [];
+  // in batches: a module's inputs are up to 70 MB, and each needs holding only while it is hashed
+  for (let start = 0; start < files.length; start += HASH_BATCH) {
+    const batch = files.slice(start, start + HASH_BATCH);
+    entries.push(...(await Promise.all(batch.map(async (file) => ({ path: lockRelativePath(lockFile, file), sha256: sha256(await readFile(file)) })))));
+  }
   return entries.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

@@ -19,6 +19,8 @@ export interface OutputPlan {
   readonly conflicts: readonly OutputConflict[];
 }
 
+const READ_BATCH = 64;
+
 async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
@@ -38,11 +40,9 @@ export async function planOutputs(files: readonly GeneratedFile[], lockFile: str
   const conflicts: OutputConflict[] = [];
   const produced = new Set<string>();
 
-  const existing = await Promise.all(files.map((file) => readIfExists(file.path)));
-  files.forEach((file, index) => {
+  const compare = (file: GeneratedFile, current: string | undefined): void => {
     const relative = lockRelativePath(lockFile, file.path);
     produced.add(relative);
-    const current = existing[index];
     if (current === file.contents) {
       unchanged.push(file.path);
       return;
@@ -58,7 +58,13 @@ export async function planOutputs(files: readonly GeneratedFile[], lockFile: str
       conflicts.push({ path: file.path, reason: 'hand-edited' });
     }
     changes.push({ kind: 'update', path: file.path, contents: file.contents, previous: current });
-  });
+  };
+  // in batches: a module's outputs are tens of megabytes, and an unchanged file need not stay read
+  for (let start = 0; start < files.length; start += READ_BATCH) {
+    const batch = files.slice(start, start + READ_BATCH);
+    const existing = await Promise.all(batch.map((file) => readIfExists(file.path)));
+    batch.forEach((file, index) => compare(file, existing[index]));
+  }
 
   for (const [relative, lockedHash] of lockedHashes) {
     if (produced.has(relative)) continue;

@@ -43,12 +43,25 @@ function looksUtf16(bytes: Uint8Array): boolean {
   return sample.length >= 8 && nuls * 3 >= sample.length;
 }
 
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The text, its byte order mark dropped, or undefined when a byte is not UTF-8 (decoded natively: the byte loop below only places the error). */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The file's text, or one diagnostic (code `<codePrefix>/encoding`) naming its encoding problem. */
 export function decodeUtf8(bytes: Uint8Array, file: string, codePrefix: string): DecodedText {
   const code = `${codePrefix}/encoding`;
   if (looksUtf16(bytes)) {
     return { diagnostic: { severity: 'error', code, file, message: 'the file is UTF-16, not UTF-8', hint: 'save it as UTF-8 (without a byte order mark)' } };
   }
+  const text = strictUtf8(bytes);
+  if (text !== undefined) return { text };
   const invalid = firstInvalidUtf8(bytes);
   if (invalid >= 0) {
     const byte = (bytes[invalid] as number).toString(16).toUpperCase().padStart(2, '0');
@@ -63,6 +76,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string, codePrefix: string):
       },
     };
   }
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  // sequences the byte check lets through (surrogates, overlong forms) decode as U+FFFD, as before
+  const lenient = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return { text: lenient.charCodeAt(0) === 0xfeff ? lenient.slice(1) : lenient };
 }

@@ -1,3 +1,4 @@
+import { detachedFromSource } from './detach.js';
 import { unescapeMarkdown } from './markdown.js';
 import type { ComplexParameterTree, ComplexProperty } from './types.js';
 
@@ -40,7 +41,10 @@ const LIST_MARKER = /^[-*+]\s+/;
 export function readComplexParameters(lines: readonly string[], shared: SharedProperties = new SharedProperties()): ComplexParameterTree[] {
   const reader: TreeReader = { trees: [], open: [], afterBlankLine: true };
   for (const line of lines) readLine(line, reader);
-  return reader.trees.map((tree) => ({ ...tree, properties: tree.properties.map((property) => shared.of(property)) }));
+  return reader.trees.map((tree) => ({
+    ...detachedFromSource({ name: tree.name, typeName: tree.typeName, description: tree.description }),
+    properties: tree.properties.map((property) => shared.of(property)),
+  }));
 }
 
 /**
@@ -60,7 +64,8 @@ export class SharedProperties {
     const candidates = this.#byShape.get(shape);
     const found = candidates?.find((candidate) => candidate.description === draft.description);
     if (found) return found;
-    const property: ComplexProperty = { name: draft.name, typeName: draft.typeName, required: draft.required, description: draft.description, properties };
+    const own = detachedFromSource({ name: draft.name, typeName: draft.typeName, description: draft.description });
+    const property: ComplexProperty = { ...own, required: draft.required, properties };
     if (candidates) candidates.push(property);
     else this.#byShape.set(shape, [property]);
     this.#idOf.set(property, this.#idOf.size);

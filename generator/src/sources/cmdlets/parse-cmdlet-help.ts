@@ -8,6 +8,7 @@ import { readExamples } from './examples.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { parseHelpMarkdown } from './help-markdown.js';
 import { blockText, startOf } from './markdown.js';
+import { detachedFromSource } from './detach.js';
 import { readComplexParameters, type SharedProperties } from './notes.js';
 import { readParameters } from './parameters.js';
 import { readRelatedLinks } from './related-links.js';
@@ -41,8 +42,9 @@ export function parseCmdletHelp(text: string, file: string, shared?: SharedPrope
     return { diagnostics: context.diagnostics };
   }
   const complexParameters = readComplexParameters(markdown.complexParameterLines, shared);
-  const help = readHelp({ ...outline, title: outline.title }, frontMatter, complexParameters, context);
-  return { help, diagnostics: inFileOrder(context.diagnostics) };
+  const help = readHelp({ ...outline, title: outline.title }, frontMatter, [], context);
+  // the NOTES trees are shared between files and own their strings already (notes.ts)
+  return { help: { ...detachedFromSource(help), complexParameters }, diagnostics: inFileOrder(context.diagnostics) };
 }
 
 function inFileOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {

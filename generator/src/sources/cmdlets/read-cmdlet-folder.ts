@@ -30,33 +30,31 @@ export async function readCmdletHelpFolder(dir: string, options: ReadCmdletHelpF
   }
   const included = names.filter((name) => options.include?.(name) ?? true);
   const files = included.map((name) => path.join(dir, name));
-  const contents = await Promise.all(files.map((file) => readFile(file).catch(() => undefined)));
-
   const cmdlets: CmdletHelp[] = [];
   const diagnostics: Diagnostic[] = [];
   const skippedModulePages: string[] = [];
   // the NOTES trees of the folder's cmdlets share their equal subtrees
   const shared = new SharedProperties();
-  files.forEach((file, index) => {
-    const bytes = contents[index];
-    contents[index] = undefined; // the text is read from here on; the bytes need not wait for the other files
+  // one file at a time: a module's help is up to 68 MB, and only one file's text need be held
+  for (const file of files) {
+    const bytes = await readFile(file).catch(() => undefined);
     if (bytes === undefined) {
       diagnostics.push(unreadableFile(file));
-      return;
+      continue;
     }
     const decoded = decodeUtf8(bytes, file, 'cmdlet');
     if (decoded.diagnostic) {
       diagnostics.push(decoded.diagnostic);
-      return;
+      continue;
     }
     const result = parseCmdletHelp(decoded.text, file, shared);
     if (result.isModulePage) {
       skippedModulePages.push(file);
-      return;
+      continue;
     }
     diagnostics.push(...result.diagnostics);
     if (result.help) cmdlets.push(result.help);
-  });
+  }
   diagnostics.push(...duplicateCmdletNames(cmdlets));
   return { cmdlets, diagnostics, skippedModulePages };
 }
