@@ -285,8 +285,8 @@ describe('readCmdletHelpFolder', () => {
         /(`CREDENTIALS <[^>]+>`: [^\n]*\n {2}- `\[Key <String>\]`: )[^\n]*/,
         `$1${description}`,
       );
-    const { SharedProperties } = await import('../src/sources/cmdlets/notes.js');
-    const shared = new SharedProperties();
+    const { SharedReading } = await import('../src/sources/cmdlets/shared-reading.js');
+    const shared = new SharedReading();
     const first = parseCmdletHelp(text('one'), 'a.md', shared).help?.complexParameters.find((tree) => tree.name === 'CREDENTIALS')?.properties[0];
     const second = parseCmdletHelp(text('two'), 'b.md', shared).help?.complexParameters.find((tree) => tree.name === 'CREDENTIALS')?.properties[0];
     expect([first?.description, second?.description]).toEqual(['one', 'two']);

@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from './markdown.js';
+import type { ParsedSections } from './markdown-sections.js';
 import { prepareSource, type FencedCodeBody } from './prepare-source.js';
 
 export interface HelpMarkdown {
@@ -9,9 +10,9 @@ export interface HelpMarkdown {
 }
 
 /** Parses a help file with remark, handing the bulky parts that need no markdown parsing around it. */
-export function parseHelpMarkdown(text: string): HelpMarkdown {
+export function parseHelpMarkdown(text: string, sections?: ParsedSections): HelpMarkdown {
   const prepared = prepareSource(text, { emptyFencedCode: true });
-  const root = parseMarkdown(prepared.markdown);
+  const root = sections ? sections.parse(prepared.markdown, prepared.sectionStarts) : parseMarkdown(prepared.markdown);
   mapToFileLines(root, prepared.originalLines);
   if (restoreFencedCode(root, prepared.fencedCode)) return { root, complexParameterLines: prepared.complexParameterLines };
   // remark saw no fence where the line scan did (e.g. inside an HTML block): let it parse the bodies.

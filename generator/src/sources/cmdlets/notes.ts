@@ -39,24 +39,59 @@ const LIST_MARKER = /^[-*+]\s+/;
  * the description above them; unindented prose after a blank line ends the tree.
  */
 export function readComplexParameters(lines: readonly string[], shared: SharedProperties = new SharedProperties()): ComplexParameterTree[] {
-  const reader: TreeReader = { trees: [], open: [], afterBlankLine: true };
-  for (const line of lines) readLine(line, reader);
-  return reader.trees.map((tree) => ({
-    ...detachedFromSource({ name: tree.name, typeName: tree.typeName, description: tree.description }),
-    properties: tree.properties.map((property) => shared.of(property)),
-  }));
+  return treeBlocks(lines).map((block) => shared.treeOf(block));
 }
 
 /**
- * One object per distinct property subtree, across the help files read with it. A module's help
- * repeats the same type trees in the NOTES of hundreds of cmdlets (Files: 600,000 property lines),
- * and held one object per line they were most of the memory a module's help took. The trees are
- * read-only, so equal subtrees can be one object.
+ * The lines of each tree, its header first. Lines before the first header belong to no tree, and
+ * a tree's reading depends on its own lines only, so each block reads alone (and equal blocks once).
+ */
+function treeBlocks(lines: readonly string[]): string[][] {
+  const blocks: string[][] = [];
+  for (const line of lines) {
+    if (isTreeHeader(line)) blocks.push([line]);
+    else blocks.at(-1)?.push(line);
+  }
+  return blocks;
+}
+
+function isTreeHeader(line: string): boolean {
+  const stripped = line.trimStart();
+  if (stripped === '' || stripped.length !== line.length || LIST_MARKER.test(stripped)) return false;
+  return TREE_HEADER.test(unescapeMarkdown(stripped.trimEnd()));
+}
+
+function readTree(block: readonly string[], shared: SharedProperties): ComplexParameterTree {
+  const reader: TreeReader = { trees: [], open: [], afterBlankLine: true };
+  for (const line of block) readLine(line, reader);
+  const [tree] = reader.trees as [TreeDraft];
+  return {
+    ...detachedFromSource({ name: tree.name, typeName: tree.typeName, description: tree.description }),
+    properties: tree.properties.map((property) => shared.of(property)),
+  };
+}
+
+/**
+ * One object per distinct tree and property subtree, across the help files read with it. A
+ * module's help repeats the same type trees in the NOTES of hundreds of cmdlets (Files: 600,000
+ * property lines), and held one object per line they were most of the memory a module's help
+ * took. The trees are read-only, so equal subtrees can be one object, and a tree whose lines were
+ * read before is not read again.
  */
 export class SharedProperties {
+  readonly #treesByText = new Map<string, ComplexParameterTree>();
   /** By name, type, requiredness and children; the descriptions are compared within (keys stay short). */
   readonly #byShape = new Map<string, ComplexProperty[]>();
   readonly #idOf = new Map<ComplexProperty, number>();
+
+  treeOf(block: readonly string[]): ComplexParameterTree {
+    const text = block.join('\n');
+    const known = this.#treesByText.get(text);
+    if (known) return known;
+    const tree = readTree(block, this);
+    this.#treesByText.set(text, tree);
+    return tree;
+  }
 
   of(draft: PropertyDraft): ComplexProperty {
     const properties = draft.properties.map((child) => this.of(child));

@@ -9,7 +9,8 @@ import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { parseHelpMarkdown } from './help-markdown.js';
 import { blockText, startOf } from './markdown.js';
 import { detachedFromSource } from './detach.js';
-import { readComplexParameters, type SharedProperties } from './notes.js';
+import { readComplexParameters } from './notes.js';
+import type { SharedReading } from './shared-reading.js';
 import { readParameters } from './parameters.js';
 import { readRelatedLinks } from './related-links.js';
 import { headingText, indexSections, outlineHelpDocument, sectionNodes, type HelpOutline, type HelpSection } from './sections.js';
@@ -28,9 +29,9 @@ export interface CmdletHelpParseResult {
 type TitledOutline = HelpOutline & { readonly title: Heading };
 
 /** Reads one platyPS cmdlet help file, either dialect, into a `CmdletHelp` plus diagnostics. */
-export function parseCmdletHelp(text: string, file: string, shared?: SharedProperties): CmdletHelpParseResult {
+export function parseCmdletHelp(text: string, file: string, shared?: SharedReading): CmdletHelpParseResult {
   const context = createParseContext(text, file);
-  const markdown = parseHelpMarkdown(context.text);
+  const markdown = parseHelpMarkdown(context.text, shared?.sections);
   const outline = outlineHelpDocument(markdown.root);
   const frontMatter = readFrontMatter(outline.frontMatter, context);
   if (frontMatter.isModulePage) {
@@ -41,7 +42,7 @@ export function parseCmdletHelp(text: string, file: string, shared?: SharedPrope
     reportMissingTitle(outline, context);
     return { diagnostics: context.diagnostics };
   }
-  const complexParameters = readComplexParameters(markdown.complexParameterLines, shared);
+  const complexParameters = readComplexParameters(markdown.complexParameterLines, shared?.properties);
   const help = readHelp({ ...outline, title: outline.title }, frontMatter, [], context);
   // the NOTES trees are shared between files and own their strings already (notes.ts)
   return { help: { ...detachedFromSource(help), complexParameters }, diagnostics: inFileOrder(context.diagnostics) };

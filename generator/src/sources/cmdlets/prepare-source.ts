@@ -16,6 +16,12 @@ export interface PreparedSource {
   readonly fencedCode: ReadonlyMap<number, FencedCodeBody>;
   /** The lines after `COMPLEX PARAMETER PROPERTIES` in NOTES, up to the next `#`/`##` heading. */
   readonly complexParameterLines: readonly string[];
+  /**
+   * Lines of `markdown` (0-based) where a `##` or `###` heading outside fenced code starts a part
+   * remark reads the same alone (markdown-sections.ts). Empty when something could tie the parts
+   * together: an indented fence, an HTML block or a link reference definition.
+   */
+  readonly sectionStarts: readonly number[];
 }
 
 export interface FencedCodeBody {
@@ -28,6 +34,10 @@ const FENCE_OPENING = /^(`{3,}|~{3,})([^`]*)$/;
 const LEVEL_1_OR_2_HEADING = /^ {0,3}#{1,2}(?:\s|$)/;
 const NOTES_HEADING = /^ {0,3}##\s+NOTES\s*#*\s*$/i;
 const COMPLEX_PARAMETERS_MARKER = /^ {0,3}COMPLEX PARAMETER PROPERTIES\s*$/;
+const SECTION_HEADING = /^#{2,3}(?:[ \t]|$)/;
+// outside fences: an indented fence the scan does not follow, an HTML block (it may run past a
+// heading) or a link reference definition (it applies to the whole file)
+const TIES_SECTIONS = /^(?: {1,3}(?:`{3,}|~{3,})| {0,3}<| {0,3}\[[^\]]*\]:)/;
 
 interface OpenFence {
   readonly marker: string;
@@ -45,6 +55,8 @@ export function prepareSource(text: string, options: { readonly emptyFencedCode:
   let seenMarker = false;
 
   const kept: boolean[] = lines.map(() => true);
+  const startsSection: boolean[] = lines.map(() => false);
+  let sectionsTied = false;
 
   lines.forEach((line, index) => {
     if (fence) {
@@ -66,11 +78,14 @@ export function prepareSource(text: string, options: { readonly emptyFencedCode:
     } else {
       const marker = FENCE_OPENING.exec(line)?.[1];
       if (marker) fence = { marker, openingLine: index + 1, body: [] };
+      else if (TIES_SECTIONS.test(line)) sectionsTied = true;
     }
+    if (!fence && SECTION_HEADING.test(line)) startsSection[index] = true;
   });
   if (fence) fencedCode.set(fence.openingLine, { value: fence.body.join('\n') });
   const { markdown, originalLines } = collapseDroppedRuns(lines, kept);
-  return { markdown, originalLines, fencedCode: options.emptyFencedCode ? fencedCode : new Map(), complexParameterLines };
+  const sectionStarts = sectionsTied ? [] : originalLines.flatMap((line, index) => (startsSection[line - 1] && kept[line - 1] ? [index] : []));
+  return { markdown, originalLines, fencedCode: options.emptyFencedCode ? fencedCode : new Map(), complexParameterLines, sectionStarts };
 }
 
 /** Keeps the kept lines and one empty line per run of dropped ones (blank lines mean the same to CommonMark). */

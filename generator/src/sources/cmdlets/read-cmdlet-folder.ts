@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { decodeUtf8 } from '../text-encoding.js';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { SharedProperties } from './notes.js';
+import { SharedReading } from './shared-reading.js';
 import { parseCmdletHelp } from './parse-cmdlet-help.js';
 import type { CmdletHelp } from './types.js';
 
@@ -33,11 +34,12 @@ export async function readCmdletHelpFolder(dir: string, options: ReadCmdletHelpF
   const cmdlets: CmdletHelp[] = [];
   const diagnostics: Diagnostic[] = [];
   const skippedModulePages: string[] = [];
-  // the NOTES trees of the folder's cmdlets share their equal subtrees
-  const shared = new SharedProperties();
-  // one file at a time: a module's help is up to 68 MB, and only one file's text need be held
+  // the folder's cmdlets share their equal NOTES subtrees and markdown sections
+  const shared = new SharedReading();
+  // one file at a time, read synchronously: a module's help is up to 68 MB, and only one file's
+  // text need be held; an asynchronous read waited on the parse before each of its steps
   for (const file of files) {
-    const bytes = await readFile(file).catch(() => undefined);
+    const bytes = readIfReadable(file);
     if (bytes === undefined) {
       diagnostics.push(unreadableFile(file));
       continue;
@@ -57,6 +59,14 @@ export async function readCmdletHelpFolder(dir: string, options: ReadCmdletHelpF
   }
   diagnostics.push(...duplicateCmdletNames(cmdlets));
   return { cmdlets, diagnostics, skippedModulePages };
+}
+
+function readIfReadable(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 async function listMarkdownFiles(dir: string): Promise<string[] | undefined> {
