@@ -55,11 +55,14 @@ export async function planLockedOutputs(lockFile: string, generated: readonly Ge
     config: { path: lockRelativePath(lockFile, facts.configFile), sha256: facts.configHash },
     units,
   };
+  // A file written again now is ours whatever its folder (the index shared by a CLI's modules lies
+  // outside each unit's): its recorded hash tells a hand edit, which must not be overwritten silently.
+  const writtenNow = new Set(generated.flatMap((unit) => unit.files.map((file) => lockRelativePath(lockFile, file.path))));
   const previousOutputs: LockEntry[] = [];
   for (const unit of generated) {
     const outputDirs = scope.units[unit.name]?.outputDirs ?? [];
     for (const entry of previousLock?.units[unit.name]?.outputs ?? []) {
-      if (await mayDelete(lockFile, entry, outputDirs)) previousOutputs.push(entry);
+      if (writtenNow.has(entry.path) || (await mayDelete(lockFile, entry, outputDirs))) previousOutputs.push(entry);
     }
   }
   const files = [...generated.flatMap((unit) => unit.files), { path: lockFile, contents: serializeLockFile(lock) }];
