@@ -45,8 +45,13 @@ async function generateSample(moduleName: string, document: Parameters<typeof bu
   sampleRoot ||= mkdtempSync(path.join(os.tmpdir(), 'mgkit-examples-33-'));
   const unit = unitName(moduleName);
   const picks = sampleOf(model.operations, SAMPLE_PER_MODULE);
-  const include = { paths: picks.map((operation) => `${operation.path}#${operation.method.toUpperCase()}`), cmdlets: ['*'] };
-  const small = buildApiModel({ document, cmdlets, unit: { ...SELECT_EVERYTHING, include } }).model as ApiModel;
+  // the cmdlets bound to the picks, and no others: every cmdlet would bring its operations, the whole module
+  const keys = new Set(picks.map((operation) => operation.key));
+  const bound = model.commands.filter((command) => command.parameterSets.some((set) => set.operationKey !== undefined && keys.has(set.operationKey))).map((command) => command.name);
+  const include = { paths: picks.map((operation) => `${operation.path}#${operation.method.toUpperCase()}`), cmdlets: bound.length > 0 ? bound : ['*'] };
+  const exclude = { paths: [], cmdlets: bound.length > 0 ? [] : ['*'] };
+  const small = buildApiModel({ document, cmdlets, unit: { ...SELECT_EVERYTHING, include, exclude } }).model as ApiModel;
+  expect(small.operations.length).toBeLessThan(4 * SAMPLE_PER_MODULE);
   const outputs = {
     client: { dir: path.join(sampleRoot, 'out', unit, 'client'), packageName: `@mgkit/graph-${unit}` },
     cli: { dir: path.join(sampleRoot, 'out/cli/src/generated', unit), packageName: '@mgkit/cli', binName: 'mgkit', modules: modules.map((candidate) => unitName(candidate.name)).join(',') },
