@@ -614,13 +614,17 @@ export function moduleSchemas(model: ApiModel): SchemaBuilder {
   return builder;
 }
 
+const typeTables = new WeakMap<ApiModel, ReadonlyMap<string, TypeModel>>();
+
+function typesByName(model: ApiModel): ReadonlyMap<string, TypeModel> {
+  let types = typeTables.get(model);
+  if (!types) typeTables.set(model, (types = new Map(model.types.map((type) => [type.name, type]))));
+  return types;
+}
+
 /** A command's definition; its `$defs` hold only the types it reaches (see `moduleSchemas` for the module's table). */
 export function buildCommandData(model: ApiModel, placed: PlacedCommand): CommandData {
-  const context: Context = {
-    model,
-    schemas: moduleSchemas(model),
-    types: new Map(model.types.map((type) => [type.name, type])),
-  };
+  const context: Context = { model, schemas: moduleSchemas(model), types: typesByName(model) };
   const data = placed.command ? commandFromCmdlet(context, placed, placed.command) : commandFromOperation(context, placed, placed.operation as OperationModel);
   return { ...data, $defs: context.schemas.closureOf(data) };
 }

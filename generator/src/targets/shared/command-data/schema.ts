@@ -24,6 +24,7 @@ export function isSecretProperty(owner: ObjectTypeModel, property: PropertyModel
 
 export class SchemaBuilder {
   readonly defs = new Map<string, JsonSchema>();
+  readonly #references = new Map<string, readonly string[]>();
   private readonly types: ReadonlyMap<string, TypeModel>;
 
   constructor(model: ApiModel) {
@@ -116,25 +117,25 @@ export class SchemaBuilder {
 
   /** The definitions a value's `$ref`s reach, transitively, sorted by name. */
   closureOf(value: unknown): Record<string, JsonSchema> {
-    const reached = new Map<string, JsonSchema>();
-    const pending: unknown[] = [value];
+    const reached = new Set<string>();
+    const pending = referencedNames(value);
     while (pending.length > 0) {
-      const node = pending.pop();
-      if (Array.isArray(node)) pending.push(...node);
-      else if (typeof node === 'object' && node !== null) {
-        for (const [key, child] of Object.entries(node)) {
-          if (key === '$ref' && typeof child === 'string') {
-            const name = child.replace('#/$defs/', '');
-            const definition = this.defs.get(name);
-            if (definition && !reached.has(name)) {
-              reached.set(name, definition);
-              pending.push(definition);
-            }
-          } else if (key !== '$defs') pending.push(child);
-        }
-      }
+      const name = pending.pop() as string;
+      if (reached.has(name) || !this.defs.has(name)) continue;
+      reached.add(name);
+      pending.push(...this.#directReferences(name));
     }
-    return Object.fromEntries([...reached.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return Object.fromEntries([...reached].sort().map((name) => [name, this.defs.get(name) as JsonSchema]));
+  }
+
+  /** The names a definition refers to, found once: a module's commands reach the same definitions again and again. */
+  #directReferences(name: string): readonly string[] {
+    let names = this.#references.get(name);
+    if (!names) {
+      names = referencedNames(this.defs.get(name));
+      this.#references.set(name, names);
+    }
+    return names;
   }
 
   /** Resolves a `$ref` schema to its definition (one level). */
@@ -142,4 +143,21 @@ export class SchemaBuilder {
     if (!schema.$ref) return schema;
     return this.defs.get(schema.$ref.replace('#/$defs/', '')) ?? schema;
   }
+}
+
+/** The definition names a schema's `$ref`s name, nested `$defs` tables left out. */
+function referencedNames(value: unknown): string[] {
+  const names: string[] = [];
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (Array.isArray(node)) pending.push(...node);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, child] of Object.entries(node)) {
+        if (key === '$ref' && typeof child === 'string') names.push(child.replace('#/$defs/', ''));
+        else if (key !== '$defs') pending.push(child);
+      }
+    }
+  }
+  return names;
 }
