@@ -61,7 +61,9 @@ export async function runPipelineInParallel(options: ParallelPipelineOptions): P
   // from sources (tests under vitest) there is no compiled worker file: run here
   const fromSources = import.meta.url.endsWith('.ts');
   if (!config || diagnostics.hasErrors || units.length <= 1 || workers <= 1 || fromSources) {
-    return { ...(await runPipeline({ configFile: options.configFile, clock, ...(options.units && { units: options.units }) })), workerThreads: 0 };
+    const result = await runPipeline({ configFile: options.configFile, clock, ...(options.units && { units: options.units }) });
+    // the models (and what the targets cached on them) are garbage from here, not held through the write
+    return { ...result, units: result.units.map(({ model: _model, ...output }) => output), workerThreads: 0 };
   }
 
   const workerThreads = Math.min(workers, units.length);
