@@ -622,11 +622,14 @@ function typesByName(model: ApiModel): ReadonlyMap<string, TypeModel> {
   return types;
 }
 
-/** A command's definition; its `$defs` hold only the types it reaches (see `moduleSchemas` for the module's table). */
+/** A command's definition; its `$defs` (on demand) hold only the types it reaches (see `moduleSchemas` for the module's table). */
 export function buildCommandData(model: ApiModel, placed: PlacedCommand): CommandData {
   const context: Context = { model, schemas: moduleSchemas(model), types: typesByName(model) };
-  const data = placed.command ? commandFromCmdlet(context, placed, placed.command) : commandFromOperation(context, placed, placed.operation as OperationModel);
-  return { ...data, $defs: context.schemas.closureOf(data) };
+  const { $defs: _none, ...data } = placed.command ? commandFromCmdlet(context, placed, placed.command) : commandFromOperation(context, placed, placed.operation as OperationModel);
+  // found when asked for, and not enumerated: the CLI and the docs refer into the module's table,
+  // and the closure of each of a module's hundreds of commands was work no output used
+  let closure: CommandData['$defs'] | undefined;
+  return Object.defineProperty(data, '$defs', { get: () => (closure ??= context.schemas.closureOf(data)), enumerable: false }) as CommandData;
 }
 
 const commandLists = new WeakMap<ApiModel, readonly { placed: PlacedCommand; data: CommandData }[]>();
