@@ -48,9 +48,11 @@ async function generateSample(moduleName: string, document: Parameters<typeof bu
   // the cmdlets bound to the picks, and no others: every cmdlet would bring its operations, the whole module
   const keys = new Set(picks.map((operation) => operation.key));
   const bound = model.commands.filter((command) => command.parameterSets.some((set) => set.operationKey !== undefined && keys.has(set.operationKey))).map((command) => command.name);
+  // an empty cmdlet list selects every cmdlet, so "none" is every cmdlet excluded
   const include = { paths: picks.map((operation) => `${operation.path}#${operation.method.toUpperCase()}`), cmdlets: bound.length > 0 ? bound : ['*'] };
   const exclude = { paths: [], cmdlets: bound.length > 0 ? [] : ['*'] };
   const small = buildApiModel({ document, cmdlets, unit: { ...SELECT_EVERYTHING, include, exclude } }).model as ApiModel;
+  // a bound cmdlet brings its other operations (a Get cmdlet: list and get), never the module
   expect(small.operations.length).toBeLessThan(4 * SAMPLE_PER_MODULE);
   const outputs = {
     client: { dir: path.join(sampleRoot, 'out', unit, 'client'), packageName: `@mgkit/graph-${unit}` },

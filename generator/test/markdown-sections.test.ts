@@ -63,6 +63,7 @@ describe('help markdown read one section at a time', () => {
     ['an HTML block', '<div>\n\n## SYNOPSIS\n\n</div>'],
     ['a link reference definition', '[graph]: https://graph.microsoft.com'],
     ['an indented fence', '  ```\n## SYNOPSIS\n  ```'],
+    ['a `~~~` fence with a backtick in its info string', '~~~ps`x\n## SYNOPSIS\n~~~'],
   ])('parses a file with %s whole, as one section', (_, insert) => {
     const help = readFileSync(path.join(specsDir, 'cmdlets/Get-MgApplicationSynchronizationAccessToken.md'), 'utf8').replace('## DESCRIPTION\n', `## DESCRIPTION\n\n${insert}\n\n`);
     expect(prepareSource(help, { emptyFencedCode: true }).sectionStarts).toEqual([]);
@@ -70,5 +71,26 @@ describe('help markdown read one section at a time', () => {
     const sections = new ParsedSections();
     expect(shape(parseHelpMarkdown(help, sections).root)).toEqual(shape(parseHelpMarkdown(help).root));
     expect(sections.parsedCount).toBe(0);
+  });
+
+  it.each([
+    ['a link reference definition inside a list item', '- [graph]: https://graph.microsoft.com', '## NOTES\n', '## NOTES\n\nSee [graph].\n'],
+    ['an inline HTML element', 'Text with <b>bold</b> in it.', '## NOTES\n', '## NOTES\n\nMore text.\n'],
+  ])('parses a file with %s whole, found in the parsed sections', (_, insert, anchor, replacement) => {
+    const help = readFileSync(path.join(specsDir, 'cmdlets/Get-MgApplicationSynchronizationAccessToken.md'), 'utf8')
+      .replace('## DESCRIPTION\n', `## DESCRIPTION\n\n${insert}\n\n`)
+      .replace(anchor, replacement);
+    expect(prepareSource(help, { emptyFencedCode: true }).sectionStarts.length).toBeGreaterThan(5);
+    expect(shape(parseHelpMarkdown(help, new ParsedSections()).root)).toEqual(shape(parseHelpMarkdown(help).root));
+  });
+
+  it('starts no section inside front matter (a `##` line there is a YAML comment)', () => {
+    const help = readFileSync(path.join(specsDir, 'cmdlets/Get-MgApplicationSynchronizationAccessToken.md'), 'utf8').replace('schema: 2.0.0\n', 'schema: 2.0.0\n## a YAML comment\n');
+    const prepared = prepareSource(help, { emptyFencedCode: true });
+    const lines = prepared.markdown.split('\n');
+    expect(prepared.sectionStarts.map((index) => lines[index])).not.toContain('## a YAML comment');
+    const bySection = parseHelpMarkdown(help, new ParsedSections()).root;
+    expect(bySection.children[0]?.type).toBe('yaml');
+    expect(shape(bySection)).toEqual(shape(parseHelpMarkdown(help).root));
   });
 });

@@ -1,7 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, overlayFiles, type GenerationUnitConfig } from '../config/index.js';
-import { applyChanges, leftoverTemporaries, planLockedOutputs, readLockFile, sha256, type FileChange, type LockScope, type OutputConflict, type OutputPlan } from '../output/index.js';
+import { loadConfig, overlayFiles, type GenerationUnitConfig, type MgkitConfig } from '../config/index.js';
+import {
+  applyChanges,
+  leftoverTemporaries,
+  lockAbsolutePath,
+  planLockedOutputs,
+  readLockFile,
+  sha256,
+  type FileChange,
+  type LockFile,
+  type LockScope,
+  type OutputConflict,
+  type OutputPlan,
+} from '../output/index.js';
 import { generatorVersion } from './generator-version.js';
 import { displayPath, printDiagnostics, summariseDiagnostics } from './report.js';
 import { isUpToDate, rememberLockedFiles } from './up-to-date.js';
@@ -90,7 +102,10 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   const changes = onePerPath(plans.flatMap((plan) => plan.changes));
   const lockFiles = new Set(result.units.map((generated) => generated.unit.lockFile));
   // A lock file is never an entry of a lock: drop the self-conflict the planner may see.
-  const conflicts = plans.flatMap((plan) => plan.conflicts).filter((conflict) => !lockFiles.has(conflict.path));
+  const conflicts = await standingConflicts(
+    plans.flatMap((plan) => plan.conflicts).filter((conflict) => !lockFiles.has(conflict.path)),
+    () => recordedOutputHashes(configFile, config),
+  );
 
   if (options.check) return reportDrift(changes, conflicts, say);
 
@@ -110,14 +125,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
 
   await clock.time('write', result.units.length === 1 ? (result.units[0]?.unit.name ?? '') : `${result.units.length} units`, () => applyChanges(changes, config.projectRoot, lockFiles));
   for (const lockFile of lockFiles) {
-    const written = await readLockFile(
-      lockFile,
-      lockScope(
-        configFile,
-        config.projectRoot,
-        config.units.filter((unit) => unit.lockFile === lockFile),
-      ),
-    );
+    const written = await readConfiguredLock(configFile, config, lockFile);
     const generatedHere = result.units.filter((generated) => generated.unit.lockFile === lockFile).map((generated) => generated.unit.name);
     if (written) await rememberLockedFiles(written, lockFile, configFile, generatedHere, startedAtMs);
   }
@@ -131,6 +139,49 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   for (const line of runSummary(result.units, count('create') + count('update'), clock, result.diagnostics.items)) say(line);
   if (result.workerThreads > 0) say(`  units ran on ${result.workerThreads} worker threads (MGKIT_GEN_WORKERS sets how many; 1 runs them in one thread)`);
   return 0;
+}
+
+/**
+ * One conflict per file. A file several units write (the index of a CLI's modules) is in several
+ * locks, and one of them may hold an older hash after a run of some units only: content that any
+ * lock recorded is ours, not a hand edit.
+ */
+async function standingConflicts(conflicts: readonly OutputConflict[], recorded: () => Promise<ReadonlyMap<string, ReadonlySet<string>>>): Promise<OutputConflict[]> {
+  const byPath = new Map(conflicts.map((conflict) => [conflict.path, conflict]));
+  if (![...byPath.values()].some((conflict) => conflict.reason === 'hand-edited')) return [...byPath.values()];
+  const hashes = await recorded();
+  const standing: OutputConflict[] = [];
+  for (const conflict of byPath.values()) {
+    const current = conflict.reason === 'hand-edited' ? await readFile(conflict.path).catch(() => undefined) : undefined;
+    if (current !== undefined && hashes.get(conflict.path)?.has(sha256(current))) continue;
+    standing.push(conflict);
+  }
+  return standing;
+}
+
+/** A lock file of the config, read within its units' scope. */
+function readConfiguredLock(configFile: string, config: MgkitConfig, lockFile: string): Promise<LockFile | undefined> {
+  return readLockFile(
+    lockFile,
+    lockScope(
+      configFile,
+      config.projectRoot,
+      config.units.filter((unit) => unit.lockFile === lockFile),
+    ),
+  );
+}
+
+/** Every output hash the config's lock files record, by absolute path. */
+async function recordedOutputHashes(configFile: string, config: MgkitConfig): Promise<Map<string, Set<string>>> {
+  const hashes = new Map<string, Set<string>>();
+  for (const lockFile of new Set(config.units.map((unit) => unit.lockFile))) {
+    const lock = await readConfiguredLock(configFile, config, lockFile).catch(() => undefined);
+    for (const entry of Object.values(lock?.units ?? {}).flatMap((unit) => unit.outputs)) {
+      const file = lockAbsolutePath(lockFile, entry.path);
+      hashes.set(file, (hashes.get(file) ?? new Set()).add(entry.sha256));
+    }
+  }
+  return hashes;
 }
 
 /** Where each unit's lock entries may point: outputs in its output folders; inputs in the project or where the config reads. */

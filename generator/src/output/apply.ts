@@ -35,7 +35,8 @@ function unwritable(file: string, error: unknown): DiagnosticError {
 }
 
 /**
- * Apply a plan. Callers have already decided the plan is safe (no errors, no unforced conflicts).
+ * Apply a plan, one change per path (`generate` merges the changes of several locks first).
+ * Callers have already decided the plan is safe (no errors, no unforced conflicts).
  * Every new content is first written beside its target; if any of those writes fails, they are
  * removed and nothing has changed. Then the files are renamed into place and deletions done,
  * the lock files (`lockFiles`) last: a run cut short leaves the old lock, which the next run
@@ -65,7 +66,10 @@ export async function applyChanges(changes: readonly FileChange[], projectRoot: 
       staged.push(...batch.map(({ change, temporary }) => ({ temporary, target: change.path })));
       const settled = await Promise.allSettled(batch.map(({ change, temporary }) => stage(change, temporary)));
       const failure = settled.find((outcome) => outcome.status === 'rejected');
-      if (failure) throw Object.assign(failure.reason as object, { path: (failure.reason as { path?: string }).path ?? batch[settled.indexOf(failure)]?.change.path });
+      if (failure) {
+        const reason = failure.reason instanceof Error ? failure.reason : new Error(String(failure.reason));
+        throw Object.assign(reason, { path: (reason as { path?: string }).path ?? batch[settled.indexOf(failure)]?.change.path });
+      }
     }
   } catch (error) {
     await removeStaged();

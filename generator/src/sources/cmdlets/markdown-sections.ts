@@ -9,7 +9,7 @@ import { parseMarkdown } from './markdown.js';
  * alone as they do in the file, given nothing ties them together (see `sectionStarts`).
  */
 export class ParsedSections {
-  readonly #byText = new Map<string, readonly RootContent[]>();
+  readonly #byText = new Map<string, ParsedSection>();
 
   /** How many distinct sections remark has parsed. */
   get parsedCount(): number {
@@ -21,23 +21,33 @@ export class ParsedSections {
     if (sectionStarts.length === 0) return parseMarkdown(markdown);
     const lines = markdown.split('\n');
     const bounds = [0, ...sectionStarts.filter((start) => start > 0), lines.length];
-    const children: RootContent[] = [];
-    for (let index = 0; index + 1 < bounds.length; index++) {
-      const first = bounds[index] as number;
-      for (const node of this.#nodesOf(lines.slice(first, bounds[index + 1]).join('\n'))) children.push(shifted(node, first));
-    }
+    const sections = bounds.slice(0, -1).map((first, index) => ({ first, parsed: this.#sectionOf(lines.slice(first, bounds[index + 1]).join('\n')) }));
+    // what the line scan cannot see: a definition or an HTML block reaches past its section
+    if (sections.some(({ parsed }) => parsed.reachesOut)) return parseMarkdown(markdown);
+    const children = sections.flatMap(({ first, parsed }) => parsed.nodes.map((node) => shifted(node, first)));
     const last = lines.at(-1) ?? '';
     return { type: 'root', children, position: { start: { line: 1, column: 1 }, end: { line: lines.length, column: last.length + 1 } } };
   }
 
-  #nodesOf(section: string): readonly RootContent[] {
-    let nodes = this.#byText.get(section);
-    if (!nodes) {
-      nodes = parseMarkdown(section).children;
-      this.#byText.set(section, nodes);
+  #sectionOf(text: string): ParsedSection {
+    let parsed = this.#byText.get(text);
+    if (!parsed) {
+      const nodes = parseMarkdown(text).children;
+      parsed = { nodes, reachesOut: nodes.some(reachesOut) };
+      this.#byText.set(text, parsed);
     }
-    return nodes;
+    return parsed;
   }
+}
+
+interface ParsedSection {
+  readonly nodes: readonly RootContent[];
+  /** Holds a link reference definition (it applies to the whole file) or HTML (a block may run on past a heading). */
+  readonly reachesOut: boolean;
+}
+
+function reachesOut(node: Nodes): boolean {
+  return node.type === 'definition' || node.type === 'html' || ('children' in node && node.children.some(reachesOut));
 }
 
 /** A copy of `node` moved down by `lines` (readers change nodes, so the cached ones are never handed out). */

@@ -57,8 +57,12 @@ function treeBlocks(lines: readonly string[]): string[][] {
 
 function isTreeHeader(line: string): boolean {
   const stripped = line.trimStart();
-  if (stripped === '' || stripped.length !== line.length || LIST_MARKER.test(stripped)) return false;
-  return TREE_HEADER.test(unescapeMarkdown(stripped.trimEnd()));
+  return stripped !== '' && treeHeader(stripped, line.length - stripped.length, LIST_MARKER.test(stripped)) !== null;
+}
+
+/** A line that starts a tree: unindented, no list item, `NAME <Type>: description` (readLine's test too). */
+function treeHeader(stripped: string, indent: number, isListItem: boolean): RegExpExecArray | null {
+  return indent === 0 && !isListItem ? TREE_HEADER.exec(unescapeMarkdown(stripped.replace(LIST_MARKER, '').trimEnd())) : null;
 }
 
 function readTree(block: readonly string[], shared: SharedProperties): ComplexParameterTree {
@@ -116,7 +120,7 @@ function readLine(line: string, reader: TreeReader): void {
   const indent = line.length - stripped.length;
   const isListItem = LIST_MARKER.test(stripped);
   const content = unescapeMarkdown(stripped.replace(LIST_MARKER, '').trimEnd());
-  const header = indent === 0 && !isListItem ? TREE_HEADER.exec(content) : null;
+  const header = treeHeader(stripped, indent, isListItem);
   if (header) {
     startTree(header, reader);
   } else if (indent === 0 && !isListItem && afterBlankLine) {

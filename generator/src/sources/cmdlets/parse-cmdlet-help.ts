@@ -45,7 +45,7 @@ export function parseCmdletHelp(text: string, file: string, shared?: SharedReadi
   const complexParameters = readComplexParameters(markdown.complexParameterLines, shared?.properties);
   const help = readHelp({ ...outline, title: outline.title }, frontMatter, [], context);
   // the NOTES trees are shared between files and own their strings already (notes.ts)
-  return { help: { ...detachedFromSource(help), complexParameters }, diagnostics: inFileOrder(context.diagnostics) };
+  return { help: { ...detachedFromSource(help), complexParameters }, diagnostics: detachedFromSource(inFileOrder(context.diagnostics)) };
 }
 
 function inFileOrder(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -35,9 +35,11 @@ const LEVEL_1_OR_2_HEADING = /^ {0,3}#{1,2}(?:\s|$)/;
 const NOTES_HEADING = /^ {0,3}##\s+NOTES\s*#*\s*$/i;
 const COMPLEX_PARAMETERS_MARKER = /^ {0,3}COMPLEX PARAMETER PROPERTIES\s*$/;
 const SECTION_HEADING = /^#{2,3}(?:[ \t]|$)/;
-// outside fences: an indented fence the scan does not follow, an HTML block (it may run past a
-// heading) or a link reference definition (it applies to the whole file)
-const TIES_SECTIONS = /^(?: {1,3}(?:`{3,}|~{3,})| {0,3}<| {0,3}\[[^\]]*\]:)/;
+// outside fences: a fence the scan does not follow (indented, or `~~~` with a backtick in its info
+// string), an HTML block (it may run past a heading) or a link reference definition (it applies
+// to the whole file; markdown-sections.ts also checks the parsed trees for those two)
+const TIES_SECTIONS = /^(?: {1,3}(?:`{3,}|~{3,})|~{3,}.*`| {0,3}<| {0,3}\[[^\]]*\]:)/;
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 
 interface OpenFence {
   readonly marker: string;
@@ -84,7 +86,9 @@ export function prepareSource(text: string, options: { readonly emptyFencedCode:
   });
   if (fence) fencedCode.set(fence.openingLine, { value: fence.body.join('\n') });
   const { markdown, originalLines } = collapseDroppedRuns(lines, kept);
-  const sectionStarts = sectionsTied ? [] : originalLines.flatMap((line, index) => (startsSection[line - 1] && kept[line - 1] ? [index] : []));
+  // a `##` line inside front matter is a YAML comment, not a heading
+  const bodyStart = FRONT_MATTER_FENCE.test(lines[0] ?? '') ? lines.findIndex((line, index) => index > 0 && FRONT_MATTER_FENCE.test(line)) : 0;
+  const sectionStarts = sectionsTied || bodyStart < 0 ? [] : originalLines.flatMap((line, index) => (line - 1 > bodyStart && startsSection[line - 1] && kept[line - 1] ? [index] : []));
   return { markdown, originalLines, fencedCode: options.emptyFencedCode ? fencedCode : new Map(), complexParameterLines, sectionStarts };
 }
 

@@ -36,8 +36,9 @@ export async function readCmdletHelpFolder(dir: string, options: ReadCmdletHelpF
   const skippedModulePages: string[] = [];
   // the folder's cmdlets share their equal NOTES subtrees and markdown sections
   const shared = new SharedReading();
-  // one file at a time, read synchronously: a module's help is up to 68 MB, and only one file's
-  // text need be held; an asynchronous read waited on the parse before each of its steps
+  // one file at a time, read synchronously: a module's help is up to 68 MB, and no file's text is
+  // held past its parse (the shared sections keep the distinct ones, a few MB); an asynchronous
+  // read waited on the parse before each of its steps
   for (const file of files) {
     const bytes = readIfReadable(file);
     if (bytes === undefined) {

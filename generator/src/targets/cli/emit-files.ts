@@ -128,9 +128,8 @@ export const OPTIONS: readonly SharedOption[] = ${parsedJson(table.options)};
  * imports no client code: `client-modules.js` loads the builder when the command runs.
  */
 export function renderCommandModule(data: CommandData, options: CliEmitOptions, optionTable: OptionTable, builderCalls: BuilderCalls): string {
-  // the command's own schemas (`$defs`, not enumerable) stay out: it refers into the module's table
-  const definition = { ...data };
-  const stored = { ...definition, options: data.options.map(({ sets, ...shared }) => [optionTable.indexOf(shared), sets]) };
+  // the command's own schemas (`$defs`, not enumerable) stay out of the spread: it refers into the module's table
+  const stored = { ...data, options: data.options.map(({ sets, ...shared }) => [optionTable.indexOf(shared), sets]) };
   const calls = Object.keys(data.operations)
     .sort()
     .flatMap((key) => {

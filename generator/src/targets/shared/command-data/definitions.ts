@@ -14,6 +14,7 @@ import { type JsonSchema, SchemaBuilder } from './schema.js';
 import { objectIdNote } from '../object-id-note.js';
 
 /** The shapes the CLI runtime reads: declared once, in @mgkit/cli-contract. */
+/** A command as data. Built by `buildCommandData`, its `$defs` is a getter that is not enumerated: spreads, JSON and clones leave it out. */
 export type CommandData = CommandDefinition;
 /** An option while its names are settled (addAliases renames and adds aliases); then an OptionDefinition. */
 export type OptionData = Omit<OptionDefinition, 'name' | 'aliases'> & { name: string; aliases: string[] };
