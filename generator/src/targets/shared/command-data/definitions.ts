@@ -611,7 +611,7 @@ const schemaBuilders = new WeakMap<ApiModel, SchemaBuilder>();
 
 export function moduleSchemas(model: ApiModel): SchemaBuilder {
   let builder = schemaBuilders.get(model);
-  if (!builder) schemaBuilders.set(model, (builder = new SchemaBuilder(model)));
+  if (!builder) schemaBuilders.set(model, (builder = new SchemaBuilder(typesByName(model))));
   return builder;
 }
 

@@ -4,7 +4,7 @@
  * property name as `x-name` where it differs from the wire name, secrets marked `x-secret`.
  */
 import type { JsonSchema } from '@mgkit/cli-contract';
-import type { ApiModel, ObjectTypeModel, PropertyModel, TypeModel, TypeRef } from '../../../model/index.js';
+import type { ObjectTypeModel, PropertyModel, TypeModel, TypeRef } from '../../../model/index.js';
 
 /** The JSON Schema subset the runtime validates with: declared once, in @mgkit/cli-contract. */
 export type { JsonSchema };
@@ -27,8 +27,9 @@ export class SchemaBuilder {
   readonly #references = new Map<string, readonly string[]>();
   private readonly types: ReadonlyMap<string, TypeModel>;
 
-  constructor(model: ApiModel) {
-    this.types = new Map(model.types.map((type) => [type.name, type]));
+  /** `types`: the model's types by name. */
+  constructor(types: ReadonlyMap<string, TypeModel>) {
+    this.types = types;
   }
 
   /** Schema of a type reference; named types land in `defs` and are referenced. */
