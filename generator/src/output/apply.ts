@@ -1,6 +1,7 @@
 import { mkdir, readdir, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DiagnosticError } from '../diagnostics/index.js';
+import { inBatches } from '../util/batches.js';
 import type { FileChange } from './plan.js';
 
 /** Write via a temporary sibling and rename, so readers never see half a file. */
@@ -45,62 +46,54 @@ function unwritable(file: string, error: unknown): DiagnosticError {
 export async function applyChanges(changes: readonly FileChange[], projectRoot: string, lockFiles: ReadonlySet<string> = new Set()): Promise<void> {
   const writes = changes.filter((change) => change.kind !== 'delete');
   // every temporary file is known before it is written: a write cut short (disk full) is removed too
-  const staged: { readonly temporary: string; readonly target: string }[] = [];
+  const staged = writes.map((change) => ({ change, temporary: temporaryFor(change.path), target: change.path }));
   const removeStaged = () => Promise.all(staged.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
   const folders = new Set<string>();
-  const stage = async (change: (typeof writes)[number], temporary: string): Promise<void> => {
-    const isFolder = await stat(change.path).then(
-      (info) => info.isDirectory(),
-      () => false,
-    );
-    if (isFolder) throw Object.assign(new Error('a folder is in its place'), { code: 'EISDIR', path: change.path });
-    const folder = path.dirname(change.path);
-    if (!folders.has(folder)) await mkdir(folder, { recursive: true });
-    folders.add(folder);
-    await writeFile(temporary, change.contents, 'utf8');
+  const stage = async ({ change, temporary }: (typeof staged)[number]): Promise<void> => {
+    try {
+      const isFolder = await stat(change.path).then(
+        (info) => info.isDirectory(),
+        () => false,
+      );
+      if (isFolder) throw Object.assign(new Error('a folder is in its place'), { code: 'EISDIR', path: change.path });
+      const folder = path.dirname(change.path);
+      if (!folders.has(folder)) await mkdir(folder, { recursive: true });
+      folders.add(folder);
+      await writeFile(temporary, change.contents, 'utf8');
+    } catch (error) {
+      const reason = error instanceof Error ? error : new Error(String(error));
+      throw Object.assign(reason, { path: (reason as { path?: string }).path ?? change.path });
+    }
   };
   try {
     // a few writes at a time: one after the other, a module's thousands of files took seconds
-    for (let start = 0; start < writes.length; start += WRITE_BATCH) {
-      const batch = writes.slice(start, start + WRITE_BATCH).map((change) => ({ change, temporary: temporaryFor(change.path) }));
-      staged.push(...batch.map(({ change, temporary }) => ({ temporary, target: change.path })));
-      const settled = await Promise.allSettled(batch.map(({ change, temporary }) => stage(change, temporary)));
-      const failure = settled.find((outcome) => outcome.status === 'rejected');
-      if (failure) {
-        const reason = failure.reason instanceof Error ? failure.reason : new Error(String(failure.reason));
-        throw Object.assign(reason, { path: (reason as { path?: string }).path ?? batch[settled.indexOf(failure)]?.change.path });
-      }
-    }
+    await inBatches(staged, WRITE_BATCH, stage);
   } catch (error) {
     await removeStaged();
-    const failed = (error as { path?: string }).path ?? staged.at(-1)?.target ?? projectRoot;
+    const failed = (error as { path?: string }).path ?? projectRoot;
     throw unwritable(failed.replace(/\.\d+\.mgkit-tmp$/, ''), error);
   }
-  const isLock = (file: string) => lockFiles.has(file);
-  const pending = [...staged.filter((entry) => !isLock(entry.target)), ...staged.filter((entry) => isLock(entry.target))];
   let placed = 0;
+  const place = async ({ temporary, target }: (typeof staged)[number]): Promise<void> => {
+    await rename(temporary, target);
+    placed += 1;
+  };
   try {
-    const outputs = pending.filter((entry) => !isLock(entry.target));
-    for (let start = 0; start < outputs.length; start += WRITE_BATCH) {
-      const batch = outputs.slice(start, start + WRITE_BATCH);
-      const settled = await Promise.allSettled(batch.map(({ temporary, target }) => rename(temporary, target)));
-      const failure = settled.find((outcome) => outcome.status === 'rejected');
-      placed += settled.filter((outcome) => outcome.status === 'fulfilled').length;
-      if (failure) throw failure.reason;
-    }
+    await inBatches(
+      staged.filter((entry) => !lockFiles.has(entry.target)),
+      WRITE_BATCH,
+      place,
+    );
     for (const change of changes) {
       if (change.kind !== 'delete') continue;
       await unlink(change.path);
       await removeEmptyParents(change.path, projectRoot);
     }
-    for (const { temporary, target } of pending.filter((entry) => isLock(entry.target))) {
-      await rename(temporary, target);
-      placed += 1;
-    }
+    for (const entry of staged.filter((candidate) => lockFiles.has(candidate.target))) await place(entry);
   } catch (error) {
     // files already in place match what generate produces; the old lock stays, so the next run
     // (and --check) sees what is left to do. No temporary file is left behind (a renamed one is gone).
-    await Promise.all(pending.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
+    await removeStaged();
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     const failed = ((error as { dest?: string; path?: string }).dest ?? (error as { path?: string }).path ?? projectRoot).replace(/\.\d+\.mgkit-tmp$/, '');
     throw new DiagnosticError(
@@ -109,7 +102,7 @@ export async function applyChanges(changes: readonly FileChange[], projectRoot: 
           severity: 'error',
           code: 'output/unwritable',
           file: failed,
-          message: `cannot put the file in place (${code}); ${placed} of ${pending.length} file(s) were written and the lock was not updated`,
+          message: `cannot put the file in place (${code}); ${placed} of ${staged.length} file(s) were written and the lock was not updated`,
           hint: 'fix the cause (permissions, disk space), then run generate again: it finishes the job',
         },
       ],

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { DiagnosticError } from '../diagnostics/index.js';
+import { inBatches } from '../util/batches.js';
 import { isWithin } from '../util/paths.js';
 
 export interface LockEntry {
@@ -221,11 +222,7 @@ export function serializeLockFile(lock: LockFile): string {
 const HASH_BATCH = 32;
 
 export async function hashFiles(lockFile: string, files: readonly string[]): Promise<LockEntry[]> {
-  const entries: LockEntry[] = [];
-  // in batches: a module's inputs are up to 70 MB, and each needs holding only while it is hashed
-  for (let start = 0; start < files.length; start += HASH_BATCH) {
-    const batch = files.slice(start, start + HASH_BATCH);
-    entries.push(...(await Promise.all(batch.map(async (file) => ({ path: lockRelativePath(lockFile, file), sha256: sha256(await readFile(file)) })))));
-  }
+  // a module's inputs are up to 70 MB, and each needs holding only while it is hashed
+  const entries = await inBatches(files, HASH_BATCH, async (file) => ({ path: lockRelativePath(lockFile, file), sha256: sha256(await readFile(file)) }));
   return entries.sort((a, b) => (a.path < b.path ? -1 : 1));
 }

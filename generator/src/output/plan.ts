@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { inBatches } from '../util/batches.js';
 import { GENERATED_MARKER, type GeneratedFile } from './types.js';
 import { lockAbsolutePath, lockRelativePath, sha256, type LockEntry } from './lock.js';
 
@@ -59,12 +60,8 @@ export async function planOutputs(files: readonly GeneratedFile[], lockFile: str
     }
     changes.push({ kind: 'update', path: file.path, contents: file.contents, previous: current });
   };
-  // in batches: a module's outputs are tens of megabytes, and an unchanged file need not stay read
-  for (let start = 0; start < files.length; start += READ_BATCH) {
-    const batch = files.slice(start, start + READ_BATCH);
-    const existing = await Promise.all(batch.map((file) => readIfExists(file.path)));
-    batch.forEach((file, index) => compare(file, existing[index]));
-  }
+  // a module's outputs are tens of megabytes, and an unchanged file need not stay read
+  await inBatches(files, READ_BATCH, async (file) => compare(file, await readIfExists(file.path)));
 
   for (const [relative, lockedHash] of lockedHashes) {
     if (produced.has(relative)) continue;
