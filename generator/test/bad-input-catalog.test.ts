@@ -14,7 +14,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeGeneratedProject, runGeneratorAsync, snapshotTree } from './helpers/project.js';
+import { makeGeneratedProject, runGenerator, snapshotTree } from './helpers/project.js';
 import { projectRoot } from './helpers/paths.js';
 
 type Project = Awaited<ReturnType<typeof makeGeneratedProject>>;
@@ -460,7 +460,7 @@ const generatorRows: GeneratorRow[] = [
     check: async (project) => {
       expect(await temporariesUnder(project.root)).toEqual([]);
       await immutable(path.join(project.root, 'specs/mgkit-lock.json'), false);
-      const check = await runGeneratorAsync(['generate', '--config', project.configFile, '--check'], project.root);
+      const check = await runGenerator(['generate', '--config', project.configFile, '--check'], project.root);
       expect(check.status).toBe(1); // not "up to date": the lock still records the old input
       expect(check.stderr).toContain('update specs/mgkit-lock.json');
     },
@@ -483,7 +483,7 @@ describe('bad-input catalog: mgkit-gen', () => {
     try {
       await row.arrange(project);
       const before = row.untouched ? await snapshotTree(project.root) : undefined;
-      const result = await runGeneratorAsync(['generate', '--config', project.configFile, ...(row.args ?? [])], project.root);
+      const result = await runGenerator(['generate', '--config', project.configFile, ...(row.args ?? [])], project.root);
       expect(result.stderr.split('\n')[0]).toMatch(row.stderr);
       expect(result.stderr).not.toMatch(/^\s+at /m); // a message, never a stack
       expect(result.status).toBe(row.exit);

@@ -36,7 +36,7 @@ describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
     const text = await readFile(description, 'utf8');
     await writeFile(description, text.replace('        - ConnectionString\n', '').replace('        - None\n', '        - None\n        - Brandnew\n'));
     // --changeset is a switch: the ref after it is still a ref (the folder has its own option)
-    const result = runGenerator(['diff', '--config', project.configFile, '--fail-on-breaking', '--changeset', 'HEAD', '--changeset-dir', '.changeset'], project.root);
+    const result = await runGenerator(['diff', '--config', project.configFile, '--fail-on-breaking', '--changeset', 'HEAD', '--changeset-dir', '.changeset'], project.root);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/# API changes: HEAD → working tree/);
     expect(result.stdout).toMatch(/2 change\(s\), 1 breaking/);
@@ -70,20 +70,20 @@ describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
         .replace('operationId: servicePrincipal.synchronization_acquireAccessToken', 'operationId: servicePrincipal.synchronization_acquireAccessToken\n      deprecated: true')
         .replace('description: The unique identifier of servicePrincipal', 'description: The id of the service principal'),
     );
-    const outside = runGenerator(['diff', 'HEAD', '--config', project.configFile, '--json', '--fail-on-breaking'], project.root);
+    const outside = await runGenerator(['diff', 'HEAD', '--config', project.configFile, '--json', '--fail-on-breaking'], project.root);
     expect(outside.status, outside.stderr).toBe(0);
     expect((JSON.parse(outside.stdout) as { changes: unknown[] }).changes).toEqual([]);
     // …but it says that the selection hid them, and two files without --unit show them
     expect(outside.stderr).toMatch(/^note: [1-9]\d* change\(s\) outside what unit 'applications' generates are not shown/m);
     const old = path.join(project.root, 'old.yaml');
     await writeFile(old, text);
-    const whole = runGenerator(['diff', old, description, '--config', project.configFile, '--json'], project.root);
+    const whole = await runGenerator(['diff', old, description, '--config', project.configFile, '--json'], project.root);
     expect(whole.status, whole.stderr).toBe(0);
     expect((JSON.parse(whole.stdout) as { changes: unknown[] }).changes.length).toBeGreaterThan(0);
     expect(whole.stderr).not.toMatch(/note:/);
     // the same kind of edit inside the selection is reported
     await writeFile(description, (await readFile(description, 'utf8')).replace('description: The unique identifier of application', 'description: The id of the application'));
-    const inside = runGenerator(['diff', 'HEAD', '--config', project.configFile, '--json'], project.root);
+    const inside = await runGenerator(['diff', 'HEAD', '--config', project.configFile, '--json'], project.root);
     expect((JSON.parse(inside.stdout) as { changes: unknown[] }).changes.length).toBeGreaterThan(0);
   });
 
@@ -92,7 +92,7 @@ describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
     const text = await readFile(description, 'utf8');
     await writeFile(description, text.replaceAll('Invoke action acquireAccessToken', 'Invoke the acquireAccessToken action'));
     git('commit', '-qam', 'docs tweak');
-    const result = runGenerator(['diff', 'HEAD~1', 'HEAD', '--config', project.configFile, '--json'], project.root);
+    const result = await runGenerator(['diff', 'HEAD~1', 'HEAD', '--config', project.configFile, '--json'], project.root);
     expect(result.status).toBe(0);
     const diff = JSON.parse(result.stdout) as { changes: { docsOnly?: boolean; breaking: boolean }[]; breaking: number };
     expect(diff.breaking).toBe(0);
@@ -100,8 +100,8 @@ describe('mgkit-gen diff against a git ref, feeding a changeset', () => {
     expect(diff.changes.every((change) => change.docsOnly)).toBe(true);
   });
 
-  it('rejects a ref that does not exist with a one-line usage error', () => {
-    const result = runGenerator(['diff', 'no-such-ref', '--config', project.configFile], project.root);
+  it('rejects a ref that does not exist with a one-line usage error', async () => {
+    const result = await runGenerator(['diff', 'no-such-ref', '--config', project.configFile], project.root);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toMatch(/^mgkit-gen diff: 'no-such-ref' is neither a file nor a git commit/);
   });

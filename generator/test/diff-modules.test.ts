@@ -44,7 +44,7 @@ describe('diff over a whole set of modules', () => {
     await writeFile(path.join(after, 'Users.yml'), await withAddedProperty());
     await copyFile(description, path.join(after, 'Sites.yml'));
     // Groups.yml is gone
-    const result = runGenerator(['diff', before, after], work);
+    const result = await runGenerator(['diff', before, after], work);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/3 change\(s\), 1 breaking/);
@@ -53,7 +53,7 @@ describe('diff over a whole set of modules', () => {
     expect(result.stdout).toMatch(/\| Sites \| added \| module \| `Sites` \|/);
     expect(result.stdout).toMatch(/\| Users \| added \| property \| `SynchronizationSecretKeyStringValuePair\.note` \|/);
     expect(result.stdout).not.toMatch(/\| Applications \|/);
-    const json = JSON.parse(runGenerator(['diff', before, after, '--json'], work).stdout) as { changes: { module: string }[] };
+    const json = JSON.parse((await runGenerator(['diff', before, after, '--json'], work)).stdout) as { changes: { module: string }[] };
     expect(json.changes.map((change) => change.module).sort()).toEqual(['Groups', 'Sites', 'Users']);
   });
 
@@ -73,19 +73,19 @@ describe('diff over a whole set of modules', () => {
     git('add', '-A');
     git('commit', '-q', '-m', 'base');
     await writeFile(path.join(repo, 'specs/openapi/users.yaml'), await withAddedProperty());
-    const result = runGenerator(['diff', '--config', 'specs/mgkit.config.yaml', 'HEAD'], repo);
+    const result = await runGenerator(['diff', '--config', 'specs/mgkit.config.yaml', 'HEAD'], repo);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/1 change\(s\), 0 breaking/);
     expect(result.stdout).toMatch(/\| users \| added \| property \| `SynchronizationSecretKeyStringValuePair\.note` \|/);
     // a unit whose description is gone from the working tree is a module removed, not an error
     await rm(path.join(repo, 'specs/openapi/applications.yaml'));
-    const removed = runGenerator(['diff', '--config', 'specs/mgkit.config.yaml', 'HEAD'], repo);
+    const removed = await runGenerator(['diff', '--config', 'specs/mgkit.config.yaml', 'HEAD'], repo);
     expect(removed.status).toBe(0);
     expect(removed.stdout).toMatch(/\| applications \| removed \| module \| `applications` \|/);
     await copyFile(description, path.join(repo, 'specs/openapi/applications.yaml'));
     // a file on one side means one description: the edited users file against the first unit's
     // (applications), not module by module
-    const single = runGenerator(['diff', '--config', 'specs/mgkit.config.yaml', 'specs/openapi/users.yaml'], repo);
+    const single = await runGenerator(['diff', '--config', 'specs/mgkit.config.yaml', 'specs/openapi/users.yaml'], repo);
     expect(single.stdout).not.toMatch(/\| module \|/);
     expect(single.stdout).toMatch(/\| removed \| property \| `SynchronizationSecretKeyStringValuePair\.note` \|/);
   });

@@ -48,7 +48,7 @@ describe('discriminator mappings', () => {
       ['version: 1', 'units:', '  - name: t', '    openapi: broken.yaml', '    outputs:', '      client:', '        dir: out/client', '        packageName: x', ''].join('\n'),
     );
     const before = await snapshotTree(scratch);
-    const result = runGenerator(['generate', '--config', path.join(scratch, 'mgkit.config.yaml')], scratch);
+    const result = await runGenerator(['generate', '--config', path.join(scratch, 'mgkit.config.yaml')], scratch);
     expect(result.status).toBe(1);
     const line = broken.split('\n').findIndex((text) => text.includes('nogroup')) + 1;
     expect(result.stderr).toContain(`broken.yaml:${line}:`);

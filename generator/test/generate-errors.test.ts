@@ -7,7 +7,7 @@ let project: Awaited<ReturnType<typeof makeTempProject>>;
 
 beforeEach(async () => {
   project = await makeTempProject();
-  const first = runGenerator(['generate', '--config', project.configFile], project.root);
+  const first = await runGenerator(['generate', '--config', project.configFile], project.root);
   expect(first.stderr).toBe('');
   expect(first.status).toBe(0);
 });
@@ -29,7 +29,7 @@ async function replaceIn(file: string, from: string | RegExp, to: string): Promi
 /** Break the inputs, run generate, and check: one clear error line, non-zero exit, nothing written. */
 async function expectOneError(expected: { file: string; line: number | string; code: string; mention: RegExp }): Promise<void> {
   const before = await snapshotTree(project.root);
-  const result = runGenerator(['generate', '--config', project.configFile], project.root);
+  const result = await runGenerator(['generate', '--config', project.configFile], project.root);
   expect(result.status).not.toBe(0);
   const errors = result.stderr.split('\n').filter((line) => / error /.test(line));
   expect(errors).toHaveLength(1);
@@ -76,7 +76,7 @@ describe('malformed inputs stop generate with one clear error and leave every fi
 
   it('a config pointing at a missing description', async () => {
     await replaceIn(project.configFile, 'openapi: openapi/acquireAccessToken.yaml', 'openapi: openapi/missing.yaml');
-    const result = runGenerator(['generate', '--config', project.configFile], project.root);
+    const result = await runGenerator(['generate', '--config', project.configFile], project.root);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/missing\.yaml/);
   });
@@ -93,7 +93,7 @@ describe('generate on a clean project', () => {
       expect.arrayContaining(['cmdlets/Get-MgApplicationSynchronizationAccessToken.md', 'cmdlets/Get-MgServicePrincipalSynchronizationAccessToken.md', 'openapi/acquireAccessToken.yaml']),
     );
     const before = await snapshotTree(project.root);
-    const again = runGenerator(['generate', '--config', project.configFile], project.root);
+    const again = await runGenerator(['generate', '--config', project.configFile], project.root);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/Up to date/);
     expect(await snapshotTree(project.root)).toEqual(before);
@@ -101,18 +101,18 @@ describe('generate on a clean project', () => {
 
   it('regenerates when an input changes', async () => {
     await appendFile(seed(), '\n');
-    const again = runGenerator(['generate', '--config', project.configFile], project.root);
+    const again = await runGenerator(['generate', '--config', project.configFile], project.root);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/Generated/);
   });
 });
 
-describe('exit codes', () => {
-  it('--help documents them, and an unknown option is a usage error (2)', () => {
-    const help = runGenerator(['--help'], project.root);
+describe('exit codes', async () => {
+  it('--help documents them, and an unknown option is a usage error (2)', async () => {
+    const help = await runGenerator(['--help'], project.root);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Exit codes: 0 done; 1 errors in the inputs/);
-    const unknown = runGenerator(['generate', '--chek'], project.root);
+    const unknown = await runGenerator(['generate', '--chek'], project.root);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown option '--chek'/);
   });

@@ -21,7 +21,7 @@ const absolute = (lockPath: string) => path.resolve(project.root, 'specs', lockP
 beforeEach(async () => {
   project = await makeGeneratedProject();
   // the copy is in step with its lock: nothing to write
-  expect(generate('--check').status).toBe(0);
+  expect((await generate('--check')).status).toBe(0);
 });
 
 afterEach(async () => {
@@ -31,25 +31,25 @@ afterEach(async () => {
 describe('the update loop: check, lock skip, stale files, hand edits', () => {
   it('generates byte-identical files from the same inputs', async () => {
     const before = await snapshotTree(project.root);
-    const again = generate('--force');
+    const again = await generate('--force');
     expect(again.status).toBe(0);
     expect(await snapshotTree(project.root)).toEqual(before);
   });
 
   it('--check fails after a description edit, generate fixes it, --check passes', async () => {
-    expect(generate('--check').status).toBe(0);
+    expect((await generate('--check')).status).toBe(0);
     const description = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
     const text = await readFile(description, 'utf8');
     await writeFile(description, text.replace('description: The value of the secret.', 'description: The secret value, write-only.'));
     const before = await snapshotTree(project.root);
-    const check = generate('--check');
+    const check = await generate('--check');
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/out of date; \d+ file\(s\) would change/);
     expect(check.stderr).toMatch(/update/);
     expect(check.stderr).toMatch(/The secret value, write-only\./); // the short diff
     expect(await snapshotTree(project.root)).toEqual(before); // --check writes nothing
-    expect(generate().status).toBe(0);
-    expect(generate('--check').status).toBe(0);
+    expect((await generate()).status).toBe(0);
+    expect((await generate('--check')).status).toBe(0);
   });
 
   it('removes outputs that are no longer produced, and only those', async () => {
@@ -65,7 +65,7 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     );
     const handWritten = path.join(project.root, 'packages/graph-client/src/index.ts');
     await writeFile(handWritten, '// hand-written\n').catch(() => undefined);
-    const result = generate();
+    const result = await generate();
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/[1-9]\d* removed/);
     const after = await readLock();
@@ -82,12 +82,12 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     const file = absolute(victim!.path);
     await writeFile(file, `${await readFile(file, 'utf8')}\nmy local change\n`);
     const before = await snapshotTree(project.root);
-    const refused = generate();
+    const refused = await generate();
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/error output\/hand-edited: was edited by hand/);
     expect(refused.stderr).toContain(path.basename(file));
     expect(await snapshotTree(project.root)).toEqual(before);
-    const forced = generate('--force');
+    const forced = await generate('--force');
     expect(forced.status).toBe(0);
     expect(await readFile(file, 'utf8')).not.toMatch(/my local change/);
   });
@@ -103,7 +103,7 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
       await writeFile(lockFile, broken);
       const before = await snapshotTree(project.root);
       for (const args of [[], ['--force']]) {
-        const result = generate(...args);
+        const result = await generate(...args);
         expect(result.status, args.join(' ')).toBe(1);
         expect(result.stderr).toMatch(/mgkit-lock\.json:\d+:\d+: error lock\/unreadable: the lock file (holds merge conflict markers|is not valid JSON)/);
         expect(await snapshotTree(project.root)).toEqual(before);
@@ -120,7 +120,7 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     await rm(absolute(last.path));
     await mkdir(path.join(absolute(last.path), 'in-the-way'), { recursive: true });
     const before = await snapshotTree(project.root);
-    const result = generate();
+    const result = await generate();
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`${path.basename(last.path).replace('.', '\\.')}: error output/unwritable: cannot write the file \\(EISDIR\\); nothing was changed`));
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -143,10 +143,10 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     await writeFile(path.join(project.root, 'specs/cmdlets/Microsoft.Graph.Applications.md'), modulePage);
     // every cmdlet name selected, so the page's name would select one too
     await writeFile(project.configFile, (await readFile(project.configFile, 'utf8')).replace('- Get-Mg*SynchronizationAccessToken', "- '*'"));
-    const first = generate();
+    const first = await generate();
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^Generated /);
-    const second = generate();
+    const second = await generate();
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/^Up to date/);
   });
@@ -156,7 +156,7 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     const file = absolute(victim!.path);
     const lines = (await readFile(file, 'utf8')).split('\n');
     await writeFile(file, [...lines.slice(0, 3), '// my local change', ...lines.slice(3)].join('\n'));
-    const result = generate('--check');
+    const result = await generate('--check');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${path.basename(file)} (edited by hand)`);
     expect(result.stderr).toContain('      4- // my local change\n');
@@ -175,7 +175,7 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
         .replace('        - /servicePrincipals/*/synchronization/*acquireAccessToken#POST\n', '')
         .replace('        - Get-Mg*SynchronizationAccessToken\n', '        - Get-MgApplicationSynchronizationAccessToken\n'),
     );
-    const result = generate();
+    const result = await generate();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${path.basename(stale.path)}: error output/hand-edited: was edited by hand since it was generated and is no longer generated and would be deleted`);
     expect(await readFile(absolute(stale.path), 'utf8')).toContain('// mine');
@@ -212,7 +212,7 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
   });
 
   it('says so and writes nothing when nothing changed', async () => {
-    const result = generate();
+    const result = await generate();
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Up to date/);
   });

@@ -38,7 +38,7 @@ beforeAll(async () => {
       'Get-MgServicePrincipalSynchronizationAccessToken',
     )}`,
   );
-  const first = generate();
+  const first = await generate();
   expect(first.stderr).not.toMatch(/error/);
   expect(first.status).toBe(0);
 });
@@ -59,21 +59,21 @@ describe('the shared index of a CLI made of modules', () => {
   it('edited by hand (its generated header kept), is refused without --force and kept as edited', async () => {
     await writeFile(sharedIndex(), `${await readFile(sharedIndex(), 'utf8')}\n// my local change\n`);
     const before = await snapshotTree(project.root);
-    const refused = generate();
+    const refused = await generate();
     expect(refused.status).toBe(1);
     // once, though both units' locks record it
     expect(refused.stderr.match(/command-index\.ts: error output\/hand-edited: was edited by hand/g)).toHaveLength(1);
     expect(refused.stderr).toContain('1 file(s) would be overwritten');
     expect(await snapshotTree(project.root)).toEqual(before);
 
-    const check = generate('--check');
+    const check = await generate('--check');
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/command-index\.ts \(edited by hand\)/);
 
-    const forced = generate('--force');
+    const forced = await generate('--force');
     expect(forced.status).toBe(0);
     expect(await readFile(sharedIndex(), 'utf8')).not.toContain('my local change');
-    expect(generate('--check').status).toBe(0);
+    expect((await generate('--check')).status).toBe(0);
   });
 
   it('content another unit’s lock recorded is not a hand edit (one lock older after a run of some units)', async () => {
@@ -87,7 +87,7 @@ describe('the shared index of a CLI made of modules', () => {
     entry!.sha256 = createHash('sha256').update(other).digest('hex');
     await writeFile(appsLock, `${JSON.stringify(lock, null, 2)}\n`);
 
-    const result = generate();
+    const result = await generate();
     expect(result.stderr).not.toMatch(/hand-edited/);
     expect(result.status).toBe(0);
     expect(await readFile(sharedIndex(), 'utf8')).not.toContain('as another module list would give');

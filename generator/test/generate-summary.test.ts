@@ -25,8 +25,8 @@ function runOnTerminal(env: Record<string, string | undefined>): string {
 }
 
 describe('generate: summary and progress', () => {
-  it('closes with operations, types, cmdlets, pages, files written, and a line per stage; no progress on a pipe', () => {
-    const result = runGenerator(['generate', '--config', project.configFile], project.root);
+  it('closes with operations, types, cmdlets, pages, files written, and a line per stage; no progress on a pipe', async () => {
+    const result = await runGenerator(['generate', '--config', project.configFile], project.root);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^Summary: 2 operations, \d+ types, 2 cmdlets, \d+ docs pages; \d+ file\(s\) written\.$/m);
@@ -67,26 +67,26 @@ describe('generate: units with locks of their own', () => {
       project.configFile,
       ['version: 1', 'units:', unit('apps', '/applications/**', 'Get-MgApplication*'), unit('sps', '/servicePrincipals/**', 'Get-MgServicePrincipal*'), ''].join('\n'),
     );
-    const first = runGenerator(['generate', '--config', project.configFile], project.root);
+    const first = await runGenerator(['generate', '--config', project.configFile], project.root);
     expect(first.status, first.stderr).toBe(0);
     const appsLock = path.join(project.root, 'specs/locks/apps.json');
     const appsBefore = await readFile(appsLock, 'utf8');
 
     await appendFile(path.join(project.root, 'specs/cmdlets/Get-MgServicePrincipalSynchronizationAccessToken.md'), '\n');
-    const second = runGenerator(['generate', '--config', project.configFile], project.root);
+    const second = await runGenerator(['generate', '--config', project.configFile], project.root);
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/^Up to date: 1 unit\(s\); regenerating sps\.$/m);
     expect(second.stdout).toMatch(/Generated \d+ file\(s\) for 1 unit\(s\)/);
     expect(await readFile(appsLock, 'utf8')).toBe(appsBefore);
 
-    const third = runGenerator(['generate', '--config', project.configFile], project.root);
+    const third = await runGenerator(['generate', '--config', project.configFile], project.root);
     expect(third.stdout).toMatch(/^Up to date: inputs, config and outputs match/m);
   });
 });
 
 describe('generate: the up-to-date check at scale', () => {
-  it('stays up to date with few file handles (it hashes a few files at a time, not every output at once)', () => {
-    const first = runGenerator(['generate', '--config', project.configFile], project.root);
+  it('stays up to date with few file handles (it hashes a few files at a time, not every output at once)', async () => {
+    const first = await runGenerator(['generate', '--config', project.configFile], project.root);
     expect(first.status, first.stderr).toBe(0);
     // 44 outputs and their inputs opened at once need more handles than this; a batch does not
     const again = spawnSync('bash', ['-c', `ulimit -n 48 && '${process.execPath}' '${generatorBin}' generate --config '${project.configFile}'`], { cwd: project.root, encoding: 'utf8' });

@@ -1,5 +1,5 @@
 import { appendFile, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline } from '../src/pipeline/run-pipeline.js';
@@ -46,7 +46,7 @@ const filesUnder = (snapshot: Map<string, string>, prefix: string) => new Map([.
 
 describe('several generation units', () => {
   it('generates each unit into its own folders and records each in the lock', async () => {
-    const result = runGenerator(['generate', '--config', project.configFile], project.root);
+    const result = await runGenerator(['generate', '--config', project.configFile], project.root);
     expect(result.status, result.stderr).toBe(0);
     const lock = JSON.parse(await readFile(path.join(project.root, 'specs/mgkit-lock.json'), 'utf8')) as {
       units: Record<string, { outputs: { path: string }[] }>;
@@ -62,11 +62,11 @@ describe('several generation units', () => {
   });
 
   it('--unit regenerates one unit and leaves the other untouched', async () => {
-    expect(runGenerator(['generate', '--config', project.configFile], project.root).status).toBe(0);
+    expect((await runGenerator(['generate', '--config', project.configFile], project.root)).status).toBe(0);
     const before = await snapshotTree(project.root);
     const twin = path.join(project.root, 'specs/cmdlets/Get-MgServicePrincipalSynchronizationAccessToken.md');
     await writeFile(twin, (await readFile(twin, 'utf8')).replace('Optional headers that will be added to the request.', 'Extra request headers.'));
-    const result = runGenerator(['generate', '--config', project.configFile, '--unit', 'service-principals'], project.root);
+    const result = await runGenerator(['generate', '--config', project.configFile, '--unit', 'service-principals'], project.root);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/for 1 unit\(s\)/);
     const after = await snapshotTree(project.root);
@@ -75,9 +75,9 @@ describe('several generation units', () => {
     const lock = JSON.parse(await readFile(path.join(project.root, 'specs/mgkit-lock.json'), 'utf8')) as { units: Record<string, unknown> };
     expect(Object.keys(lock.units)).toEqual(['applications']);
     // With only its inputs unchanged, the other unit is up to date on its own.
-    expect(runGenerator(['generate', '--config', project.configFile, '--unit', 'applications'], project.root).stdout).toMatch(/^Up to date/);
+    expect((await runGenerator(['generate', '--config', project.configFile, '--unit', 'applications'], project.root)).stdout).toMatch(/^Up to date/);
     // And a full run afterwards finds everything in order.
-    expect(runGenerator(['generate', '--config', project.configFile, '--check'], project.root).status).toBe(0);
+    expect((await runGenerator(['generate', '--config', project.configFile, '--check'], project.root)).status).toBe(0);
   });
 });
 
@@ -92,17 +92,34 @@ describe('units on worker threads', () => {
 
   it('write the same files as one thread, and report in config order', async () => {
     await writeFile(project.configFile, THREE_UNITS);
-    const threaded = runGenerator(['generate', '--config', project.configFile], project.root, { MGKIT_GEN_WORKERS: '2' });
+    const threaded = await runGenerator(['generate', '--config', project.configFile], project.root, { MGKIT_GEN_WORKERS: '2' });
     expect(threaded.status, threaded.stderr).toBe(0);
     expect(threaded.stdout).toMatch(/units ran on 2 worker threads/);
     const withWorkers = await snapshotTree(project.root);
 
     await rm(path.join(project.root, 'out'), { recursive: true });
-    const single = runGenerator(['generate', '--config', project.configFile, '--force'], project.root, { MGKIT_GEN_WORKERS: '1' });
+    const single = await runGenerator(['generate', '--config', project.configFile, '--force'], project.root, { MGKIT_GEN_WORKERS: '1' });
     expect(single.status, single.stderr).toBe(0);
     expect(single.stdout).not.toMatch(/worker threads/);
     expect(await snapshotTree(project.root)).toEqual(withWorkers);
     expect(threaded.stderr).toBe(single.stderr);
+  });
+
+  it('only when the descriptions are large enough to pay for starting the workers, unless MGKIT_GEN_WORKERS says', async () => {
+    await writeFile(project.configFile, THREE_UNITS);
+    // three units of a 6 KB description: a worker would spend longer loading than working
+    const small = await runGenerator(['generate', '--config', project.configFile], project.root);
+    expect(small.status, small.stderr).toBe(0);
+    expect(small.stdout).not.toMatch(/worker threads/);
+    // the same three reading 3 × 200 KB more (a YAML comment: the same model, the same files)
+    await appendFile(path.join(project.root, 'specs/openapi/acquireAccessToken.yaml'), `# ${'x'.repeat(200 * 1024)}\n`);
+    const large = await runGenerator(['generate', '--config', project.configFile, '--force'], project.root);
+    expect(large.status, large.stderr).toBe(0);
+    const cores = Math.min(availableParallelism(), 3);
+    if (cores > 1) expect(large.stdout).toMatch(new RegExp(`units ran on ${cores} worker threads`));
+    else expect(large.stdout).not.toMatch(/worker threads/);
+    const told = await runGenerator(['generate', '--config', project.configFile, '--force'], project.root, { MGKIT_GEN_WORKERS: '1' });
+    expect(told.stdout).not.toMatch(/worker threads/);
   });
 
   it("one unit's error on a worker stops the run before anything is written", async () => {
@@ -113,7 +130,7 @@ describe('units on worker threads', () => {
       THREE_UNITS.replace('openapi: openapi/acquireAccessToken.yaml\n    lockFile: everything.lock.json', 'openapi: openapi/broken.yaml\n    lockFile: everything.lock.json'),
     );
     const before = await snapshotTree(project.root);
-    const result = runGenerator(['generate', '--config', project.configFile], project.root, { MGKIT_GEN_WORKERS: '2' });
+    const result = await runGenerator(['generate', '--config', project.configFile], project.root, { MGKIT_GEN_WORKERS: '2' });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/broken\.yaml:7:\d+: error /);
     expect(result.stderr).toMatch(/nothing was written/);
@@ -136,14 +153,14 @@ describe('the stat cache never vouches for what a run did not read', () => {
           '$1openapi/service-principals.yaml',
         ),
       );
-      expect(runGenerator(['generate', '--config', project.configFile], project.root).status).toBe(0);
+      expect((await runGenerator(['generate', '--config', project.configFile], project.root)).status).toBe(0);
       await appendFile(path.join(specs, 'openapi/service-principals.yaml'), '\n# edited after the first run\n');
       // applications changes too, so that --unit applications really runs and writes the shared lock
       await appendFile(path.join(specs, 'openapi/acquireAccessToken.yaml'), '\n# edited too\n');
-      expect(runGenerator(['generate', '--config', project.configFile, '--unit', 'applications'], project.root).stdout).toMatch(/^Generated/);
-      const check = runGenerator(['generate', '--config', project.configFile, '--check'], project.root);
+      expect((await runGenerator(['generate', '--config', project.configFile, '--unit', 'applications'], project.root)).stdout).toMatch(/^Generated/);
+      const check = await runGenerator(['generate', '--config', project.configFile, '--check'], project.root);
       expect(check.stdout).not.toMatch(/^Up to date/);
-      expect(runGenerator(['generate', '--config', project.configFile], project.root).stdout).not.toMatch(/^Up to date/);
+      expect((await runGenerator(['generate', '--config', project.configFile], project.root)).stdout).not.toMatch(/^Up to date/);
     } finally {
       delete process.env['MGKIT_GEN_CACHE_DIR'];
       await rm(cacheDir, { recursive: true, force: true });

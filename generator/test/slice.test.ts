@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadOpenApiDocument, type JsonObject, type JsonValue, type NodeAddress, type OpenApiDocument } from '../src/sources/openapi/index.js';
 import { corpusAvailable, corpusOpenApi, specsDir } from './helpers/paths.js';
-import { runGenerator, runGeneratorAsync } from './helpers/project.js';
+import { runGenerator } from './helpers/project.js';
 
 const SYNCHRONIZATION = ['/applications/*/synchronization/**', '/servicePrincipals/*/synchronization/**'];
 
@@ -62,7 +62,7 @@ describe.skipIf(!corpusAvailable())('mgkit-gen slice on the whole Applications m
   it('keeps the synchronization paths and exactly the components they reference, verbatim', async () => {
     const output = path.join(scratch, 'sync.yaml');
     const args = ['slice', '--from', corpusOpenApi, '--output', output, ...SYNCHRONIZATION.flatMap((glob) => ['--include', glob])];
-    const result = runGenerator(args, scratch);
+    const result = await runGenerator(args, scratch);
     expect(result.stderr).toMatch(/^Sliced \d+ operation/);
     expect(result.status).toBe(0);
 
@@ -88,7 +88,7 @@ describe.skipIf(!corpusAvailable())('mgkit-gen slice on the whole Applications m
 
   it('filters methods Kiota-style and writes JSON when asked', async () => {
     const output = path.join(scratch, 'jobs.json');
-    const result = runGenerator(['slice', '--from', corpusOpenApi, '--output', output, '--include', '/applications/*/synchronization/jobs#POST'], scratch);
+    const result = await runGenerator(['slice', '--from', corpusOpenApi, '--output', output, '--include', '/applications/*/synchronization/jobs#POST'], scratch);
     expect(result.status).toBe(0);
     const root = JSON.parse(await readFile(output, 'utf8')) as JsonObject;
     expect(Object.keys(root['paths'] as JsonObject)).toEqual(['/applications/{application-id}/synchronization/jobs']);
@@ -123,7 +123,7 @@ describe('mgkit-gen slice from a URL', () => {
 
   it('downloads the description and slices it', async () => {
     const output = path.join(scratch, 'sp.yaml');
-    const result = await runGeneratorAsync(['slice', '--from', `${baseUrl}/v1.0/openapi.yaml`, '--output', output, '--include', '/servicePrincipals/**'], scratch);
+    const result = await runGenerator(['slice', '--from', `${baseUrl}/v1.0/openapi.yaml`, '--output', output, '--include', '/servicePrincipals/**'], scratch);
     expect(result.status).toBe(0);
     expect(requests).toContain('/v1.0/openapi.yaml');
     const root = parse(await readFile(output, 'utf8')) as JsonObject;
@@ -140,7 +140,7 @@ describe('mgkit-gen slice from a URL', () => {
 
   it('reports a failed download in one line and writes nothing', async () => {
     const output = path.join(scratch, 'missing.yaml');
-    const result = await runGeneratorAsync(['slice', '--from', `${baseUrl}/nope.yaml`, '--output', output, '--include', '/**'], scratch);
+    const result = await runGenerator(['slice', '--from', `${baseUrl}/nope.yaml`, '--output', output, '--include', '/**'], scratch);
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/404/);

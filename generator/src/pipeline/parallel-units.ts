@@ -4,6 +4,7 @@
  * thread. Results come back in config order whatever order the workers finish in, so output
  * and diagnostics do not depend on timing.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { GenerationUnitConfig, MgkitConfig } from '../config/index.js';
@@ -26,7 +27,10 @@ export interface ParallelPipelineOptions {
   readonly configFile: string;
   readonly units?: readonly string[];
   readonly clock?: StageClock;
-  /** Worker threads to use; default: MGKIT_GEN_WORKERS, else the cores available. 1 runs in this thread. */
+  /**
+   * Worker threads to use; default: MGKIT_GEN_WORKERS, else the cores available when the units'
+   * descriptions are large enough to pay for the workers' start-up. 1 runs in this thread.
+   */
   readonly workers?: number;
 }
 
@@ -53,11 +57,19 @@ const WORKER_YOUNG_GENERATION_MB = 64;
 
 const WORKER_FILE = new URL('./unit-worker.js', import.meta.url);
 
+/**
+ * Below this many bytes of descriptions in all, the units run in this thread unless told otherwise.
+ * A worker spends about 0.8 s of a core loading the generator before its first unit; the 33 modules
+ * cost about 6 s of a core per MB of description, so a worker pays for itself from about 150 KB.
+ * Two units of a small slice ran in 1.2 s on one thread and 2.0 s (twice the CPU) on two.
+ */
+const DESCRIPTION_BYTES_WORTH_A_WORKER = 512 * 1024;
+
 export async function runPipelineInParallel(options: ParallelPipelineOptions): Promise<ParallelPipelineResult> {
-  const workers = options.workers ?? workerCount();
   const clock = options.clock ?? new StageClock();
   const diagnostics = new DiagnosticBag();
   const { config, units } = await selectConfiguredUnits(options.configFile, options.units, diagnostics);
+  const workers = options.workers ?? configuredWorkerCount() ?? (descriptionBytes(units) < DESCRIPTION_BYTES_WORTH_A_WORKER ? 1 : availableParallelism());
   // from sources (tests under vitest) there is no compiled worker file: run here
   const fromSources = import.meta.url.endsWith('.ts');
   if (!config || diagnostics.hasErrors || units.length <= 1 || workers <= 1 || fromSources) {
@@ -76,9 +88,17 @@ export async function runPipelineInParallel(options: ParallelPipelineOptions): P
   return { config, ...finishRun(outputs, diagnostics), diagnostics, workerThreads };
 }
 
-function workerCount(): number {
+/** MGKIT_GEN_WORKERS, when it is a count. */
+function configuredWorkerCount(): number | undefined {
   const fromEnvironment = Number(process.env['MGKIT_GEN_WORKERS']);
-  return Number.isInteger(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : availableParallelism();
+  return Number.isInteger(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : undefined;
+}
+
+/** The size of the description each unit reads (a missing one counts as large: its unit will say why). */
+function descriptionBytes(units: readonly GenerationUnitConfig[]): number {
+  let bytes = 0;
+  for (const unit of units) bytes += statSync(unit.openapi, { throwIfNoEntry: false })?.size ?? DESCRIPTION_BYTES_WORTH_A_WORKER;
+  return bytes;
 }
 
 /** Each worker runs one unit at a time; outcomes in the units' order. */

@@ -1,9 +1,10 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { projectRoot, specsDir } from './paths.js';
+import { runGeneratorInProcess } from './in-process.js';
 
 export const generatorBin = path.join(projectRoot, 'generator/bin/mgkit-gen.js');
 
@@ -27,7 +28,7 @@ let generatedTemplate: Promise<string> | undefined;
 export async function makeGeneratedProject(): Promise<{ root: string; configFile: string; dispose: () => Promise<void> }> {
   generatedTemplate ??= (async () => {
     const template = await makeTempProject();
-    const first = runGenerator(['generate', '--config', template.configFile], template.root);
+    const first = await runGenerator(['generate', '--config', template.configFile], template.root);
     if (first.status !== 0) throw new Error(`generate failed in the template project (exit ${first.status}):\n${first.stderr}`);
     return template.root;
   })();
@@ -47,8 +48,17 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Run the built `mgkit-gen` binary as a user would. */
-export function runGenerator(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunResult {
+/**
+ * Run the built `mgkit-gen` (its `main`, in this process) on a project, as a user would from `cwd`:
+ * its exit code and everything it printed. A fresh process would spend 90% of a small run loading
+ * the generator; `spawnGenerator` is for the tests that need a process of their own.
+ */
+export function runGenerator(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return runGeneratorInProcess(args, cwd, { INIT_CWD: cwd, NO_COLOR: '1', ...env });
+}
+
+/** Run the built `mgkit-gen` binary in a process of its own (exit codes of the binary itself, signals, limits). */
+export function spawnGenerator(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunResult {
   const result = spawnSync(process.execPath, [generatorBin, ...args], {
     cwd,
     encoding: 'utf8',
@@ -75,14 +85,4 @@ export async function snapshotTree(root: string): Promise<Map<string, string>> {
   };
   await visit(root);
   return snapshot;
-}
-
-/** The same, without blocking the event loop (needed when the test itself serves HTTP). */
-export function runGeneratorAsync(args: readonly string[], cwd: string): Promise<RunResult> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [generatorBin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ status, stdout, stderr });
-    });
-  });
 }
