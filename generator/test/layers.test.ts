@@ -1,7 +1,8 @@
 /**
  * The layer rules bite: `npm run lint`'s dependency-cruiser check passes on the tree, and fails,
  * naming the rule, when a target imports a source reader, when the model imports a target, or
- * when two modules import each other. Run on a copy of generator/src, so the tree is untouched.
+ * when two modules import each other. Run on a copy of generator/src, so the tree is untouched; the
+ * probes that break the rules go in together and the copy is cruised once with them.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -33,14 +34,27 @@ async function cruise(): Promise<{ ok: boolean; output: string }> {
   }
 }
 
-async function withProbe(file: string, contents: string, expectation: (result: { ok: boolean; output: string }) => void): Promise<void> {
-  const probe = path.join(copy, 'generator/src', file);
-  await writeFile(probe, contents);
-  try {
-    expectation(await cruise());
-  } finally {
-    await rm(probe, { force: true });
-  }
+/** Each probe breaks one rule; all are written at once and the tree cruised once with them. */
+const PROBES: Readonly<Record<string, string>> = {
+  'targets/docs/layer-probe.ts': "export { loadOpenApiDocument } from '../../sources/openapi/index.js';\n",
+  'targets/cli/layer-probe.ts': "export { renderClientPage } from '../docs/client-page.js';\n",
+  'model/layer-probe.ts': "export { clientSurface } from '../targets/shared/client-surface/index.js';\n",
+  'diff/cycle-a.ts': "import { b } from './cycle-b.js';\nexport const a = () => b;\n",
+  'diff/cycle-b.ts': "import { a } from './cycle-a.js';\nexport const b = () => a;\n",
+};
+
+let probed: Promise<{ ok: boolean; output: string }> | undefined;
+/** The cruise of the tree with every probe in it (the probes are removed afterwards). */
+function cruiseWithProbes(): Promise<{ ok: boolean; output: string }> {
+  probed ??= (async () => {
+    for (const [file, contents] of Object.entries(PROBES)) await writeFile(path.join(copy, 'generator/src', file), contents);
+    try {
+      return await cruise();
+    } finally {
+      for (const file of Object.keys(PROBES)) await rm(path.join(copy, 'generator/src', file), { force: true });
+    }
+  })();
+  return probed;
 }
 
 describe('the layer rules (dependency-cruiser)', () => {
@@ -50,30 +64,21 @@ describe('the layer rules (dependency-cruiser)', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('fail when a target imports a source reader', () =>
-    withProbe('targets/docs/layer-probe.ts', "export { loadOpenApiDocument } from '../../sources/openapi/index.js';\n", (result) => {
-      expect(result.ok).toBe(false);
-      expect(result.output).toMatch(/error targets-read-the-model-only: generator\/src\/targets\/docs\/layer-probe\.ts → generator\/src\/sources\/openapi\/index\.ts/);
-    }));
+  it('fail when a target imports a source reader', async () => {
+    const result = await cruiseWithProbes();
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/error targets-read-the-model-only: generator\/src\/targets\/docs\/layer-probe\.ts → generator\/src\/sources\/openapi\/index\.ts/);
+  });
 
-  it('fail when a target imports another target', () =>
-    withProbe('targets/cli/layer-probe.ts', "export { renderClientPage } from '../docs/client-page.js';\n", (result) => {
-      expect(result.ok).toBe(false);
-      expect(result.output).toMatch(/error no-target-imports-another: generator\/src\/targets\/cli\/layer-probe\.ts/);
-    }));
+  it('fail when a target imports another target', async () => {
+    expect((await cruiseWithProbes()).output).toMatch(/error no-target-imports-another: generator\/src\/targets\/cli\/layer-probe\.ts/);
+  });
 
-  it('fail when the model imports a target', () =>
-    withProbe('model/layer-probe.ts', "export { clientSurface } from '../targets/shared/client-surface/index.js';\n", (result) => {
-      expect(result.ok).toBe(false);
-      expect(result.output).toMatch(/error model-stays-below-targets: generator\/src\/model\/layer-probe\.ts/);
-    }));
+  it('fail when the model imports a target', async () => {
+    expect((await cruiseWithProbes()).output).toMatch(/error model-stays-below-targets: generator\/src\/model\/layer-probe\.ts/);
+  });
 
   it('fail on an import cycle', async () => {
-    await writeFile(path.join(copy, 'generator/src/diff/cycle-a.ts'), "import { b } from './cycle-b.js';\nexport const a = () => b;\n");
-    await withProbe('diff/cycle-b.ts', "import { a } from './cycle-a.js';\nexport const b = () => a;\n", (result) => {
-      expect(result.ok).toBe(false);
-      expect(result.output).toMatch(/error no-circular: generator\/src\/diff\/cycle-(a|b)\.ts/);
-    });
-    await rm(path.join(copy, 'generator/src/diff/cycle-a.ts'), { force: true });
+    expect((await cruiseWithProbes()).output).toMatch(/error no-circular: generator\/src\/diff\/cycle-(a|b)\.ts/);
   });
 });
