@@ -1,7 +1,8 @@
 /** Build, serve and browse a VitePress site in tests: a static server on 127.0.0.1 and Debian's chromium. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -30,6 +31,41 @@ export function buildSite(root: string, outDir: string): Promise<void> {
       else reject(new Error(`vitepress build failed (exit ${code}):\n${output}`));
     });
   });
+}
+
+/** What the site is built from. */
+const SITE_SOURCES = ['index.md', 'guide', 'reference', 'public', '.vitepress/config.mts', '.vitepress/theme'];
+
+/** The newest and oldest modification times of the files at `paths` (files, or folders walked whole). */
+async function fileTimes(paths: readonly string[]): Promise<{ newest: number; oldest: number }> {
+  const times = { newest: 0, oldest: Number.POSITIVE_INFINITY };
+  const note = (mtimeMs: number) => {
+    times.newest = Math.max(times.newest, mtimeMs);
+    times.oldest = Math.min(times.oldest, mtimeMs);
+  };
+  for (const item of paths.filter((candidate) => existsSync(candidate))) {
+    const info = await stat(item);
+    if (!info.isDirectory()) note(info.mtimeMs);
+    else for (const entry of await readdir(item, { recursive: true, withFileTypes: true })) if (entry.isFile()) note((await stat(path.join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return times;
+}
+
+/**
+ * The project's docs site as built: `docs/.vitepress/dist`, which `npm run generate` builds (turbo
+ * `docs:build`, also a dependency of this workspace's tests), when no file the site is built from
+ * changed after it was built; otherwise (vitest run on its own after an edit) a fresh build in a
+ * temporary folder, removed by `dispose`.
+ */
+export async function builtDocsSite(): Promise<{ dir: string; dispose: () => Promise<void> }> {
+  const dist = path.join(docsRoot, '.vitepress/dist');
+  if (existsSync(path.join(dist, 'index.html'))) {
+    const [sources, built] = await Promise.all([fileTimes(SITE_SOURCES.map((source) => path.join(docsRoot, source))), fileTimes([dist])]);
+    if (sources.newest < built.oldest) return { dir: dist, dispose: async () => undefined };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-docs-site-'));
+  await buildSite(docsRoot, dir);
+  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

@@ -1,36 +1,35 @@
 /**
  * The built help site in a real browser (Debian's chromium through playwright-core): the
  * operation page's example tabs, local search, a cmdlet page's `<String>` as text, no console
- * errors, and no broken internal link. Builds the site from docs/ into a temporary folder first.
+ * errors, and no broken internal link. On the site `npm run generate` built (docs/.vitepress/dist),
+ * or on a fresh build when a page changed since.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, crawlInternalLinks, docsRoot, launchChromium, projectRoot, serveStatic, type StaticServer } from './site-helpers.js';
+import { builtDocsSite, crawlInternalLinks, launchChromium, projectRoot, serveStatic, type StaticServer } from './site-helpers.js';
 
 const OPERATION_PAGE = '/reference/operations/applications-synchronization-acquire-access-token-post.html';
 const CMDLET_PAGE = '/reference/cmdlets/Get-MgApplicationSynchronizationAccessToken.html';
 const CLI_PAGE = '/reference/cli/applications-synchronization-acquire-access-token-post.html';
 const SCREENSHOT = path.join(projectRoot, 'test-artifacts/operation-page.png');
 
-let outDir: string;
+let site: Awaited<ReturnType<typeof builtDocsSite>> | undefined;
 let server: StaticServer;
 let browser: Browser | undefined;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  outDir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-docs-site-'));
-  await buildSite(docsRoot, outDir);
-  server = await serveStatic(outDir);
+  site = await builtDocsSite();
+  server = await serveStatic(site.dir);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
+  await site?.dispose();
 });
 
 async function openPage(urlPath: string): Promise<Page> {

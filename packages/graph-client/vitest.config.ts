@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters,
+    // vitest's default is one worker per core but one: a single worker on 2 cores, while these files
+    // wait on browsers, servers and child processes half the time
+    maxWorkers: 2,
     testTimeout: 300_000,
     hookTimeout: 300_000,
   },

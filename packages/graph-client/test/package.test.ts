@@ -16,6 +16,7 @@ interface PackageJson {
   readonly version: string;
   readonly dependencies: Record<string, string>;
   readonly devDependencies?: Record<string, string>;
+  readonly scripts: Record<string, string>;
 }
 
 const consumerSource = `import { AnonymousAuthenticationProvider } from '@microsoft/kiota-abstractions';
@@ -80,9 +81,12 @@ describe('packaging: npm pack → fresh consumer project → tsc → calls', () 
   it('packs only dist/, README and package.json', async () => {
     const packDir = path.join(work ?? '', 'pack');
     await mkdir(packDir);
-    const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', packDir], { cwd: packageDir, timeout: 60_000 });
+    // prepack (the build) already ran: turbo's test task depends on it, and building again here would
+    // delete dist/ under the test files that import it meanwhile
+    const { stdout } = await run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: packageDir, timeout: 60_000 });
     const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     expect(packed?.filename).toBe('mgkit-graph-client-0.1.0.tgz');
+    expect(manifest.scripts['prepack']).toBe('npm run build');
     const files = (packed?.files ?? []).map((file) => file.path);
     expect(files).toContain('package.json');
     expect(files).toContain('README.md');
