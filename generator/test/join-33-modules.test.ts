@@ -5,21 +5,19 @@
  * - no set is bound to an operation whose path keys it cannot fill, or whose method its CRUD verb
  *   contradicts (checked here from the model, not from the binder's own reasoning).
  *
+ * The modules are read by the built generator on two worker threads (helpers/join-module-worker.mjs).
  * Then the operation pages' examples, for a sample of operations of every module (evenly spread,
  * at least 200 in all; the bench's whole-Graph runs cover every operation): with the inputs
  * already read, each module's sample is generated (client, CLI, docs) into one scratch project,
  * the TypeScript tabs are compiled against the generated clients, and the CLI tabs are run with
  * --what-if through one `mgkit` built from all the modules, which must show the HTTP tab's request.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApiModel, type ApiModel, type CommandModel, type OperationModel, type ParameterSetModel } from '../src/model/index.js';
-import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
-import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
 import { corpus33Modules } from './helpers/corpus33.js';
-import { loadTargets } from '../src/targets/index.js';
 import type { ExamplePage } from '../../bench/whole-graph/examples.mjs';
 import { projectRoot, SELECT_EVERYTHING } from './helpers/paths.js';
 
@@ -33,64 +31,43 @@ afterAll(() => {
   if (sampleRoot) rmSync(sampleRoot, { recursive: true, force: true });
 });
 
-/** Up to `count` operations, evenly spread over the module's (sorted by key). */
-function sampleOf(operations: readonly OperationModel[], count: number): OperationModel[] {
-  const sorted = [...operations].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  if (sorted.length <= count) return sorted;
-  return Array.from({ length: count }, (_, index) => sorted[Math.floor((index * sorted.length) / count)]!);
+/** What helpers/join-module-worker.mjs found in one module. */
+interface ModuleJoin {
+  readonly name: string;
+  readonly errors: readonly string[];
+  readonly operations: number;
+  readonly sets: number;
+  readonly bound: number;
+  /** Bound sets that cannot call their operation: a path key nothing fills, or a CRUD verb the method contradicts. */
+  readonly problems: readonly string[];
+  /** Operations of the module's sample (the picks and the other operations of their cmdlets). */
+  readonly sampleOperations?: number;
 }
 
-/** The sample of one module, generated into the scratch project as one module of one CLI. */
-async function generateSample(moduleName: string, document: Parameters<typeof buildApiModel>[0]['document'], cmdlets: Parameters<typeof buildApiModel>[0]['cmdlets'], model: ApiModel): Promise<void> {
-  sampleRoot ||= mkdtempSync(path.join(os.tmpdir(), 'mgkit-examples-33-'));
-  const unit = unitName(moduleName);
-  const picks = sampleOf(model.operations, SAMPLE_PER_MODULE);
-  // the cmdlets bound to the picks, and no others: every cmdlet would bring its operations, the whole module
-  const keys = new Set(picks.map((operation) => operation.key));
-  const bound = model.commands.filter((command) => command.parameterSets.some((set) => set.operationKey !== undefined && keys.has(set.operationKey))).map((command) => command.name);
-  // an empty cmdlet list selects every cmdlet, so "none" is every cmdlet excluded
-  const include = { paths: picks.map((operation) => `${operation.path}#${operation.method.toUpperCase()}`), cmdlets: bound.length > 0 ? bound : ['*'] };
-  const exclude = { paths: [], cmdlets: bound.length > 0 ? [] : ['*'] };
-  const small = buildApiModel({ document, cmdlets, unit: { ...SELECT_EVERYTHING, include, exclude } }).model as ApiModel;
-  // a bound cmdlet brings its other operations (a Get cmdlet: list and get), never the module
-  expect(small.operations.length).toBeLessThan(4 * SAMPLE_PER_MODULE);
-  const outputs = {
-    client: { dir: path.join(sampleRoot, 'out', unit, 'client'), packageName: `@mgkit/graph-${unit}` },
-    cli: { dir: path.join(sampleRoot, 'out/cli/src/generated', unit), packageName: '@mgkit/cli', binName: 'mgkit', modules: modules.map((candidate) => unitName(candidate.name)).join(',') },
-    docs: { dir: path.join(sampleRoot, 'out', unit, 'docs') },
-  };
-  for (const target of await loadTargets()) {
-    if (!(target.name in outputs)) continue;
-    for (const file of await target.emit(small, { unit: { outputs }, specsDir: sampleRoot })) {
-      mkdirSync(path.dirname(file.path), { recursive: true });
-      writeFileSync(file.path, file.contents);
-    }
-  }
-  sampled.push(unit);
+let joined: Promise<ReadonlyMap<string, ModuleJoin>> | undefined;
+/**
+ * Every module read, joined, checked and sampled on two worker threads (the built generator, as a
+ * run reads a unit): one thread took most of the suite's time reading the 33 modules one by one.
+ */
+function joinAllModules(): Promise<ReadonlyMap<string, ModuleJoin>> {
+  joined ??= (async () => {
+    sampleRoot = mkdtempSync(path.join(os.tmpdir(), 'mgkit-examples-33-'));
+    const { runOnWorkers } = (await import(pathToFileURL(path.join(projectRoot, 'generator/dist/pipeline/worker-pool.js')).href)) as typeof import('../src/pipeline/worker-pool.js');
+    const cliModules = modules.map((candidate) => unitName(candidate.name)).join(',');
+    const tasks = modules.map((module) => ({ ...module, unit: unitName(module.name), sampleRoot, cliModules, samplePerModule: SAMPLE_PER_MODULE, selectEverything: SELECT_EVERYTHING }));
+    const results = await runOnWorkers<(typeof tasks)[number], ModuleJoin>(new URL('./helpers/join-module-worker.mjs', import.meta.url), tasks, {
+      size: 2,
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+      describe: (task) => `module ${(task as (typeof tasks)[number]).name}`,
+    });
+    for (const [index, result] of results.entries()) if (result.sampleOperations !== undefined) sampled.push(tasks[index]!.unit);
+    return new Map(results.map((result) => [result.name, result]));
+  })();
+  return joined;
 }
 
 /** The example checks, shared with the long run (bench/whole-graph-examples.mjs). */
 const exampleChecks = () => import('../../bench/whole-graph/examples.mjs');
-
-const CRUD_METHODS: Readonly<Record<string, readonly string[]>> = { Get: ['get'], New: ['post'], Update: ['patch', 'put'], Set: ['put', 'patch'], Remove: ['delete'] };
-
-/** Why a bound set cannot call its operation, or undefined when it can. */
-function bindingProblem(command: CommandModel, set: ParameterSetModel, operation: OperationModel): string | undefined {
-  const filled = new Set<string>();
-  for (const binding of set.parameters) {
-    if (binding.role?.kind === 'path-key') filled.add(binding.role.pathParameter);
-    if (binding.role?.kind === 'identity') {
-      const identity = command.parameters.find((parameter) => parameter.name === binding.parameter);
-      const properties = new Set((identity?.complexProperties ?? []).map((property) => property.name.toLowerCase()));
-      for (const key of binding.role.keys) if (properties.has(key.property.toLowerCase())) filled.add(key.pathParameter);
-    }
-  }
-  const missing = operation.pathParameters.filter((parameter) => !filled.has(parameter.wireName));
-  if (missing.length > 0) return `${command.name} ${set.name} → ${operation.method} ${operation.path}: nothing fills ${missing.map((p) => p.wireName).join(', ')}`;
-  const allowed = CRUD_METHODS[command.verb];
-  if (operation.kind === 'operation' && !allowed?.includes(operation.method.toLowerCase())) return `${command.name} ${set.name} → ${operation.method} ${operation.path}: the verb says otherwise`;
-  return undefined;
-}
 
 describe.skipIf(modules.length === 0)('the join on the 33 v1.0 modules of the 2023 corpus', () => {
   it('reads 33 modules', () => {
@@ -99,31 +76,13 @@ describe.skipIf(modules.length === 0)('the join on the 33 v1.0 modules of the 20
 
   describe.each(modules)('$name', (module) => {
     it('joins with no error, ≥ 99% of parameter sets bound, and every binding able to fill its path', async () => {
-      const { document, diagnostics: openApiDiagnostics } = await loadOpenApiDocument(module.openapi);
-      const { cmdlets, diagnostics: helpDiagnostics } = await readCmdletHelpFolder(module.cmdlets);
-      const built = buildApiModel({ document: document!, cmdlets, unit: SELECT_EVERYTHING });
-      const errors = [...openApiDiagnostics, ...helpDiagnostics, ...built.diagnostics].filter((d) => d.severity === 'error');
-      expect(errors.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
-      const model = built.model as ApiModel;
-      const operations = new Map(model.operations.map((operation) => [operation.key, operation]));
-
-      let sets = 0;
-      let bound = 0;
-      const problems: string[] = [];
-      for (const command of model.commands) {
-        for (const set of command.parameterSets) {
-          sets++;
-          const operation = set.operationKey ? operations.get(set.operationKey) : undefined;
-          if (!operation) continue;
-          bound++;
-          const problem = bindingProblem(command, set, operation);
-          if (problem) problems.push(problem);
-        }
-      }
-      console.log(`${module.name}: ${model.operations.length} operations, ${bound}/${sets} parameter sets bound`);
-      expect(problems).toEqual([]);
-      if (sets > 0) expect(bound / sets).toBeGreaterThanOrEqual(0.99);
-      await generateSample(module.name, document!, cmdlets, model);
+      const join = (await joinAllModules()).get(module.name);
+      expect(join?.errors).toEqual([]);
+      console.log(`${module.name}: ${join?.operations} operations, ${join?.bound}/${join?.sets} parameter sets bound`);
+      expect(join?.problems).toEqual([]);
+      if (join && join.sets > 0) expect(join.bound / join.sets).toBeGreaterThanOrEqual(0.99);
+      // a bound cmdlet brings its other operations (a Get cmdlet: list and get), never the module
+      expect(join?.sampleOperations).toBeLessThan(4 * SAMPLE_PER_MODULE);
     });
   });
 
@@ -132,7 +91,7 @@ describe.skipIf(modules.length === 0)('the join on the 33 v1.0 modules of the 20
     /** The scratch project as a CLI package with its node_modules (the clients as packages), built once. */
     const cliPackage = async (): Promise<string> => {
       if (cli) return cli;
-      if (!sampleRoot) throw new Error('no module was sampled: run the whole file, not one test');
+      await joinAllModules();
       const helpers = (await import(/* @vite-ignore */ path.join(projectRoot, 'bench/whole-graph/cli-package.mjs'))) as {
         assembleCliPackage(scratch: string): string;
         buildCliPackage(cli: string, options: { quiet: boolean }): void;
@@ -143,7 +102,10 @@ describe.skipIf(modules.length === 0)('the join on the 33 v1.0 modules of the 20
       return cli;
     };
     let sampledPages: ExamplePage[] | undefined;
-    const pages = async (): Promise<ExamplePage[]> => (sampledPages ??= (await exampleChecks()).operationPages(sampleRoot, sampled));
+    const pages = async (): Promise<ExamplePage[]> => {
+      await joinAllModules();
+      return (sampledPages ??= (await exampleChecks()).operationPages(sampleRoot, sampled));
+    };
 
     it('cover at least 200 operations across all 33 modules, each with its HTTP, TypeScript and CLI tabs', async () => {
       expect(sampled).toHaveLength(modules.length);
