@@ -3,7 +3,8 @@
  * `createGraphClient(requestAdapter, options?)`, which registers the JSON (de)serializers on
  * that adapter only (no process-wide registries) and sets the base URL.
  */
-import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures, type VariableStatementStructure } from 'ts-morph';
+import type { FunctionDeclarationStructure, StatementStructures, VariableStatementStructure } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { ApiModel } from '../../model/index.js';
 import { quote } from '../shared/client-surface/identifiers.js';
 import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';

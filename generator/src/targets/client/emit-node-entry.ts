@@ -8,7 +8,7 @@
  * gives: Node.js shares one module cache between both.
  */
 import { ERRORS_EXPORTS, PAGING_EXPORTS, REQUEST_BUILDER_AT_SIGNATURE, REQUEST_BUILDER_MODULE } from './emit-client-entry.js';
-import { StructureKind, VariableDeclarationKind } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { ApiModel } from '../../model/index.js';
 import { defaultBaseUrlStatement, factoryFunction, type ClientNames } from './emit-client-entry.js';
 import { quote } from '../shared/client-surface/identifiers.js';

@@ -3,15 +3,8 @@
  * indexers, operations), query-parameter interfaces, `…UriTemplate`, `…RequestsMetadata` and
  * `…NavigationMetadata` for `apiClientProxifier`.
  */
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type GetAccessorDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type MethodSignatureStructure,
-  type OptionalKind,
-  type StatementStructures,
-} from 'ts-morph';
+import type { GetAccessorDeclarationStructure, InterfaceDeclarationStructure, MethodSignatureStructure, OptionalKind, StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { ApiModel, ParameterModel, TypeModel } from '../../model/index.js';
 import { builderDescription, navigationMethodDoc, operationDoc, requestInformationDoc } from './builder-docs.js';
 import type { HelpIndex } from './help-index.js';

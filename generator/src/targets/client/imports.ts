@@ -3,7 +3,8 @@
  * sorted modules and names, `import type { … }` when every name is a type, `type` on single
  * names otherwise (the output compiles under `verbatimModuleSyntax`).
  */
-import { StructureKind, type ImportDeclarationStructure, type OptionalKind } from 'ts-morph';
+import type { ImportDeclarationStructure, OptionalKind } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import { compareOrdinal } from '../shared/client-surface/identifiers.js';
 
 export const KIOTA_ABSTRACTIONS = '@microsoft/kiota-abstractions';

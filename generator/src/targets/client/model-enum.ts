@@ -1,5 +1,6 @@
 /** One enum, Kiota style: `export const XObject = { … } as const` and the union type `X`. */
-import { StructureKind, VariableDeclarationKind, type TypeAliasDeclarationStructure, type VariableStatementStructure } from 'ts-morph';
+import type { TypeAliasDeclarationStructure, VariableStatementStructure } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { ApiModel, EnumTypeModel } from '../../model/index.js';
 import { docText, jsDoc } from './jsdoc.js';
 import { propertyKey, quote } from '../shared/client-surface/identifiers.js';

@@ -2,7 +2,8 @@
  * One object model, Kiota style: an interface, `createXFromDiscriminatorValue`,
  * `deserializeIntoX` and `serializeX`.
  */
-import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from 'ts-morph';
+import type { FunctionDeclarationStructure, InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { ApiModel, ObjectTypeModel } from '../../model/index.js';
 import type { HelpIndex } from './help-index.js';
 import { lowerFirst, propertyKey, quote, safeVariableName } from '../shared/client-surface/identifiers.js';

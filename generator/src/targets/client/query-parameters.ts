@@ -2,7 +2,8 @@
  * `…GetQueryParameters` interfaces (symbol names users write) and the `…QueryParametersMapper`
  * constants that map them to the names in the URI template (`select` → `%24select`).
  */
-import { StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type VariableStatementStructure } from 'ts-morph';
+import type { InterfaceDeclarationStructure, VariableStatementStructure } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { TypeModel } from '../../model/index.js';
 import { propertyKey, quote } from '../shared/client-surface/identifiers.js';
 import type { ImportCollector } from './imports.js';

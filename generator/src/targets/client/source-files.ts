@@ -3,7 +3,8 @@
  * printed straight to text (`printStructure`), never parsed into a syntax tree or run through
  * the formatter: for a module of thousands of builders that took most of the client's time.
  */
-import { printStructure, StructureKind, type ExportDeclarationStructure, type ImportDeclarationStructure, type OptionalKind, type StatementStructures } from 'ts-morph';
+import type { ExportDeclarationStructure, ImportDeclarationStructure, OptionalKind, StatementStructures } from 'ts-morph';
+import { printStructure, StructureKind } from './ts-morph.js';
 import { generatedHeader } from '../shared/generated-file.js';
 
 /** A statement of an emitted file; imports may come from `ImportCollector.structures()`. */
