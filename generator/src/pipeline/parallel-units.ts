@@ -60,8 +60,9 @@ const WORKER_FILE = new URL('./unit-worker.js', import.meta.url);
 /**
  * Below this many bytes of descriptions in all, the units run in this thread unless told otherwise.
  * A worker spends about 0.8 s of a core loading the generator before its first unit; the 33 modules
- * cost about 6 s of a core per MB of description, so a worker pays for itself from about 150 KB.
- * Two units of a small slice ran in 1.2 s on one thread and 2.0 s (twice the CPU) on two.
+ * cost about 6 s of a core per MB of description, so a worker starts to pay for itself at about
+ * 150 KB of its own, and 512 KB in all leaves a margin for the CPU the workers add. Two units of a
+ * small slice ran in 1.2 s on one thread and 2.0 s (twice the CPU) on two.
  */
 const DESCRIPTION_BYTES_WORTH_A_WORKER = 512 * 1024;
 
