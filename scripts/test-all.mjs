@@ -1,48 +1,72 @@
 #!/usr/bin/env node
-// `npm test`: every workspace's suite through turbo with --continue, so one failing workspace
-// never hides the others, then one line per workspace and a closing total read from each
-// workspace's vitest JSON report (vitest.shared.ts). Exits non-zero when anything failed or
-// did not run. The closing line is also written to .vitest/summary.txt for .ci/run.
-import { spawnSync } from 'node:child_process';
+// `npm test`: every workspace's suite, even when one fails, then one line per workspace and a
+// closing total read from each workspace's vitest JSON report (vitest.shared.ts). Exits non-zero
+// when anything failed or did not run. The closing line is also written to .vitest/summary.txt
+// for .ci/run.
+//
+// First turbo builds what the suites test (cached after `npm run generate`). Then two lanes run
+// side by side on a 2-core machine: the generator's suite, the longest, from the start; the other
+// workspaces one after another beside it. Left to turbo, the order of ready tasks is its own, and
+// a run that started the generator last took half a minute longer.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join('.vitest', 'results.json');
+const LANES = [['generator'], ['packages/graph-client', 'packages/cli', 'docs']];
 
-function workspaces() {
-  const folders = ['generator', 'packages/graph-client', 'packages/cli', 'docs'];
-  return folders
-    .map((folder) => ({ folder, manifest: JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8')) }))
-    .filter(({ manifest }) => manifest.scripts?.test)
-    .map(({ folder, manifest }) => ({ folder, name: manifest.name, results: join(root, folder, RESULTS) }));
+function workspace(folder) {
+  const manifest = JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8'));
+  return { folder, name: manifest.name, results: join(root, folder, RESULTS), tested: Boolean(manifest.scripts?.test) };
 }
 
-const all = workspaces();
-for (const workspace of all) rmSync(workspace.results, { force: true });
+const lanes = LANES.map((folders) => folders.map(workspace).filter((candidate) => candidate.tested));
+const all = lanes.flat();
+for (const candidate of all) rmSync(candidate.results, { force: true });
 
-// two workspaces at a time: the generator's files keep a core busy while the docs' wait on chromium
-const turbo = spawnSync('npx', ['turbo', 'run', 'test', '--continue', '--concurrency=2', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { TURBO_TELEMETRY_DISABLED: '1', ...process.env },
-});
+const env = { TURBO_TELEMETRY_DISABLED: '1', ...process.env };
+const build = spawnSync('npx', ['turbo', 'run', 'build', 'docs:build', '--output-logs=errors-only'], { cwd: root, stdio: 'inherit', env });
+
+/** `npm test` in one workspace, each line of its output prefixed with its name; resolves to its exit code. */
+function runSuite(candidate) {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['test', '--silent'], { cwd: join(root, candidate.folder), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const [stream, sink] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ])
+      createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) => sink.write(`${candidate.name}:test: ${line}\n`));
+    child.on('error', () => resolve(1));
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const exitCodes = new Map();
+if (build.status === 0) {
+  await Promise.all(
+    lanes.map(async (lane) => {
+      for (const candidate of lane) exitCodes.set(candidate.name, await runSuite(candidate));
+    }),
+  );
+}
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 let missing = 0;
-const width = Math.max(...all.map((workspace) => workspace.name.length));
+const width = Math.max(...all.map((candidate) => candidate.name.length));
 const lines = [];
-for (const workspace of all) {
-  const label = workspace.name.padEnd(width);
-  if (!existsSync(workspace.results)) {
+for (const candidate of all) {
+  const label = candidate.name.padEnd(width);
+  if (!existsSync(candidate.results)) {
     missing += 1;
     lines.push(`  ${label}  did not run (its build or an earlier step failed: see the log above)`);
     continue;
   }
-  const report = JSON.parse(readFileSync(workspace.results, 'utf8'));
+  const report = JSON.parse(readFileSync(candidate.results, 'utf8'));
   const workspaceSkipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   passed += report.numPassedTests;
   failed += report.numFailedTests;
@@ -56,10 +80,11 @@ for (const workspace of all) {
 
 const closing = `${passed} passed, ${failed + missing} failed, ${skipped} skipped`;
 process.stdout.write(`\nTests by workspace:\n${lines.join('\n')}\n`);
+if (build.status !== 0) process.stdout.write(`turbo build exited ${build.status ?? build.signal}: no suite ran (see the log above).\n`);
 if (missing > 0) process.stdout.write(`${missing} workspace(s) did not run; each counts as one failure below.\n`);
-if (turbo.status !== 0 && failed + missing === 0)
-  process.stdout.write(`turbo exited ${turbo.status ?? turbo.signal}: a task failed outside the tests (a global setup or teardown, see the log above).\n`);
+const outside = [...exitCodes].filter(([, code]) => code !== 0).map(([name]) => name);
+if (outside.length > 0 && failed + missing === 0) process.stdout.write(`${outside.join(', ')} exited non-zero with every test passed: a global setup or teardown failed (see the log above).\n`);
 process.stdout.write(`total: ${closing}\n`);
 mkdirSync(join(root, '.vitest'), { recursive: true });
 writeFileSync(join(root, '.vitest', 'summary.txt'), `total: ${closing}\n`);
-process.exitCode = turbo.status === 0 && failed + missing === 0 ? 0 : 1;
+process.exitCode = build.status === 0 && outside.length === 0 && failed + missing === 0 ? 0 : 1;
