@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,20 +50,11 @@ export interface RunResult {
 /**
  * Run the built `mgkit-gen` (its `main`, in this process) on a project, as a user would from `cwd`:
  * its exit code and everything it printed. A fresh process would spend 90% of a small run loading
- * the generator; `spawnGenerator` is for the tests that need a process of their own.
+ * the generator; the few tests that need a process of their own (a terminal, a file-handle limit,
+ * a stale build) spawn `generatorBin`.
  */
 export function runGenerator(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
   return runGeneratorInProcess(args, cwd, { INIT_CWD: cwd, NO_COLOR: '1', ...env });
-}
-
-/** Run the built `mgkit-gen` binary in a process of its own (exit codes of the binary itself, signals, limits). */
-export function spawnGenerator(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunResult {
-  const result = spawnSync(process.execPath, [generatorBin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: cwd, NO_COLOR: '1', ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Path → sha256 of every file under `root`, to prove a failed run touched nothing. */

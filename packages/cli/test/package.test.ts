@@ -1,8 +1,8 @@
 /**
  * `npm pack` of the CLI: prepack builds it (turbo, cached), so the tarball can never ship
  * without its dist, and everything bin/mgkit.js loads is inside. The pack here skips prepack: the
- * suite runs after the build (turbo `test` depends on it), and a build while other workspaces'
- * tests run the CLI from dist would swap files under them.
+ * suite runs after the build (`npm test` runs turbo's build first), and a build while other
+ * workspaces' tests run the CLI from dist would swap files under them.
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';

@@ -81,8 +81,8 @@ describe('packaging: npm pack → fresh consumer project → tsc → calls', () 
   it('packs only dist/, README and package.json', async () => {
     const packDir = path.join(work ?? '', 'pack');
     await mkdir(packDir);
-    // prepack (the build) already ran: turbo's test task depends on it, and building again here would
-    // delete dist/ under the test files that import it meanwhile
+    // prepack (the build) already ran (`npm test` runs turbo's build first), and building again here
+    // would delete dist/ under the test files that import it meanwhile
     const { stdout } = await run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: packageDir, timeout: 60_000 });
     const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     expect(packed?.filename).toBe('mgkit-graph-client-0.1.0.tgz');
