@@ -156,6 +156,8 @@ export function spawnCli(args: readonly string[], options: RunOptions = {}): Pro
       record(`${stdout}\n${stderr}`);
       resolve({ code, signal, stdout, stderr });
     });
+    // a CLI that exits before reading its input closes the pipe: EPIPE here is no test error
+    child.stdin.on('error', () => {});
     if (options.input !== undefined) child.stdin.end(options.input);
     else if (!options.keepStdinOpen) child.stdin.end();
     options.onSpawn?.(child);
@@ -266,6 +268,10 @@ export async function runCliOnTerminal(args: readonly string[], prompt: string, 
     const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: PACKAGE_DIR, env: baseEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     let answered = false;
+    // the CLI may exit before it reads the answer (`--help` prints the "prompt" and exits): writing
+    // to its closed stdin then fails with EPIPE, which must not be an unhandled error; what it
+    // printed decides the test
+    child.stdin.on('error', () => {});
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (!answered && output.includes(prompt)) {
