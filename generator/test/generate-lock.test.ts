@@ -92,6 +92,20 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     expect(await readFile(file, 'utf8')).not.toMatch(/my local change/);
   });
 
+  it('names hand-edited files in path order, however long each takes to read', async () => {
+    const files = (await readLock()).outputs.map((output) => absolute(output.path)).sort();
+    expect(files.length).toBeGreaterThan(10);
+    // the first file by path read last: 20 MB more than the others
+    for (const [index, file] of files.entries()) await writeFile(file, `${await readFile(file, 'utf8')}\n${index === 0 ? 'x'.repeat(20 * 2 ** 20) : 'my local change'}\n`);
+    const refused = await generate();
+    expect(refused.status).toBe(1);
+    const named = refused.stderr
+      .split('\n')
+      .filter((line) => line.includes('error output/hand-edited'))
+      .map((line) => path.resolve(project.root, line.slice(0, line.indexOf(': error'))));
+    expect(named).toEqual(files);
+  });
+
   it('a lock file with merge conflict markers or broken JSON is an error, and hand edits stay protected', async () => {
     const [victim] = (await readLock()).outputs;
     const file = absolute(victim!.path);

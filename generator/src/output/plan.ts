@@ -62,6 +62,8 @@ export async function planOutputs(files: readonly GeneratedFile[], lockFile: str
   };
   // a module's outputs are tens of megabytes, and an unchanged file need not stay read
   await inBatches(files, READ_BATCH, async (file) => compare(file, await readIfExists(file.path)));
+  // compared as their reads finished: in path order again, so a run reports them the same way every time
+  conflicts.sort(byPath);
 
   for (const [relative, lockedHash] of lockedHashes) {
     if (produced.has(relative)) continue;
@@ -71,6 +73,8 @@ export async function planOutputs(files: readonly GeneratedFile[], lockFile: str
     if (sha256(current) !== lockedHash) conflicts.push({ path: absolute, reason: 'hand-edited' });
     changes.push({ kind: 'delete', path: absolute, previous: current });
   }
-  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  changes.sort(byPath);
   return { changes, unchanged, conflicts };
 }
+
+const byPath = (a: { readonly path: string }, b: { readonly path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
