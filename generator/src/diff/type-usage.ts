@@ -3,7 +3,7 @@
  * transitively through properties, collections, maps, unions, base types and derived types: a
  * change to a type means different things for the two directions.
  */
-import { namedTypesOf, type ApiModel, type TypeModel, type TypeRef } from '../model/index.js';
+import { namedTypesOf, typesByName, type ApiModel, type TypeModel, type TypeRef } from '../model/index.js';
 
 export interface TypeUsage {
   readonly sent: ReadonlySet<string>;
@@ -11,7 +11,7 @@ export interface TypeUsage {
 }
 
 export function typeUsage(model: ApiModel): TypeUsage {
-  const types = new Map(model.types.map((type) => [type.name, type]));
+  const types = typesByName(model);
   const derived = new Map<string, string[]>();
   for (const type of model.types) {
     if (type.kind === 'object' && type.baseType) derived.set(type.baseType, [...(derived.get(type.baseType) ?? []), type.name]);

@@ -3,7 +3,7 @@
  * (which PowerShell cmdlet calls the operation, synopsis, the parameters that carry path keys and
  * the body, aliases), the documentation links and the error types thrown.
  */
-import type { ApiModel, OperationModel } from '../../model/index.js';
+import { typesByName, type ApiModel, type OperationModel } from '../../model/index.js';
 import type { HelpIndex } from './help-index.js';
 import { firstHelpLine, isMeaningful, jsDoc, seeLink, type DocTag } from './jsdoc.js';
 import type { BuilderNode, NavigationParameter } from '../shared/client-surface/navigation-tree.js';
@@ -85,7 +85,7 @@ function bodyDoc(operation: OperationModel, help: HelpIndex): DocTag[] {
 /** JSDoc of `post(body, requestConfiguration?)`. */
 export function operationDoc(facts: OperationFacts, returnType: string, model: ApiModel, help: HelpIndex): OptionalKind<JSDocStructure> {
   const { operation } = facts;
-  const types = new Map(model.types.map((type) => [type.name, type]));
+  const types = typesByName(model);
   const tags: DocTag[] = [...bodyDoc(operation, help), { tag: 'param', text: requestConfigurationDoc(operation) }];
   if (returnType !== 'Promise<void>') tags.push({ tag: 'returns', text: `{${returnType}}` });
   for (const mapping of errorMappings(operation.errors, types)) {

@@ -3,7 +3,7 @@
  * operation, the PowerShell names and aliases of path keys, the parameters that carry the
  * request body, and property descriptions from the NOTES section where the description has none.
  */
-import type { ApiModel, CommandModel, CommandParameterModel, ComplexPropertyModel, ObjectTypeModel, TypeModel, TypeRef } from '../../model/index.js';
+import { typesByName, type ApiModel, type CommandModel, type CommandParameterModel, type ComplexPropertyModel, type ObjectTypeModel, type TypeModel, type TypeRef } from '../../model/index.js';
 import { compareOrdinal } from '../shared/client-surface/identifiers.js';
 import { firstHelpLine, isMeaningful } from './jsdoc.js';
 
@@ -26,7 +26,7 @@ export class HelpIndex {
   readonly #alternateKeys = new Map<string, string[]>();
 
   constructor(model: ApiModel) {
-    this.#types = new Map(model.types.map((type) => [type.name, type]));
+    this.#types = typesByName(model);
     for (const command of model.commands) this.#indexCommand(command, model);
     for (const commands of this.#commandsByOperation.values()) commands.sort((a, b) => compareOrdinal(a.name, b.name));
   }

@@ -3,7 +3,7 @@
  * the discriminator, the code names of properties (escaped where they would clash with a
  * member Kiota adds), and where an error type's primary message lives.
  */
-import type { ApiModel, ObjectTypeModel, PropertyModel, TypeModel } from '../../model/index.js';
+import { typesByName, type ApiModel, type ObjectTypeModel, type PropertyModel, type TypeModel } from '../../model/index.js';
 import { compareOrdinal } from '../shared/client-surface/identifiers.js';
 
 /** Members Kiota's model interfaces carry besides the described properties. */
@@ -24,7 +24,7 @@ export class ModelHierarchy {
   readonly #children = new Map<string, string[]>();
 
   constructor(model: ApiModel) {
-    this.types = new Map(model.types.map((type) => [type.name, type]));
+    this.types = typesByName(model);
     for (const type of model.types) {
       if (type.kind !== 'object' || type.baseType === undefined) continue;
       const children = this.#children.get(type.baseType) ?? [];

@@ -1,5 +1,5 @@
 /** What every page builder of the docs target reads: the model plus what is derived from it once. */
-import { namedTypesOf, type ApiModel, type OperationModel, type TypeModel, type TypeRef } from '../../model/index.js';
+import { namedTypesOf, typesByName, type ApiModel, type OperationModel, type TypeModel, type TypeRef } from '../../model/index.js';
 import { cliCommandsOf, type CliCommandDoc } from './cli-commands.js';
 import { type BuilderNode, type ClientSurface, clientSurface } from '../shared/client-surface/index.js';
 import { deriveOperationExample, type OperationExample } from './example-value.js';
@@ -38,7 +38,7 @@ export function createDocsContext(model: ApiModel, options: { clientPackage: str
     clientPackage: options.clientPackage,
     ...(options.clientPackageVersion !== undefined && { clientPackageVersion: options.clientPackageVersion }),
     binName: options.binName,
-    types: new Map(model.types.map((type) => [type.name, type])),
+    types: typesByName(model),
     examples,
     invocations,
     client,

@@ -4,7 +4,7 @@
  * so they always say the same thing. Placeholders only: ids are made up, secrets are `<secret>`.
  */
 import { CREDENTIAL_KEY_KINDS, credentialValueIsShown } from '@mgkit/cli-contract';
-import type { ApiModel, EnumTypeModel, ObjectTypeModel, OperationModel, ParameterModel, TypeModel, TypeRef } from '../../model/index.js';
+import { typesByName, type ApiModel, type EnumTypeModel, type ObjectTypeModel, type OperationModel, type ParameterModel, type TypeModel, type TypeRef } from '../../model/index.js';
 
 export type ExampleValue =
   /** `format`: a string the client types as a Kiota date or time value (`Date`, `DateOnly`, `TimeOnly`, `Duration`). */
@@ -49,7 +49,7 @@ export const EXAMPLE_PROPERTY_BUDGET = 40;
 const COLLECTION_ITEMS = 2;
 
 export function deriveOperationExample(model: ApiModel, operation: OperationModel): OperationExample {
-  const types = new Map(model.types.map((type) => [type.name, type]));
+  const types = typesByName(model);
   const pathValues = operation.pathParameters.map((parameter, index) => ({
     parameter,
     value: pathExample(parameter, index),

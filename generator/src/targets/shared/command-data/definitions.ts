@@ -4,7 +4,7 @@
  * the description's where the help says only `.`), examples, operations and body schemas.
  */
 import type { ApiModel, CommandModel, CommandParameterModel, OperationModel, ParameterBindingModel, ParameterModel, ParameterRole, BehaviourSwitch, TypeModel, TypeRef } from '../../../model/index.js';
-import { kebabCase } from '../../../model/index.js';
+import { kebabCase, typesByName } from '../../../model/index.js';
 import type { PermissionEntry } from '../../../model/index.js';
 // Kiota's URI-template rules live with the client target; the CLI shows the same templates.
 import { pathTemplate, queryTemplate } from '../uri-template.js';
@@ -13,7 +13,7 @@ import { placeCommands, type PlacedCommand } from './command-paths.js';
 import { type JsonSchema, SchemaBuilder } from './schema.js';
 import { objectIdNote } from '../object-id-note.js';
 
-/** The shapes the CLI runtime reads: declared once, in @mgkit/cli-contract. */
+// The shapes the CLI runtime reads: declared once, in @mgkit/cli-contract.
 /** A command as data. Built by `buildCommandData`, its `$defs` is a getter that is not enumerated: spreads, JSON and clones leave it out. */
 export type CommandData = CommandDefinition;
 /** An option while its names are settled (addAliases renames and adds aliases); then an OptionDefinition. */
@@ -613,14 +613,6 @@ export function moduleSchemas(model: ApiModel): SchemaBuilder {
   let builder = schemaBuilders.get(model);
   if (!builder) schemaBuilders.set(model, (builder = new SchemaBuilder(typesByName(model))));
   return builder;
-}
-
-const typeTables = new WeakMap<ApiModel, ReadonlyMap<string, TypeModel>>();
-
-function typesByName(model: ApiModel): ReadonlyMap<string, TypeModel> {
-  let types = typeTables.get(model);
-  if (!types) typeTables.set(model, (types = new Map(model.types.map((type) => [type.name, type]))));
-  return types;
 }
 
 /** A command's definition; its `$defs` (on demand) hold only the types it reaches (see `moduleSchemas` for the module's table). */
