@@ -33,8 +33,10 @@ export function buildSite(root: string, outDir: string): Promise<void> {
   });
 }
 
+/** The hand-written part of the site (docs/ relative); the generated part is `reference/`. */
+export const HAND_WRITTEN_SITE = ['.vitepress/config.mts', '.vitepress/theme', 'index.md', 'guide', 'public'];
 /** What the site is built from. */
-const SITE_SOURCES = ['index.md', 'guide', 'reference', 'public', '.vitepress/config.mts', '.vitepress/theme'];
+const SITE_SOURCES = [...HAND_WRITTEN_SITE, 'reference'];
 
 /** The newest and oldest modification times of the files at `paths` (files, or folders walked whole). */
 async function fileTimes(paths: readonly string[]): Promise<{ newest: number; oldest: number }> {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, docsRoot, launchChromium, projectRoot, serveStatic, type StaticServer } from './site-helpers.js';
+import { buildSite, docsRoot, HAND_WRITTEN_SITE, launchChromium, projectRoot, serveStatic, type StaticServer } from './site-helpers.js';
 
 const SCRIPT = '</script><script>alert(1)</script>';
 const MUSTACHE = '{{ constructor }}';
@@ -53,7 +53,7 @@ beforeAll(async () => {
 
   // The hand-written part of the site, and node_modules so the config resolves vitepress.
   const site = path.join(root, 'docs');
-  for (const entry of ['.vitepress/config.mts', '.vitepress/theme', 'index.md', 'guide', 'public']) {
+  for (const entry of HAND_WRITTEN_SITE) {
     await cp(path.join(docsRoot, entry), path.join(site, entry), { recursive: true });
   }
   await symlink(path.join(projectRoot, 'node_modules'), path.join(root, 'node_modules'), 'dir');
