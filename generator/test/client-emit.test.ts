@@ -163,7 +163,7 @@ describe('client target: emitted files for specs/', () => {
     const unit = { outputs: { client: { dir: outDir, packageName: '@mgkit/graph-client' } } } as unknown as GenerationUnitConfig;
     expect(clientTarget.isEnabled(unit)).toBe(true);
     expect(clientTarget.isEnabled({ outputs: {} } as unknown as GenerationUnitConfig)).toBe(false);
-    const files = await clientTarget.emit(model, { unit, specsDir: path.sep });
+    const files = [...(await clientTarget.emit(model, { unit, specsDir: path.sep }))];
     expect(files.map((file) => file.path)).toEqual([...sources.keys()].map((relative) => path.join(outDir, ...relative.split('/'))));
     expect(files.map((file) => file.contents)).toEqual([...sources.values()]);
   });

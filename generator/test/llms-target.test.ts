@@ -20,7 +20,7 @@ beforeAll(async () => {
 async function emitLlms(options: Record<string, unknown>) {
   const target = (await loadTargets()).find((candidate) => candidate.name === 'llms')!;
   const dir = path.join(path.sep, 'site', 'public');
-  const files = await target.emit(model, { unit: { outputs: { client: { dir: '/c', packageName: '@x/client' }, llms: { dir, ...options } } }, specsDir: '/' });
+  const files = [...(await target.emit(model, { unit: { outputs: { client: { dir: '/c', packageName: '@x/client' }, llms: { dir, ...options } } }, specsDir: '/' }))];
   return { dir, files: new Map(files.map((file) => [path.relative(dir, file.path).split(path.sep).join('/'), file.contents])) };
 }
 

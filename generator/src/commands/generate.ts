@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, overlayFiles, type GenerationUnitConfig, type MgkitConfig } from '../config/index.js';
 import {
@@ -14,7 +14,10 @@ import {
   type OutputConflict,
   type OutputPlan,
 } from '../output/index.js';
+import type { ParallelPipelineResult } from '../pipeline/parallel-units.js';
+import type { StageClock } from '../pipeline/stage-clock.js';
 import { generatorVersion } from './generator-version.js';
+import { StagingGuard, stagingRoots } from './staging-guard.js';
 import { displayPath, printDiagnostics, summariseDiagnostics } from './report.js';
 import { isUpToDate, rememberLockedFiles } from './up-to-date.js';
 
@@ -73,11 +76,39 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
 
   const { runPipelineInParallel } = await import('../pipeline/parallel-units.js');
   const { StageClock } = await import('../pipeline/stage-clock.js');
-  const { progressLine, runSummary } = await import('./run-summary.js');
+  const { progressLine } = await import('./run-summary.js');
   // progress on a terminal only: CI logs and pipes get the summary alone
   const showProgress = !options.quiet && process.stderr.isTTY === true && !process.env['CI'];
   const clock = new StageClock(showProgress ? (record) => process.stderr.write(`${progressLine(record)}\n`) : undefined);
-  const result = await runPipelineInParallel({ configFile, clock, ...(unitsToRun && { units: unitsToRun }) });
+  // The targets' files are staged beside their places as they are produced (--check only compares):
+  // until the write, a run that stops removes them, and the folders they made.
+  const staging = new StagingGuard(quick.config ? stagingRoots(selectUnits(quick.config.units, unitsToRun)) : []);
+  try {
+    const result = await staging.during(() => runPipelineInParallel({ configFile, clock, handling: options.check ? 'compare' : 'stage', ...(unitsToRun && { units: unitsToRun }) }));
+    const exitCode = await writeOrReport(result, { options, configFile, version, startedAtMs, clock, staging, say });
+    if (exitCode !== 0) await staging.discard();
+    return exitCode;
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  } finally {
+    staging.release();
+  }
+}
+
+/** What `generate` knows of its run when the pipeline returns. */
+interface RunContext {
+  readonly options: GenerateOptions;
+  readonly configFile: string;
+  readonly version: string;
+  readonly startedAtMs: number;
+  readonly clock: StageClock;
+  readonly staging: StagingGuard;
+  readonly say: (line: string) => void;
+}
+
+/** What the run produced, reported (--check) or written. The exit code. */
+async function writeOrReport(result: ParallelPipelineResult, { options, configFile, version, startedAtMs, clock, staging, say }: RunContext): Promise<number> {
   printDiagnostics(result.diagnostics.items, { quiet: options.quiet ?? false });
   const config = result.config;
   if (!config || result.diagnostics.hasErrors) {
@@ -123,6 +154,11 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return 1;
   }
 
+  // from here the staged files go into place: an interrupt leaves what --check reports
+  staging.release();
+  const placed = new Set(changes.flatMap((change) => (change.kind !== 'delete' && change.file.temporary ? [change.file.temporary] : [])));
+  // a file several units write (the index of a CLI's modules) was staged by each; one is placed
+  await Promise.all(result.staged.filter((temporary) => !placed.has(temporary)).map((temporary) => unlink(temporary).catch(() => undefined)));
   await clock.time('write', result.units.length === 1 ? (result.units[0]?.unit.name ?? '') : `${result.units.length} units`, () => applyChanges(changes, config.projectRoot, lockFiles));
   for (const lockFile of lockFiles) {
     const written = await readConfiguredLock(configFile, config, lockFile);
@@ -136,6 +172,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
       `${count('create')} created, ${count('update')} updated, ${count('delete')} removed, ` +
       `${unchanged} unchanged (${summariseDiagnostics(result.diagnostics.items)}).`,
   );
+  const { runSummary } = await import('./run-summary.js');
   for (const line of runSummary(result.units, count('create') + count('update'), clock, result.diagnostics.items)) say(line);
   if (result.workerThreads > 0) say(`  units ran on ${result.workerThreads} worker threads (MGKIT_GEN_WORKERS sets how many; 1 runs them in one thread)`);
   return 0;
@@ -214,7 +251,7 @@ async function reportDrift(changes: readonly FileChange[], conflicts: readonly O
     const conflict = conflicts.find((candidate) => candidate.path === change.path);
     const note = conflict ? (conflict.reason === 'hand-edited' ? ' (edited by hand)' : ' (not written by mgkit-gen)') : '';
     process.stderr.write(`  ${change.kind.padEnd(6)} ${displayPath(change.path)}${note}\n`);
-    if (change.kind === 'update') process.stderr.write(await shortDiff(change.previous, change.contents));
+    if (change.kind === 'update' && change.file.contents !== undefined) process.stderr.write(await shortDiff(await readFile(change.path, 'utf8').catch(() => ''), change.file.contents));
   }
   process.stderr.write('Run `npm run generate` and commit the result.\n');
   return 1;

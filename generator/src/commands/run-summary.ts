@@ -1,13 +1,13 @@
 /** The closing summary of `generate`: what the model held, what was written, and each stage's time and memory. */
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { UnitOutput } from '../pipeline/run-pipeline.js';
+import type { OutputFile, UnitOutput } from '../pipeline/run-pipeline.js';
 import type { StageClock, StageRecord } from '../pipeline/stage-clock.js';
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`;
 
-export function runSummary(units: readonly UnitOutput[], written: number, clock: StageClock, diagnostics: readonly Diagnostic[]): string[] {
-  const sum = (count: (unit: UnitOutput) => number) => units.reduce((total, unit) => total + count(unit), 0);
+export function runSummary(units: readonly UnitOutput<OutputFile>[], written: number, clock: StageClock, diagnostics: readonly Diagnostic[]): string[] {
+  const sum = (count: (unit: UnitOutput<OutputFile>) => number) => units.reduce((total, unit) => total + count(unit), 0);
   const docsDirs = units.flatMap((unit) => (unit.unit.outputs['docs'] ? [unit.unit.outputs['docs'].dir] : []));
   const pages = sum((unit) => unit.files.filter((file) => file.path.endsWith('.md') && docsDirs.some((dir) => file.path.startsWith(dir))).length);
   const lines = [

@@ -2,6 +2,7 @@ import { mkdir, readdir, rename, rmdir, stat, unlink, writeFile } from 'node:fs/
 import path from 'node:path';
 import { DiagnosticError } from '../diagnostics/index.js';
 import { inBatches } from '../util/batches.js';
+import { isRunTemporary, targetOfTemporary, temporaryFor, unwritable } from './compare.js';
 import type { FileChange } from './plan.js';
 
 /** Write via a temporary sibling and rename, so readers never see half a file. */
@@ -14,10 +15,6 @@ async function writeAtomically(file: string, contents: string): Promise<void> {
 
 const WRITE_BATCH = 16;
 
-function temporaryFor(file: string): string {
-  return `${file}.${process.pid}.mgkit-tmp`;
-}
-
 async function removeEmptyParents(file: string, stopAt: string): Promise<void> {
   let folder = path.dirname(file);
   while (folder.startsWith(stopAt) && folder !== stopAt) {
@@ -28,25 +25,18 @@ async function removeEmptyParents(file: string, stopAt: string): Promise<void> {
   }
 }
 
-function unwritable(file: string, error: unknown): DiagnosticError {
-  const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  return new DiagnosticError([
-    { severity: 'error', code: 'output/unwritable', file, message: `cannot write the file (${code}); nothing was changed`, hint: 'make its folder writable, or move away what is in its place' },
-  ]);
-}
-
 /**
  * Apply a plan, one change per path (`generate` merges the changes of several locks first).
  * Callers have already decided the plan is safe (no errors, no unforced conflicts).
- * Every new content is first written beside its target; if any of those writes fails, they are
- * removed and nothing has changed. Then the files are renamed into place and deletions done,
+ * Every new content is first written beside its target (most were, as their targets produced
+ * them: `compareWithDisk`); if any of those writes fails, they are removed and nothing has changed. Then the files are renamed into place and deletions done,
  * the lock files (`lockFiles`) last: a run cut short leaves the old lock, which the next run
  * reconciles (files already in place match what it generates).
  */
 export async function applyChanges(changes: readonly FileChange[], projectRoot: string, lockFiles: ReadonlySet<string> = new Set()): Promise<void> {
-  const writes = changes.filter((change) => change.kind !== 'delete');
+  const writes = changes.flatMap((change) => (change.kind === 'delete' ? [] : [change]));
   // every temporary file is known before it is written: a write cut short (disk full) is removed too
-  const staged = writes.map((change) => ({ change, temporary: temporaryFor(change.path), target: change.path }));
+  const staged = writes.map((change) => ({ change, temporary: change.file.temporary ?? temporaryFor(change.path), target: change.path }));
   const removeStaged = () => Promise.all(staged.map(({ temporary }) => unlink(temporary).catch(() => undefined)));
   const folders = new Set<string>();
   const stage = async ({ change, temporary }: (typeof staged)[number]): Promise<void> => {
@@ -56,10 +46,12 @@ export async function applyChanges(changes: readonly FileChange[], projectRoot: 
         () => false,
       );
       if (isFolder) throw Object.assign(new Error('a folder is in its place'), { code: 'EISDIR', path: change.path });
+      if (change.file.temporary) return;
+      if (change.file.contents === undefined) throw new Error(`${change.path}: neither staged nor held`);
       const folder = path.dirname(change.path);
       if (!folders.has(folder)) await mkdir(folder, { recursive: true });
       folders.add(folder);
-      await writeFile(temporary, change.contents, 'utf8');
+      await writeFile(temporary, change.file.contents, 'utf8');
     } catch (error) {
       const reason = error instanceof Error ? error : new Error(String(error));
       throw Object.assign(reason, { path: (reason as { path?: string }).path ?? change.path });
@@ -71,7 +63,7 @@ export async function applyChanges(changes: readonly FileChange[], projectRoot: 
   } catch (error) {
     await removeStaged();
     const failed = (error as { path?: string }).path ?? projectRoot;
-    throw unwritable(failed.replace(/\.\d+\.mgkit-tmp$/, ''), error);
+    throw unwritable(failed, error);
   }
   let placed = 0;
   const place = async ({ temporary, target }: (typeof staged)[number]): Promise<void> => {
@@ -95,7 +87,7 @@ export async function applyChanges(changes: readonly FileChange[], projectRoot: 
     // (and --check) sees what is left to do. No temporary file is left behind (a renamed one is gone).
     await removeStaged();
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    const failed = ((error as { dest?: string; path?: string }).dest ?? (error as { path?: string }).path ?? projectRoot).replace(/\.\d+\.mgkit-tmp$/, '');
+    const failed = targetOfTemporary((error as { dest?: string; path?: string }).dest ?? (error as { path?: string }).path ?? projectRoot);
     throw new DiagnosticError(
       [
         {
@@ -124,6 +116,41 @@ export async function leftoverTemporaries(folders: readonly string[]): Promise<s
   };
   for (const folder of folders) await visit(folder);
   return found.sort();
+}
+
+/**
+ * Removes the temporaries this run staged under `roots` (a run that stops before its write: an
+ * error, a conflict, an interrupt), and the folders left empty by that, up to the roots. A root
+ * goes too when it is left empty and is not in `rootsBefore` (the roots that existed before the run).
+ */
+export async function discardRunTemporaries(roots: readonly string[], rootsBefore: ReadonlySet<string> = new Set(roots)): Promise<void> {
+  const emptied = new Set<string>();
+  const visit = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) await visit(full);
+      else if (
+        isRunTemporary(entry.name) &&
+        (await unlink(full).then(
+          () => true,
+          () => false,
+        ))
+      )
+        emptied.add(folder);
+    }
+  };
+  const unique = [...new Set(roots)];
+  for (const root of unique) await visit(root);
+  const candidates = new Set<string>();
+  for (const folder of emptied) {
+    const root = unique.find((candidate) => folder === candidate || folder.startsWith(`${candidate}${path.sep}`));
+    if (!root) continue;
+    for (let current = folder; current !== root; current = path.dirname(current)) candidates.add(current);
+    if (!rootsBefore.has(root)) candidates.add(root);
+  }
+  // deepest first: a parent is looked at once its children are gone; a folder with anything left stays
+  for (const folder of [...candidates].sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => undefined);
 }
 
 export { writeAtomically };

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { isWithin } from '../util/paths.js';
 import { hashFiles, lockAbsolutePath, lockRelativePath, readLockFile, serializeLockFile, sha256, type LockEntry, type LockFile, type LockScope, type UnitLock } from './lock.js';
 import { GENERATED_MARKER } from './types.js';
+import { compareWithDisk, type ComparedFile } from './compare.js';
 import { planOutputs, type OutputPlan } from './plan.js';
-import type { GeneratedFile } from './types.js';
 
 /**
  * Whether a stale output may be deleted. Inside the unit's output folders, as the lock says
@@ -22,7 +22,8 @@ async function mayDelete(lockFile: string, entry: LockEntry, outputDirs: readonl
 export interface GeneratedUnit {
   readonly name: string;
   readonly inputFiles: readonly string[];
-  readonly files: readonly GeneratedFile[];
+  /** Its outputs, compared with the disk. */
+  readonly files: readonly ComparedFile[];
 }
 
 export interface LockFacts {
@@ -47,7 +48,7 @@ export async function planLockedOutputs(lockFile: string, generated: readonly Ge
   for (const unit of generated) {
     units[unit.name] = {
       inputs: await hashFiles(lockFile, [...new Set(unit.inputFiles)]),
-      outputs: unit.files.map((file) => ({ path: lockRelativePath(lockFile, file.path), sha256: sha256(file.contents) })),
+      outputs: unit.files.map((file) => ({ path: lockRelativePath(lockFile, file.path), sha256: file.sha256 })),
     };
   }
   const lock: LockFile = {
@@ -65,6 +66,6 @@ export async function planLockedOutputs(lockFile: string, generated: readonly Ge
       if (writtenNow.has(entry.path) || (await mayDelete(lockFile, entry, outputDirs))) previousOutputs.push(entry);
     }
   }
-  const files = [...generated.flatMap((unit) => unit.files), { path: lockFile, contents: serializeLockFile(lock) }];
-  return planOutputs(files, lockFile, previousOutputs);
+  const lockOutput = await compareWithDisk([{ path: lockFile, contents: serializeLockFile(lock) }], 'compare');
+  return planOutputs([...generated.flatMap((unit) => unit.files), ...lockOutput], lockFile, previousOutputs);
 }

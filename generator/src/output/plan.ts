@@ -1,12 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { inBatches } from '../util/batches.js';
-import { GENERATED_MARKER, type GeneratedFile } from './types.js';
+import type { ComparedFile } from './compare.js';
 import { lockAbsolutePath, lockRelativePath, sha256, type LockEntry } from './lock.js';
 
-export type FileChange =
-  | { readonly kind: 'create'; readonly path: string; readonly contents: string }
-  | { readonly kind: 'update'; readonly path: string; readonly contents: string; readonly previous: string }
-  | { readonly kind: 'delete'; readonly path: string; readonly previous: string };
+export type FileChange = { readonly kind: 'create' | 'update'; readonly path: string; readonly file: ComparedFile } | { readonly kind: 'delete'; readonly path: string };
 
 /** A file we would change although someone edited it by hand (or it was never ours). */
 export interface OutputConflict {
@@ -20,8 +16,6 @@ export interface OutputPlan {
   readonly conflicts: readonly OutputConflict[];
 }
 
-const READ_BATCH = 64;
-
 async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
@@ -31,38 +25,37 @@ async function readIfExists(file: string): Promise<string | undefined> {
 }
 
 /**
- * Compare what the targets produced with the disk and with what the lock says was generated
- * before (`previousOutputs`: the outputs of the units being generated). Reads only.
+ * What writing the produced files (already compared with the disk) would change, given what the
+ * lock says was generated before (`previousOutputs`: the outputs of the units being generated).
+ * Reads only the files no longer produced.
  */
-export async function planOutputs(files: readonly GeneratedFile[], lockFile: string, previousOutputs: readonly LockEntry[]): Promise<OutputPlan> {
+export async function planOutputs(files: readonly ComparedFile[], lockFile: string, previousOutputs: readonly LockEntry[]): Promise<OutputPlan> {
   const lockedHashes = new Map(previousOutputs.map((entry) => [entry.path, entry.sha256]));
   const changes: FileChange[] = [];
   const unchanged: string[] = [];
   const conflicts: OutputConflict[] = [];
   const produced = new Set<string>();
 
-  const compare = (file: GeneratedFile, current: string | undefined): void => {
+  for (const file of files) {
     const relative = lockRelativePath(lockFile, file.path);
     produced.add(relative);
-    if (current === file.contents) {
+    const { current } = file;
+    if (current?.sha256 === file.sha256) {
       unchanged.push(file.path);
-      return;
+      continue;
     }
     if (current === undefined) {
-      changes.push({ kind: 'create', path: file.path, contents: file.contents });
-      return;
+      changes.push({ kind: 'create', path: file.path, file });
+      continue;
     }
     const lockedHash = lockedHashes.get(relative);
-    if (lockedHash === undefined && !current.includes(GENERATED_MARKER)) {
+    if (lockedHash === undefined && !current.generated) {
       conflicts.push({ path: file.path, reason: 'not-generated' });
-    } else if (lockedHash !== undefined && lockedHash !== sha256(current)) {
+    } else if (lockedHash !== undefined && lockedHash !== current.sha256) {
       conflicts.push({ path: file.path, reason: 'hand-edited' });
     }
-    changes.push({ kind: 'update', path: file.path, contents: file.contents, previous: current });
-  };
-  // a module's outputs are tens of megabytes, and an unchanged file need not stay read
-  await inBatches(files, READ_BATCH, async (file) => compare(file, await readIfExists(file.path)));
-  // compared as their reads finished: in path order again, so a run reports them the same way every time
+    changes.push({ kind: 'update', path: file.path, file });
+  }
   conflicts.sort(byPath);
 
   for (const [relative, lockedHash] of lockedHashes) {
@@ -71,7 +64,7 @@ export async function planOutputs(files: readonly GeneratedFile[], lockFile: str
     const current = await readIfExists(absolute);
     if (current === undefined) continue;
     if (sha256(current) !== lockedHash) conflicts.push({ path: absolute, reason: 'hand-edited' });
-    changes.push({ kind: 'delete', path: absolute, previous: current });
+    changes.push({ kind: 'delete', path: absolute });
   }
   changes.sort(byPath);
   return { changes, unchanged, conflicts };

@@ -9,24 +9,29 @@ import { availableParallelism } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { GenerationUnitConfig, MgkitConfig } from '../config/index.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/index.js';
-import type { GeneratedFile } from '../output/index.js';
-import { finishRun, runPipeline, selectConfiguredUnits, type UnitOutput } from './run-pipeline.js';
+import { compareWithDisk, type ComparedFile, type OutputHandling } from '../output/index.js';
+import { finishRun, runPipelineSettling, selectConfiguredUnits, type UnitOutput } from './run-pipeline.js';
 import { StageClock, type StageRecord } from './stage-clock.js';
 import { runOnWorkers } from './worker-pool.js';
 
 export interface ParallelPipelineResult {
   readonly config?: MgkitConfig;
-  readonly units: readonly UnitOutput[];
-  readonly files: readonly GeneratedFile[];
+  readonly units: readonly UnitOutput<ComparedFile>[];
+  /** Each path once. */
+  readonly files: readonly ComparedFile[];
   readonly diagnostics: DiagnosticBag;
   /** Worker threads the units ran on; 0 when they ran in this thread. */
   readonly workerThreads: number;
+  /** Every temporary the units staged (a file several units write is staged once by each). */
+  readonly staged: readonly string[];
 }
 
 export interface ParallelPipelineOptions {
   readonly configFile: string;
   readonly units?: readonly string[];
   readonly clock?: StageClock;
+  /** `stage` writes each changed file's temporary as its target returns it; `compare` holds it (--check). */
+  readonly handling: Exclude<OutputHandling, 'hold'>;
   /**
    * Worker threads to use; default: MGKIT_GEN_WORKERS, else the cores available when the units'
    * descriptions are large enough to pay for the workers' start-up. 1 runs in this thread.
@@ -42,7 +47,7 @@ export interface StageMessage {
 
 /** A unit's outcome as a worker replies it. */
 export interface UnitWork {
-  readonly output?: Omit<UnitOutput, 'unit'>;
+  readonly output?: Omit<UnitOutput<ComparedFile>, 'unit'>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -50,6 +55,7 @@ export interface UnitWork {
 export interface WorkerTask {
   readonly configFile: string;
   readonly unitName: string;
+  readonly handling: Exclude<OutputHandling, 'hold'>;
 }
 
 /** Young-generation size for workers: the default's frequent scavenges were a fifth of a run's time. */
@@ -74,19 +80,28 @@ export async function runPipelineInParallel(options: ParallelPipelineOptions): P
   // from sources (tests under vitest) there is no compiled worker file: run here
   const fromSources = import.meta.url.endsWith('.ts');
   if (!config || diagnostics.hasErrors || units.length <= 1 || workers <= 1 || fromSources) {
-    const result = await runPipeline({ configFile: options.configFile, clock, ...(options.units && { units: options.units }) });
+    const staged: string[] = [];
+    const settle = async (files: Parameters<typeof compareWithDisk>[0]) => noteStaged(await compareWithDisk(files, options.handling), staged);
+    const result = await runPipelineSettling({ configFile: options.configFile, clock, ...(options.units && { units: options.units }) }, settle);
     // the models (and what the targets cached on them) are garbage from here, not held through the write
-    return { ...result, units: result.units.map(({ model: _model, ...output }) => output), workerThreads: 0 };
+    return { ...result, units: result.units.map(({ model: _model, ...output }) => output), workerThreads: 0, staged };
   }
 
   const workerThreads = Math.min(workers, units.length);
-  const outcomes = await runInPool(units, workerThreads, options.configFile, clock);
-  const outputs: UnitOutput[] = [];
+  const outcomes = await runInPool(units, workerThreads, options.configFile, options.handling, clock);
+  const outputs: UnitOutput<ComparedFile>[] = [];
+  const staged: string[] = [];
   for (const outcome of outcomes) {
     diagnostics.addAll(outcome.diagnostics);
-    if (outcome.output) outputs.push({ unit: outcome.unit, ...outcome.output });
+    if (outcome.output) outputs.push({ unit: outcome.unit, ...outcome.output, files: noteStaged(outcome.output.files, staged) });
   }
-  return { config, ...finishRun(outputs, diagnostics), diagnostics, workerThreads };
+  return { config, ...finishRun<ComparedFile, UnitOutput<ComparedFile>>(outputs, diagnostics), diagnostics, workerThreads, staged };
+}
+
+/** Adds the files' temporaries to `staged`; returns the files. */
+function noteStaged(files: readonly ComparedFile[], staged: string[]): readonly ComparedFile[] {
+  for (const file of files) if (file.temporary) staged.push(file.temporary);
+  return files;
 }
 
 /** MGKIT_GEN_WORKERS, when it is a count. */
@@ -103,8 +118,14 @@ function descriptionBytes(units: readonly GenerationUnitConfig[]): number {
 }
 
 /** Each worker runs one unit at a time; outcomes in the units' order. */
-async function runInPool(units: readonly GenerationUnitConfig[], size: number, configFile: string, clock: StageClock): Promise<(UnitWork & { unit: GenerationUnitConfig })[]> {
-  const tasks: WorkerTask[] = units.map((unit) => ({ configFile, unitName: unit.name }));
+async function runInPool(
+  units: readonly GenerationUnitConfig[],
+  size: number,
+  configFile: string,
+  handling: WorkerTask['handling'],
+  clock: StageClock,
+): Promise<(UnitWork & { unit: GenerationUnitConfig })[]> {
+  const tasks: WorkerTask[] = units.map((unit) => ({ configFile, unitName: unit.name, handling }));
   const replies = await runOnWorkers<WorkerTask, UnitWork>(WORKER_FILE, tasks, {
     size,
     resourceLimits: { maxOldGenerationSizeMb: Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20), maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },

@@ -2,19 +2,22 @@ import path from 'node:path';
 import { loadConfig, overlayFiles, type GenerationUnitConfig, type MgkitConfig } from '../config/index.js';
 import { DiagnosticBag } from '../diagnostics/index.js';
 import { buildApiModel, type ApiModel } from '../model/index.js';
-import type { GeneratedFile } from '../output/index.js';
+import type { ComparedFile, GeneratedFile } from '../output/index.js';
 import { readDescriptionsFile, type DescriptionsFile } from '../sources/descriptions/index.js';
 import { findUncoveredOperations, readPermissionsFile, type PermissionsFile } from '../sources/permissions/index.js';
 import { loadTargets } from '../targets/index.js';
 import { readUnitInputs } from './read-inputs.js';
 import { StageClock } from './stage-clock.js';
 
+/** A produced file as a run keeps it: as produced (in memory), or once compared with the disk. */
+export type OutputFile = GeneratedFile | ComparedFile;
+
 /** What one unit produced, without its model: what a worker thread sends back. */
-export interface UnitOutput {
+export interface UnitOutput<F extends OutputFile = GeneratedFile> {
   readonly unit: GenerationUnitConfig;
   readonly inputFiles: readonly string[];
-  /** What the targets produced for this unit. */
-  readonly files: readonly GeneratedFile[];
+  /** What the targets produced for this unit, sorted by path. */
+  readonly files: readonly F[];
   readonly counts: ModelCounts;
   /** The description's server: the default base URL of its commands. */
   readonly baseUrl: string;
@@ -26,15 +29,15 @@ export interface ModelCounts {
   readonly commands: number;
 }
 
-export interface UnitResult extends UnitOutput {
+export interface UnitResult<F extends OutputFile = GeneratedFile> extends UnitOutput<F> {
   readonly model: ApiModel;
   readonly permissions?: PermissionsFile;
 }
 
-export interface PipelineResult {
+export interface PipelineResult<F extends OutputFile = GeneratedFile> {
   readonly config?: MgkitConfig;
-  readonly units: readonly UnitResult[];
-  readonly files: readonly GeneratedFile[];
+  readonly units: readonly UnitResult<F>[];
+  readonly files: readonly F[];
   readonly diagnostics: DiagnosticBag;
 }
 
@@ -50,17 +53,22 @@ export interface PipelineOptions {
 
 /** sources → model → targets, in memory, one unit after the other. Nothing is written here. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  return runPipelineSettling(options, async (files) => files);
+}
+
+/** As `runPipeline`, each target's files settled by `settle` as it returns them (see UnitRunOptions). */
+export async function runPipelineSettling<F extends OutputFile>(options: PipelineOptions, settle: UnitRunOptions<F>['settle']): Promise<PipelineResult<F>> {
   const diagnostics = new DiagnosticBag();
   const clock = options.clock ?? new StageClock();
   const { config, units } = await selectConfiguredUnits(options.configFile, options.units, diagnostics);
   if (!config) return { units: [], files: [], diagnostics };
 
-  const results: UnitResult[] = [];
+  const results: UnitResult<F>[] = [];
   for (const unit of units) {
-    const result = await runUnit(unit, config, { diagnostics, clock, modelOnly: options.modelOnly ?? false });
+    const result = await runUnit(unit, config, { diagnostics, clock, modelOnly: options.modelOnly ?? false, settle });
     if (result) results.push(result);
   }
-  return { config, ...finishRun(results, diagnostics), diagnostics };
+  return { config, ...finishRun<F, UnitResult<F>>(results, diagnostics), diagnostics };
 }
 
 /** The config and the units asked for; an unknown unit name is an error. */
@@ -83,17 +91,19 @@ export async function selectConfiguredUnits(configFile: string, names: readonly 
   return { config, units: config.units.filter((unit) => !wanted || wanted.has(unit.name)) };
 }
 
-export interface UnitRunOptions {
+export interface UnitRunOptions<F extends OutputFile = GeneratedFile> {
   readonly diagnostics: DiagnosticBag;
   readonly clock: StageClock;
   readonly modelOnly: boolean;
+  /** What becomes of each target's files as it returns them: kept, or compared with the disk (`compareWithDisk`). */
+  readonly settle: (files: readonly GeneratedFile[]) => Promise<readonly F[]>;
 }
 
 /**
  * One unit, read to emitted files. Its model and inputs are dropped when it is done, so a run of
  * many units holds one model at a time. No target runs once the run has an error.
  */
-export async function runUnit(unit: GenerationUnitConfig, config: MgkitConfig, options: UnitRunOptions): Promise<UnitResult | undefined> {
+export async function runUnit<F extends OutputFile>(unit: GenerationUnitConfig, config: MgkitConfig, options: UnitRunOptions<F>): Promise<UnitResult<F> | undefined> {
   const { diagnostics, clock } = options;
   const built = await buildUnitModel(unit, options);
   if (!built) return undefined;
@@ -102,12 +112,28 @@ export async function runUnit(unit: GenerationUnitConfig, config: MgkitConfig, o
   const result = { unit, counts, baseUrl: model.baseUrl, ...built };
   if (diagnostics.hasErrors || options.modelOnly) return { ...result, files: [] };
 
-  const files: GeneratedFile[] = [];
+  const files: F[] = [];
   for (const target of (await loadTargets()).filter((candidate) => candidate.isEnabled(unit))) {
     const context = { unit, specsDir: config.baseDir };
-    files.push(...(await clock.time(target.name, unit.name, () => target.emit(model, context))));
+    files.push(...(await clock.time(target.name, unit.name, async () => settleInBatches(await target.emit(model, context), options.settle))));
   }
   return { ...result, files: files.sort(byPath) };
+}
+
+/** Files settled a batch at a time, as a target makes them: a generate run holds one batch of contents, not a module's. */
+const SETTLE_BATCH = 256;
+
+async function settleInBatches<F extends OutputFile>(produced: Iterable<GeneratedFile>, settle: UnitRunOptions<F>['settle']): Promise<F[]> {
+  const settled: F[] = [];
+  let batch: GeneratedFile[] = [];
+  for (const file of produced) {
+    batch.push(file);
+    if (batch.length < SETTLE_BATCH) continue;
+    settled.push(...(await settle(batch)));
+    batch = [];
+  }
+  settled.push(...(await settle(batch)));
+  return settled;
 }
 
 /**
@@ -115,7 +141,10 @@ export async function runUnit(unit: GenerationUnitConfig, config: MgkitConfig, o
  * every help file's text and NOTES trees) are garbage once the model is built, not held while
  * the targets run.
  */
-async function buildUnitModel(unit: GenerationUnitConfig, { diagnostics, clock }: UnitRunOptions): Promise<Pick<UnitResult, 'model' | 'inputFiles' | 'permissions'> | undefined> {
+async function buildUnitModel(
+  unit: GenerationUnitConfig,
+  { diagnostics, clock }: Pick<UnitRunOptions, 'diagnostics' | 'clock'>,
+): Promise<Pick<UnitResult, 'model' | 'inputFiles' | 'permissions'> | undefined> {
   const inputs = await clock.time('read', unit.name, () => readUnitInputs(unit, diagnostics));
   if (!inputs) return undefined;
   const permissions = unit.permissions ? await readUnitPermissions(unit.permissions, diagnostics) : undefined;
@@ -137,7 +166,7 @@ async function buildUnitModel(unit: GenerationUnitConfig, { diagnostics, clock }
  * The units' files, sorted by path, and output collisions reported. Errors stop the run before
  * anything is written: with an error anywhere no unit's files are returned.
  */
-export function finishRun<U extends UnitOutput>(units: readonly U[], diagnostics: DiagnosticBag): { units: U[]; files: GeneratedFile[] } {
+export function finishRun<F extends OutputFile, U extends UnitOutput<F>>(units: readonly U[], diagnostics: DiagnosticBag): { units: U[]; files: F[] } {
   reportMixedBaseUrls(units, diagnostics);
   const emitted = diagnostics.hasErrors ? units.map((unit) => ({ ...unit, files: [] })) : [...units];
   const files = emitted.flatMap((unit) => unit.files).sort(byPath);
@@ -149,8 +178,8 @@ export function finishRun<U extends UnitOutput>(units: readonly U[], diagnostics
  * The modules of one CLI binary share its default base URL: units whose descriptions name
  * different servers cannot be one binary (the first module's would silently win).
  */
-function reportMixedBaseUrls(units: readonly UnitOutput[], diagnostics: DiagnosticBag): void {
-  const byPackage = new Map<string, UnitOutput[]>();
+function reportMixedBaseUrls(units: readonly UnitOutput<OutputFile>[], diagnostics: DiagnosticBag): void {
+  const byPackage = new Map<string, UnitOutput<OutputFile>[]>();
   for (const output of units) {
     const cli = output.unit.outputs.cli;
     if (cli?.['modules']) byPackage.set(cli.packageName, [...(byPackage.get(cli.packageName) ?? []), output]);
@@ -174,7 +203,7 @@ function reportMixedBaseUrls(units: readonly UnitOutput[], diagnostics: Diagnost
   }
 }
 
-const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byPath = (a: OutputFile, b: OutputFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 async function readUnitDescriptions(file: string, diagnostics: DiagnosticBag): Promise<DescriptionsFile | undefined> {
   const read = await readDescriptionsFile(file);
@@ -203,11 +232,11 @@ function reportUncoveredOperations(permissions: PermissionsFile, model: ApiModel
   }
 }
 
-function reportCollidingOutputs(files: readonly GeneratedFile[], diagnostics: DiagnosticBag): void {
+function reportCollidingOutputs(files: readonly OutputFile[], diagnostics: DiagnosticBag): void {
   const seen = new Map<string, string>();
   for (const file of files) {
     // the modules of one CLI each write the index that merges them, the same file; nothing else may be shared
-    const shared = path.basename(file.path) === 'command-index.ts' && seen.get(file.path) === file.contents;
+    const shared = path.basename(file.path) === 'command-index.ts' && seen.get(file.path) === contentKey(file);
     if (seen.has(file.path) && !shared) {
       diagnostics.error({
         code: 'output/collision',
@@ -216,6 +245,9 @@ function reportCollidingOutputs(files: readonly GeneratedFile[], diagnostics: Di
         hint: 'give each unit its own output folders in mgkit.config.yaml',
       });
     }
-    seen.set(file.path, file.contents);
+    seen.set(file.path, contentKey(file));
   }
 }
+
+/** Equal for equal contents: the hash of a compared file, the text of one held as produced. */
+const contentKey = (file: OutputFile): string => ('sha256' in file ? file.sha256 : file.contents);

@@ -16,6 +16,14 @@ export interface WorkerPoolOptions {
   readonly describe?: (task: unknown) => string;
 }
 
+/** Every pool's workers that are running now, for `terminateAllWorkers`. */
+const liveWorkers = new Set<Worker>();
+
+/** Stops every worker of every pool (an interrupted run), so that none writes anything after. */
+export async function terminateAllWorkers(): Promise<void> {
+  await Promise.all([...liveWorkers].map((worker) => worker.terminate()));
+}
+
 export async function runOnWorkers<T, R>(file: URL, tasks: readonly T[], options: WorkerPoolOptions): Promise<R[]> {
   const results = new Map<number, R>();
   const workers: Worker[] = [];
@@ -24,6 +32,7 @@ export async function runOnWorkers<T, R>(file: URL, tasks: readonly T[], options
   const lane = async () => {
     const worker = new Worker(file, options.resourceLimits ? { resourceLimits: options.resourceLimits } : {});
     workers.push(worker);
+    liveWorkers.add(worker);
     // an error between tasks must not become an unhandled 'error' event: the next task reports it
     worker.on('error', () => {});
     let exited = false;
@@ -41,6 +50,7 @@ export async function runOnWorkers<T, R>(file: URL, tasks: readonly T[], options
       throw error;
     } finally {
       await worker.terminate();
+      liveWorkers.delete(worker);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.size, tasks.length)) }, lane));

@@ -1,7 +1,7 @@
 import { TARGETS, targetsInDependencyOrder } from './registry.js';
 import type { Target, TargetExports, TargetUnit } from './types.js';
 
-export type { Target, TargetContext, TargetEmit, TargetExports, TargetOutput, TargetPlugin, TargetUnit } from './types.js';
+export type { Target, TargetContext, TargetEmit, TargetExports, TargetFiles, TargetOutput, TargetPlugin, TargetUnit } from './types.js';
 export { TARGETS } from './registry.js';
 
 /** What each enabled target of a unit offers its dependents. */

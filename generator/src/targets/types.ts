@@ -21,7 +21,10 @@ export interface TargetExports {
   readonly binName?: string;
 }
 
-export type TargetEmit = (model: ApiModel, options: TargetOutput, deps: Readonly<Record<string, TargetExports>>) => GeneratedFile[] | Promise<GeneratedFile[]>;
+/** A target's files: an array, or a generator that makes each file when the run asks for it (so that none is held long). */
+export type TargetFiles = Iterable<GeneratedFile> | Promise<Iterable<GeneratedFile>>;
+
+export type TargetEmit = (model: ApiModel, options: TargetOutput, deps: Readonly<Record<string, TargetExports>>) => TargetFiles;
 
 export interface TargetPlugin {
   /** The key of its options under `outputs:` in mgkit.config.yaml. */
@@ -55,5 +58,5 @@ export interface Target {
   readonly name: string;
   /** Whether the unit configures this target's output. */
   readonly isEnabled: (unit: TargetUnit) => boolean;
-  readonly emit: (model: ApiModel, context: TargetContext) => GeneratedFile[] | Promise<GeneratedFile[]>;
+  readonly emit: (model: ApiModel, context: TargetContext) => TargetFiles;
 }

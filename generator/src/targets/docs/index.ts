@@ -14,7 +14,6 @@
  */
 import path from 'node:path';
 import type { ApiModel } from '../../model/index.js';
-import type { GeneratedFile } from '../shared/generated-file.js';
 import type { TargetEmit, TargetExports } from '../types.js';
 import { renderCliCommandPage } from './cli-page.js';
 import { renderClientPage } from './client-page.js';
@@ -33,24 +32,29 @@ export interface DocsPage {
 
 /** Every page of the reference, sorted by path. */
 export function emitDocsPages(model: ApiModel, dir: string, deps: Readonly<Record<string, TargetExports>>): DocsPage[] {
+  return [...docsPages(model, dir, deps)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Every page of the reference, each rendered when asked for: a module's pages are tens of
+ * megabytes, and a run stages each batch as it comes (`runUnit`) instead of holding them all.
+ */
+function* docsPages(model: ApiModel, dir: string, deps: Readonly<Record<string, TargetExports>>): Generator<DocsPage> {
   // the names examples use are the client's package and the CLI's command, as those targets export them
   const docs = createDocsContext(model, {
     clientPackage: deps['client']?.packageName ?? '',
     ...(deps['client']?.packageVersion !== undefined && { clientPackageVersion: deps['client'].packageVersion }),
     binName: deps['cli']?.binName ?? '',
   });
-  const referenceRoute = `/${path.basename(dir)}`;
-  const pages: DocsPage[] = [
-    ...model.operations.map((operation) => ({ path: pagePaths.operation(operation), contents: renderOperationPage(docs, operation) })),
-    ...docs.cliCommands.map((command) => ({ path: pagePaths.cliCommand(command.file), contents: renderCliCommandPage(docs, command) })),
-    ...model.commands.map((command) => ({ path: pagePaths.cmdlet(command), contents: renderCmdletPage(docs, command) })),
-    ...docs.clientNodes.map((node) => ({ path: node.dir ? pagePaths.clientBuilder(node.dir) : pagePaths.clientIndex, contents: renderClientPage(docs, node) })),
-    ...model.types.map((type) => ({ path: pagePaths.model(type), contents: renderModelPage(docs, type) })),
-    { path: pagePaths.index, contents: renderReferenceIndex(docs) },
-  ];
-  pages.push({ path: 'sidebar.json', contents: renderSidebar(docs, referenceRoute) });
-  return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const operation of model.operations) yield { path: pagePaths.operation(operation), contents: renderOperationPage(docs, operation) };
+  for (const command of docs.cliCommands) yield { path: pagePaths.cliCommand(command.file), contents: renderCliCommandPage(docs, command) };
+  for (const command of model.commands) yield { path: pagePaths.cmdlet(command), contents: renderCmdletPage(docs, command) };
+  for (const node of docs.clientNodes) yield { path: node.dir ? pagePaths.clientBuilder(node.dir) : pagePaths.clientIndex, contents: renderClientPage(docs, node) };
+  for (const type of model.types) yield { path: pagePaths.model(type), contents: renderModelPage(docs, type) };
+  yield { path: pagePaths.index, contents: renderReferenceIndex(docs) };
+  yield { path: 'sidebar.json', contents: renderSidebar(docs, `/${path.basename(dir)}`) };
 }
 
-export const emit: TargetEmit = (model, options, deps): GeneratedFile[] =>
-  emitDocsPages(model, options.dir, deps).map((page) => ({ path: path.join(options.dir, ...page.path.split('/')), contents: page.contents }));
+export const emit: TargetEmit = function* (model, options, deps) {
+  for (const page of docsPages(model, options.dir, deps)) yield { path: path.join(options.dir, ...page.path.split('/')), contents: page.contents };
+};

@@ -1,0 +1,116 @@
+/**
+ * `generate` stages each target's files beside their places as the target makes them, and holds
+ * none of their contents until the write (a module's outputs are tens of megabytes). A run that
+ * stops before its write (a refusal, an interrupt) must still leave the tree as it found it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadTargets } from '../src/targets/index.js';
+import { corpusAvailable, corpusCmdlets, corpusOpenApi } from './helpers/paths.js';
+import { generatorBin, makeGeneratedProject, runGenerator, snapshotTree } from './helpers/project.js';
+
+const temporaries = (tree: ReadonlyMap<string, string>) => [...tree.keys()].filter((file) => file.endsWith('.mgkit-tmp'));
+
+describe('generate stages its outputs as the targets make them', () => {
+  const disposals: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const dispose of disposals) await dispose();
+  });
+
+  it('a refused run (a hand edit, no --force) leaves no temporary and no folder it made', async () => {
+    const project = await makeGeneratedProject();
+    disposals.push(project.dispose);
+    // every output changes (an input edit), one was edited by hand, and a whole output folder is gone
+    const description = path.join(project.root, 'specs/openapi/acquireAccessToken.yaml');
+    await writeFile(description, (await readFile(description, 'utf8')).replace(/Acquire an OAuth access token/g, 'Acquire an OAuth 2.0 access token'));
+    const lock = JSON.parse(await readFile(path.join(project.root, 'specs/mgkit-lock.json'), 'utf8')) as { units: Record<string, { outputs: { path: string }[] }> };
+    const handEdited = path.resolve(project.root, 'specs', lock.units['applications']!.outputs.find((entry) => entry.path.includes('graph-client'))!.path);
+    await writeFile(handEdited, `${await readFile(handEdited, 'utf8')}// mine\n`);
+    const reference = path.join(project.root, 'docs/reference');
+    await rm(reference, { recursive: true });
+    const before = await snapshotTree(project.root);
+
+    const result = await runGenerator(['generate', '--config', project.configFile], project.root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/error output\/hand-edited/);
+    const after = await snapshotTree(project.root);
+    expect(temporaries(after)).toEqual([]);
+    expect(after).toEqual(before);
+    expect(existsSync(reference)).toBe(false);
+
+    // with --force the staged run goes through, the folder included
+    const forced = await runGenerator(['generate', '--config', project.configFile, '--force'], project.root);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(temporaries(await snapshotTree(project.root))).toEqual([]);
+    expect(existsSync(path.join(reference, 'index.md'))).toBe(true);
+  });
+
+  it('the docs target makes its pages one at a time, as the run asks for them', async () => {
+    const project = await makeGeneratedProject();
+    disposals.push(project.dispose);
+    const { runPipeline } = await import('../src/pipeline/run-pipeline.js');
+    const { units } = await runPipeline({ configFile: project.configFile, modelOnly: true });
+    const unit = units[0]!;
+    const docs = (await loadTargets()).find((target) => target.name === 'docs')!;
+    const emitted = await docs.emit(unit.model, { unit: unit.unit, specsDir: path.join(project.root, 'specs') });
+    // a generator, not an array: nothing rendered until asked, and one page per step
+    expect(Array.isArray(emitted)).toBe(false);
+    const pages = emitted[Symbol.iterator]();
+    const first = pages.next();
+    expect(first.done).toBe(false);
+    const rest = [...{ [Symbol.iterator]: () => pages }];
+    expect(rest.length).toBeGreaterThan(5);
+  });
+});
+
+/**
+ * An interrupt while the targets stage their files: the run stops its workers, removes what it
+ * staged and exits 130. Needs a run long enough to catch in the act: the Applications beta module.
+ */
+describe.runIf(corpusAvailable())('an interrupted generate (the Applications beta module)', () => {
+  let root: string | undefined;
+  afterAll(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('SIGINT while files are staged: exit 130, one line, no temporary, no output folder left', async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'mgkit-interrupt-'));
+    const configFile = path.join(root, 'mgkit.config.yaml');
+    await writeFile(
+      configFile,
+      [
+        'version: 1',
+        'units:',
+        '  - name: applications',
+        `    openapi: ${JSON.stringify(corpusOpenApi)}`,
+        `    cmdlets: [${JSON.stringify(corpusCmdlets)}]`,
+        '    lockFile: mgkit-lock.json',
+        '    include: { paths: ["/**"], cmdlets: ["*"] }',
+        '    outputs:',
+        '      client: { dir: out/client, packageName: "@x/client" }',
+        '      cli: { dir: out/cli, packageName: "@x/cli" }',
+        '      docs: { dir: out/docs }',
+        '',
+      ].join('\n'),
+    );
+    const child = spawn(process.execPath, [generatorBin, 'generate', '--quiet', '--config', configFile], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // wait until the first staged file exists, then interrupt
+    let caught = false;
+    while (!caught && child.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      caught = temporaries(await snapshotTree(root).catch(() => new Map<string, string>())).length > 0;
+    }
+    expect(caught, `the run ended before it staged a file: ${stderr}`).toBe(true);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/^mgkit-gen: interrupted; nothing was written\.$/m);
+    expect([...(await snapshotTree(root)).keys()]).toEqual(['mgkit.config.yaml']);
+  }, 120_000);
+});
