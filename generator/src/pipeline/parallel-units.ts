@@ -11,6 +11,7 @@ import type { GenerationUnitConfig, MgkitConfig } from '../config/index.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/index.js';
 import { compareWithDisk, type ComparedFile, type OutputHandling } from '../output/index.js';
 import { finishRun, runPipelineSettling, selectConfiguredUnits, type UnitOutput } from './run-pipeline.js';
+import { uncapHeapGrowth } from './heap-growth.js';
 import { StageClock, type StageRecord } from './stage-clock.js';
 import { runOnWorkers } from './worker-pool.js';
 
@@ -88,6 +89,7 @@ export async function runPipelineInParallel(options: ParallelPipelineOptions): P
   }
 
   const workerThreads = Math.min(workers, units.length);
+  uncapHeapGrowth();
   const outcomes = await runInPool(units, workerThreads, options.configFile, options.handling, clock);
   const outputs: UnitOutput<ComparedFile>[] = [];
   const staged: string[] = [];
