@@ -12,9 +12,6 @@ try {
   throw error;
 }
 
-// less garbage held between collections: see src/pipeline/heap-growth.ts
-(await import(new URL('../dist/pipeline/heap-growth.js', import.meta.url).href)).capHeapGrowth();
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

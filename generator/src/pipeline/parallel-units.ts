@@ -11,7 +11,7 @@ import type { GenerationUnitConfig, MgkitConfig } from '../config/index.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/index.js';
 import { compareWithDisk, type ComparedFile, type OutputHandling } from '../output/index.js';
 import { finishRun, runPipelineSettling, selectConfiguredUnits, type UnitOutput } from './run-pipeline.js';
-import { uncapHeapGrowth } from './heap-growth.js';
+import { capHeapGrowth } from './heap-growth.js';
 import { StageClock, type StageRecord } from './stage-clock.js';
 import { runOnWorkers } from './worker-pool.js';
 
@@ -65,31 +65,34 @@ const WORKER_YOUNG_GENERATION_MB = 64;
 const WORKER_FILE = new URL('./unit-worker.js', import.meta.url);
 
 /**
- * Below this many bytes of descriptions in all, the units run in this thread unless told otherwise.
- * A worker spends about 0.8 s of a core loading the generator before its first unit; the 33 modules
+ * Descriptions of this many bytes in all make a large run. Below it, the units run in this thread
+ * unless told otherwise; above it, several units go to workers (for speed) and one unit runs here
+ * with the heap's growth capped (for memory: heap-growth.ts). A worker spends about 0.8 s of a core loading the generator before its first unit; the 33 modules
  * cost about 6 s of a core per MB of description, so a worker starts to pay for itself at about
  * 150 KB of its own, and 512 KB in all leaves a margin for the CPU the workers add. Two units of a
  * small slice ran in 1.2 s on one thread and 2.0 s (twice the CPU) on two.
  */
-const DESCRIPTION_BYTES_WORTH_A_WORKER = 512 * 1024;
+const LARGE_DESCRIPTIONS_BYTES = 512 * 1024;
 
 export async function runPipelineInParallel(options: ParallelPipelineOptions): Promise<ParallelPipelineResult> {
   const clock = options.clock ?? new StageClock();
   const diagnostics = new DiagnosticBag();
   const { config, units } = await selectConfiguredUnits(options.configFile, options.units, diagnostics);
-  const workers = options.workers ?? configuredWorkerCount() ?? (descriptionBytes(units) < DESCRIPTION_BYTES_WORTH_A_WORKER ? 1 : availableParallelism());
+  const large = descriptionBytes(units) >= LARGE_DESCRIPTIONS_BYTES;
+  const workers = options.workers ?? configuredWorkerCount() ?? (large ? availableParallelism() : 1);
   // from sources (tests under vitest) there is no compiled worker file: run here
   const fromSources = import.meta.url.endsWith('.ts');
   if (!config || diagnostics.hasErrors || units.length <= 1 || workers <= 1 || fromSources) {
     const staged: string[] = [];
     const settle = async (files: Parameters<typeof compareWithDisk>[0]) => noteStaged(await compareWithDisk(files, options.handling), staged);
-    const result = await runPipelineSettling({ configFile: options.configFile, clock, ...(options.units && { units: options.units }) }, settle);
+    // large inputs in one thread: memory is what such a run is short of (see heap-growth.ts)
+    const uncap = large ? capHeapGrowth() : () => {};
+    const result = await runPipelineSettling({ configFile: options.configFile, clock, ...(options.units && { units: options.units }) }, settle).finally(uncap);
     // the models (and what the targets cached on them) are garbage from here, not held through the write
     return { ...result, units: result.units.map(({ model: _model, ...output }) => output), workerThreads: 0, staged };
   }
 
   const workerThreads = Math.min(workers, units.length);
-  uncapHeapGrowth();
   const outcomes = await runInPool(units, workerThreads, options.configFile, options.handling, clock);
   const outputs: UnitOutput<ComparedFile>[] = [];
   const staged: string[] = [];
@@ -115,7 +118,7 @@ function configuredWorkerCount(): number | undefined {
 /** The size of the description each unit reads (a missing one counts as large: its unit will say why). */
 function descriptionBytes(units: readonly GenerationUnitConfig[]): number {
   let bytes = 0;
-  for (const unit of units) bytes += statSync(unit.openapi, { throwIfNoEntry: false })?.size ?? DESCRIPTION_BYTES_WORTH_A_WORKER;
+  for (const unit of units) bytes += statSync(unit.openapi, { throwIfNoEntry: false })?.size ?? LARGE_DESCRIPTIONS_BYTES;
   return bytes;
 }
 
