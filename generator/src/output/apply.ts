@@ -28,10 +28,11 @@ async function removeEmptyParents(file: string, stopAt: string): Promise<void> {
 /**
  * Apply a plan, one change per path (`generate` merges the changes of several locks first).
  * Callers have already decided the plan is safe (no errors, no unforced conflicts).
- * Every new content is first written beside its target (most were, as their targets produced
- * them: `compareWithDisk`); if any of those writes fails, they are removed and nothing has changed. Then the files are renamed into place and deletions done,
- * the lock files (`lockFiles`) last: a run cut short leaves the old lock, which the next run
- * reconciles (files already in place match what it generates).
+ * Every new content is first written beside its target (most were, as their targets made them:
+ * `compareWithDisk`); if any of those writes fails, they are removed and nothing has changed.
+ * Then the files are renamed into place and deletions done, the lock files (`lockFiles`) last: a
+ * run cut short leaves the old lock, which the next run reconciles (files already in place match
+ * what it generates).
  */
 export async function applyChanges(changes: readonly FileChange[], projectRoot: string, lockFiles: ReadonlySet<string> = new Set()): Promise<void> {
   const writes = changes.flatMap((change) => (change.kind === 'delete' ? [] : [change]));

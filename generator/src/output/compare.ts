@@ -27,8 +27,8 @@ export interface ComparedFile {
   readonly contents?: string;
 }
 
-/** How a run keeps the files its targets produce: as produced, compared with the disk, or staged beside it. */
-export type OutputHandling = 'hold' | 'compare' | 'stage';
+/** What `generate` does with the files its targets make: compares them with the disk (--check), or stages them beside it too. */
+export type OutputHandling = 'compare' | 'stage';
 
 const COMPARE_BATCH = 64;
 
@@ -65,7 +65,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
  * their temporaries now, so that nothing holds them; `applyChanges` renames them into place, and
  * a run that stops before removes them (`discardRunTemporaries`).
  */
-export async function compareWithDisk(files: readonly GeneratedFile[], handling: Exclude<OutputHandling, 'hold'>): Promise<ComparedFile[]> {
+export async function compareWithDisk(files: readonly GeneratedFile[], handling: OutputHandling): Promise<ComparedFile[]> {
   const folders = new Set<string>();
   return inBatches(files, COMPARE_BATCH, async (file) => {
     const hash = sha256(file.contents);

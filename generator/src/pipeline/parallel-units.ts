@@ -32,7 +32,7 @@ export interface ParallelPipelineOptions {
   readonly units?: readonly string[];
   readonly clock?: StageClock;
   /** `stage` writes each changed file's temporary as its target returns it; `compare` holds it (--check). */
-  readonly handling: Exclude<OutputHandling, 'hold'>;
+  readonly handling: OutputHandling;
   /**
    * Worker threads to use; default: MGKIT_GEN_WORKERS, else the cores available when the units'
    * descriptions are large enough to pay for the workers' start-up. 1 runs in this thread.
@@ -56,7 +56,7 @@ export interface UnitWork {
 export interface WorkerTask {
   readonly configFile: string;
   readonly unitName: string;
-  readonly handling: Exclude<OutputHandling, 'hold'>;
+  readonly handling: OutputHandling;
 }
 
 /** Young-generation size for workers: the default's frequent scavenges were a fifth of a run's time. */
