@@ -3,7 +3,17 @@
  * operation, the PowerShell names and aliases of path keys, the parameters that carry the
  * request body, and property descriptions from the NOTES section where the description has none.
  */
-import { typesByName, type ApiModel, type CommandModel, type CommandParameterModel, type ComplexPropertyModel, type ObjectTypeModel, type TypeModel, type TypeRef } from '../../model/index.js';
+import {
+  operationByKey,
+  typesByName,
+  type ApiModel,
+  type CommandModel,
+  type CommandParameterModel,
+  type ComplexPropertyModel,
+  type ObjectTypeModel,
+  type TypeModel,
+  type TypeRef,
+} from '../../model/index.js';
 import { compareOrdinal } from '../shared/client-surface/identifiers.js';
 import { firstHelpLine, isMeaningful } from './jsdoc.js';
 
@@ -66,7 +76,7 @@ export class HelpIndex {
   #indexCommand(command: CommandModel, model: ApiModel): void {
     const parameters = new Map(command.parameters.map((parameter) => [parameter.name, parameter]));
     for (const set of command.parameterSets) {
-      const operation = model.operations.find((candidate) => candidate.key === set.operationKey);
+      const operation = operationByKey(model, set.operationKey);
       if (!operation) continue;
       const listed = this.#commandsByOperation.get(operation.key) ?? [];
       if (!listed.includes(command)) listed.push(command);

@@ -1,5 +1,5 @@
 /** Documentation of models: from the description, else the cmdlet help, else what the type is. */
-import type { ApiModel, PropertyModel, TypeModel } from '../../model/index.js';
+import { operationByKey, type ApiModel, type PropertyModel, type TypeModel } from '../../model/index.js';
 import type { HelpIndex } from './help-index.js';
 
 /** What a type is, for its JSDoc when the description says nothing. */
@@ -9,7 +9,7 @@ export function typeDescription(type: TypeModel, model: ApiModel): string {
     return type.kind === 'enum' ? `Values of \`${type.origin.schemaName}\`.` : `The \`${type.origin.schemaName}\` object.`;
   }
   const origin = type.origin;
-  const operation = model.operations.find((candidate) => candidate.key === origin.operationKey);
+  const operation = operationByKey(model, origin.operationKey);
   const where = operation ? `\`${operation.method} ${operation.path}\`` : `\`${origin.operationKey}\``;
   return origin.role === 'request-body' ? `The request body of ${where}.` : `The response body of ${where}.`;
 }

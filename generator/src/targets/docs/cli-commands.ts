@@ -17,9 +17,24 @@ export function cliCommandsOf(model: ApiModel): CliCommandDoc[] {
   return commandsOf(model).map(({ placed, data }) => ({ file: placed.file, data }));
 }
 
+/** The commands that call each operation, by operation key, built once per list of commands. */
+const callersByList = new WeakMap<readonly CliCommandDoc[], Map<string, CliCommandDoc[]>>();
+
+function callersOf(commands: readonly CliCommandDoc[], operationKey: string): readonly CliCommandDoc[] {
+  let callers = callersByList.get(commands);
+  if (!callers) {
+    callers = new Map();
+    for (const command of commands) {
+      for (const key of Object.keys(command.data.operations)) callers.set(key, [...(callers.get(key) ?? []), command]);
+    }
+    callersByList.set(commands, callers);
+  }
+  return callers.get(operationKey) ?? [];
+}
+
 /** The command that calls an operation: the cmdlet's when one is named, else any that binds it. */
 export function cliCommandFor(commands: readonly CliCommandDoc[], operation: OperationModel, cmdlet?: string): CliCommandDoc | undefined {
-  const calling = commands.filter((command) => operation.key in command.data.operations);
+  const calling = callersOf(commands, operation.key);
   return calling.find((command) => command.data.cmdlet === cmdlet) ?? calling[0];
 }
 

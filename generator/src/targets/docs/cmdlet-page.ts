@@ -5,6 +5,7 @@
  */
 import {
   namedTypesOf,
+  operationByKey,
   type CommandModel,
   type CommandParameterModel,
   type ComplexPropertyModel,
@@ -82,10 +83,9 @@ export function renderCmdletPage(context: DocsContext, command: CommandModel): s
 
 /** Parameter name → the operation of the first set that binds it. */
 function operationsOf(context: DocsContext, command: CommandModel): Map<string, OperationModel> {
-  const byKey = new Map(context.model.operations.map((operation) => [operation.key, operation]));
   const result = new Map<string, OperationModel>();
   for (const set of command.parameterSets) {
-    const operation = set.operationKey ? byKey.get(set.operationKey) : undefined;
+    const operation = operationByKey(context.model, set.operationKey);
     if (!operation) continue;
     for (const binding of set.parameters) if (!result.has(binding.parameter)) result.set(binding.parameter, operation);
   }
@@ -94,7 +94,7 @@ function operationsOf(context: DocsContext, command: CommandModel): Map<string, 
 
 function firstOperation(context: DocsContext, command: CommandModel): OperationModel | undefined {
   const key = command.parameterSets.find((set) => set.operationKey)?.operationKey;
-  return context.model.operations.find((operation) => operation.key === key);
+  return operationByKey(context.model, key);
 }
 
 // ---------------------------------------------------------------- descriptions from the schema

@@ -4,7 +4,7 @@
  * `applications synchronization acquire-access-token post`.
  */
 import type { ApiModel, CommandModel, OperationModel } from '../../../model/index.js';
-import { kebabCase } from '../../../model/index.js';
+import { kebabCase, operationByKey } from '../../../model/index.js';
 
 export function operationCommandPath(operation: OperationModel): string[] {
   const words = operation.segments.filter((segment) => segment.kind !== 'parameter').map((segment) => kebabCase(segment.name));
@@ -15,7 +15,7 @@ export function operationCommandPath(operation: OperationModel): string[] {
 export function primaryOperation(model: ApiModel, command: CommandModel): OperationModel | undefined {
   const sets = [...command.parameterSets].sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
   for (const set of sets) {
-    const operation = model.operations.find((candidate) => candidate.key === set.operationKey);
+    const operation = operationByKey(model, set.operationKey);
     if (operation) return operation;
   }
   return undefined;

@@ -4,7 +4,7 @@
  * the description's where the help says only `.`), examples, operations and body schemas.
  */
 import type { ApiModel, CommandModel, CommandParameterModel, OperationModel, ParameterBindingModel, ParameterModel, ParameterRole, BehaviourSwitch, TypeModel, TypeRef } from '../../../model/index.js';
-import { kebabCase, typesByName } from '../../../model/index.js';
+import { kebabCase, operationByKey, typesByName } from '../../../model/index.js';
 import type { PermissionEntry } from '../../../model/index.js';
 // Kiota's URI-template rules live with the client target; the CLI shows the same templates.
 import { pathTemplate, queryTemplate } from '../uri-template.js';
@@ -427,7 +427,7 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
   const bySet = new Map<string, { binding: ParameterBindingModel; operation: OperationModel | undefined }[]>();
   const sets = command.parameterSets.filter((set) => set.operationKey);
   for (const set of sets) {
-    const operation = context.model.operations.find((candidate) => candidate.key === set.operationKey);
+    const operation = operationByKey(context.model, set.operationKey);
     if (operation && !operations[operation.key]) operations[operation.key] = operationData(context, operation);
     bySet.set(
       set.name,
@@ -476,7 +476,7 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
   options.splice(0, options.length, ...noteObjectIds(options));
   addKindOptions(
     options,
-    sets.flatMap((set) => (set.operationKey ? [{ set: set.name, operation: context.model.operations.find((candidate) => candidate.key === set.operationKey) }] : [])),
+    sets.flatMap((set) => (set.operationKey ? [{ set: set.name, operation: operationByKey(context.model, set.operationKey) }] : [])),
   );
   addAliases(options, placed);
   const setData: SetData[] = sets.map((set) => ({
@@ -492,7 +492,7 @@ function commandFromCmdlet(context: Context, placed: PlacedCommand, command: Com
     cmdletUsage: set.usage,
   }));
   const helpExamples = command.examples.filter((example) => !example.isPlaceholder).map((example) => ({ title: `${example.title} (PowerShell)`, code: example.code, remarks: example.remarks }));
-  const primary = context.model.operations.find((operation) => operation.key === setData.find((set) => set.isDefault)?.operation);
+  const primary = operationByKey(context.model, setData.find((set) => set.isDefault)?.operation);
   const description = cleanHelpText(command.description) || primary?.description || command.synopsis;
   return {
     path: [...placed.path],
