@@ -67,10 +67,11 @@ const WORKER_FILE = new URL('./unit-worker.js', import.meta.url);
 /**
  * Descriptions of this many bytes in all make a large run. Below it, the units run in this thread
  * unless told otherwise; above it, several units go to workers (for speed) and one unit runs here
- * with the heap's growth capped (for memory: heap-growth.ts). A worker spends about 0.8 s of a core loading the generator before its first unit; the 33 modules
- * cost about 6 s of a core per MB of description, so a worker starts to pay for itself at about
- * 150 KB of its own, and 512 KB in all leaves a margin for the CPU the workers add. Two units of a
- * small slice ran in 1.2 s on one thread and 2.0 s (twice the CPU) on two.
+ * with the heap's growth capped (for memory: heap-growth.ts). A worker spends about 0.8 s of a
+ * core loading the generator before its first unit; the 33 modules cost about 6 s of a core per MB
+ * of description, so a worker starts to pay for itself at about 150 KB of its own, and 512 KB in
+ * all leaves a margin for the CPU the workers add. Two units of a small slice ran in 1.2 s on one
+ * thread and 2.0 s (twice the CPU) on two.
  */
 const LARGE_DESCRIPTIONS_BYTES = 512 * 1024;
 
