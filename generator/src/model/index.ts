@@ -1,5 +1,5 @@
 export * from './types.js';
 export { buildApiModel, type ModelInputs } from './build-model.js';
 export { camelCase, kebabCase, pascalCase, segmentName } from './names.js';
-export { namedTypesOf, typesByName } from './type-refs.js';
-export { operationByKey, operationsByKey } from './lookups.js';
+export { namedTypesOf } from './type-refs.js';
+export { operationByKey, operationsByKey, typesByName } from './lookups.js';

@@ -126,23 +126,17 @@ export async function leftoverTemporaries(folders: readonly string[]): Promise<s
  */
 export async function discardRunTemporaries(roots: readonly string[], rootsBefore: ReadonlySet<string> = new Set(roots)): Promise<void> {
   const emptied = new Set<string>();
-  const visit = async (folder: string): Promise<void> => {
-    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) await visit(full);
-      else if (
-        isRunTemporary(entry.name) &&
-        (await unlink(full).then(
-          () => true,
-          () => false,
-        ))
-      )
-        emptied.add(folder);
-    }
-  };
+  for (const file of await leftoverTemporaries(roots)) {
+    if (
+      isRunTemporary(file) &&
+      (await unlink(file).then(
+        () => true,
+        () => false,
+      ))
+    )
+      emptied.add(path.dirname(file));
+  }
   const unique = [...new Set(roots)];
-  for (const root of unique) await visit(root);
   const candidates = new Set<string>();
   for (const folder of emptied) {
     const root = unique.find((candidate) => folder === candidate || folder.startsWith(`${candidate}${path.sep}`));

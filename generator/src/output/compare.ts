@@ -51,7 +51,8 @@ function runTag(): string {
   return threadId === 0 ? String(process.pid) : `${process.pid}-${threadId}`;
 }
 
-async function readIfExists(file: string): Promise<string | undefined> {
+/** A file's text, or undefined when there is none (missing, or a folder in its place). */
+export async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch {

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import type { ComparedFile } from './compare.js';
+import { readIfExists, type ComparedFile } from './compare.js';
 import { lockAbsolutePath, lockRelativePath, sha256, type LockEntry } from './lock.js';
 
 export type FileChange = { readonly kind: 'create' | 'update'; readonly path: string; readonly file: ComparedFile } | { readonly kind: 'delete'; readonly path: string };
@@ -14,14 +13,6 @@ export interface OutputPlan {
   readonly changes: readonly FileChange[];
   readonly unchanged: readonly string[];
   readonly conflicts: readonly OutputConflict[];
-}
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * lazy imports), the module's schema table, the client modules its commands call, and one module
  * per command (its definition and its operations' request builders, as data).
  */
-import type { ApiModel, OperationModel } from '../../model/index.js';
+import { operationsByKey, type ApiModel, type OperationModel } from '../../model/index.js';
 import { generatedHeader } from '../shared/generated-file.js';
 import type { PlacedCommand } from '../shared/command-data/command-paths.js';
 import type { CommandData } from '../shared/command-data/definitions.js';
@@ -57,7 +57,7 @@ export class BuilderCalls {
   private readonly calls = new Map<string, BuilderCallData>();
 
   constructor(model: ApiModel) {
-    this.operations = new Map(model.operations.map((operation) => [operation.key, operation]));
+    this.operations = operationsByKey(model);
     this.surface = clientSurface(model);
   }
 

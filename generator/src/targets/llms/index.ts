@@ -6,7 +6,7 @@
  * serves them as they are); `siteUrl` makes the links absolute.
  */
 import path from 'node:path';
-import type { ApiModel, OperationModel, TypeModel, TypeRef } from '../../model/index.js';
+import { typesByName, type ApiModel, type OperationModel, type TypeRef } from '../../model/index.js';
 import { clientSurface } from '../shared/client-surface/index.js';
 import { typeScriptType } from '../shared/client-surface/values.js';
 import { generatedHeader, type GeneratedFile } from '../shared/generated-file.js';
@@ -23,7 +23,7 @@ function line(text: string | undefined): string {
 }
 
 function bodyLines(model: ApiModel, type: TypeRef): string[] {
-  const named = type.kind === 'named' ? model.types.find((candidate: TypeModel) => candidate.name === type.name) : undefined;
+  const named = type.kind === 'named' ? typesByName(model).get(type.name) : undefined;
   if (named?.kind !== 'object') return [`Type: \`${typeScriptType(type)}\``];
   return [
     `Type: \`${named.name}\``,
