@@ -13,6 +13,8 @@ export class StagingGuard {
   readonly #roots: readonly string[];
   readonly #rootsBefore: ReadonlySet<string>;
   readonly #signals = new Map<NodeJS.Signals, () => void>();
+  /** The interrupt under way: it ends the process. */
+  #interrupt: Promise<never> | undefined;
 
   constructor(roots: readonly string[]) {
     // a folder the run will make (a first run) is removed from its highest missing ancestor down
@@ -26,11 +28,19 @@ export class StagingGuard {
       ['SIGINT', 130],
       ['SIGTERM', 143],
     ] as const) {
-      const handler = () => void this.#interrupted(signal, exitCode);
+      const handler = () => {
+        this.#interrupt = this.#interrupted(signal, exitCode);
+      };
       this.#signals.set(signal, handler);
       process.once(signal, handler);
     }
-    return work();
+    try {
+      return await work();
+    } catch (error) {
+      // stopping the workers fails the run: the interrupt reports it and exits, not the caller
+      if (this.#interrupt) await this.#interrupt;
+      throw error;
+    }
   }
 
   discard(): Promise<void> {
@@ -43,7 +53,7 @@ export class StagingGuard {
     this.#signals.clear();
   }
 
-  async #interrupted(signal: NodeJS.Signals, exitCode: number): Promise<void> {
+  async #interrupted(signal: NodeJS.Signals, exitCode: number): Promise<never> {
     this.release();
     process.stderr.write(`mgkit-gen: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; nothing was written.\n`);
     // nothing may stage after the sweep: this thread stops staging, the workers stop altogether

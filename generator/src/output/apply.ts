@@ -121,8 +121,10 @@ export async function leftoverTemporaries(folders: readonly string[]): Promise<s
 
 /**
  * Removes the temporaries this run staged under `roots` (a run that stops before its write: an
- * error, a conflict, an interrupt), and the folders left empty by that, up to the roots. A root
- * goes too when it is left empty and is not in `rootsBefore` (the roots that existed before the run).
+ * error, a conflict, an interrupt), and the folders it made for them. A root that did not exist
+ * before the run (not in `rootsBefore`) is all the run's: every empty folder in it goes, itself
+ * included (an interrupted worker may have made a folder and not yet its file). In a root that
+ * existed, only the folders its temporaries leave empty go.
  */
 export async function discardRunTemporaries(roots: readonly string[], rootsBefore: ReadonlySet<string> = new Set(roots)): Promise<void> {
   const emptied = new Set<string>();
@@ -137,15 +139,22 @@ export async function discardRunTemporaries(roots: readonly string[], rootsBefor
       emptied.add(path.dirname(file));
   }
   const unique = [...new Set(roots)];
+  for (const root of unique.filter((candidate) => !rootsBefore.has(candidate))) await pruneEmptyFolders(root);
   const candidates = new Set<string>();
   for (const folder of emptied) {
     const root = unique.find((candidate) => folder === candidate || folder.startsWith(`${candidate}${path.sep}`));
-    if (!root) continue;
+    if (!root || !rootsBefore.has(root)) continue;
     for (let current = folder; current !== root; current = path.dirname(current)) candidates.add(current);
-    if (!rootsBefore.has(root)) candidates.add(root);
   }
   // deepest first: a parent is looked at once its children are gone; a folder with anything left stays
   for (const folder of [...candidates].sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => undefined);
+}
+
+/** Removes `folder` and the folders under it that hold no file, deepest first. */
+async function pruneEmptyFolders(folder: string): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) if (entry.isDirectory()) await pruneEmptyFolders(path.join(folder, entry.name));
+  await rmdir(folder).catch(() => undefined);
 }
 
 export { writeAtomically };
