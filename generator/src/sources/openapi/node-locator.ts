@@ -7,11 +7,19 @@ export interface LinePosition {
   readonly column: number;
 }
 
+/** Where things are in one parsed file. */
+export interface SourceLocator {
+  /** Position of the node at `pointer` (of its key, for a mapping member). */
+  locate(pointer: string): LinePosition | undefined;
+  /** Keys of `object`, the mapping at `pointer`, in source order (JS objects put integer-like keys first). */
+  keysInOrder(pointer: string, object: object): readonly string[] | undefined;
+}
+
 /**
  * Maps JSON pointers to positions in one parsed YAML/JSON file. Lookups walk the yaml AST and
  * memoise every node they pass, so only the parts of a large file that are asked about are indexed.
  */
-export class NodeLocator {
+export class NodeLocator implements SourceLocator {
   readonly #document: Document.Parsed;
   readonly #lineCounter: LineCounter;
   readonly #nodes = new Map<string, Node | undefined>();
@@ -34,7 +42,7 @@ export class NodeLocator {
   }
 
   /** Keys of the mapping at `pointer` in source order (JS objects put integer-like keys first). */
-  keysInOrder(pointer: string): string[] | undefined {
+  keysInOrder(pointer: string): readonly string[] | undefined {
     const node = this.#nodeAt(pointer);
     return isMap(node) ? node.items.map((pair) => keyText(pair.key)) : undefined;
   }

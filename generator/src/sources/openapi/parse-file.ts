@@ -2,7 +2,8 @@ import { extname } from 'node:path';
 import { LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { NodeLocator } from './node-locator.js';
+import { parseFast } from './fast-parse.js';
+import { NodeLocator, type SourceLocator } from './node-locator.js';
 import type { JsonValue } from './types.js';
 
 export type SourceFormat = 'yaml' | 'json';
@@ -13,7 +14,7 @@ export interface ParsedFile {
   readonly path: string;
   readonly format: SourceFormat;
   readonly value: JsonValue;
-  readonly locator: NodeLocator;
+  readonly locator: SourceLocator;
 }
 
 export interface ParseResult {
@@ -28,9 +29,14 @@ export function detectFormat(file: string, text: string): SourceFormat {
   return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
 }
 
-/** JSON is YAML 1.2, so one parser serves both; the format only changes the wording of errors. */
+/**
+ * JSON is YAML 1.2, so one parser serves both; the format only changes the wording of errors.
+ * The usual description takes the fast path (`fast-parse.ts`); the rest, and every error, `yaml`'s.
+ */
 export function parseSourceText(text: string, file: string): ParseResult {
   const format = detectFormat(file, text);
+  const fast = format === 'json' && strictJsonProblem(text) ? undefined : parseFast(text, format === 'json');
+  if (fast) return { parsed: { path: file, format, ...fast }, diagnostics: [] };
   const lineCounter = new LineCounter();
   // keys are checked for duplicates below, in linear time (the parser's own check is quadratic)
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });

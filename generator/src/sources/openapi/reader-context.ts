@@ -24,7 +24,7 @@ export class ReaderContext {
 
   /** Keys of `object` (found at `address`) in source order; JS objects move integer-like keys such as `200` first. */
   keysInOrder(object: JsonObject, address: NodeAddress): string[] {
-    const written = this.#files.get(address.file)?.locator.keysInOrder(address.pointer) ?? [];
+    const written = this.#files.get(address.file)?.locator.keysInOrder(address.pointer, object) ?? [];
     const ordered = new Set(written.filter((key) => Object.hasOwn(object, key)));
     for (const key of Object.keys(object)) ordered.add(key);
     return [...ordered];
