@@ -55,7 +55,11 @@ async function waitForServer(url: string): Promise<void> {
 function clone(name: string): string {
   const dir = path.join(work, name);
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', projectRoot, dir]);
-  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // the root's and each workspace's own (npm nests a dependency whose version the root cannot hold)
+  for (const folder of ['.', 'generator', 'docs', ...readdirSync(path.join(projectRoot, 'packages')).map((name) => `packages/${name}`)]) {
+    const installed = path.join(projectRoot, folder, 'node_modules');
+    if (existsSync(installed) && existsSync(path.join(dir, folder))) symlinkSync(installed, path.join(dir, folder, 'node_modules'), 'dir');
+  }
   return dir;
 }
 
