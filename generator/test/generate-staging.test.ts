@@ -5,10 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { discardRunTemporaries, foldersUnder } from '../src/output/index.js';
 import { loadTargets } from '../src/targets/index.js';
 import { corpusAvailable, corpusCmdlets, corpusOpenApi, specsDir } from './helpers/paths.js';
 import { generatorBin, makeGeneratedProject, runGenerator, snapshotTree } from './helpers/project.js';
@@ -64,6 +65,37 @@ describe('generate stages its outputs as the targets make them', () => {
     expect(first.done).toBe(false);
     const rest = [...{ [Symbol.iterator]: () => pages }];
     expect(rest.length).toBeGreaterThan(5);
+  });
+});
+
+describe('the sweep of a run that stops before its write', () => {
+  it('removes the temporaries and every folder the run made, empty ones included, and keeps every folder that was there', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'mgkit-sweep-'));
+    try {
+      const existing = path.join(root, 'out');
+      await mkdir(path.join(existing, 'kept-empty'), { recursive: true });
+      await mkdir(path.join(existing, 'a'), { recursive: true });
+      await writeFile(path.join(existing, 'a/file.ts'), 'before\n');
+      // a root that does not exist yet is given as its highest missing folder (StagingGuard does)
+      const missing = path.join(root, 'new-root');
+      const before = foldersUnder([existing, missing]);
+      // what a run leaves when stopped: a temporary beside an existing file, temporaries in new
+      // folders, a folder a worker made before its file, and a new root
+      const tag = `${process.pid}-3`;
+      await writeFile(path.join(existing, `a/file.ts.${tag}.mgkit-tmp`), 'after\n');
+      await mkdir(path.join(existing, 'b/c'), { recursive: true });
+      await writeFile(path.join(existing, `b/c/y.ts.${process.pid}.mgkit-tmp`), 'y\n');
+      await mkdir(path.join(existing, 'made/by/a/worker'), { recursive: true });
+      await mkdir(path.join(missing, 'client/models'), { recursive: true });
+      await writeFile(path.join(missing, `client/models/index.ts.${tag}.mgkit-tmp`), 'm\n');
+      // another process's temporary is not this run's to remove
+      await writeFile(path.join(existing, 'a/other.ts.1.mgkit-tmp'), 'other\n');
+      await discardRunTemporaries([existing, missing], before);
+      expect((await readdir(root, { recursive: true })).sort()).toEqual(['out', 'out/a', 'out/a/file.ts', 'out/a/other.ts.1.mgkit-tmp', 'out/kept-empty']);
+      expect(await readFile(path.join(existing, 'a/file.ts'), 'utf8')).toBe('before\n');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 

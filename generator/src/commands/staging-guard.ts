@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { GenerationUnitConfig } from '../config/index.js';
-import { discardRunTemporaries, stopStaging } from '../output/index.js';
+import { discardRunTemporaries, foldersUnder, stopStaging } from '../output/index.js';
 import { terminateAllWorkers } from '../pipeline/worker-pool.js';
 
 /**
@@ -11,7 +11,8 @@ import { terminateAllWorkers } from '../pipeline/worker-pool.js';
  */
 export class StagingGuard {
   readonly #roots: readonly string[];
-  readonly #rootsBefore: ReadonlySet<string>;
+  /** The folders under the roots before the run: the sweep leaves them, and removes the rest if empty. */
+  readonly #foldersBefore: ReadonlySet<string>;
   readonly #signals = new Map<NodeJS.Signals, () => void>();
   /** The interrupt under way: it ends the process. */
   #interrupt: Promise<never> | undefined;
@@ -19,7 +20,7 @@ export class StagingGuard {
   constructor(roots: readonly string[]) {
     // a folder the run will make (a first run) is removed from its highest missing ancestor down
     this.#roots = [...new Set(roots.map(highestMissingFolder))];
-    this.#rootsBefore = new Set(this.#roots.filter((root) => existsSync(root)));
+    this.#foldersBefore = foldersUnder(this.#roots);
   }
 
   /** Runs `work` with the interrupt handlers on; they stay on until `release`. */
@@ -44,7 +45,7 @@ export class StagingGuard {
   }
 
   discard(): Promise<void> {
-    return discardRunTemporaries(this.#roots, this.#rootsBefore);
+    return discardRunTemporaries(this.#roots, this.#foldersBefore);
   }
 
   /** From here an interrupt is Node's default again (the write has begun, or the run is over). */

@@ -1,3 +1,4 @@
+import { type Dirent, readdirSync } from 'node:fs';
 import { mkdir, readdir, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DiagnosticError } from '../diagnostics/index.js';
@@ -121,40 +122,38 @@ export async function leftoverTemporaries(folders: readonly string[]): Promise<s
 
 /**
  * Removes the temporaries this run staged under `roots` (a run that stops before its write: an
- * error, a conflict, an interrupt), and the folders it made for them. A root that did not exist
- * before the run (not in `rootsBefore`) is all the run's: every empty folder in it goes, itself
- * included (an interrupted worker may have made a folder and not yet its file). In a root that
- * existed, only the folders its temporaries leave empty go.
+ * error, a conflict, an interrupt), and the folders it made: every folder under the roots, the
+ * roots included, that is empty once they are gone and was not in `foldersBefore` (an interrupted
+ * worker may have made a folder and not yet its file). A folder that was there before stays, empty
+ * or not.
  */
-export async function discardRunTemporaries(roots: readonly string[], rootsBefore: ReadonlySet<string> = new Set(roots)): Promise<void> {
-  const emptied = new Set<string>();
-  for (const file of await leftoverTemporaries(roots)) {
-    if (
-      isRunTemporary(file) &&
-      (await unlink(file).then(
-        () => true,
-        () => false,
-      ))
-    )
-      emptied.add(path.dirname(file));
-  }
-  const unique = [...new Set(roots)];
-  for (const root of unique.filter((candidate) => !rootsBefore.has(candidate))) await pruneEmptyFolders(root);
-  const candidates = new Set<string>();
-  for (const folder of emptied) {
-    const root = unique.find((candidate) => folder === candidate || folder.startsWith(`${candidate}${path.sep}`));
-    if (!root || !rootsBefore.has(root)) continue;
-    for (let current = folder; current !== root; current = path.dirname(current)) candidates.add(current);
-  }
-  // deepest first: a parent is looked at once its children are gone; a folder with anything left stays
-  for (const folder of [...candidates].sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => undefined);
+export async function discardRunTemporaries(roots: readonly string[], foldersBefore: ReadonlySet<string>): Promise<void> {
+  for (const file of await leftoverTemporaries(roots)) if (isRunTemporary(file)) await unlink(file).catch(() => undefined);
+  for (const root of new Set(roots)) await pruneNewEmptyFolders(root, foldersBefore);
 }
 
-/** Removes `folder` and the folders under it that hold no file, deepest first. */
-async function pruneEmptyFolders(folder: string): Promise<void> {
+/** Removes `folder` and the folders under it that hold no file and were not in `keep`, deepest first. */
+async function pruneNewEmptyFolders(folder: string, keep: ReadonlySet<string>): Promise<void> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) if (entry.isDirectory()) await pruneEmptyFolders(path.join(folder, entry.name));
-  await rmdir(folder).catch(() => undefined);
+  for (const entry of entries) if (entry.isDirectory()) await pruneNewEmptyFolders(path.join(folder, entry.name), keep);
+  if (!keep.has(folder)) await rmdir(folder).catch(() => undefined);
+}
+
+/** Every folder under `roots`, the roots included (those that exist): what a run must leave in place. */
+export function foldersUnder(roots: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const visit = (folder: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    found.add(folder);
+    for (const entry of entries) if (entry.isDirectory()) visit(path.join(folder, entry.name));
+  };
+  for (const root of roots) visit(root);
+  return found;
 }
 
 export { writeAtomically };
