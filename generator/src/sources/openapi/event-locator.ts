@@ -41,7 +41,7 @@ export class EventLocator {
       if (event?.type === EVENT_ID.MAPPING) {
         let key = node + 1;
         let found: number | undefined;
-        while (events[key]?.type !== EVENT_ID.POP) {
+        while (key < events.length && events[key]?.type !== EVENT_ID.POP) {
           const value = this.#after(key);
           const keyEvent = events[key];
           if (keyEvent?.type === EVENT_ID.SCALAR && this.#keyName(keyEvent) === segment) {
