@@ -96,7 +96,7 @@ describe('packaging: npm pack → fresh consumer project → tsc → calls', () 
     expect(files).toContain('dist/generated/models/index.js');
     expect(files.filter((file) => !file.startsWith('dist/') && file !== 'package.json' && file !== 'README.md')).toEqual([]);
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
-    // no source maps: tsc's JavaScript is the TypeScript without its types, so a stack trace is
+    // no source maps: tsc's JavaScript is the TypeScript without its types and comments, so a stack trace is
     // readable as it is, and maps were half the package's bytes (DESIGN.md, "The client at full scale")
     expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
     // documentation lives in the declarations, where editors show it; the JavaScript carries none
