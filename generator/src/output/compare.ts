@@ -4,7 +4,6 @@ import { threadId } from 'node:worker_threads';
 import { DiagnosticError } from '../diagnostics/index.js';
 import { inBatches } from '../util/batches.js';
 import { sha256 } from './lock.js';
-import type { KnownHashes } from './stat-cache.js';
 import { GENERATED_MARKER, type GeneratedFile } from './types.js';
 
 /**
@@ -52,13 +51,6 @@ function runTag(): string {
   return threadId === 0 ? String(process.pid) : `${process.pid}-${threadId}`;
 }
 
-let outputsRead = 0;
-
-/** How many existing outputs this process read to compare them (tests bound a regeneration's work with it). */
-export function outputsReadToCompare(): number {
-  return outputsRead;
-}
-
 /** A file's text, or undefined when there is none (missing, or a folder in its place). */
 export async function readIfExists(file: string): Promise<string | undefined> {
   try {
@@ -70,17 +62,14 @@ export async function readIfExists(file: string): Promise<string | undefined> {
 }
 
 /**
- * Each file against what is on disk, a few at a time (a file `known` vouches for is not read). With `stage`, new contents are written to
+ * Each file against what is on disk, a few at a time. With `stage`, new contents are written to
  * their temporaries now, so that nothing holds them; `applyChanges` renames them into place, and
  * a run that stops before removes them (`discardRunTemporaries`).
  */
-export async function compareWithDisk(files: readonly GeneratedFile[], handling: OutputHandling, known?: KnownHashes): Promise<ComparedFile[]> {
+export async function compareWithDisk(files: readonly GeneratedFile[], handling: OutputHandling): Promise<ComparedFile[]> {
   const folders = new Set<string>();
   return inBatches(files, COMPARE_BATCH, async (file) => {
     const hash = sha256(file.contents);
-    // unchanged since the last run wrote it (its stats as the stat cache recorded them): not read
-    if (known?.knownHash(file.path) === hash) return { path: file.path, sha256: hash, current: { sha256: hash } };
-    outputsRead += 1;
     const existing = await readIfExists(file.path);
     if (existing === file.contents) return { path: file.path, sha256: hash, current: { sha256: hash } };
     const current = existing === undefined ? undefined : { sha256: sha256(existing), generated: existing.includes(GENERATED_MARKER) };

@@ -79,14 +79,6 @@ export class StatCache {
     return hash;
   }
 
-  /** The recorded hash of `file` when its size, mtime and inode are as recorded; the file is not read. */
-  knownHash(file: string): string | undefined {
-    const known = this.#records.get(file);
-    if (!known) return undefined;
-    const stats = statSync(file, { throwIfNoEntry: false });
-    return stats && known.size === stats.size && known.mtimeMs === stats.mtimeMs && known.ino === stats.ino ? known.sha256 : undefined;
-  }
-
   /**
    * Records files whose hashes are known (just written or read by a run), so the next check only
    * stats them. A file modified at or after `unlessModifiedSince` (an input edited while the run
@@ -126,20 +118,6 @@ export class StatCache {
       // a read-only home: the check stays correct, only slower
     }
   }
-}
-
-/** What the stat caches of some lock files know: the hash of a file whose stats are as recorded. */
-export interface KnownHashes {
-  knownHash(file: string): string | undefined;
-}
-
-/**
- * The stat caches of `lockFiles`, asked in turn. A run compares each file it makes with the one on
- * disk; a file the last run wrote and nobody touched since is then known without reading it.
- */
-export async function knownHashesOf(lockFiles: readonly string[]): Promise<KnownHashes> {
-  const caches = await Promise.all([...new Set(lockFiles)].map((lockFile) => StatCache.forLock(lockFile)));
-  return { knownHash: (file) => caches.reduce<string | undefined>((found, cache) => found ?? cache.knownHash(file), undefined) };
 }
 
 /** Files stated at a time: a whole module's outputs opened at once run out of handles. */

@@ -10,7 +10,6 @@ import { getHeapStatistics } from 'node:v8';
 import type { GenerationUnitConfig, MgkitConfig } from '../config/index.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/index.js';
 import { compareWithDisk, type ComparedFile, type OutputHandling } from '../output/index.js';
-import { knownHashesOf } from '../output/stat-cache.js';
 import { finishRun, runPipelineSettling, selectConfiguredUnits, type UnitOutput } from './run-pipeline.js';
 import { capHeapGrowth } from './heap-growth.js';
 import { StageClock, type StageRecord } from './stage-clock.js';
@@ -86,8 +85,7 @@ export async function runPipelineInParallel(options: ParallelPipelineOptions): P
   const fromSources = import.meta.url.endsWith('.ts');
   if (!config || diagnostics.hasErrors || units.length <= 1 || workers <= 1 || fromSources) {
     const staged: string[] = [];
-    const known = await knownHashesOf(units.map((unit) => unit.lockFile));
-    const settle = async (files: Parameters<typeof compareWithDisk>[0]) => noteStaged(await compareWithDisk(files, options.handling, known), staged);
+    const settle = async (files: Parameters<typeof compareWithDisk>[0]) => noteStaged(await compareWithDisk(files, options.handling), staged);
     // large inputs in one thread: memory is what such a run is short of (see heap-growth.ts)
     const uncap = large ? capHeapGrowth() : () => {};
     const result = await runPipelineSettling({ configFile: options.configFile, clock, ...(options.units && { units: options.units }) }, settle).finally(uncap);

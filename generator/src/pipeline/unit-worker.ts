@@ -3,7 +3,6 @@ import { parentPort } from 'node:worker_threads';
 import { loadConfig } from '../config/index.js';
 import { DiagnosticBag, DiagnosticError } from '../diagnostics/index.js';
 import { compareWithDisk } from '../output/index.js';
-import { knownHashesOf } from '../output/stat-cache.js';
 import type { StageMessage, UnitWork, WorkerTask } from './parallel-units.js';
 import { runUnit } from './run-pipeline.js';
 import { StageClock } from './stage-clock.js';
@@ -18,9 +17,8 @@ serveTasks<WorkerTask, UnitWork>(port, async (task) => {
   const unit = loaded.config?.units.find((candidate) => candidate.name === task.unitName);
   if (!loaded.config || !unit) throw new Error(`the config no longer has unit ${task.unitName}`);
   const clock = new StageClock((record) => port.postMessage({ kind: 'stage', record } satisfies StageMessage));
-  const known = await knownHashesOf([unit.lockFile]);
   // a file it cannot stage is an error of the run, reported as the main thread would report it
-  const result = await runUnit(unit, loaded.config, { diagnostics, clock, modelOnly: false, settle: (files) => compareWithDisk(files, task.handling, known) }).catch((error: unknown) => {
+  const result = await runUnit(unit, loaded.config, { diagnostics, clock, modelOnly: false, settle: (files) => compareWithDisk(files, task.handling) }).catch((error: unknown) => {
     if (!(error instanceof DiagnosticError)) throw error;
     diagnostics.addAll(error.diagnostics);
     return undefined;
