@@ -80,9 +80,9 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   // progress on a terminal only: CI logs and pipes get the summary alone
   const showProgress = !options.quiet && process.stderr.isTTY === true && !process.env['CI'];
   const clock = new StageClock(showProgress ? (record) => process.stderr.write(`${progressLine(record)}\n`) : undefined);
-  // The targets' files are staged beside their places as they are produced (--check only compares):
-  // until the write, a run that stops removes them, and the folders they made.
-  const staging = new StagingGuard(quick.config ? stagingRoots(selectUnits(quick.config.units, unitsToRun)) : []);
+  // The targets' files are staged beside their places as they are produced (--check only compares,
+  // and stages nothing): until the write, a run that stops removes them, and the folders they made.
+  const staging = new StagingGuard(quick.config && !options.check ? stagingRoots(selectUnits(quick.config.units, unitsToRun)) : []);
   try {
     const result = await staging.during(() => runPipelineInParallel({ configFile, clock, handling: options.check ? 'compare' : 'stage', ...(unitsToRun && { units: unitsToRun }) }));
     const exitCode = await writeOrReport(result, { options, configFile, version, startedAtMs, clock, staging, say });

@@ -128,14 +128,17 @@ export async function leftoverTemporaries(folders: readonly string[]): Promise<s
  * or not.
  */
 export async function discardRunTemporaries(roots: readonly string[], foldersBefore: ReadonlySet<string>): Promise<void> {
-  for (const file of await leftoverTemporaries(roots)) if (isRunTemporary(file)) await unlink(file).catch(() => undefined);
-  for (const root of new Set(roots)) await pruneNewEmptyFolders(root, foldersBefore);
+  for (const root of new Set(roots)) await sweep(root, foldersBefore);
 }
 
-/** Removes `folder` and the folders under it that hold no file and were not in `keep`, deepest first. */
-async function pruneNewEmptyFolders(folder: string, keep: ReadonlySet<string>): Promise<void> {
+/** Removes this run's temporaries under `folder`, then every folder there that is left empty and is not in `keep`, deepest first. */
+async function sweep(folder: string, keep: ReadonlySet<string>): Promise<void> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) if (entry.isDirectory()) await pruneNewEmptyFolders(path.join(folder, entry.name), keep);
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) await sweep(full, keep);
+    else if (isRunTemporary(full)) await unlink(full).catch(() => undefined);
+  }
   if (!keep.has(folder)) await rmdir(folder).catch(() => undefined);
 }
 

@@ -38,8 +38,10 @@ export function temporaryFor(file: string): string {
 }
 
 /** This run's temporaries end with `.<pid>.mgkit-tmp` (the main thread) or `.<pid>-<thread>.mgkit-tmp`. */
+const RUN_TEMPORARY = new RegExp(`\\.${process.pid}(?:-\\d+)?\\.mgkit-tmp$`);
+
 export function isRunTemporary(file: string): boolean {
-  return new RegExp(`\\.${process.pid}(?:-\\d+)?\\.mgkit-tmp$`).test(file);
+  return RUN_TEMPORARY.test(file);
 }
 
 /** The file a temporary stands for. */
