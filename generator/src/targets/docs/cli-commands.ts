@@ -25,7 +25,11 @@ function callersOf(commands: readonly CliCommandDoc[], operationKey: string): re
   if (!callers) {
     callers = new Map();
     for (const command of commands) {
-      for (const key of Object.keys(command.data.operations)) callers.set(key, [...(callers.get(key) ?? []), command]);
+      for (const key of Object.keys(command.data.operations)) {
+        const calling = callers.get(key);
+        if (calling) calling.push(command);
+        else callers.set(key, [command]);
+      }
     }
     callersByList.set(commands, callers);
   }
