@@ -5,7 +5,7 @@
  */
 import type { GetAccessorDeclarationStructure, InterfaceDeclarationStructure, MethodSignatureStructure, OptionalKind, StatementStructures } from 'ts-morph';
 import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
-import type { ApiModel, ParameterModel, TypeModel } from '../../model/index.js';
+import type { ApiModel, TypeModel } from '../../model/index.js';
 import { builderDescription, navigationMethodDoc, operationDoc, requestInformationDoc } from './builder-docs.js';
 import type { HelpIndex } from './help-index.js';
 import { quote } from '../shared/client-surface/identifiers.js';
@@ -17,7 +17,7 @@ import { operationFacts, type OperationFacts } from './operation-facts.js';
 import { queryParametersInterface, queryParametersMapper, queryParametersMapperName } from './query-parameters.js';
 import { requestMetadataEntry } from './request-metadata.js';
 import { tsTypeOf } from './type-shapes.js';
-import { pathTemplate, queryTemplate, templateVariableName, type QueryTemplateParameter } from '../shared/uri-template.js';
+import { operationUriTemplate, templateVariableName } from '../shared/uri-template.js';
 
 export interface BuilderContext {
   readonly model: ApiModel;
@@ -109,9 +109,10 @@ export function requestBuilderStatements(node: BuilderNode, context: BuilderCont
     if (queryInterface) statements.push(queryInterface);
   }
 
-  const path = pathTemplate(node.urlSegments);
-  const allQuery = facts.flatMap((fact) => fact.queryParameters.map(templateParameter));
-  const builderTemplate = path + queryTemplate(allQuery);
+  const builderTemplate = operationUriTemplate(
+    node.urlSegments,
+    facts.flatMap((fact) => fact.queryParameters),
+  );
   statements.push({
     kind: StructureKind.VariableStatement,
     isExported: true,
@@ -126,7 +127,7 @@ export function requestBuilderStatements(node: BuilderNode, context: BuilderCont
   if (facts.length > 0) {
     imports.type(KIOTA_ABSTRACTIONS, 'RequestsMetadata');
     const entries = facts.map((fact) => {
-      const own = path + queryTemplate(fact.queryParameters.map(templateParameter));
+      const own = operationUriTemplate(node.urlSegments, fact.queryParameters);
       const template = own === builderTemplate ? builderNames.uriTemplate(node) : quote(own);
       return requestMetadataEntry(fact, template, queryParametersMapperName(fact), context.types, imports, modelModule);
     });
@@ -144,10 +145,6 @@ export function requestBuilderStatements(node: BuilderNode, context: BuilderCont
 }
 
 /** Kiota marks a query parameter exploded (`{?tags*}`) only when it is an array. */
-function templateParameter(parameter: ParameterModel): QueryTemplateParameter {
-  return { wireName: parameter.wireName, explode: parameter.explode && parameter.type.kind === 'collection' };
-}
-
 function indent(text: string): string {
   return text
     .split('\n')

@@ -5,6 +5,7 @@
 import type { OperationModel, ParameterModel, TypeModel } from '../../model/index.js';
 import { upperFirst } from '../shared/client-surface/identifiers.js';
 import { shapeOf, type TypeShape } from './type-shapes.js';
+import { acceptedContentType } from '../shared/uri-template.js';
 
 const JSON_CONTENT = /^application\/(.+\+)?json/i;
 
@@ -58,8 +59,7 @@ export function operationFacts(operation: OperationModel, builderName: string, t
   const method = operation.method.toLowerCase();
   const queryParameters = operation.queryParameters;
   const body = bodyHandling(operation, types);
-  const hasJsonErrors = operation.errors.length > 0;
-  const responseContentType = operation.success.contentType ?? (hasJsonErrors ? 'application/json' : undefined);
+  const responseContentType = acceptedContentType(operation);
   return {
     operation,
     methodName: method,

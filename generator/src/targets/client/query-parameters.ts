@@ -10,7 +10,7 @@ import type { ImportCollector } from './imports.js';
 import { jsDoc } from './jsdoc.js';
 import type { OperationFacts } from './operation-facts.js';
 import { shapeOf, tsTypeOf } from './type-shapes.js';
-import { templateVariableName } from '../shared/uri-template.js';
+import { queryNameMapping } from '../shared/uri-template.js';
 
 export function queryParametersInterface(facts: OperationFacts, types: ReadonlyMap<string, TypeModel>, imports: ImportCollector, modelModule: string): InterfaceDeclarationStructure | undefined {
   if (facts.queryParametersName === undefined) return undefined;
@@ -32,16 +32,13 @@ export function queryParametersInterface(facts: OperationFacts, types: ReadonlyM
 /** The mapper's name, when some symbol name differs from its template name. */
 export function queryParametersMapperName(facts: OperationFacts): string | undefined {
   if (facts.queryParametersName === undefined) return undefined;
-  const differs = facts.queryParameters.some((parameter) => templateVariableName(parameter.wireName) !== parameter.name);
-  return differs ? `${facts.queryParametersName}Mapper` : undefined;
+  return Object.keys(queryNameMapping(facts.queryParameters)).length > 0 ? `${facts.queryParametersName}Mapper` : undefined;
 }
 
 export function queryParametersMapper(facts: OperationFacts): VariableStatementStructure | undefined {
   const name = queryParametersMapperName(facts);
   if (name === undefined) return undefined;
-  const entries = facts.queryParameters
-    .filter((parameter) => templateVariableName(parameter.wireName) !== parameter.name)
-    .map((parameter) => `  ${propertyKey(parameter.name)}: ${quote(templateVariableName(parameter.wireName))},`);
+  const entries = Object.entries(queryNameMapping(facts.queryParameters)).map(([name, templateName]) => `  ${propertyKey(name)}: ${quote(templateName)},`);
   return {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,

@@ -50,3 +50,40 @@ export function queryTemplate(parameters: readonly QueryTemplateParameter[]): st
   const names = parameters.map((parameter) => `${templateVariableName(parameter.wireName)}${parameter.explode ? '*' : ''}`).sort(compareOrdinal);
   return `{?${[...new Set(names)].join(',')}}`;
 }
+
+/** A query parameter as an operation's requests metadata needs it. */
+interface QueryParameterLike {
+  /** The symbol name users write: `select`. */
+  readonly name: string;
+  /** The wire name: `$select`. */
+  readonly wireName: string;
+  readonly explode: boolean;
+  readonly type: { readonly kind: string };
+}
+
+/** `{+baseurl}/drives/{drive%2Did}{?%24expand,%24select}`: an operation's URI template, its path and its own query parameters. */
+export function operationUriTemplate(urlSegments: readonly string[], queryParameters: readonly QueryParameterLike[]): string {
+  return pathTemplate(urlSegments) + queryTemplate(queryParameters.map(queryTemplateParameter));
+}
+
+function queryTemplateParameter(parameter: QueryParameterLike): QueryTemplateParameter {
+  return { wireName: parameter.wireName, explode: parameter.explode && parameter.type.kind === 'collection' };
+}
+
+/**
+ * The query parameters whose symbol name differs from their template name (`select` →
+ * `%24select`), as Kiota's `…QueryParametersMapper` holds them; empty when none differs.
+ */
+export function queryNameMapping(queryParameters: readonly QueryParameterLike[]): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const parameter of queryParameters) {
+    const templateName = templateVariableName(parameter.wireName);
+    if (templateName !== parameter.name) mapping[parameter.name] = templateName;
+  }
+  return mapping;
+}
+
+/** The Accept header an operation's request carries: its response's content type, or JSON when its errors come as JSON. */
+export function acceptedContentType(operation: { readonly success: { readonly contentType?: string }; readonly errors: readonly unknown[] }): string | undefined {
+  return operation.success.contentType ?? (operation.errors.length > 0 ? 'application/json' : undefined);
+}

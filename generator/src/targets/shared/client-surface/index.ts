@@ -8,7 +8,7 @@ import type { ApiModel, OperationModel } from '../../../model/index.js';
 import { allNodes, type BuilderNode, buildNavigationTree, memberAccess, type NavigationParameter } from './navigation-tree.js';
 
 export type { BuilderNode, NavigationMember, NavigationParameter } from './navigation-tree.js';
-export { allNodes, memberAccess } from './navigation-tree.js';
+export { allNodes, memberAccess, urlSegmentsOf } from './navigation-tree.js';
 
 /** The client factory's type name, the root of the tree. */
 export const CLIENT_NAME = 'GraphClient';

@@ -59,7 +59,7 @@ interface DraftNode {
 }
 
 /** URL segments of an operation as sent: its `requestPath` (which honours the action-prefix switch). */
-function urlSegmentsOf(operation: OperationModel): string[] {
+export function urlSegmentsOf(operation: OperationModel): string[] {
   const sent = operation.requestPath.split('/').filter(Boolean);
   if (sent.length === operation.segments.length) return sent;
   return operation.segments.map((segment) => segment.raw);

@@ -7,7 +7,8 @@ import type { ApiModel, CommandModel, CommandParameterModel, OperationModel, Par
 import { kebabCase, operationByKey, typesByName } from '../../../model/index.js';
 import type { PermissionEntry } from '../../../model/index.js';
 // Kiota's URI-template rules live with the client target; the CLI shows the same templates.
-import { pathTemplate, queryTemplate } from '../uri-template.js';
+import { operationUriTemplate } from '../uri-template.js';
+import { urlSegmentsOf } from '../client-surface/index.js';
 import { type CommandDefinition, type OperationDefinition, type OptionDefinition, type OptionKind, type ParameterSetDefinition, RESERVED_OPTION_NAMES } from '@mgkit/cli-contract';
 import { placeCommands, type PlacedCommand } from './command-paths.js';
 import { type JsonSchema, SchemaBuilder } from './schema.js';
@@ -250,7 +251,7 @@ function operationData(context: Context, operation: OperationModel): OperationDa
     method: operation.method,
     path: operation.path,
     requestPath: operation.requestPath,
-    urlTemplate: `${pathTemplate(operation.requestPath.split('/').filter(Boolean))}${queryTemplate(operation.queryParameters)}`,
+    urlTemplate: operationUriTemplate(urlSegmentsOf(operation), operation.queryParameters),
     pathParameters: operation.pathParameters.map((parameter) => ({
       name: parameter.wireName,
       ...(parameter.description !== undefined && { description: parameter.description }),
