@@ -3,7 +3,7 @@
  * CLI package (bench/whole-graph/scratch.mjs), the package assembled and built the way
  * packages/cli builds (bench/whole-graph/cli-package.mjs: tsc, then the runtime bundle), and the
  * binary run as a process: help by module group, a call into each module on 127.0.0.1, and what
- * a call reads (its own module's packed command, tables and builder only).
+ * a call reads (its own module's packed command; with a body, its schemas and builder too).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -106,26 +106,42 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
     }
   });
 
-  it('a call reads its own module only: one group of its packed commands, its schemas, its builder', async () => {
+  it('a call reads its own module only: one group of its packed commands; a body adds its schemas and its builder', async () => {
     // the build packed each module's commands and schemas; the command modules and tables are gone
     for (const unit of ['crossdeviceexperiences', 'people', 'schemaextensions']) {
       const folder = path.join(cli, 'dist/generated', unit);
       expect(readdirSync(folder).sort()).toEqual(['client-modules.js', 'commands.pack', 'schemas.pack']);
     }
-    const trace = path.join(dest, 'imports.txt');
-    rmSync(trace, { force: true });
     const hooks = path.join(projectRoot, 'packages/cli/test/fixtures/trace-imports.mjs');
-    const result = await mgkit(['Get-MgUserPerson', '--user-id', 'u1', '--person-id', 'p1', '--base-url', base], { MGKIT_ACCESS_TOKEN: 't', MGKIT_TRACE_IMPORTS: trace }, ['--import', hooks]);
-    expect(result.code, result.stderr).toBe(0);
-    const lines = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
-    const generatedFiles = lines.filter((line) => line.includes('/generated/')).map((line) => line.replace(/^read /, '').replace(/.*\/generated\//, ''));
-    expect(new Set(generatedFiles)).toEqual(new Set(['command-index.js', 'command-index.json', 'people/commands.pack', 'people/schemas.pack', 'people/client-modules.js']));
-    // the builders of the module: only the one this call uses (the chunk named after it)
-    const clientModules = readFileSync(path.join(cli, 'dist/generated/people/client-modules.js'), 'utf8');
-    const builderChunks = [...clientModules.matchAll(/import\([`"]\.\.\/\.\.\/(chunks\/[^`"]+)[`"]\)/g)].map((match) => match[1]!);
-    const loadedBuilders = builderChunks.filter((chunk) => lines.some((url) => url.endsWith(chunk)));
-    expect(builderChunks.length).toBeGreaterThan(2);
-    expect(loadedBuilders.length).toBeLessThanOrEqual(2);
+    const readsOf = async (args: readonly string[]): Promise<string[]> => {
+      const trace = path.join(dest, 'imports.txt');
+      rmSync(trace, { force: true });
+      const result = await mgkit([...args, '--base-url', base], { MGKIT_ACCESS_TOKEN: 't', MGKIT_TRACE_IMPORTS: trace }, ['--import', hooks]);
+      expect(result.code, result.stderr).toBe(0);
+      return readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+    };
+    const generatedFiles = (lines: readonly string[]) => new Set(lines.filter((line) => line.includes('/generated/')).map((line) => line.replace(/^read /, '').replace(/.*\/generated\//, '')));
+    const chunks = (lines: readonly string[]) => lines.filter((line) => /\/dist\/chunks\//.test(line)).map((line) => line.replace(/.*\/dist\/chunks\//, ''));
+
+    // a GET: Kiota builds it from the command's own data; no builder, model or schema loads
+    const get = await readsOf(['Get-MgUserPerson', '--user-id', 'u1', '--person-id', 'p1']);
+    expect(generatedFiles(get)).toEqual(new Set(['command-index.js', 'command-index.json', 'people/commands.pack']));
+    const getChunks = chunks(get);
+
+    // a POST with a body: its schemas (validation) and its builder, whose model serializer writes the body
+    const post = await readsOf(['New-MgSchemaExtension', '--id', 'ext1', '--description', 'd', '--owner', 'o1']);
+    expect(generatedFiles(post)).toEqual(new Set(['command-index.js', 'command-index.json', 'schemaextensions/commands.pack', 'schemaextensions/schemas.pack', 'schemaextensions/client-modules.js']));
+    const builderChunksOf = (unit: string) =>
+      [...readFileSync(path.join(cli, 'dist/generated', unit, 'client-modules.js'), 'utf8').matchAll(/import\([`"]\.\.\/\.\.\/chunks\/([^`"]+)[`"]\)/g)].map((match) => match[1]!);
+    const builderChunks = builderChunksOf('schemaextensions');
+    expect(builderChunks.some((chunk) => post.some((url) => url.endsWith(chunk)))).toBe(true);
+    // no builder of another module
+    const elsewhere = [...builderChunksOf('people'), ...builderChunksOf('crossdeviceexperiences')].filter((chunk) => !builderChunks.includes(chunk));
+    expect(elsewhere.length).toBeGreaterThan(2);
+    expect(elsewhere.filter((chunk) => post.some((url) => url.endsWith(chunk)))).toEqual([]);
+    // the GET loaded fewer chunks than the POST: no builder, no models
+    expect(getChunks.length).toBeLessThan(chunks(post).length);
+    expect(getChunks.some((chunk) => builderChunks.includes(chunk))).toBe(false);
   });
 
   it('the bundled runtime (one main module, lazy chunks) traces a call with --debug and prints no token', async () => {

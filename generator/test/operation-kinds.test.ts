@@ -5,7 +5,7 @@
  * on 127.0.0.1 that answers as Graph does: pages linked by `@odata.nextLink`, a delta round
  * that ends with `@odata.deltaLink`, bytes in and out.
  */
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -398,6 +398,49 @@ describe('operation kinds the 2023 corpus lacks, from fixtures/openapi/kinds.yam
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(APPS[0]);
     expect(decodeURIComponent(lastRequest().url)).toBe("/v1.0/applications(appId='app-1')?$select=id,displayName");
+  });
+
+  it("a call without a body carries its builder's request as data: equal to the client's requests metadata, for every such operation", async () => {
+    const commands = path.join(fixtureDir, 'cli/generated/commands');
+    let compared = 0;
+    for (const file of await readdir(commands)) {
+      const source = await readFile(path.join(commands, file), 'utf8');
+      for (const [, key, json] of source.matchAll(/^ {2}("[^"]+"): (\{.*\}),$/gm)) {
+        const call = JSON.parse(json ?? '') as { builder: string; metadata: string; method: string; body: boolean; request?: { uriTemplate: string; accept?: string; query?: Record<string, string> } };
+        expect(call.request === undefined, `${key}: a body operation has no request data, a bodiless one has`).toBe(call.body);
+        if (!call.request) continue;
+        const builder = (await import(/* @vite-ignore */ path.join(fixtureDir, 'client', call.builder, 'index.ts'))) as Record<string, Record<string, Record<string, unknown>>>;
+        const metadata = builder[call.metadata]?.[call.method];
+        expect(metadata, `${key}: ${call.builder} ${call.metadata}.${call.method}`).toBeDefined();
+        expect(call.request.uriTemplate, key).toBe(metadata?.['uriTemplate']);
+        expect(call.request.accept, key).toBe(metadata?.['responseBodyContentType']);
+        expect(call.request.query, key).toEqual(metadata?.['queryParametersMapper']);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a call without a body loads no client module: its builder imports every model it reaches', async () => {
+    const { callsThroughBuilders } = (await runtime('builder-calls.ts')) as {
+      callsThroughBuilders: (modules: () => Promise<unknown>, operations: Record<string, unknown>) => { send: (connection: unknown, call: unknown) => Promise<ArrayBuffer | undefined> };
+    };
+    const { createClient } = (await runtime('http.ts')) as { createClient: (settings: unknown) => Promise<{ client: unknown }> };
+    const real = await import(/* @vite-ignore */ path.join(fixtureDir, 'cli/generated/client-modules.js'));
+    let loads = 0;
+    const source = await readFile(path.join(fixtureDir, 'cli/generated/commands/applications-with-app-id-get.ts'), 'utf8');
+    const [, key, json] = /^ {2}("[^"]+"): (\{.*\}),$/m.exec(source) ?? [];
+    const calls = callsThroughBuilders(
+      async () => {
+        loads += 1;
+        return real;
+      },
+      { [JSON.parse(key ?? '""')]: JSON.parse(json ?? '{}') },
+    );
+    const { client } = await createClient({ baseUrl: `${base}/v1.0`, debug: false, redactBody: (text: string) => text, token: async () => 'kinds-test-token' });
+    const bytes = await calls.send(client, { operation: JSON.parse(key ?? '""'), path: { appId: 'app-1' }, config: {} });
+    expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual(APPS[0]);
+    expect(loads).toBe(0);
   });
 
   it('a function with a parameter in its path, answering a file: --output-file gets the report', async () => {

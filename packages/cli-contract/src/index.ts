@@ -168,11 +168,11 @@ export interface RequestConfigurationLike {
 /** What a generated command module exports. */
 export interface CommandModule<Client = unknown, RequestInformation = unknown> {
   readonly definition: CommandDefinition;
-  /** Sends the call through the generated client; resolves to the response model (or undefined). */
+  /** Sends the call through the Kiota runtime; resolves to the response body's bytes (an ArrayBuffer), or undefined for none. */
   readonly send: (client: Client, call: PreparedCall) => Promise<unknown>;
   /** Builds the request the call would send, without sending it (`--what-if`). */
   readonly toRequestInformation: (client: Client, call: PreparedCall) => Promise<RequestInformation>;
-  /** Sends a pageable call again for the page at `nextLink` (its `@odata.nextLink`), with the call's headers. */
+  /** Sends a pageable call again for the page at `nextLink` (its `@odata.nextLink`), with the call's headers; resolves to the page's bytes. */
   readonly sendPage?: (client: Client, call: PreparedCall, nextLink: string) => Promise<unknown>;
 }
 

@@ -2,13 +2,13 @@
  * Formatted string properties between the command line and the Kiota models: the serializer
  * calls `toISOString()` on a date-time, `toString()` on a date, time or duration, and base64-
  * encodes an ArrayBuffer. A value typed on the command line reaches the wire exactly as typed,
- * bytes are not encoded twice, and a parsed response prints as the wire had it.
+ * bytes are not encoded twice, and a response prints as the wire had it.
  */
-import { DateOnly, Duration } from '@microsoft/kiota-abstractions';
 import { JsonSerializationWriter } from '@microsoft/kiota-serialization-json';
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../src/runtime/definition.js';
-import { fromClientModel, toClientModel, validate } from '../src/runtime/validate.js';
+import { responseValue } from '../src/runtime/response-body.js';
+import { toClientModel, validate } from '../src/runtime/validate.js';
 
 const schema: JsonSchema = {
   type: 'object',
@@ -36,16 +36,20 @@ describe('formatted values between the CLI and the Kiota models', () => {
     expect(wire).toEqual({ when: '2024-05-01T10:00:00Z', day: '2024-05-01', length: 'PT1H30M', logo: 'iVBORw0KGgo=', name: 'x' });
   });
 
-  it('print from a parsed response as the wire had them', () => {
-    const bytes = Buffer.from('iVBORw0KGgo=', 'base64');
-    const parsed = {
-      when: new Date('2024-05-01T10:00:00.000Z'),
-      day: DateOnly.parse('2024-05-01'),
-      length: Duration.parse('PT1H30M'),
-      logo: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-      name: 'x',
-    };
-    expect(fromClientModel(parsed, schema, {})).toEqual({ when: '2024-05-01T10:00:00.000Z', day: '2024-05-01', length: 'PT1H30M', logo: 'iVBORw0KGgo=', name: 'x' });
+  it('print from a response as the wire had them: its JSON is never read into the models', () => {
+    const wire = '{"when":"2024-05-01T10:00:00Z","day":"2024-05-01","length":"PT1H30M","logo":"iVBORw0KGgo=","name":"x","extra":{"n":1}}';
+    const bytes = new TextEncoder().encode(wire).buffer;
+    expect(JSON.stringify(responseValue(bytes, { $ref: '#/$defs/thing' }))).toBe(wire);
+    expect(responseValue(bytes, undefined)).toBeUndefined();
+    expect(responseValue(new ArrayBuffer(0), { $ref: '#/$defs/thing' })).toBeUndefined();
+  });
+
+  it('a text/plain answer: a number ($count) is a number, a string stays the text as sent', () => {
+    const text = (value: string) => new TextEncoder().encode(value).buffer;
+    expect(responseValue(text('3'), { type: 'integer' })).toBe(3);
+    expect(responseValue(text('123'), { type: 'string' })).toBe('123');
+    expect(responseValue(text('"quoted"'), { type: 'string' })).toBe('quoted');
+    expect(responseValue(text('<html>not json</html>'), { $ref: '#/$defs/thing' })).toBe('<html>not json</html>');
   });
 
   it('bytes must be base64: anything else is a validation error, not silently altered', () => {

@@ -9,7 +9,7 @@ import type { PlacedCommand } from '../shared/command-data/command-paths.js';
 import type { CommandData } from '../shared/command-data/definitions.js';
 import { type ClientSurface, clientSurface } from '../shared/client-surface/index.js';
 import { compareOrdinal } from '../shared/compare.js';
-import { templateVariableName } from '../shared/uri-template.js';
+import { acceptedContentType, operationUriTemplate, queryNameMapping, templateVariableName } from '../shared/uri-template.js';
 
 export interface CliEmitOptions {
   readonly binName: string;
@@ -27,6 +27,31 @@ interface BuilderCallData {
   readonly method: string;
   readonly body: boolean;
   readonly parameters: Readonly<Record<string, string>>;
+  /** For an operation without a body: its request as the builder's metadata describes it (see RequestData). */
+  readonly request?: RequestData;
+}
+
+/**
+ * What Kiota builds a request from, as the builder's requests metadata holds it: a call without a
+ * body is built from this, without loading the builder, whose module imports every model its
+ * operations reach (the response is printed as the wire had it, never parsed into models).
+ */
+interface RequestData {
+  readonly uriTemplate: string;
+  /** The Accept header. */
+  readonly accept?: string;
+  /** Query parameters whose symbol name differs from their template name (the builder's `…QueryParametersMapper`). */
+  readonly query?: Readonly<Record<string, string>>;
+}
+
+function requestData(urlSegments: readonly string[], operation: OperationModel): RequestData {
+  const accept = acceptedContentType(operation);
+  const query = queryNameMapping(operation.queryParameters);
+  return {
+    uriTemplate: operationUriTemplate(urlSegments, operation.queryParameters),
+    ...(accept !== undefined && { accept }),
+    ...(Object.keys(query).length > 0 && { query }),
+  };
 }
 
 /**
@@ -41,12 +66,14 @@ function builderCall(surface: ClientSurface, operation: OperationModel): Builder
   for (const step of surface.pathOf(operation)) {
     if (step.member && step.member.kind !== 'property') for (const parameter of step.member.parameters) parameters[parameter.wireName] = templateVariableName(parameter.wireName);
   }
+  const body = operation.requestBody !== undefined;
   return {
     builder: node.dir,
     metadata: `${node.builderName}RequestsMetadata`,
     method: operation.method.toLowerCase(),
-    body: operation.requestBody !== undefined,
+    body,
     parameters,
+    ...(!body && { request: requestData(node.urlSegments, operation) }),
   };
 }
 
@@ -154,8 +181,9 @@ ${calls.join('\n')}
 }
 
 /**
- * The client package and every request builder the unit's commands call, each loaded on first
- * use. JavaScript with a declaration beside it: the type-checker never reads the client from
+ * The client package and every request builder the unit's commands send a body through (its
+ * model serializer writes the body), each loaded on first use; a call without a body needs no
+ * builder (see RequestData). JavaScript with a declaration beside it: the type-checker never reads the client from
  * here (a module's client is tens of megabytes of declarations), while a bundler follows the
  * imports (the CLI's build bundles them with the Kiota runtime, see scripts/bundle-runtime.mjs).
  */
@@ -164,7 +192,7 @@ export function renderClientModules(commands: readonly CommandData[], options: C
   for (const data of commands) {
     for (const key of Object.keys(data.operations)) {
       const call = builderCalls.of(key);
-      if (call) builders.set(call.builder, call.metadata);
+      if (call?.body) builders.set(call.builder, call.metadata);
     }
   }
   const specifier = (sub: string) => JSON.stringify(sub ? `${options.clientPackage}/${sub}` : options.clientPackage);
@@ -177,7 +205,7 @@ export function renderClientModules(commands: readonly CommandData[], options: C
 /** The client package's \`requestBuilderAt\`, loaded on the first call (only it: a bundler drops the client's navigation, which reaches every builder). */
 export const client = () => import(${specifier('')}).then(({ requestBuilderAt }) => ({ requestBuilderAt }));
 
-/** Each request builder a command calls, by its subpath in the client package: its requests metadata. */
+/** Each request builder a command sends a body through, by its subpath in the client package: its requests metadata. */
 export const builders = {
 ${lines.join('\n')}
 };

@@ -2,7 +2,7 @@
 /** The client package's `requestBuilderAt`, loaded on the first call (only it: a bundler drops the client's navigation, which reaches every builder). */
 export const client = () => import("@mgkit/graph-client").then(({ requestBuilderAt }) => ({ requestBuilderAt }));
 
-/** Each request builder a command calls, by its subpath in the client package: its requests metadata. */
+/** Each request builder a command sends a body through, by its subpath in the client package: its requests metadata. */
 export const builders = {
   "applications/item/synchronization/acquireAccessToken": () => import("@mgkit/graph-client/applications/item/synchronization/acquireAccessToken").then(({ AcquireAccessTokenRequestBuilderRequestsMetadata }) => ({ AcquireAccessTokenRequestBuilderRequestsMetadata })),
   "servicePrincipals/item/synchronization/acquireAccessToken": () => import("@mgkit/graph-client/servicePrincipals/item/synchronization/acquireAccessToken").then(({ AcquireAccessTokenRequestBuilderRequestsMetadata }) => ({ AcquireAccessTokenRequestBuilderRequestsMetadata })),

@@ -109,7 +109,28 @@ export function describeApiFailure(error: unknown): ApiFailure | undefined {
   };
 }
 
-/** A response the client could not read as an OData error (an HTML gateway page, plain text). */
+/** Graph's JSON error (`{"error": {"code", "message", "innerError": {"request-id"}}}`), when the response is one. */
+function describeODataResponse(response: ErrorResponse): ApiFailure | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    return undefined;
+  }
+  const main = pick(body, 'error');
+  if (!main || typeof main !== 'object') return undefined;
+  const code = pick(main, 'code');
+  const message = pick(main, 'message');
+  const requestId = response.requestId ?? pick(pick(main, 'innerError', 'innererror'), 'request-id', 'requestId');
+  return {
+    status: response.status,
+    ...(typeof code === 'string' && { code }),
+    message: typeof message === 'string' && message ? message : `HTTP ${response.status}`,
+    ...(typeof requestId === 'string' && { requestId }),
+  };
+}
+
+/** A response that is not an OData error (an HTML gateway page, plain text). */
 function describeErrorResponse(response: ErrorResponse): ApiFailure {
   const text = response.text
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
@@ -140,10 +161,6 @@ function failureExitCode(status: number | undefined): number {
   return ExitCode.api;
 }
 
-/**
- * Prints one stderr line for whatever a call threw and returns the exit code. `lastError` is
- * the last error response the transport saw, used when the client could not parse it.
- */
 /** The permissions an operation needs (least privileged), to name the fix on a 403. */
 export interface NeededPermissions {
   readonly delegated?: readonly string[];
@@ -160,6 +177,10 @@ function permissionHint(needed: NeededPermissions | undefined, bin: string): str
   return `; this call needs ${kinds.join(' or ')}`;
 }
 
+/**
+ * Prints one stderr line for whatever a call threw and returns the exit code. `lastError` is
+ * the last error response the transport saw: the line describes it.
+ */
 export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResponse, needed?: NeededPermissions, bin = 'mgkit', clientRequestId?: string): number {
   const write = (text: string): void => {
     // the server's message may hold escape sequences: one plain line, secrets scrubbed
@@ -178,8 +199,8 @@ export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResp
     write(`${error.message}; nothing was sent there (check --base-url)`);
     return ExitCode.api;
   }
-  // an OData error names its code; anything else the client parsed or could not parse is
-  // described from the response itself
+  // a failed response is described from what the service sent: Graph's JSON error, else an
+  // excerpt of the body; an error without a response from what the client made of it
   const api = describeApiFailure(error);
   if (lastError?.redirect) {
     write(
@@ -187,7 +208,7 @@ export function reportFailure(error: unknown, prefix = '', lastError?: ErrorResp
     );
     return ExitCode.api;
   }
-  const failure = api?.code !== undefined || !lastError ? api : describeErrorResponse(lastError);
+  const failure = lastError ? (describeODataResponse(lastError) ?? (api?.code !== undefined ? api : describeErrorResponse(lastError))) : api;
   if (failure) {
     const sameResponse = lastError !== undefined && lastError.status === failure.status;
     const retried = sameResponse && lastError.retriesExhausted !== undefined ? ` (still ${lastError.status} after ${lastError.retriesExhausted} retries; try again later)` : '';

@@ -5,3 +5,4 @@
  */
 export { FetchRequestAdapter, HeadersInspectionOptions, KiotaClientFactory, MiddlewareFactory, RetryHandler, RetryHandlerOptions } from '@microsoft/kiota-http-fetchlibrary';
 export { withRedirectGuard } from '@mgkit/graph-client';
+export { apiClientProxifier } from '@microsoft/kiota-abstractions';

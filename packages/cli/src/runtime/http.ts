@@ -1,8 +1,8 @@
 /**
  * HTTP through the generated Kiota client: a `FetchRequestAdapter` with Kiota's default
  * middleware, a bearer-token provider, and a fetch wrapper that adds the timeout, turns transport
- * errors into one-line `NetworkError`s, keeps the last error response (for bodies the client
- * cannot parse) and, with `--debug`, traces HTTP on stderr (Authorization and secrets redacted).
+ * errors into one-line `NetworkError`s, keeps the last error response (the error line describes
+ * a failed call from it) and, with `--debug`, traces HTTP on stderr (Authorization and secrets redacted).
  */
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationProvider, RequestInformation } from '@microsoft/kiota-abstractions';
@@ -165,7 +165,7 @@ function tracingFetch(
         redirects = 0;
       } else onError(undefined);
     } else if (response.status >= 400) {
-      // kept for the error line when the client cannot parse the body (an HTML gateway page)
+      // the error line describes the call's failure from this: Graph's JSON error, or an HTML gateway page
       const requestId = response.headers.get('request-id') ?? undefined;
       const attempt = Number(headersOf(init).find(([name]) => name.toLowerCase() === 'retry-attempt')?.[1] ?? 0);
       onError({
@@ -175,7 +175,7 @@ function tracingFetch(
         contentType: response.headers.get('content-type') ?? '',
         ...(requestId !== undefined && { requestId }),
         ...(response.headers.get('retry-after') !== null && { retryAfter: response.headers.get('retry-after') ?? '' }),
-        text: (await response.clone().text()).slice(0, 4096),
+        text: (await response.clone().text()).slice(0, 65536),
       });
     } else {
       redirects = 0;
@@ -234,6 +234,8 @@ export async function createClient(settings: HttpSettings): Promise<GraphConnect
   const httpClient = KiotaClientFactory.create(customFetch as unknown as typeof fetch, middlewares);
   const auth = settings.token ? bearerProvider(settings.token) : anonymous;
   const adapter = new FetchRequestAdapter(auth, undefined, undefined, httpClient);
+  // as the client's requestBuilderAt sets it: a call without a body is built without the client
+  adapter.baseUrl = settings.baseUrl.replace(/\/+$/, '');
   return { client: { adapter, baseUrl: settings.baseUrl }, lastErrorResponse: () => lastError, lastClientRequestId: () => lastClientRequestId };
 }
 

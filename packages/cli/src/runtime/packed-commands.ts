@@ -4,11 +4,11 @@
  * options its commands take, and the module's schemas in `schemas.pack`. Thousands of commands as
  * JavaScript modules were most of the package (28 of 43 MB for the 33 Graph v1.0 modules);
  * compressed in groups they are a tenth of it. A command reads and inflates one group; the
- * schemas only when it validates or converts a body.
+ * schemas only when it validates a body.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { type BuilderCall, type BuilderCalls, type ClientModules, callsThroughBuilders } from './builder-calls.js';
+import { type BuilderCall, type ClientModules, callsThroughBuilders } from './builder-calls.js';
 import { commandDefinition, type SharedOption, type StoredCommand } from './command-definition.js';
 import type { CommandModule, JsonSchema } from './definition.js';
 
@@ -46,13 +46,14 @@ export async function loadPackedCommand(folder: URL, location: PackedLocation): 
   const group = inflateRawSync(readGroup(new URL('commands.pack', folder), groupOffset, groupLength));
   const options = JSON.parse(group.subarray(0, optionsLength).toString('utf8')) as SharedOption[];
   const [stored, operations] = JSON.parse(group.subarray(textOffset, textOffset + textLength).toString('utf8')) as [StoredCommand, Record<string, BuilderCall>];
-  // the builders load on the first call only: a command's --help needs its definition alone
-  let calls: Promise<BuilderCalls> | undefined;
-  const through = () => (calls ??= import(new URL('client-modules.js', folder).href).then((clientModules: ClientModules) => callsThroughBuilders(clientModules, operations)));
+  // the client's modules load for a call with a body only: a call without one, and a command's
+  // --help, need the command's data alone
+  let clientModules: Promise<ClientModules> | undefined;
+  const calls = callsThroughBuilders(() => (clientModules ??= import(new URL('client-modules.js', folder).href) as Promise<ClientModules>), operations);
   return {
     definition: commandDefinition(stored, options, () => moduleSchemas(folder)),
-    send: async (connection, call) => (await through()).send(connection, call),
-    sendPage: async (connection, call, nextLink) => (await through()).sendPage(connection, call, nextLink),
-    toRequestInformation: async (connection, call) => (await through()).toRequestInformation(connection, call),
+    send: calls.send,
+    sendPage: calls.sendPage,
+    toRequestInformation: calls.toRequestInformation,
   };
 }

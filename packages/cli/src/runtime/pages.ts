@@ -5,12 +5,10 @@
  */
 import { accessSync, constants, existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { JsonSchema } from './definition.js';
 import { CliError, ExitCode, UsageError } from './errors.js';
 import { originOf } from './failures.js';
 import { io } from './io.js';
 import { applyQuery, type OutputFormat, printResult } from './output.js';
-import { type Defs, fromClientModel } from './validate.js';
 
 /** Where a binary response goes is checked before anything is sent (exit 2 means nothing was). */
 export function checkBinaryDestination(outputFile: string | undefined, passThru: boolean): void {
@@ -58,8 +56,8 @@ type WirePage = Record<string, unknown>;
  * Every page of a pageable call as on the wire, the first one given, the next ones fetched on
  * demand. A next link must stay on the service's origin (`baseUrl`): the token goes with it.
  */
-export async function* followPages(first: unknown, sendPage: (nextLink: string) => Promise<unknown>, schema: JsonSchema | undefined, defs: Defs, baseUrl: string): AsyncGenerator<WirePage> {
-  let page = fromClientModel(first, schema, defs) as WirePage | undefined;
+export async function* followPages(first: unknown, nextPage: (nextLink: string) => Promise<unknown>, baseUrl: string): AsyncGenerator<WirePage> {
+  let page = first as WirePage | undefined;
   const seen = new Set<string>();
   const origin = originOf(baseUrl);
   while (page) {
@@ -70,7 +68,7 @@ export async function* followPages(first: unknown, sendPage: (nextLink: string) 
       throw new CliError(`the service's @odata.nextLink leads to another origin (${originOf(next)}), not ${origin}: not followed, the token would go with it`, ExitCode.api);
     if (seen.has(next)) throw new CliError(`the service returned the same @odata.nextLink twice (${next}); stopped to avoid a loop`, ExitCode.api);
     seen.add(next);
-    page = fromClientModel(await sendPage(next), schema, defs) as WirePage | undefined;
+    page = (await nextPage(next)) as WirePage | undefined;
   }
 }
 

@@ -15,7 +15,7 @@ import { prefetchStdin } from './inputs.js';
 import { checkQuery, printResult } from './output.js';
 import { checkBinaryDestination, followPages, printItems, writeBinary } from './pages.js';
 import { planCalls, readsStdin } from './plan.js';
-import { fromClientModel } from './validate.js';
+import { responseValue } from './response-body.js';
 import { scrubText } from './redact.js';
 import { type RequestInformationLike, askConfirmation, redactBodyText, whatIfData, whatIfRequest, whatIfText } from './what-if.js';
 import { io } from './io.js';
@@ -125,17 +125,21 @@ export async function runParsedCommand(module: CommandModule, { parsed, globals 
       config: { ...entry.call.config, headers: { ...plan.headers }, ...(inspection && { options: [inspection.option] }) },
     };
     try {
-      const result = await module.send(connection.client, call);
+      const bytes = (await module.send(connection.client, call)) as ArrayBuffer | undefined;
       if (inspection && plan.responseHeadersSink !== undefined) writeResponseHeaders(plan.responseHeadersSink, inspection.responseHeaders());
-      if (binaryResponse) writeBinary(result, plan.outputFile);
+      if (binaryResponse) writeBinary(bytes, plan.outputFile);
+      const schema = plan.operation.success.schema;
       // a next page is a GET of its link: an action's builder (POST) has no get
       if (plan.all && plan.operation.pageable && plan.operation.method.toUpperCase() === 'GET' && module.sendPage && !plan.passThru) {
         const sendPage = module.sendPage;
-        const pages = followPages(result, (nextLink) => sendPage(connection.client, call, nextLink), plan.operation.success.schema, command.$defs, globals.baseUrl);
+        const pages = followPages(
+          responseValue(bytes, schema),
+          async (nextLink) => responseValue((await sendPage(connection.client, call, nextLink)) as ArrayBuffer | undefined, schema),
+          globals.baseUrl,
+        );
         await printItems(pages, parsed.globals['output'] !== undefined || io().env['MGKIT_OUTPUT'] !== undefined ? globals.output : 'ndjson', globals.query, globals.color);
       } else if (!binaryResponse || plan.passThru) {
-        const output = plan.passThru ? true : fromClientModel(result, plan.operation.success.schema, command.$defs);
-        await printResult(output, globals.output, globals.query, globals.color);
+        await printResult(plan.passThru ? true : responseValue(bytes, schema), globals.output, globals.query, globals.color);
       }
       if (many) io().stderr.write(`${prefix}ok\n`);
     } catch (error) {

@@ -180,39 +180,3 @@ function toClientScalar(value: string, format: string | undefined): unknown {
       return value;
   }
 }
-
-/** A formatted value the parse node made (Date, DateOnly, Duration, ArrayBuffer) as the wire's text. */
-function fromClientScalar(value: object): string | undefined {
-  if (value instanceof ArrayBuffer) return Buffer.from(value).toString('base64');
-  if (ArrayBuffer.isView(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
-  if (value instanceof Date) return value.toISOString();
-  return undefined;
-}
-
-const TEXT_FORMATS = new Set(['date', 'time', 'duration']);
-
-/** The reverse of `toClientModel`, for printing responses as on the wire. */
-export function fromClientModel(value: unknown, schema: JsonSchema | undefined, defs: Defs): unknown {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const text = fromClientScalar(value);
-    if (text !== undefined) return text;
-    // DateOnly, TimeOnly, Duration: their toString() is the wire text
-    if (schema && TEXT_FORMATS.has(resolveSchema(schema, defs).format ?? '')) return String(value);
-  }
-  if (!schema || value === null || typeof value !== 'object') return value;
-  const resolved = resolveSchema(schema, defs);
-  if (Array.isArray(value)) return value.map((item) => fromClientModel(item, resolved.items, defs));
-  if (!resolved.properties) return value;
-  const byClientName = new Map(Object.entries(resolved.properties).map(([wire, property]) => [property['x-name'] ?? wire, { wire, property }]));
-  const wire: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (key === 'additionalData' && item && typeof item === 'object') {
-      for (const [extra, extraValue] of Object.entries(item)) setOwn(wire, extra, extraValue);
-      continue;
-    }
-    if (key === 'backingStore' || key === 'backingStoreEnabled') continue;
-    const declared = byClientName.get(key);
-    setOwn(wire, declared?.wire ?? key, fromClientModel(item, declared?.property, defs));
-  }
-  return wire;
-}
