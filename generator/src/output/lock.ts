@@ -106,7 +106,8 @@ function escapingEntry(lock: LockFile, lockFile: string, scope: LockScope): { at
   for (const [name, allowed] of Object.entries(scope.units)) {
     const unit = lock.units[name];
     if (!unit) continue;
-    const outputIndex = unit.outputs.findIndex((entry) => !inside(entry.path, [...allowed.outputDirs, scope.projectRoot]));
+    const outputFolders = [...allowed.outputDirs, scope.projectRoot];
+    const outputIndex = unit.outputs.findIndex((entry) => !inside(entry.path, outputFolders));
     if (outputIndex >= 0) return { at: ['units', name, 'outputs', outputIndex, 'path'], path: unit.outputs[outputIndex]?.path ?? '', list: 'outputs' };
     const inputIndex = unit.inputs.findIndex((entry) => !inside(entry.path, allowed.inputs));
     if (inputIndex >= 0) return { at: ['units', name, 'inputs', inputIndex, 'path'], path: unit.inputs[inputIndex]?.path ?? '', list: 'inputs' };
