@@ -126,7 +126,8 @@ export function callsThroughBuilders(modules: ClientModules | (() => Promise<Cli
   /** A builder over the command's own request data (a call without a body): no client module loads. */
   const rawBuilder = async (connection: BuilderConnection, spec: BuilderCall, request: RequestData, pathParameters: Record<string, unknown>): Promise<Record<string, unknown>> => {
     const { apiClientProxifier } = (await import('./http-stack.js')) as unknown as { apiClientProxifier: Proxifier };
-    const { baseUrl } = connection.adapter as { baseUrl: string };
+    // the adapter's base URL, which Kiota sets again when it sends (createClient sets it from the connection's)
+    const baseUrl = (connection.adapter as { baseUrl?: string }).baseUrl || connection.baseUrl.replace(/\/+$/, '');
     return apiClientProxifier(connection.adapter, { baseurl: baseUrl, ...pathParameters }, undefined, rawRequestsMetadata(spec.method, request));
   };
   const requestInformation = async (connection: BuilderConnection, call: PreparedCall): Promise<unknown> => {
