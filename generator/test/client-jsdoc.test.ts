@@ -72,3 +72,28 @@ describe('client target: JSDoc says what a user needs', () => {
     expect(object).toMatch(/\/\*\* The base URL [^*]*Not a secret\. \*\/\n {2}BaseAddress: 'BaseAddress',/);
   });
 });
+
+describe('client target: documentation written once', () => {
+  it('toXRequestInformation links the method that sends it instead of repeating its documentation', async () => {
+    const builder = emitClientSources(await specsModel()).get('applications/item/synchronization/acquireAccessToken/index.ts') ?? '';
+    const link = '{@link AcquireAccessTokenRequestBuilder.post}';
+    expect(builder).toContain(
+      `* Builds the request that ${link} sends, without sending it.\n   * @param body As for ${link}.\n   * @param requestConfiguration As for ${link}.\n   */\n  toPostRequestInformation(`,
+    );
+    // the operation's description and its PowerShell names are on post alone
+    expect(builder.match(/Acquire an OAuth access token/g)).toHaveLength(1);
+    expect(builder.match(/`-Credentials`/g)).toHaveLength(1);
+  });
+
+  it("a model's factory, deserializer and serializer have one line each: their signatures say the rest", async () => {
+    const models = emitClientSources(await richModel()).get('models/index.ts') ?? '';
+    const blocks = [...models.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\nexport function (create\w+FromDiscriminatorValue|deserializeInto\w+|serialize\w+)\(/g)];
+    expect(blocks.length).toBeGreaterThan(6);
+    for (const [, doc, name] of blocks) {
+      const lines = doc?.split('\n') ?? [];
+      // a base type's serializer documents its one non-obvious parameter
+      if (lines.length > 1) expect(doc, name).toMatch(/@param isSerializingDerivedType /);
+      else expect(doc, name).toMatch(/\{@link \w+\}/);
+    }
+  });
+});

@@ -100,11 +100,12 @@ export function operationDoc(facts: OperationFacts, returnType: string, model: A
   return jsDoc(operationParagraphs(operation, help), tags);
 }
 
-/** JSDoc of `toPostRequestInformation(body, requestConfiguration?)`. */
-export function requestInformationDoc(facts: OperationFacts, help: HelpIndex): OptionalKind<JSDocStructure> {
-  const { operation } = facts;
-  return jsDoc(
-    [...operationParagraphs(operation, help).slice(0, 1), 'Builds the request without sending it.'],
-    [...bodyDoc(operation, help), { tag: 'param', text: requestConfigurationDoc(operation) }, { tag: 'returns', text: '{RequestInformation}' }],
-  );
+/**
+ * JSDoc of `toPostRequestInformation(body, requestConfiguration?)`: a link to `post`, which
+ * documents the operation once (a copy here was 8% of a module's client sources).
+ */
+export function requestInformationDoc(facts: OperationFacts, builderName: string): OptionalKind<JSDocStructure> {
+  const sender = `{@link ${builderName}.${facts.methodName}}`;
+  const tags: DocTag[] = [...(facts.operation.requestBody ? [{ tag: 'param', text: `body As for ${sender}.` }] : []), { tag: 'param', text: `requestConfiguration As for ${sender}.` }];
+  return jsDoc([`Builds the request that ${sender} sends, without sending it.`], tags);
 }

@@ -67,7 +67,7 @@ function navigationMembers(node: BuilderNode, context: BuilderContext, imports: 
   return { getAccessors, methods };
 }
 
-function operationMembers(facts: OperationFacts, context: BuilderContext, imports: ImportCollector, modelModule: string): OptionalKind<MethodSignatureStructure>[] {
+function operationMembers(facts: OperationFacts, builderName: string, context: BuilderContext, imports: ImportCollector, modelModule: string): OptionalKind<MethodSignatureStructure>[] {
   const { body, response } = facts;
   const parameters: { name: string; type: string; hasQuestionToken?: boolean }[] = [];
   if (body) {
@@ -84,7 +84,7 @@ function operationMembers(facts: OperationFacts, context: BuilderContext, import
   const returnType = resultType === undefined ? 'Promise<void>' : `Promise<${resultType} | undefined>`;
   return [
     { name: facts.methodName, parameters, returnType, docs: [operationDoc(facts, returnType, context.model, context.help)] },
-    { name: facts.requestInformationName, parameters, returnType: 'RequestInformation', docs: [requestInformationDoc(facts, context.help)] },
+    { name: facts.requestInformationName, parameters, returnType: 'RequestInformation', docs: [requestInformationDoc(facts, builderName)] },
   ];
 }
 
@@ -100,7 +100,7 @@ export function requestBuilderStatements(node: BuilderNode, context: BuilderCont
     isExported: true,
     extends: [`BaseRequestBuilder<${node.builderName}>`],
     getAccessors: navigation.getAccessors,
-    methods: [...navigation.methods, ...facts.flatMap((fact) => operationMembers(fact, context, imports, modelModule))],
+    methods: [...navigation.methods, ...facts.flatMap((fact) => operationMembers(fact, node.builderName, context, imports, modelModule))],
     docs: [jsDoc([builderDescription(node, context.model)])],
   };
   const statements: StatementStructures[] = [builder];

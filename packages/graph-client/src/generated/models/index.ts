@@ -12,20 +12,12 @@ export interface AcquireAccessTokenPostRequestBody extends AdditionalDataHolder,
   credentials?: SynchronizationSecretKeyStringValuePair[];
 }
 
-/**
- * Creates the deserializer for AcquireAccessTokenPostRequestBody.
- * @param _parseNode The parse node to read the discriminator value from
- * @returns {(instance?: Parsable) => Record<string, (node: ParseNode) => void>}
- */
+/** Creates the deserializer for {@link AcquireAccessTokenPostRequestBody}. */
 export function createAcquireAccessTokenPostRequestBodyFromDiscriminatorValue(_parseNode: ParseNode | undefined): (instance?: Parsable) => Record<string, (node: ParseNode) => void> {
   return deserializeIntoAcquireAccessTokenPostRequestBody;
 }
 
-/**
- * The deserialization information for AcquireAccessTokenPostRequestBody: one reader per property on the wire.
- * @param acquireAccessTokenPostRequestBody The instance to deserialize into.
- * @returns {Record<string, (node: ParseNode) => void>}
- */
+/** The deserialization information for {@link AcquireAccessTokenPostRequestBody}: one reader per property on the wire. */
 export function deserializeIntoAcquireAccessTokenPostRequestBody(acquireAccessTokenPostRequestBody: Partial<AcquireAccessTokenPostRequestBody> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
     'backingStoreEnabled': () => { acquireAccessTokenPostRequestBody.backingStoreEnabled = true; },
@@ -33,11 +25,7 @@ export function deserializeIntoAcquireAccessTokenPostRequestBody(acquireAccessTo
   };
 }
 
-/**
- * Serializes AcquireAccessTokenPostRequestBody: every property that is not read-only, then the additional data.
- * @param writer Serialization writer to use to serialize this model
- * @param acquireAccessTokenPostRequestBody The instance to serialize from.
- */
+/** Serializes {@link AcquireAccessTokenPostRequestBody}: every property that is not read-only, then the additional data. */
 export function serializeAcquireAccessTokenPostRequestBody(writer: SerializationWriter, acquireAccessTokenPostRequestBody: Partial<AcquireAccessTokenPostRequestBody> | undefined | null = {}): void {
   if (!acquireAccessTokenPostRequestBody) return;
   writer.writeCollectionOfObjectValues<SynchronizationSecretKeyStringValuePair>('credentials', acquireAccessTokenPostRequestBody.credentials, serializeSynchronizationSecretKeyStringValuePair);
@@ -58,20 +46,12 @@ export interface ErrorDetails extends AdditionalDataHolder, BackedModel, Parsabl
   target?: string | null;
 }
 
-/**
- * Creates the deserializer for ErrorDetails.
- * @param _parseNode The parse node to read the discriminator value from
- * @returns {(instance?: Parsable) => Record<string, (node: ParseNode) => void>}
- */
+/** Creates the deserializer for {@link ErrorDetails}. */
 export function createErrorDetailsFromDiscriminatorValue(_parseNode: ParseNode | undefined): (instance?: Parsable) => Record<string, (node: ParseNode) => void> {
   return deserializeIntoErrorDetails;
 }
 
-/**
- * The deserialization information for ErrorDetails: one reader per property on the wire.
- * @param errorDetails The instance to deserialize into.
- * @returns {Record<string, (node: ParseNode) => void>}
- */
+/** The deserialization information for {@link ErrorDetails}: one reader per property on the wire. */
 export function deserializeIntoErrorDetails(errorDetails: Partial<ErrorDetails> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
     'backingStoreEnabled': () => { errorDetails.backingStoreEnabled = true; },
@@ -81,11 +61,7 @@ export function deserializeIntoErrorDetails(errorDetails: Partial<ErrorDetails> 
   };
 }
 
-/**
- * Serializes ErrorDetails: every property that is not read-only, then the additional data.
- * @param writer Serialization writer to use to serialize this model
- * @param errorDetails The instance to serialize from.
- */
+/** Serializes {@link ErrorDetails}: every property that is not read-only, then the additional data. */
 export function serializeErrorDetails(writer: SerializationWriter, errorDetails: Partial<ErrorDetails> | undefined | null = {}): void {
   if (!errorDetails) return;
   writer.writeStringValue('code', errorDetails.code);
@@ -102,31 +78,19 @@ export interface InnerError extends AdditionalDataHolder, BackedModel, Parsable 
   backingStoreEnabled?: boolean | null;
 }
 
-/**
- * Creates the deserializer for InnerError.
- * @param _parseNode The parse node to read the discriminator value from
- * @returns {(instance?: Parsable) => Record<string, (node: ParseNode) => void>}
- */
+/** Creates the deserializer for {@link InnerError}. */
 export function createInnerErrorFromDiscriminatorValue(_parseNode: ParseNode | undefined): (instance?: Parsable) => Record<string, (node: ParseNode) => void> {
   return deserializeIntoInnerError;
 }
 
-/**
- * The deserialization information for InnerError: one reader per property on the wire.
- * @param innerError The instance to deserialize into.
- * @returns {Record<string, (node: ParseNode) => void>}
- */
+/** The deserialization information for {@link InnerError}: one reader per property on the wire. */
 export function deserializeIntoInnerError(innerError: Partial<InnerError> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
     'backingStoreEnabled': () => { innerError.backingStoreEnabled = true; },
   };
 }
 
-/**
- * Serializes InnerError: every property that is not read-only, then the additional data.
- * @param writer Serialization writer to use to serialize this model
- * @param innerError The instance to serialize from.
- */
+/** Serializes {@link InnerError}: every property that is not read-only, then the additional data. */
 export function serializeInnerError(writer: SerializationWriter, innerError: Partial<InnerError> | undefined | null = {}): void {
   if (!innerError) return;
   writer.writeAdditionalData(innerError.additionalData);
@@ -150,20 +114,12 @@ export interface MainError extends AdditionalDataHolder, BackedModel, Parsable {
   innerError?: InnerError;
 }
 
-/**
- * Creates the deserializer for MainError.
- * @param _parseNode The parse node to read the discriminator value from
- * @returns {(instance?: Parsable) => Record<string, (node: ParseNode) => void>}
- */
+/** Creates the deserializer for {@link MainError}. */
 export function createMainErrorFromDiscriminatorValue(_parseNode: ParseNode | undefined): (instance?: Parsable) => Record<string, (node: ParseNode) => void> {
   return deserializeIntoMainError;
 }
 
-/**
- * The deserialization information for MainError: one reader per property on the wire.
- * @param mainError The instance to deserialize into.
- * @returns {Record<string, (node: ParseNode) => void>}
- */
+/** The deserialization information for {@link MainError}: one reader per property on the wire. */
 export function deserializeIntoMainError(mainError: Partial<MainError> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
     'backingStoreEnabled': () => { mainError.backingStoreEnabled = true; },
@@ -175,11 +131,7 @@ export function deserializeIntoMainError(mainError: Partial<MainError> | undefin
   };
 }
 
-/**
- * Serializes MainError: every property that is not read-only, then the additional data.
- * @param writer Serialization writer to use to serialize this model
- * @param mainError The instance to serialize from.
- */
+/** Serializes {@link MainError}: every property that is not read-only, then the additional data. */
 export function serializeMainError(writer: SerializationWriter, mainError: Partial<MainError> | undefined | null = {}): void {
   if (!mainError) return;
   writer.writeStringValue('code', mainError.code);
@@ -200,20 +152,12 @@ export interface ODataError extends AdditionalDataHolder, ApiError, BackedModel,
   error?: MainError;
 }
 
-/**
- * Creates the deserializer for ODataError.
- * @param _parseNode The parse node to read the discriminator value from
- * @returns {(instance?: Parsable) => Record<string, (node: ParseNode) => void>}
- */
+/** Creates the deserializer for {@link ODataError}. */
 export function createODataErrorFromDiscriminatorValue(_parseNode: ParseNode | undefined): (instance?: Parsable) => Record<string, (node: ParseNode) => void> {
   return deserializeIntoODataError;
 }
 
-/**
- * The deserialization information for ODataError: one reader per property on the wire.
- * @param oDataError The instance to deserialize into.
- * @returns {Record<string, (node: ParseNode) => void>}
- */
+/** The deserialization information for {@link ODataError}: one reader per property on the wire. */
 export function deserializeIntoODataError(oDataError: Partial<ODataError> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
     'backingStoreEnabled': () => { oDataError.backingStoreEnabled = true; },
@@ -221,11 +165,7 @@ export function deserializeIntoODataError(oDataError: Partial<ODataError> | unde
   };
 }
 
-/**
- * Serializes ODataError: every property that is not read-only, then the additional data.
- * @param writer Serialization writer to use to serialize this model
- * @param oDataError The instance to serialize from.
- */
+/** Serializes {@link ODataError}: every property that is not read-only, then the additional data. */
 export function serializeODataError(writer: SerializationWriter, oDataError: Partial<ODataError> | undefined | null = {}): void {
   if (!oDataError) return;
   writer.writeObjectValue<MainError>('error', oDataError.error, serializeMainError);
@@ -345,20 +285,12 @@ export interface SynchronizationSecretKeyStringValuePair extends AdditionalDataH
   value?: string | null;
 }
 
-/**
- * Creates the deserializer for SynchronizationSecretKeyStringValuePair.
- * @param _parseNode The parse node to read the discriminator value from
- * @returns {(instance?: Parsable) => Record<string, (node: ParseNode) => void>}
- */
+/** Creates the deserializer for {@link SynchronizationSecretKeyStringValuePair}. */
 export function createSynchronizationSecretKeyStringValuePairFromDiscriminatorValue(_parseNode: ParseNode | undefined): (instance?: Parsable) => Record<string, (node: ParseNode) => void> {
   return deserializeIntoSynchronizationSecretKeyStringValuePair;
 }
 
-/**
- * The deserialization information for SynchronizationSecretKeyStringValuePair: one reader per property on the wire.
- * @param synchronizationSecretKeyStringValuePair The instance to deserialize into.
- * @returns {Record<string, (node: ParseNode) => void>}
- */
+/** The deserialization information for {@link SynchronizationSecretKeyStringValuePair}: one reader per property on the wire. */
 export function deserializeIntoSynchronizationSecretKeyStringValuePair(synchronizationSecretKeyStringValuePair: Partial<SynchronizationSecretKeyStringValuePair> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
     'backingStoreEnabled': () => { synchronizationSecretKeyStringValuePair.backingStoreEnabled = true; },
@@ -367,11 +299,7 @@ export function deserializeIntoSynchronizationSecretKeyStringValuePair(synchroni
   };
 }
 
-/**
- * Serializes SynchronizationSecretKeyStringValuePair: every property that is not read-only, then the additional data.
- * @param writer Serialization writer to use to serialize this model
- * @param synchronizationSecretKeyStringValuePair The instance to serialize from.
- */
+/** Serializes {@link SynchronizationSecretKeyStringValuePair}: every property that is not read-only, then the additional data. */
 export function serializeSynchronizationSecretKeyStringValuePair(writer: SerializationWriter, synchronizationSecretKeyStringValuePair: Partial<SynchronizationSecretKeyStringValuePair> | undefined | null = {}): void {
   if (!synchronizationSecretKeyStringValuePair) return;
   writer.writeEnumValue<SynchronizationSecret>('key', synchronizationSecretKeyStringValuePair.key);

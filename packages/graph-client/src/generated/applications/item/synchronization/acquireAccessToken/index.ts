@@ -19,12 +19,9 @@ export interface AcquireAccessTokenRequestBuilder extends BaseRequestBuilder<Acq
    */
   post(body: AcquireAccessTokenPostRequestBody, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;
   /**
-   * Acquire an OAuth access token to authorize the Microsoft Entra provisioning service to provision users into an application.
-   *
-   * Builds the request without sending it.
-   * @param body Action parameters. PowerShell: `-BodyParameter`, or the properties one by one: `-AdditionalProperties`, `-Credentials`.
-   * @param requestConfiguration Configuration for the request such as headers, query parameters, and middleware options.
-   * @returns {RequestInformation}
+   * Builds the request that {@link AcquireAccessTokenRequestBuilder.post} sends, without sending it.
+   * @param body As for {@link AcquireAccessTokenRequestBuilder.post}.
+   * @param requestConfiguration As for {@link AcquireAccessTokenRequestBuilder.post}.
    */
   toPostRequestInformation(body: AcquireAccessTokenPostRequestBody, requestConfiguration?: RequestConfiguration<object> | undefined): RequestInformation;
 }
