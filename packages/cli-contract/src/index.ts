@@ -184,6 +184,8 @@ export interface CommandIndexEntry {
   readonly cmdlet?: string;
   readonly summary: string;
   readonly load: () => Promise<CommandModule>;
+  /** The path's word at `depth`, without splitting the whole path (help over thousands of commands reads only the first words). */
+  readonly wordAt?: (depth: number) => string | undefined;
 }
 
 /** A global option: every command takes it; command options never use its names. */

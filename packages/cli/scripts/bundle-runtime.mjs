@@ -97,10 +97,12 @@ export const CLI_NAME = ${JSON.stringify(generatedRoot.CLI_NAME)};
 export const PACKAGE_NAME = ${JSON.stringify(generatedRoot.PACKAGE_NAME)};
 export const DEFAULT_BASE_URL = ${JSON.stringify(generatedRoot.DEFAULT_BASE_URL)};
 export const DELEGATED_SCOPES = ${JSON.stringify(generatedRoot.DELEGATED_SCOPES)};
-const read = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+// dist/generated/ from here, or from the chunk of cli-chunks/ this module is bundled into
+const generated = new URL('../generated/', import.meta.url);
+const read = (file) => JSON.parse(readFileSync(new URL(file, generated), 'utf8'));
 export const COMMANDS = packedIndexEntries(
   read('./command-index.json'),
-  (folder, packed) => import('../runtime/packed-commands.js').then(({ loadPackedCommand }) => loadPackedCommand(new URL(\`./\${folder}/\`, import.meta.url), packed)),
+  (folder, packed) => import('../runtime/packed-commands.js').then(({ loadPackedCommand }) => loadPackedCommand(new URL(\`./\${folder}/\`, generated), packed)),
   () => read('./command-summaries.json'),
 );
 `,
@@ -111,16 +113,42 @@ export const COMMANDS = packedIndexEntries(
   await bundleCli();
 }
 
+/** The runtime modules `file` imports statically, and theirs (tsc's output: `import … from './x.js'` and `export … from`). */
+function staticImports(file, found = new Set()) {
+  if (found.has(file)) return found;
+  found.add(file);
+  const source = readFileSync(file, 'utf8');
+  for (const [, specifier] of source.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'(\.[^']+)';/gm)) {
+    const target = path.resolve(path.dirname(file), specifier);
+    if (existsSync(target)) staticImports(target, found);
+  }
+  return found;
+}
+
 /**
  * The CLI itself as one module and a few lazy chunks, for a binary of several modules. Node's ESM
  * loader resolves, reads and compiles each module on its own: the two dozen runtime modules
  * `mgkit --help` loads were a third of its time over bare node. Bundled with code splitting, each
  * runtime module keeps one instance (its state, such as the secrets to redact, is shared by the
- * lazy chunks). Left out, as separate files: the generated index and modules (they read files
- * next to them), the HTTP stack and builder chunks bundled above, and npm packages.
+ * lazy chunks). Left out, as separate files: the generated modules (they read files next to them),
+ * the HTTP stack and builder chunks bundled above, and npm packages.
+ *
+ * What every run loads is one chunk, `startup`: the merged command index and the runtime modules
+ * main.js imports, with those a command's help needs (`command-line.js`, the packed commands).
+ * Split the way code splitting cuts them, they were a dozen modules, 5 ms of a leaf's `--help`.
+ * The merged index finds its files from `cli-chunks/` (checked below).
  */
 async function bundleCli() {
-  const outside = (file) => file.startsWith(path.join(dist, 'generated') + path.sep) || file.startsWith(path.join(dist, 'chunks') + path.sep) || file === path.join(dist, 'runtime/http-stack.js');
+  const mergedIndex = path.join(dist, 'generated/command-index.js');
+  const outside = (file) =>
+    (file.startsWith(path.join(dist, 'generated') + path.sep) && file !== mergedIndex) || file.startsWith(path.join(dist, 'chunks') + path.sep) || file === path.join(dist, 'runtime/http-stack.js');
+  const startup = new Set([
+    mergedIndex,
+    ...[...staticImports(path.join(dist, 'main.js'))].filter((file) => !outside(file)),
+    ...staticImports(path.join(dist, 'runtime/command-line.js')),
+    ...staticImports(path.join(dist, 'runtime/packed-commands.js')),
+  ]);
+  startup.delete(path.join(dist, 'main.js'));
   const cli = await rolldown({
     input: { main: path.join(dist, 'main.js') },
     platform: 'node',
@@ -135,12 +163,22 @@ async function bundleCli() {
   const staging = path.join(root, '.cli-bundle');
   rmSync(staging, { recursive: true, force: true });
   rmSync(path.join(dist, 'cli-chunks'), { recursive: true, force: true });
-  const { output } = await cli.write({ dir: path.join(staging, 'dist'), format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'cli-chunks/[name]-[hash].js' });
+  const { output } = await cli.write({
+    dir: path.join(staging, 'dist'),
+    format: 'esm',
+    minify: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'cli-chunks/[name]-[hash].js',
+    codeSplitting: { groups: [{ name: 'startup', test: (id) => startup.has(id) }] },
+  });
   await cli.close();
+  const indexChunk = output.find((item) => item.type === 'chunk' && item.moduleIds.includes(mergedIndex));
+  if (!indexChunk?.fileName.startsWith('cli-chunks/'))
+    throw new Error(`bundle-runtime: the merged command index went to ${indexChunk?.fileName ?? 'no chunk'}, not cli-chunks/: its paths to dist/generated/ would not hold`);
   mkdirSync(path.join(dist, 'cli-chunks'), { recursive: true });
   for (const item of output) renameSync(path.join(staging, 'dist', item.fileName), path.join(dist, item.fileName));
   rmSync(staging, { recursive: true, force: true });
-  console.log(`bundled the CLI runtime into dist/main.js and ${output.length - 1} lazy chunk(s)`);
+  console.log(`bundled the CLI runtime into dist/main.js, its start-up chunk and ${output.length - 2} lazy chunk(s)`);
 }
 
 /**

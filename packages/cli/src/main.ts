@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CLI_NAME, COMMANDS, DEFAULT_BASE_URL, DELEGATED_SCOPES } from './generated/command-index.js';
+import { pathWord } from './runtime/command-index.js';
 import type { CommandIndexEntry } from './runtime/definition.js';
 import { ExitCode, UsageError, didYouMean } from './runtime/errors.js';
 import { GLOBAL_OPTIONS, globalTakesValue } from './runtime/globals.js';
@@ -62,7 +63,7 @@ export function resolveCommand(words: readonly string[]): Resolved {
   if (best) return { entry: best, extra: words.slice(best.path.length) };
   for (let length = words.length; length > 0; length -= 1) {
     const prefix = words.slice(0, length);
-    if (COMMANDS.some((entry) => prefix.every((word, index) => entry.path[index] === word))) return { group: prefix, extra: words.slice(length) };
+    if (COMMANDS.some((entry) => prefix.every((word, index) => pathWord(entry, index) === word))) return { group: prefix, extra: words.slice(length) };
   }
   return { extra: [...words] };
 }
@@ -87,11 +88,15 @@ function unknownCommand(words: readonly string[], rest: readonly string[], group
   if (option) return option;
   if (group && group.length > 0) {
     // `applications synchronization acquire-access-token pst`: suggest the words that follow the known part
-    const next = [...new Set(COMMANDS.filter((entry) => group.every((word, index) => entry.path[index] === word)).map((entry) => entry.path[group.length] ?? ''))].filter(Boolean);
+    const next = [...new Set(COMMANDS.filter((entry) => group.every((word, index) => pathWord(entry, index) === word)).map((entry) => pathWord(entry, group.length) ?? ''))].filter(Boolean);
     return new UsageError(`unknown command '${words.join(' ')}'${didYouMean(words[group.length] ?? '', next, `${group.join(' ')} `)}; run '${CLI_NAME} ${group.join(' ')} --help'`);
   }
   const candidates = [
-    ...new Set([...COMMANDS.map((entry) => entry.path[0] ?? ''), ...COMMANDS.flatMap((entry) => (entry.cmdlet ? [entry.cmdlet] : [])), ...BUILTIN_COMMANDS.filter((name) => !name.startsWith('_'))]),
+    ...new Set([
+      ...COMMANDS.map((entry) => pathWord(entry, 0) ?? ''),
+      ...COMMANDS.flatMap((entry) => (entry.cmdlet ? [entry.cmdlet] : [])),
+      ...BUILTIN_COMMANDS.filter((name) => !name.startsWith('_')),
+    ]),
   ];
   return new UsageError(`unknown command '${words.join(' ')}'${didYouMean(words[0] ?? '', candidates)}; run '${CLI_NAME} --help'`);
 }

@@ -42,4 +42,21 @@ describe('a packed index', () => {
     await entry?.load();
     expect(calls).toEqual([['people', [0, 120, 40, 40, 80]]]);
   });
+
+  it("reads a path's word from the line, as the split path has it, past the end included", () => {
+    for (const entry of packedIndexEntries(
+      LINES,
+      async () => ({}) as CommandModule,
+      () => [],
+    )) {
+      const words = [0, 1, 2, 3].map((depth) => entry.wordAt?.(depth));
+      expect(words).toEqual([0, 1, 2, 3].map((depth) => entry.path[depth]));
+    }
+    const [entry] = packedIndexEntries(
+      LINES,
+      async () => ({}) as CommandModule,
+      () => [],
+    );
+    expect([entry?.wordAt?.(0), entry?.wordAt?.(2), entry?.wordAt?.(3)]).toEqual(['users', 'get', undefined]);
+  });
 });

@@ -68,6 +68,19 @@ class PackedIndexEntry implements CommandIndexEntry {
     return (this.#path ??= this.line.slice(0, this.line.indexOf('\t')).split(' '));
   }
 
+  wordAt(depth: number): string | undefined {
+    if (this.#path) return this.#path[depth];
+    const end = this.line.indexOf('\t');
+    let start = 0;
+    for (let word = 0; word < depth; word += 1) {
+      const space = this.line.indexOf(' ', start);
+      if (space < 0 || space > end) return undefined;
+      start = space + 1;
+    }
+    const space = this.line.indexOf(' ', start);
+    return this.line.slice(start, space < 0 || space > end ? end : space);
+  }
+
   get cmdlet(): string | undefined {
     if (this.#cmdlet === undefined) {
       const start = this.line.indexOf('\t') + 1;
@@ -100,4 +113,9 @@ export function packedIndexEntries(lines: readonly string[], load: PackedIndex['
   let loaded: readonly string[] | undefined;
   const index: PackedIndex = { load, summaries: () => (loaded ??= summaries()) };
   return lines.map((line, position) => new PackedIndexEntry(line, position, index));
+}
+
+/** The word of `entry`'s path at `depth`: from its index line when it has one, not from its split path. */
+export function pathWord(entry: CommandIndexEntry, depth: number): string | undefined {
+  return entry.wordAt ? entry.wordAt(depth) : entry.path[depth];
 }

@@ -3,6 +3,7 @@ import { EXIT_CODE_MEANINGS, GLOBAL_OPTIONS, globalOptionLabel } from '@mgkit/cl
 import type { CommandDefinition, CommandIndexEntry, OptionDefinition } from './definition.js';
 import { type Defs, resolveSchema } from './validate.js';
 import { safeForTerminal } from './terminal.js';
+import { pathWord } from './command-index.js';
 
 export interface HelpStyle {
   readonly color: boolean;
@@ -54,19 +55,19 @@ const LISTED_COMMANDS_LIMIT = 40;
 function subgroups(commands: readonly CommandIndexEntry[], depth: number): [string, number][] {
   const counts = new Map<string, number>();
   for (const entry of commands) {
-    const word = entry.path[depth];
+    const word = pathWord(entry, depth);
     if (word !== undefined) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function rootHelpText(bin: string, version: string, commands: readonly CommandIndexEntry[], style: HelpStyle, prefix: readonly string[]): string {
-  const shown = commands.filter((entry) => prefix.every((word, index) => entry.path[index] === word));
+  const shown = prefix.length === 0 ? commands : commands.filter((entry) => prefix.every((word, index) => pathWord(entry, index) === word));
   const grouped = shown.length > LISTED_COMMANDS_LIMIT;
   // a group of one command is shown as that command
   const rows: [string, string][] = grouped
     ? subgroups(shown, prefix.length).map(([name, count]) => {
-        const only = count === 1 ? shown.find((entry) => entry.path[prefix.length] === name) : undefined;
+        const only = count === 1 ? shown.find((entry) => pathWord(entry, prefix.length) === name) : undefined;
         return only ? [only.path.join(' '), only.summary] : [[...prefix, name].join(' '), `${count} commands`];
       })
     : [];
