@@ -151,6 +151,15 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
     expect(getChunks.some((chunk) => builderChunks.includes(chunk))).toBe(false);
   });
 
+  it("a body is validated against its module's packed schemas before anything is sent", async () => {
+    seen.length = 0;
+    const result = await mgkit(['New-MgSchemaExtension', '--body', '{"id": 5, "properties": [{"name": "n", "type": 7}]}', '--base-url', base], { MGKIT_ACCESS_TOKEN: 't' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/id: expected string/);
+    expect(result.stderr).toMatch(/properties\[0\]\.type: expected string/);
+    expect(seen).toEqual([]);
+  });
+
   it('the bundled runtime (one main module, lazy chunks) traces a call with --debug and prints no token', async () => {
     expect(readdirSync(path.join(cli, 'dist/cli-chunks')).some((file) => file.startsWith('run-command-'))).toBe(true);
     const token = 'planted-modules-token-8f3a';

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { rolldown } from 'rolldown';
+import { packSchemas } from './pack-schemas.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
@@ -187,8 +188,8 @@ async function bundleCli() {
  * groups of about GROUP_BYTES, in index order, so that a command inflates a few dozen of its
  * neighbours, not the module. Each group starts with the options its commands take (the module's
  * option table, cut to them): a command needs no other table for its help or its call. The schemas
- * go in one more file, read when a command validates or converts a body. The command modules and
- * tables they replace are deleted.
+ * go in one more file, in groups too (scripts/pack-schemas.mjs), read when a command validates a
+ * body. The command modules and tables they replace are deleted.
  */
 function packModule(folder, commands) {
   const sourceDir = path.join(generated, folder);
@@ -235,7 +236,7 @@ function packModule(folder, commands) {
     groupOffset += bytes.length;
   }
   writeFileSync(path.join(distDir, 'commands.pack'), Buffer.concat(compressed));
-  const schemasPack = deflateRawSync(JSON.stringify(parsedTable(path.join(sourceDir, 'schemas.ts'))), { level: 9 });
+  const schemasPack = packSchemas(parsedTable(path.join(sourceDir, 'schemas.ts')));
   writeFileSync(path.join(distDir, 'schemas.pack'), schemasPack);
   for (const replaced of ['commands', 'options.js', 'schemas.js', 'command-index.js']) rmSync(path.join(distDir, replaced), { recursive: true, force: true });
   return { locations, bytes: groupOffset + schemasPack.length };

@@ -1,16 +1,17 @@
 /**
  * Commands as a built binary of several modules stores them (scripts/bundle-runtime.mjs): per
  * module, its commands' data compressed in groups in `commands.pack`, each group starting with the
- * options its commands take, and the module's schemas in `schemas.pack`. Thousands of commands as
+ * options its commands take, and the module's schemas in `schemas.pack` (packed-schemas.ts). Thousands of commands as
  * JavaScript modules were most of the package (28 of 43 MB for the 33 Graph v1.0 modules);
  * compressed in groups they are a tenth of it. A command reads and inflates one group; the
  * schemas only when it validates a body.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { type BuilderCall, type ClientModules, callsThroughBuilders } from './builder-calls.js';
 import { commandDefinition, type SharedOption, type StoredCommand } from './command-definition.js';
 import type { CommandModule, JsonSchema } from './definition.js';
+import { packedSchemas } from './packed-schemas.js';
 
 /**
  * Where a command is in its module's `commands.pack`: its group's bytes, then, in the inflated
@@ -23,7 +24,7 @@ const schemasByFolder = new Map<string, Readonly<Record<string, JsonSchema>>>();
 function moduleSchemas(folder: URL): Readonly<Record<string, JsonSchema>> {
   let schemas = schemasByFolder.get(folder.href);
   if (!schemas) {
-    schemas = JSON.parse(inflateRawSync(readFileSync(new URL('schemas.pack', folder))).toString('utf8')) as Record<string, JsonSchema>;
+    schemas = packedSchemas(new URL('schemas.pack', folder));
     schemasByFolder.set(folder.href, schemas);
   }
   return schemas;
