@@ -5,7 +5,7 @@
 //   - type-checking the generated CLI (tsc, peak RSS), and its build;
 //   - the packed CLI (npm pack: unpacked bytes and files);
 //   - wall-clock time of a fresh process, median of interleaved runs: `node -e 0`, `mgkit --help`,
-//     a leaf command's `--help`, and one call to a server on 127.0.0.1.
+//     a leaf command's `--help`, and one call to a server on 127.0.0.1, without and with a body.
 // Writes bench/RESULTS-cli.md; exits 1 when a goal is missed by more than the noise band.
 //
 //   node bench/whole-graph-cli.mjs [--runs N]      (MGKIT_BENCH_RUNS; default 11)
@@ -78,6 +78,8 @@ const cases = [
   ['mgkit --help', [bin, '--help']],
   ['mgkit Get-MgDriveItem --help (leaf, Files)', [bin, 'Get-MgDriveItem', '--help']],
   ['mgkit Get-MgDriveItem (one call, 127.0.0.1)', [bin, 'Get-MgDriveItem', '--drive-id', 'd1', '--drive-item-id', 'i1', '--base-url', baseUrl]],
+  // a body goes through its request builder and the models it reaches (a drive item's: most of Files')
+  ['mgkit Update-MgDriveItem --name (one call with a body, 127.0.0.1)', [bin, 'Update-MgDriveItem', '--drive-id', 'd1', '--drive-item-id', 'i1', '--name', 'bench', '--base-url', baseUrl]],
 ];
 
 function timed(args) {
@@ -110,6 +112,7 @@ const goals = [
   ['`mgkit --help` ÷ `node -e 0`', medians[1] / bare, GOALS.help, (value) => `${value.toFixed(2)}×`],
   ["a leaf command's `--help` ÷ `node -e 0`", medians[2] / bare, GOALS.leafHelp, (value) => `${value.toFixed(2)}×`],
   ['one call to 127.0.0.1 ÷ `node -e 0`', medians[3] / bare, GOALS.call, (value) => `${value.toFixed(2)}×`],
+  ['one call with a body to 127.0.0.1 ÷ `node -e 0`', medians[4] / bare, GOALS.call, (value) => `${value.toFixed(2)}×`],
   ['packed CLI, unpacked (MB)', mb(packed.unpackedSize), GOALS.packedMB, (value) => `${value.toFixed(1)} MB`],
   ['type-checking the generated CLI, peak RSS (MB)', typecheck.peakMB, GOALS.typecheckMB, (value) => `${value.toFixed(0)} MB`],
 ];
