@@ -136,7 +136,7 @@ function staticImports(file, found = new Set()) {
  *
  * What every run loads is one chunk, `startup`: the merged command index and the runtime modules
  * main.js imports, with those a command's help needs (`command-line.js`, the packed commands).
- * Split the way code splitting cuts them, they were a dozen modules, 5 ms of a leaf's `--help`.
+ * Split the way code splitting cuts them, they were a dozen modules, 8 to 10 ms of a leaf's `--help`.
  * The merged index finds its files from `cli-chunks/` (checked below).
  */
 async function bundleCli() {

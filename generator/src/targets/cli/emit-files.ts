@@ -183,9 +183,10 @@ ${calls.join('\n')}
 /**
  * The client package and every request builder the unit's commands send a body through (its
  * model serializer writes the body), each loaded on first use; a call without a body needs no
- * builder (see RequestData). JavaScript with a declaration beside it: the type-checker never reads the client from
- * here (a module's client is tens of megabytes of declarations), while a bundler follows the
- * imports (the CLI's build bundles them with the Kiota runtime, see scripts/bundle-runtime.mjs).
+ * builder (see RequestData). JavaScript with a declaration beside it: the type-checker never
+ * reads the client from here (a module's client is tens of megabytes of declarations), while a
+ * bundler follows the imports (the CLI's build bundles them with the Kiota runtime, see
+ * scripts/bundle-runtime.mjs).
  */
 export function renderClientModules(commands: readonly CommandData[], options: CliEmitOptions, builderCalls: BuilderCalls): { js: string; dts: string } {
   const builders = new Map<string, string>();
