@@ -4,6 +4,8 @@
  */
 import { COMMANDS, CLI_NAME } from '../generated/command-index.js';
 import { CLOUD_NAMES } from './clouds.js';
+import { pathWord } from './command-index.js';
+import type { CommandIndexEntry } from './definition.js';
 import { ExitCode, UsageError } from './errors.js';
 import { GLOBAL_OPTIONS } from './globals.js';
 import { OUTPUT_FORMATS } from './output.js';
@@ -72,9 +74,16 @@ export async function complete(words: readonly string[]): Promise<string[]> {
   // a value-taking option's value: its names when known, else nothing (the shell completes files)
   if (forGlobal) return matching(forGlobal);
   const before = words.slice(0, -1).filter((word) => !word.startsWith('-'));
-  const entry =
-    COMMANDS.find((candidate) => candidate.aliases.includes((before[0] ?? '').toLowerCase())) ??
-    COMMANDS.find((candidate) => candidate.path.length <= before.length && candidate.path.every((word, index) => before[index] === word));
+  // compared field by field: thousands of commands, none split into its path or lower-cased alias
+  const cmdlet = (before[0] ?? '').toLowerCase();
+  const isTheCommand = (candidate: CommandIndexEntry): boolean => {
+    for (let depth = 0; ; depth += 1) {
+      const word = pathWord(candidate, depth);
+      if (word === undefined) return depth > 0;
+      if (before[depth] !== word) return false;
+    }
+  };
+  const entry = COMMANDS.find((candidate) => candidate.cmdlet?.length === cmdlet.length && candidate.aliases.includes(cmdlet)) ?? COMMANDS.find(isTheCommand);
   let candidates: string[];
   if (entry) {
     const module = await entry.load();
@@ -87,7 +96,8 @@ export async function complete(words: readonly string[]): Promise<string[]> {
   } else {
     const next = new Set<string>();
     for (const command of COMMANDS) {
-      if (before.every((word, index) => command.path[index] === word) && command.path[before.length]) next.add(command.path[before.length] as string);
+      const word = before.every((prefix, index) => pathWord(command, index) === prefix) ? pathWord(command, before.length) : undefined;
+      if (word) next.add(word);
     }
     if (before.length === 0) {
       BUILTINS.forEach((name) => next.add(name));
