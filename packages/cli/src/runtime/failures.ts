@@ -109,7 +109,7 @@ export function describeApiFailure(error: unknown): ApiFailure | undefined {
   };
 }
 
-/** Graph's JSON error (`{"error": {"code", "message", "innerError": {"request-id"}}}`), when the response is one. */
+/** Graph's JSON error (`{"error": {"code", "message", "innerError": {"request-id"}}}`), when the response is one: read as the client's ODataError is. */
 function describeODataResponse(response: ErrorResponse): ApiFailure | undefined {
   let body: unknown;
   try {
@@ -119,15 +119,7 @@ function describeODataResponse(response: ErrorResponse): ApiFailure | undefined 
   }
   const main = pick(body, 'error');
   if (!main || typeof main !== 'object') return undefined;
-  const code = pick(main, 'code');
-  const message = pick(main, 'message');
-  const requestId = response.requestId ?? pick(pick(main, 'innerError', 'innererror'), 'request-id', 'requestId');
-  return {
-    status: response.status,
-    ...(typeof code === 'string' && { code }),
-    message: typeof message === 'string' && message ? message : `HTTP ${response.status}`,
-    ...(typeof requestId === 'string' && { requestId }),
-  };
+  return describeApiFailure({ responseStatusCode: response.status, responseHeaders: response.requestId === undefined ? {} : { 'request-id': [response.requestId] }, error: main });
 }
 
 /** A response that is not an OData error (an HTML gateway page, plain text). */
