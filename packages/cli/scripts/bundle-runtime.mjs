@@ -257,11 +257,11 @@ function storedDefinition(source, command) {
   return parsedJsonLiteral(source, 'commandDefinition\\(', `the command ${command.path.join(' ')}`);
 }
 
-/** The operations map of `callsThroughBuilders(clientModules, { "key": {…}, … });`: one JSON value per line. */
+/** The operations map of `callsThroughBuilders(clientModules, definition, { "key": {…}, … });`: one JSON value per line. */
 function builderCalls(source, command) {
-  const start = source.indexOf('callsThroughBuilders(clientModules, {');
+  const start = source.indexOf('callsThroughBuilders(clientModules, definition, {');
   const end = source.indexOf('\n});', start);
-  if (start < 0 || end < 0) throw new Error(`bundle-runtime: the command ${command.path.join(' ')} has no callsThroughBuilders(clientModules, {…}); regenerate it`);
+  if (start < 0 || end < 0) throw new Error(`bundle-runtime: the command ${command.path.join(' ')} has no callsThroughBuilders(clientModules, definition, {…}); regenerate it`);
   const body = source
     .slice(source.indexOf('{', start) + 1, end)
     .trim()

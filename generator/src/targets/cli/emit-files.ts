@@ -9,7 +9,7 @@ import type { PlacedCommand } from '../shared/command-data/command-paths.js';
 import type { CommandData } from '../shared/command-data/definitions.js';
 import { type ClientSurface, clientSurface } from '../shared/client-surface/index.js';
 import { compareOrdinal } from '../shared/compare.js';
-import { acceptedContentType, operationUriTemplate, queryNameMapping, templateVariableName } from '../shared/uri-template.js';
+import { acceptedContentType, queryNameMapping, templateVariableName } from '../shared/uri-template.js';
 
 export interface CliEmitOptions {
   readonly binName: string;
@@ -32,23 +32,22 @@ interface BuilderCallData {
 }
 
 /**
- * What Kiota builds a request from, as the builder's requests metadata holds it: a call without a
- * body is built from this, without loading the builder, whose module imports every model its
+ * What Kiota builds a request from, as the builder's requests metadata holds it, beside the URI
+ * template the operation's definition holds (`urlTemplate`, the same computation): a call without
+ * a body is built from these, without loading the builder, whose module imports every model its
  * operations reach (the response is printed as the wire had it, never parsed into models).
  */
 interface RequestData {
-  readonly uriTemplate: string;
   /** The Accept header. */
   readonly accept?: string;
   /** Query parameters whose symbol name differs from their template name (the builder's `…QueryParametersMapper`). */
   readonly query?: Readonly<Record<string, string>>;
 }
 
-function requestData(urlSegments: readonly string[], operation: OperationModel): RequestData {
+function requestData(operation: OperationModel): RequestData {
   const accept = acceptedContentType(operation);
   const query = queryNameMapping(operation.queryParameters);
   return {
-    uriTemplate: operationUriTemplate(urlSegments, operation.queryParameters),
     ...(accept !== undefined && { accept }),
     ...(Object.keys(query).length > 0 && { query }),
   };
@@ -73,7 +72,7 @@ function builderCall(surface: ClientSurface, operation: OperationModel): Builder
     method: operation.method.toLowerCase(),
     body,
     parameters,
-    ...(!body && { request: requestData(node.urlSegments, operation) }),
+    ...(!body && { request: requestData(operation) }),
   };
 }
 
@@ -174,7 +173,7 @@ import { SCHEMAS } from '../schemas.js';
 export const definition = commandDefinition(${parsedJson(stored)}, OPTIONS, SCHEMAS);
 
 /** Each operation's request builder in ${options.clientPackage} (see runtime/builder-calls.ts). */
-export const { send, sendPage, toRequestInformation } = callsThroughBuilders(clientModules, {
+export const { send, sendPage, toRequestInformation } = callsThroughBuilders(clientModules, definition, {
 ${calls.join('\n')}
 });
 `;

@@ -16,14 +16,17 @@ import type { PreparedCall } from './definition.js';
 
 /** The connection a command sends through: the prepared request adapter and the base URL. */
 export interface BuilderConnection {
-  /** A Kiota `RequestAdapter` (from the HTTP stack), its `baseUrl` set. */
+  /** A Kiota `RequestAdapter` (from the HTTP stack), its `baseUrl` set to the one below. */
   readonly adapter: unknown;
+  /** The service root, without a trailing slash. */
   readonly baseUrl: string;
 }
 
-/** A call without a body, as its builder's requests metadata describes it (the generator's RequestData). */
+/**
+ * A call without a body, as its builder's requests metadata describes it (the generator's
+ * RequestData), beside the URI template its operation's definition holds.
+ */
 export interface RequestData {
-  readonly uriTemplate: string;
   /** The Accept header. */
   readonly accept?: string;
   /** Query parameters whose symbol name differs from their template name: `select` → `%24select`. */
@@ -80,11 +83,16 @@ function invoke(target: Record<string, unknown>, name: string, args: unknown[]):
   return method.apply(target, args);
 }
 
+/** The operations of a command's definition: each one's URI template, as its builder's. */
+interface OperationTemplates {
+  readonly operations: Readonly<Record<string, { readonly urlTemplate: string }>>;
+}
+
 /** Kiota's requests metadata for a call without a body, answering the response's bytes. */
-function rawRequestsMetadata(method: string, request: RequestData): Record<string, unknown> {
+function rawRequestsMetadata(method: string, uriTemplate: string, request: RequestData): Record<string, unknown> {
   return {
     [method]: {
-      uriTemplate: request.uriTemplate,
+      uriTemplate,
       ...(request.accept !== undefined && { responseBodyContentType: request.accept }),
       ...(request.query !== undefined && { queryParametersMapper: request.query }),
       adapterMethodName: 'sendPrimitive',
@@ -95,9 +103,10 @@ function rawRequestsMetadata(method: string, request: RequestData): Record<strin
 
 /**
  * The command's `send`, `sendPage` and `toRequestInformation`. `modules` is the unit's
- * `client-modules.js`, or a function that loads it (a packed command loads it only for a body).
+ * `client-modules.js`, or a function that loads it (a packed command loads it only for a body);
+ * `definition` is the command's, whose operations hold their URI templates.
  */
-export function callsThroughBuilders(modules: ClientModules | (() => Promise<ClientModules>), operations: Readonly<Record<string, BuilderCall>>): BuilderCalls {
+export function callsThroughBuilders(modules: ClientModules | (() => Promise<ClientModules>), definition: OperationTemplates, operations: Readonly<Record<string, BuilderCall>>): BuilderCalls {
   const clientModules = async (): Promise<ClientModules> => (typeof modules === 'function' ? modules() : modules);
   const specOf = (call: PreparedCall): BuilderCall => {
     const spec = operations[call.operation];
@@ -124,15 +133,15 @@ export function callsThroughBuilders(modules: ClientModules | (() => Promise<Cli
     return client.requestBuilderAt(connection.adapter, metadata, pathParametersOf(spec, call), { baseUrl: connection.baseUrl });
   };
   /** A builder over the command's own request data (a call without a body): no client module loads. */
-  const rawBuilder = async (connection: BuilderConnection, spec: BuilderCall, request: RequestData, pathParameters: Record<string, unknown>): Promise<Record<string, unknown>> => {
+  const rawBuilder = async (connection: BuilderConnection, call: PreparedCall, spec: BuilderCall, request: RequestData, pathParameters: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    const uriTemplate = definition.operations[call.operation]?.urlTemplate;
+    if (uriTemplate === undefined) throw new Error(`${call.operation} has no URI template in the command's definition`);
     const { apiClientProxifier } = (await import('./http-stack.js')) as unknown as { apiClientProxifier: Proxifier };
-    // the adapter's base URL, which Kiota sets again when it sends (createClient sets it from the connection's)
-    const baseUrl = (connection.adapter as { baseUrl?: string }).baseUrl || connection.baseUrl.replace(/\/+$/, '');
-    return apiClientProxifier(connection.adapter, { baseurl: baseUrl, ...pathParameters }, undefined, rawRequestsMetadata(spec.method, request));
+    return apiClientProxifier(connection.adapter, { baseurl: connection.baseUrl, ...pathParameters }, undefined, rawRequestsMetadata(spec.method, uriTemplate, request));
   };
   const requestInformation = async (connection: BuilderConnection, call: PreparedCall): Promise<unknown> => {
     const spec = specOf(call);
-    if (spec.request) return invoke(await rawBuilder(connection, spec, spec.request, pathParametersOf(spec, call)), requestInformationName(spec.method), [call.config]);
+    if (spec.request) return invoke(await rawBuilder(connection, call, spec, spec.request, pathParametersOf(spec, call)), requestInformationName(spec.method), [call.config]);
     const builder = await clientBuilder(connection, spec, call);
     return invoke(builder, requestInformationName(spec.method), spec.body ? [call.body, call.config] : [call.config]);
   };
@@ -145,7 +154,7 @@ export function callsThroughBuilders(modules: ClientModules | (() => Promise<Cli
     async sendPage(connection, call, nextLink) {
       const spec = specOf(call);
       if (!spec.request) throw new Error(`${call.operation} is not a GET: it has no next page`);
-      const builder = await rawBuilder(connection as BuilderConnection, spec, spec.request, {});
+      const builder = await rawBuilder(connection as BuilderConnection, call, spec, spec.request, {});
       // the next page's link carries the query: only the headers and options go again
       const page = invoke(builder, 'withUrl', [nextLink]) as Record<string, unknown>;
       return invoke(page, 'get', [{ headers: call.config.headers, options: call.config.options }]) as Promise<ArrayBuffer | undefined>;

@@ -234,9 +234,10 @@ export async function createClient(settings: HttpSettings): Promise<GraphConnect
   const httpClient = KiotaClientFactory.create(customFetch as unknown as typeof fetch, middlewares);
   const auth = settings.token ? bearerProvider(settings.token) : anonymous;
   const adapter = new FetchRequestAdapter(auth, undefined, undefined, httpClient);
-  // as the client's requestBuilderAt sets it: a call without a body is built without the client
-  adapter.baseUrl = settings.baseUrl.replace(/\/+$/, '');
-  return { client: { adapter, baseUrl: settings.baseUrl }, lastErrorResponse: () => lastError, lastClientRequestId: () => lastClientRequestId };
+  // set here as the client's requestBuilderAt sets it: a call without a body is built without the client
+  const baseUrl = settings.baseUrl.replace(/\/+$/, '');
+  adapter.baseUrl = baseUrl;
+  return { client: { adapter, baseUrl }, lastErrorResponse: () => lastError, lastClientRequestId: () => lastClientRequestId };
 }
 
 /** Response headers inspection (Kiota's HeadersInspectionOptions), loaded with the client. */

@@ -50,9 +50,10 @@ export async function loadPackedCommand(folder: URL, location: PackedLocation): 
   // the client's modules load for a call with a body only: a call without one, and a command's
   // --help, need the command's data alone
   let clientModules: Promise<ClientModules> | undefined;
-  const calls = callsThroughBuilders(() => (clientModules ??= import(new URL('client-modules.js', folder).href) as Promise<ClientModules>), operations);
+  const definition = commandDefinition(stored, options, () => moduleSchemas(folder));
+  const calls = callsThroughBuilders(() => (clientModules ??= import(new URL('client-modules.js', folder).href) as Promise<ClientModules>), definition, operations);
   return {
-    definition: commandDefinition(stored, options, () => moduleSchemas(folder)),
+    definition,
     send: calls.send,
     sendPage: calls.sendPage,
     toRequestInformation: calls.toRequestInformation,
