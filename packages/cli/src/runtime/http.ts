@@ -167,15 +167,19 @@ function tracingFetch(
     } else if (response.status >= 400) {
       // the error line describes the call's failure from this: Graph's JSON error, or an HTML gateway page
       const requestId = response.headers.get('request-id') ?? undefined;
+      const contentType = response.headers.get('content-type') ?? '';
+      const text = await response.clone().text();
       const attempt = Number(headersOf(init).find(([name]) => name.toLowerCase() === 'retry-attempt')?.[1] ?? 0);
       onError({
         ...((response.status === 429 || response.status === 503) && attempt >= MAX_RETRIES && { retriesExhausted: attempt }),
         status: response.status,
         statusText: response.statusText,
-        contentType: response.headers.get('content-type') ?? '',
+        contentType,
         ...(requestId !== undefined && { requestId }),
         ...(response.headers.get('retry-after') !== null && { retryAfter: response.headers.get('retry-after') ?? '' }),
-        text: (await response.clone().text()).slice(0, 65536),
+        // Graph's JSON error is kept whole to be parsed (the transport bounds a response's size);
+        // any other body only for an excerpt
+        text: /json/i.test(contentType) ? text : text.slice(0, 65536),
       });
     } else {
       redirects = 0;
