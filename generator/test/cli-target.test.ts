@@ -98,7 +98,7 @@ describe('CLI target on the seed', () => {
     }
   });
 
-  it('addresses each operation’s request builder directly: subpath, requests metadata, path parameters by template name', () => {
+  it('holds each operation’s request as its builder’s metadata says it: builder, path parameters by template name, body content and serializer', () => {
     const files = cliFiles(model, unit);
     const calls = (prefix: string) => {
       const text = commandFile(files, prefix);
@@ -109,18 +109,18 @@ describe('CLI target on the seed', () => {
         builder: 'applications/item/synchronization/acquireAccessToken',
         metadata: 'AcquireAccessTokenRequestBuilderRequestsMetadata',
         method: 'post',
-        body: true,
         parameters: { 'application-id': 'application%2Did' },
+        request: {
+          accept: 'application/json',
+          body: { contentType: 'application/json', set: 'setContentFromParsable', serializer: 'serializeAcquireAccessTokenPostRequestBody' },
+        },
       },
     });
     expect(calls('service-principals-')['servicePrincipals.synchronization.acquireAccessToken.post']?.parameters).toEqual({ 'servicePrincipal-id': 'servicePrincipal%2Did' });
-    // commands import no client code; the client modules load it, one builder at a time
+    // commands import no client code; the client modules load its serializers, and nothing else of it
     for (const prefix of ['applications-', 'service-principals-']) expect(commandFile(files, prefix)).not.toMatch(/import[^;]*graph-client/);
     const clientModules = files.find((file) => file.path.endsWith('client-modules.js'))!.contents;
-    expect(clientModules).toContain('export const client = () => import("@mgkit/graph-client").then(({ requestBuilderAt }) => ({ requestBuilderAt }));');
-    expect(clientModules).toContain(
-      '"applications/item/synchronization/acquireAccessToken": () => import("@mgkit/graph-client/applications/item/synchronization/acquireAccessToken").then(({ AcquireAccessTokenRequestBuilderRequestsMetadata }) => ({ AcquireAccessTokenRequestBuilderRequestsMetadata })),',
-    );
+    expect([...clientModules.matchAll(/import\(([^)]*)\)/g)].map((match) => match[1])).toEqual(['"@mgkit/graph-client/models/serializers"']);
   });
 
   it('units sharing a CLI package are modules of one binary: each folder one module, and one index that merges them', () => {
@@ -134,7 +134,7 @@ describe('CLI target on the seed', () => {
     // one folder deeper: the runtime is one more level up
     expect(files.find((file) => file.path.endsWith('applications/command-index.ts'))!.contents).toContain("from '../../runtime/definition.js'");
     expect(commandFile(files, 'applications-')).toContain("from '../../../runtime/builder-calls.js'");
-    expect(files.find((file) => file.path.endsWith('client-modules.js'))!.contents).toContain('import("@mgkit/graph-applications/applications/item/synchronization/acquireAccessToken")');
+    expect(files.find((file) => file.path.endsWith('client-modules.js'))!.contents).toContain('import("@mgkit/graph-applications/models/serializers")');
   });
 
   it('maps the cmdlet parameters to kebab-case options with aliases and roles', () => {

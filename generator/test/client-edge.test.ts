@@ -73,9 +73,10 @@ describe('client target: a hand-written model with the corner cases', () => {
 
   it('escapes names that would clash and text that would end a comment', () => {
     const models = fileOf(sources, 'models/index.ts');
-    expect(models).toContain('export function serializeWriter(writer: SerializationWriter, writerValue: Partial<Writer> | undefined | null = {}): void {');
+    const serializers = fileOf(sources, 'models/serializers/index.ts');
+    expect(serializers).toContain('export function serializeWriter(writer: SerializationWriter, writerValue: Partial<Writer> | undefined | null = {}): void {');
     expect(models).toContain('additionalDataEscaped?: string | null;');
-    expect(models).toContain("writer.writeStringValue('additionalData', writerValue.additionalDataEscaped);");
+    expect(serializers).toContain("writer.writeStringValue('additionalData', writerValue.additionalDataEscaped);");
     // additionalProperties: false → no additional data holder
     expect(models).toContain('export interface Writer extends BackedModel, Parsable {');
     expect(models).not.toContain('writerValue.additionalData)');

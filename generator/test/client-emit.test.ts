@@ -24,7 +24,7 @@ describe('client target: emitted files for specs/', () => {
     sources = emitClientSources(model);
   });
 
-  it('lays the builders out the way Kiota does, plus models, the client, its errors and an index', () => {
+  it('lays the builders out the way Kiota does, plus models and their serializers, the client, its errors and an index', () => {
     expect([...sources.keys()]).toEqual([
       'applications/index.ts',
       'applications/item/index.ts',
@@ -35,6 +35,7 @@ describe('client target: emitted files for specs/', () => {
       'index.node.ts',
       'index.ts',
       'models/index.ts',
+      'models/serializers/index.ts',
       'paging.ts',
       'requestBuilder.ts',
       'servicePrincipals/index.ts',
@@ -121,11 +122,16 @@ describe('client target: emitted files for specs/', () => {
     expect(prepare).toContain('writers.registerDefaultSerializer(JsonSerializationWriterFactory)');
   });
 
-  it('emits only the reached models, Kiota style', () => {
+  it('emits only the reached models, Kiota style, their serializers in a module of their own', () => {
     const models = fileOf(sources, 'models/index.ts');
+    const serializers = fileOf(sources, 'models/serializers/index.ts');
     const interfaces = [...models.matchAll(/^export interface (\w+)/gm)].map((match) => match[1]);
-    // Type-only imports: the `./models` entry loads nothing at run time (cheap to import).
-    expect(models.match(/^import .*$/gm)?.every((line) => line.startsWith('import type {'))).toBe(true);
+    // Type-only imports: the `./models` entry loads nothing at run time but its serializers (cheap to import).
+    for (const file of [models, serializers]) expect(file.match(/^import .*$/gm)?.every((line) => line.startsWith('import type {'))).toBe(true);
+    expect(models).toContain("export * from './serializers/index.js';");
+    // writing a body needs no reader: the serializers import the models' types only
+    expect(serializers).toMatch(/^import type \{[^}]*\bAcquireAccessTokenPostRequestBody\b[^}]*\} from '\.\.\/index\.js';$/m);
+    expect(serializers).not.toMatch(/deserializeInto|FromDiscriminatorValue|^export (interface|const|type) /m);
     expect(interfaces).toEqual(['AcquireAccessTokenPostRequestBody', 'ErrorDetails', 'InnerError', 'MainError', 'ODataError', 'SynchronizationSecretKeyStringValuePair']);
     expect(models).toContain('export interface ODataError extends AdditionalDataHolder, ApiError, BackedModel, Parsable {');
     expect(models).toContain("oDataError.message = oDataError.error?.message ?? '';");
@@ -140,12 +146,13 @@ describe('client target: emitted files for specs/', () => {
     for (const name of ['AcquireAccessTokenPostRequestBody', 'SynchronizationSecretKeyStringValuePair', 'ODataError', 'MainError', 'ErrorDetails', 'InnerError']) {
       expect(models).toContain(`export function create${name}FromDiscriminatorValue(`);
       expect(models).toContain(`export function deserializeInto${name}(`);
-      expect(models).toContain(`export function serialize${name}(`);
+      expect(models).not.toContain(`export function serialize${name}(`);
+      expect(serializers).toContain(`export function serialize${name}(`);
     }
-    expect(models).toContain(
+    expect(serializers).toContain(
       "writer.writeCollectionOfObjectValues<SynchronizationSecretKeyStringValuePair>('credentials', acquireAccessTokenPostRequestBody.credentials, serializeSynchronizationSecretKeyStringValuePair);",
     );
-    expect(models).toContain("writer.writeEnumValue<SynchronizationSecret>('key', synchronizationSecretKeyStringValuePair.key);");
+    expect(serializers).toContain("writer.writeEnumValue<SynchronizationSecret>('key', synchronizationSecretKeyStringValuePair.key);");
   });
 
   it('with url.keepActionPrefix off, calls …/synchronization/acquireAccessToken; names never change', async () => {

@@ -50,15 +50,18 @@ describe('client target: rich.yaml', () => {
 
   it('emits inheritance with discriminator dispatch for reading and writing', () => {
     const models = fileOf(sources, 'models/index.ts');
+    const serializers = fileOf(sources, 'models/serializers/index.ts');
     expect(models).toContain('export interface DirectoryItem extends Entity, Parsable {');
     expect(models).toContain('export interface User extends DirectoryItem, Parsable {');
     expect(models).toMatch(/switch \(parseNode\.getChildNode\('@odata\.type'\)\?\.getStringValue\(\)\) \{\n\s+case '#microsoft\.graph\.group':\n\s+return deserializeIntoGroup;/);
     expect(models).toContain('...deserializeIntoDirectoryItem(user),');
-    expect(models).toContain('serializeDirectoryItem(writer, user, true);');
-    expect(models).toMatch(/case '#microsoft\.graph\.user':\n\s+serializeUser\(writer, directoryItem as Partial<User>\);\n\s+return;/);
+    expect(serializers).toContain('serializeDirectoryItem(writer, user, true);');
+    expect(serializers).toMatch(/case '#microsoft\.graph\.user':\n\s+serializeUser\(writer, directoryItem as Partial<User>\);\n\s+return;/);
+    // the derived types a base type's serializer dispatches to are imported for their types only
+    expect(serializers).toMatch(/^import type \{[^}]*\bUser\b[^}]*\} from '\.\.\/index\.js';$/m);
     // `@odata.type`, repeated in every allOf part, is declared once, on Entity.
     expect(models.match(/'@odata\.type': \(n\)/g)).toHaveLength(1);
-    expect(models.match(/writer\.writeStringValue\('@odata\.type'/g)).toHaveLength(1);
+    expect(serializers.match(/writer\.writeStringValue\('@odata\.type'/g)).toHaveLength(1);
   });
 
   it('maps formats and collections: Date, DateOnly, Guid, int64 number, nested and untyped collections', () => {
@@ -76,7 +79,10 @@ describe('client target: rich.yaml', () => {
     expect(models).toContain('user.accountState = n.getEnumValue<AccountState>(AccountStateObject);');
     // read-only: read, never written
     expect(models).toContain('group.members = n.getCollectionOfObjectValues<DirectoryItem>(createDirectoryItemFromDiscriminatorValue);');
-    expect(models).not.toContain("writer.writeCollectionOfObjectValues<DirectoryItem>('members'");
+    const serializers = fileOf(sources, 'models/serializers/index.ts');
+    expect(serializers).toContain('export function serializeGroup(');
+    expect(serializers).not.toContain("writer.writeCollectionOfObjectValues<DirectoryItem>('members'");
+    expect(serializers).toContain("writer.writeCollectionOfPrimitiveValues<Guid>('disabledPlans', assignedLicense.disabledPlans);");
   });
 
   describe('at run time (compiled, real FetchRequestAdapter, capture server)', () => {
@@ -177,7 +183,7 @@ console.log(JSON.stringify({ onImport, name: user.displayName, exports: Object.k
       const emitted = result.onImport.filter((url) => url.startsWith(distUrl)).map((url) => url.slice(distUrl.length));
       // No request builder, no client module; the Kiota runtime only because this fixture's models
       // read untyped values (`createUntypedNodeFromDiscriminatorValue`); errors.js and paging.js have no imports but types.
-      expect(emitted).toEqual(['index.node.js', 'models/index.js', 'errors.js', 'paging.js']);
+      expect(emitted).toEqual(['index.node.js', 'models/index.js', 'errors.js', 'paging.js', 'models/serializers/index.js']);
       expect(result.name).toBe('Adele');
       expect(server.requests.at(-1)?.url).toBe('/api/directoryItems/lazy');
       // Both entries export the same names.

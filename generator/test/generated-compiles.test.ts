@@ -120,7 +120,7 @@ describe('client, CLI and docs examples compile together (tsc strict, 0 errors)'
     const cliSource = [...files.keys()].filter((file) => file.includes('/cli/src/generated/commands/')).map((file) => file);
     expect(cliSource.length).toBe(7);
     const search = await readFile(cliSource.find((file) => file.endsWith('drives-search-with-q-get.ts'))!, 'utf8');
-    expect(search).toMatch(/"builder":"drives\/item\/searchWithQ","metadata":"SearchWithQRequestBuilderRequestsMetadata","method":"get","body":false,"parameters":\{"drive-id":"drive%2Did","q":"q"\}/);
+    expect(search).toMatch(/"builder":"drives\/item\/searchWithQ","metadata":"SearchWithQRequestBuilderRequestsMetadata","method":"get","parameters":\{"drive-id":"drive%2Did","q":"q"\}/);
     expect(compile(dir, files)).toEqual([]);
   });
 

@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-// After `tsc`: bundles what a call loads, the HTTP stack (the Kiota runtime) and every generated
-// `client-modules.js` (the client package and the request builders the commands call), with code
-// splitting, so that
-//   - the Kiota runtime is loaded once and shared by the adapter and the builders (one copy:
+// After `tsc`: bundles what a call loads, the HTTP stack (the Kiota runtime), the JSON writer and
+// every generated `client-modules.js` (the client's model serializers), with code splitting, so that
+//   - the Kiota runtime is loaded once and shared by the adapter and the serializers (one copy:
 //     its registries are checked with instanceof),
 //   - a call loads a few files instead of hundreds (the Kiota packages alone are ~150 ms as ESM),
-//   - each command still loads only its builder and the models that builder reaches,
+//   - a call without a body loads no client code, and one with a body its module's serializers,
 //   - the package stays small (minified: the client's JSDoc is most of its bytes; 17 → 7 MB for
 //     the 33 modules of the whole-Graph bench).
 // tsc does not emit the `client-modules.js` files (they are JavaScript, with declarations beside
@@ -32,7 +31,8 @@ function clientModuleFiles(dir) {
 }
 
 // from the source, not tsc's output: that file is what the bundle replaces
-const input = { 'runtime/http-stack': path.join(root, 'src/runtime/http-stack.ts') };
+// the JSON writer apart: only a call with a body loads it
+const input = { 'runtime/http-stack': path.join(root, 'src/runtime/http-stack.ts'), 'runtime/json-writer': path.join(root, 'src/runtime/json-writer.ts') };
 for (const file of clientModuleFiles(generated)) {
   input[
     path
@@ -49,7 +49,7 @@ const bundle = await rolldown({ input, platform: 'node', logLevel: 'warn', resol
 const { output } = await bundle.write({ dir: dist, format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' });
 await bundle.close();
 const bytes = output.reduce((sum, item) => sum + Buffer.byteLength(item.type === 'chunk' ? item.code : item.source), 0);
-console.log(`bundled the HTTP stack and ${Object.keys(input).length - 1} client module file(s) into ${output.length} file(s), ${Math.round(bytes / 1024)} KiB`);
+console.log(`bundled the HTTP stack, the JSON writer and ${Object.keys(input).length - 2} client module file(s) into ${output.length} file(s), ${Math.round(bytes / 1024)} KiB`);
 
 // One index for a binary of several modules: the generated root imports every module's index (34
 // modules to load and link for `mgkit --help`); the build writes the root again as one module
@@ -132,7 +132,7 @@ function staticImports(file, found = new Set()) {
  * `mgkit --help` loads were a third of its time over bare node. Bundled with code splitting, each
  * runtime module keeps one instance (its state, such as the secrets to redact, is shared by the
  * lazy chunks). Left out, as separate files: the generated modules (they read files next to them),
- * the HTTP stack and builder chunks bundled above, and npm packages.
+ * the HTTP stack, the JSON writer and the client chunks bundled above, and npm packages.
  *
  * What every run loads is one chunk, `startup`: the merged command index and the runtime modules
  * main.js imports, with those a command's help needs (`command-line.js`, the packed commands).
@@ -140,9 +140,14 @@ function staticImports(file, found = new Set()) {
  * The merged index finds its files from `cli-chunks/` (checked below).
  */
 async function bundleCli() {
+  // the HTTP stack and the JSON writer, bundled above with the Kiota runtime they share
+  const bundledRuntime = new Set(
+    Object.keys(input)
+      .filter((name) => name.startsWith('runtime/'))
+      .map((name) => path.join(dist, `${name}.js`)),
+  );
   const mergedIndex = path.join(dist, 'generated/command-index.js');
-  const outside = (file) =>
-    (file.startsWith(path.join(dist, 'generated') + path.sep) && file !== mergedIndex) || file.startsWith(path.join(dist, 'chunks') + path.sep) || file === path.join(dist, 'runtime/http-stack.js');
+  const outside = (file) => (file.startsWith(path.join(dist, 'generated') + path.sep) && file !== mergedIndex) || file.startsWith(path.join(dist, 'chunks') + path.sep) || bundledRuntime.has(file);
   const startup = new Set([
     mergedIndex,
     ...[...staticImports(path.join(dist, 'main.js'))].filter((file) => !outside(file)),

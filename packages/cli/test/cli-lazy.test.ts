@@ -58,26 +58,27 @@ describe('lazy loading', () => {
     for (const heavy of [/@azure\/identity/, /kiota/, /graph-client/, /http-stack/, /\/yaml\//, /jmespath/]) expect(has(urls, heavy), String(heavy)).toBe(false);
   });
 
-  it('a call with MGKIT_ACCESS_TOKEN loads the client and Kiota, but not identity, YAML or JMESPath', async () => {
+  it("a call with MGKIT_ACCESS_TOKEN loads Kiota and the client's serializers, but no request builder, identity, YAML or JMESPath", async () => {
     const urls = await importsOf(['applications', 'synchronization', 'acquire-access-token', 'post', '--application-id', 'lazy', '--base-url', server.url], {
       MGKIT_ACCESS_TOKEN: PLANTED_TOKEN,
     });
-    // the Kiota runtime and the client's requestBuilderAt, bundled by the build with the one
-    // builder the command calls: not the other command's builder, not the client's navigation
-    // (which reaches every builder), not its Node.js entry (whose `require` would escape the bundle)
+    // the Kiota runtime, its JSON writer (the call has a body) and the client's model serializers,
+    // bundled by the build; the request is built from the command's data, so no builder module
+    // loads (one imports every model its operations reach), nor the client's navigation or its
+    // Node.js entry (whose `require` would escape the bundle)
     expect(has(urls, /runtime\/http-stack\.js$/)).toBe(true);
+    expect(has(urls, /runtime\/json-writer\.js$/)).toBe(true);
     expect(has(urls, /generated\/client-modules\.js$/)).toBe(true);
     const clientModules = readFileSync(fileURLToPath(new URL('../dist/generated/client-modules.js', import.meta.url)), 'utf8');
-    // minified: \`"sub":()=>import(\`../chunks/x.js\`)\`
-    const chunkOf = (builder: string) => new RegExp(`"${builder}":\\(\\)=>import\\([\`"]\\.\\./(chunks/[^\`"]+)[\`"]\\)`).exec(clientModules)?.[1] ?? 'missing';
-    expect([chunkOf('applications/item/synchronization/acquireAccessToken'), chunkOf('servicePrincipals/item/synchronization/acquireAccessToken')]).not.toContain('missing');
-    expect(has(urls, new RegExp(`${chunkOf('applications/item/synchronization/acquireAccessToken')}$`))).toBe(true);
-    expect(has(urls, new RegExp(`${chunkOf('servicePrincipals/item/synchronization/acquireAccessToken')}$`))).toBe(false);
-    const loaded = urls.filter((url) => /\/dist\/(chunks\/|runtime\/http-stack\.js|generated\/client-modules\.js)/.test(url));
+    // minified: \`serializers=()=>import(\`../chunks/x.js\`)\`
+    const serializersChunk = /import\([`"]\.\.\/(chunks\/[^`"]+)[`"]\)/.exec(clientModules)?.[1] ?? 'missing';
+    expect(serializersChunk).not.toBe('missing');
+    expect(has(urls, new RegExp(`${serializersChunk}$`))).toBe(true);
+    const loaded = urls.filter((url) => /\/dist\/(chunks\/|runtime\/(http-stack|json-writer)\.js|generated\/client-modules\.js)/.test(url));
     for (const url of loaded) {
       const code = readFileSync(fileURLToPath(url), 'utf8');
-      // string literals survive minifying: the other builder's URL template would come with the navigation
-      expect(code, url).not.toContain('/servicePrincipals/{servicePrincipal%2Did}/synchronization');
+      // string literals survive minifying: a builder's URI template would come with its module
+      expect(code, url).not.toContain('/synchronization/acquireAccessToken');
       expect(code, url).not.toContain('createRequire');
     }
     expect(has(urls, /runtime\/auth\/token\.js$/)).toBe(true);

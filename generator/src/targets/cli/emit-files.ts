@@ -3,12 +3,12 @@
  * lazy imports), the module's schema table, the client modules its commands call, and one module
  * per command (its definition and its operations' request builders, as data).
  */
-import { operationsByKey, type ApiModel, type OperationModel } from '../../model/index.js';
+import { operationsByKey, typesByName, type ApiModel, type OperationModel, type TypeModel } from '../../model/index.js';
+import { bodyContent, bodyHandling, type BodyContent, UNTYPED_SERIALIZER } from '../shared/client-surface/request-body.js';
 import { generatedHeader } from '../shared/generated-file.js';
 import type { PlacedCommand } from '../shared/command-data/command-paths.js';
 import type { CommandData } from '../shared/command-data/definitions.js';
 import { type ClientSurface, clientSurface } from '../shared/client-surface/index.js';
-import { compareOrdinal } from '../shared/compare.js';
 import { acceptedContentType, queryNameMapping, templateVariableName } from '../shared/uri-template.js';
 
 export interface CliEmitOptions {
@@ -22,34 +22,38 @@ export interface CliEmitOptions {
 
 /** How a command calls one operation: data for runtime/builder-calls.ts. */
 interface BuilderCallData {
+  /** The request builder the call is equal to (its subpath in the client package) and its requests metadata. */
   readonly builder: string;
   readonly metadata: string;
   readonly method: string;
-  readonly body: boolean;
   readonly parameters: Readonly<Record<string, string>>;
-  /** For an operation without a body: its request as the builder's metadata describes it (see RequestData). */
-  readonly request?: RequestData;
+  readonly request: RequestData;
 }
 
 /**
  * What Kiota builds a request from, as the builder's requests metadata holds it, beside the URI
- * template the operation's definition holds (`urlTemplate`, the same computation): a call without
- * a body is built from these, without loading the builder, whose module imports every model its
- * operations reach (the response is printed as the wire had it, never parsed into models).
+ * template the operation's definition holds (`urlTemplate`, the same computation). Every call is
+ * built from these without loading its builder, whose module imports every model its operations
+ * reach: a body is written by its model's serializer, from the client's serializers module (the
+ * response is printed as the wire had it, never parsed into models).
  */
 interface RequestData {
   /** The Accept header. */
   readonly accept?: string;
   /** Query parameters whose symbol name differs from their template name (the builder's `…QueryParametersMapper`). */
   readonly query?: Readonly<Record<string, string>>;
+  /** The body's content type, how it is set and its serializer. */
+  readonly body?: BodyContent;
 }
 
-function requestData(operation: OperationModel): RequestData {
+function requestData(operation: OperationModel, types: ReadonlyMap<string, TypeModel>): RequestData {
   const accept = acceptedContentType(operation);
   const query = queryNameMapping(operation.queryParameters);
+  const body = bodyHandling(operation, types);
   return {
     ...(accept !== undefined && { accept }),
     ...(Object.keys(query).length > 0 && { query }),
+    ...(body !== undefined && { body: bodyContent(body) }),
   };
 }
 
@@ -58,21 +62,19 @@ function requestData(operation: OperationModel): RequestData {
  * client package, its requests metadata and the URI-template names of the path parameters of
  * every segment on the way (what `byApplicationId(id)` and the like would have set).
  */
-function builderCall(surface: ClientSurface, operation: OperationModel): BuilderCallData {
+function builderCall(surface: ClientSurface, operation: OperationModel, types: ReadonlyMap<string, TypeModel>): BuilderCallData {
   const node = surface.nodeOf(operation);
   if (!node?.dir) throw new Error(`operation ${operation.key} has no request builder`);
   const parameters: Record<string, string> = {};
   for (const step of surface.pathOf(operation)) {
     if (step.member && step.member.kind !== 'property') for (const parameter of step.member.parameters) parameters[parameter.wireName] = templateVariableName(parameter.wireName);
   }
-  const body = operation.requestBody !== undefined;
   return {
     builder: node.dir,
     metadata: `${node.builderName}RequestsMetadata`,
     method: operation.method.toLowerCase(),
-    body,
     parameters,
-    ...(!body && { request: requestData(operation) }),
+    request: requestData(operation, types),
   };
 }
 
@@ -80,18 +82,20 @@ function builderCall(surface: ClientSurface, operation: OperationModel): Builder
 export class BuilderCalls {
   private readonly operations: ReadonlyMap<string, OperationModel>;
   private readonly surface: ClientSurface;
+  private readonly types: ReadonlyMap<string, TypeModel>;
   private readonly calls = new Map<string, BuilderCallData>();
 
   constructor(model: ApiModel) {
     this.operations = operationsByKey(model);
     this.surface = clientSurface(model);
+    this.types = typesByName(model);
   }
 
   of(key: string): BuilderCallData | undefined {
     let call = this.calls.get(key);
     const operation = this.operations.get(key);
     if (call === undefined && operation) {
-      call = builderCall(this.surface, operation);
+      call = builderCall(this.surface, operation, this.types);
       this.calls.set(key, call);
     }
     return call;
@@ -180,40 +184,27 @@ ${calls.join('\n')}
 }
 
 /**
- * The client package and every request builder the unit's commands send a body through (its
- * model serializer writes the body), each loaded on first use; a call without a body needs no
- * builder (see RequestData). JavaScript with a declaration beside it: the type-checker never
- * reads the client from here (a module's client is tens of megabytes of declarations), while a
- * bundler follows the imports (the CLI's build bundles them with the Kiota runtime, see
- * scripts/bundle-runtime.mjs).
+ * The client's model serializers, the only client module a command loads: a body's serializer
+ * writes it, as Microsoft's SDK does (see RequestData). JavaScript with a declaration beside it:
+ * the type-checker never reads the client from here (a module's client is tens of megabytes of
+ * declarations), while a bundler follows the import (the CLI's build bundles it with the Kiota
+ * runtime, see scripts/bundle-runtime.mjs).
  */
 export function renderClientModules(commands: readonly CommandData[], options: CliEmitOptions, builderCalls: BuilderCalls): { js: string; dts: string } {
-  const builders = new Map<string, string>();
-  for (const data of commands) {
-    for (const key of Object.keys(data.operations)) {
-      const call = builderCalls.of(key);
-      if (call?.body) builders.set(call.builder, call.metadata);
-    }
-  }
-  const specifier = (sub: string) => JSON.stringify(sub ? `${options.clientPackage}/${sub}` : options.clientPackage);
-  // only the requests metadata: a builder's navigation metadata imports every builder below it
-  // (a drive item's, 50 modules), which a bundler then drops
-  const lines = [...builders]
-    .sort(([a], [b]) => compareOrdinal(a, b))
-    .map(([sub, metadata]) => `  ${JSON.stringify(sub)}: () => import(${specifier(sub)}).then(({ ${metadata} }) => ({ ${metadata} })),`);
+  const writesModels = commands.some((data) =>
+    Object.keys(data.operations).some((key) => {
+      const body = builderCalls.of(key)?.request.body;
+      return body?.set === 'setContentFromParsable' && body.serializer !== UNTYPED_SERIALIZER;
+    }),
+  );
+  const serializers = writesModels ? `() => import(${JSON.stringify(`${options.clientPackage}/models/serializers`)});` : 'async () => ({}); // no command writes a model';
   const js = `${generatedHeader()}
-/** The client package's \`requestBuilderAt\`, loaded on the first call (only it: a bundler drops the client's navigation, which reaches every builder). */
-export const client = () => import(${specifier('')}).then(({ requestBuilderAt }) => ({ requestBuilderAt }));
-
-/** Each request builder a command sends a body through, by its subpath in the client package: its requests metadata. */
-export const builders = {
-${lines.join('\n')}
-};
+/** The client package's model serializers (\`serializeX\` by name), loaded when a command first writes a body. */
+export const serializers = ${serializers}
 `;
   const dts = `${generatedHeader()}
 // The types of client-modules.js: its imports stay out of the type-checker's program.
-export declare const client: () => Promise<unknown>;
-export declare const builders: Readonly<Record<string, () => Promise<unknown>>>;
+export declare const serializers: () => Promise<Readonly<Record<string, unknown>>>;
 `;
   return { js, dts };
 }

@@ -1,6 +1,6 @@
 /**
  * ApiModel → the files of the Kiota TypeScript client: one module per request builder, the
- * models module, the entry module (client + `createGraphClient`), an index and its Node.js
+ * models module and its serializers, the entry module (client + `createGraphClient`), an index and its Node.js
  * twin that loads the client on first use.
  */
 import path from 'node:path';
@@ -20,7 +20,7 @@ import {
   type ClientNames,
 } from './emit-client-entry.js';
 import { generatedHeader } from '../shared/generated-file.js';
-import { emitModels, MODELS_FILE } from './emit-models.js';
+import { emitModels, emitSerializers, hasSerializers, MODELS_FILE, SERIALIZERS_FILE } from './emit-models.js';
 import { builderFile, requestBuilderStatements, type BuilderContext } from './emit-request-builder.js';
 import { HelpIndex } from './help-index.js';
 import { compareOrdinal } from '../shared/client-surface/identifiers.js';
@@ -52,6 +52,7 @@ export function emitClientSources(model: ApiModel): Map<string, string> {
   const sources = new Map<string, string>();
 
   sources.set(MODELS_FILE, printEmitFile(emitModels(model, hierarchy, help)));
+  if (hasSerializers(model)) sources.set(SERIALIZERS_FILE, printEmitFile(emitSerializers(model, hierarchy, help)));
 
   for (const node of nodes) {
     const relative = builderFile(node, CLIENT_FILE);

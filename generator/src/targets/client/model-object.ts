@@ -19,6 +19,8 @@ export interface ModelContext {
   readonly hierarchy: ModelHierarchy;
   readonly help: HelpIndex;
   readonly imports: ImportCollector;
+  /** Where the file imports the models' types from: `undefined` in the models module itself. */
+  readonly typesFrom: string | undefined;
 }
 
 const DESERIALIZER_MAP = 'Record<string, (node: ParseNode) => void>';
@@ -152,8 +154,9 @@ export function objectDeserializer(type: ObjectTypeModel, context: ModelContext)
 }
 
 export function objectSerializer(type: ObjectTypeModel, context: ModelContext): FunctionDeclarationStructure {
-  const { hierarchy, imports } = context;
+  const { hierarchy, imports, typesFrom } = context;
   imports.type(KIOTA_ABSTRACTIONS, 'SerializationWriter');
+  if (typesFrom !== undefined) imports.type(typesFrom, type.name);
   const instance = instanceName(type);
   const base = hierarchy.object(type.baseType);
   const isBase = hierarchy.isBase(type);
@@ -170,6 +173,7 @@ export function objectSerializer(type: ObjectTypeModel, context: ModelContext): 
         )[0];
   const cases = switchProperty === undefined ? [] : hierarchy.dispatchCases(type);
   if (cases.length > 0 && switchProperty !== undefined) {
+    if (typesFrom !== undefined) imports.type(typesFrom, ...cases.map((entry) => entry.typeName));
     statements.push(
       [
         'if (!isSerializingDerivedType) {',
@@ -184,7 +188,7 @@ export function objectSerializer(type: ObjectTypeModel, context: ModelContext): 
   for (const property of hierarchy.ownProperties(type)) {
     if (property.readOnly) continue;
     const shape = shapeOf(property.type, hierarchy.types);
-    statements.push(writeStatement(shape, property.wireName, `${instance}.${hierarchy.memberName(type, property)}`, imports));
+    statements.push(writeStatement(shape, property.wireName, `${instance}.${hierarchy.memberName(type, property)}`, imports, typesFrom));
   }
   if (hierarchy.holdsAdditionalData(type)) {
     const write = `writer.writeAdditionalData(${instance}.additionalData);`;

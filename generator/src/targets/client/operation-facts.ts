@@ -5,17 +5,8 @@
 import type { OperationModel, ParameterModel, TypeModel } from '../../model/index.js';
 import { upperFirst } from '../shared/client-surface/identifiers.js';
 import { shapeOf, type TypeShape } from './type-shapes.js';
+import { bodyHandling, JSON_CONTENT, type BodyHandling } from '../shared/client-surface/request-body.js';
 import { acceptedContentType } from '../shared/uri-template.js';
-
-const JSON_CONTENT = /^application\/(.+\+)?json/i;
-
-export type BodyHandling =
-  /** `setContentFromParsable` with a model serializer (objects and collections of objects). */
-  | { readonly kind: 'parsable'; readonly shape: TypeShape; readonly contentType: string }
-  /** `setContentFromScalar` with a primitive name. */
-  | { readonly kind: 'scalar'; readonly shape: TypeShape; readonly contentType: string; readonly primitiveName: string }
-  /** `setStreamContent`: the body is raw bytes. */
-  | { readonly kind: 'stream'; readonly contentType: string };
 
 export type ResponseHandling = { readonly kind: 'none' } | { readonly kind: 'stream' } | { readonly kind: 'shape'; readonly shape: TypeShape };
 
@@ -32,18 +23,6 @@ export interface OperationFacts {
   readonly response: ResponseHandling;
   /** Accept header: the response's content type, or JSON when errors come as JSON. */
   readonly responseContentType?: string;
-}
-
-function bodyHandling(operation: OperationModel, types: ReadonlyMap<string, TypeModel>): BodyHandling | undefined {
-  const body = operation.requestBody;
-  if (!body) return undefined;
-  const shape = shapeOf(body.type, types);
-  if (!JSON_CONTENT.test(body.contentType)) return { kind: 'stream', contentType: body.contentType };
-  if (shape.kind === 'scalar') return { kind: 'scalar', shape, contentType: body.contentType, primitiveName: shape.primitiveName };
-  if (shape.kind === 'collection' && shape.items.kind === 'scalar') {
-    return { kind: 'scalar', shape, contentType: body.contentType, primitiveName: shape.items.primitiveName };
-  }
-  return { kind: 'parsable', shape, contentType: body.contentType };
 }
 
 function responseHandling(operation: OperationModel, types: ReadonlyMap<string, TypeModel>): ResponseHandling {

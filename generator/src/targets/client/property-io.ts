@@ -36,8 +36,9 @@ export function readExpression(shape: TypeShape, imports: ImportCollector): stri
 }
 
 /** `writer.writeCollectionOfObjectValues<Foo>('foo', value.foo, serializeFoo);` */
-export function writeStatement(shape: TypeShape, wireName: string, valueExpression: string, imports: ImportCollector): string {
+export function writeStatement(shape: TypeShape, wireName: string, valueExpression: string, imports: ImportCollector, typesFrom: string | undefined): string {
   const key = quote(wireName);
+  if (typesFrom !== undefined && (shape.kind === 'enum' || shape.kind === 'object')) imports.type(typesFrom, shape.name);
   switch (shape.kind) {
     case 'scalar':
       return `writer.${shape.writer}(${key}, ${valueExpression});`;
@@ -51,7 +52,7 @@ export function writeStatement(shape: TypeShape, wireName: string, valueExpressi
       return `writer.writeObjectValue<UntypedNode>(${key}, ${valueExpression});`;
     case 'collection': {
       const items = shape.items;
-      const itemType = tsTypeOf(items, imports, undefined);
+      const itemType = tsTypeOf(items, imports, typesFrom);
       switch (items.kind) {
         case 'scalar':
           return `writer.writeCollectionOfPrimitiveValues<${itemType}>(${key}, ${valueExpression});`;

@@ -7,6 +7,7 @@ import { compareOrdinal, quote } from '../shared/client-surface/identifiers.js';
 import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
 import type { OperationFacts } from './operation-facts.js';
 import { modelNames, type TypeShape } from './type-shapes.js';
+import { bodyContent, UNTYPED_SERIALIZER } from '../shared/client-surface/request-body.js';
 
 /** `XXX`, `_4XX`, `_5XX` or a status code, as kiota-abstractions' `ErrorMappings` names them. */
 function errorMappingKey(status: string): string | undefined {
@@ -66,25 +67,21 @@ function shapeEntries(shape: TypeShape, imports: ImportCollector, modelModule: s
 }
 
 function bodyEntries(facts: OperationFacts, imports: ImportCollector, modelModule: string): string[] {
-  const { body } = facts;
-  if (!body) return [];
-  const contentType = `requestBodyContentType: ${quote(body.contentType)},`;
-  if (body.kind === 'stream') return [contentType, `requestInformationContentSetMethod: 'setStreamContent',`];
-  if (body.kind === 'scalar') {
-    return [contentType, `requestBodySerializer: ${quote(body.primitiveName)},`, `requestInformationContentSetMethod: 'setContentFromScalar',`];
-  }
-  const target = body.shape.kind === 'collection' ? body.shape.items : body.shape;
-  let serializer: string;
-  if (target.kind === 'object') {
-    serializer = modelNames.serializer(target.name);
-    imports.value(modelModule, serializer);
-  } else {
+  if (!facts.body) return [];
+  const { contentType, set, serializer } = bodyContent(facts.body);
+  const lines = [`requestBodyContentType: ${quote(contentType)},`];
+  if (set === 'setContentFromScalar') lines.push(`requestBodySerializer: ${quote(serializer ?? '')},`);
+  else if (serializer === UNTYPED_SERIALIZER) {
     // Untyped JSON: the JSON writer writes `UntypedNode`s itself; the serializer is never called.
-    imports.value(KIOTA_ABSTRACTIONS, 'serializeUntypedNode');
+    imports.value(KIOTA_ABSTRACTIONS, UNTYPED_SERIALIZER);
     imports.type(KIOTA_ABSTRACTIONS, 'ModelSerializerFunction', 'Parsable');
-    serializer = 'serializeUntypedNode as ModelSerializerFunction<Parsable>';
+    lines.push(`requestBodySerializer: ${UNTYPED_SERIALIZER} as ModelSerializerFunction<Parsable>,`);
+  } else if (serializer !== undefined) {
+    imports.value(modelModule, serializer);
+    lines.push(`requestBodySerializer: ${serializer},`);
   }
-  return [contentType, `requestBodySerializer: ${serializer},`, `requestInformationContentSetMethod: 'setContentFromParsable',`];
+  lines.push(`requestInformationContentSetMethod: '${set}',`);
+  return lines;
 }
 
 /** `post: { uriTemplate: …, … },` as lines, without the trailing comma of the entry. */

@@ -1,16 +1,12 @@
 /**
- * How a generated command reaches the generated client: one request builder at a time, through
- * the client package's `requestBuilderAt`, never through `createGraphClient`'s navigation (which
- * loads every builder of the module). A command carries data only: for each operation, the
- * builder's subpath, its requests metadata, the method and the path parameters; its module's
- * `client-modules.js` loads the client package and each builder on first use.
- *
- * Only a call with a body loads its builder: the builder's model serializer writes the body, as
- * Microsoft's SDK does. A call without one is built by Kiota's `apiClientProxifier` from the
- * builder's URI template, Accept header and query names, which the command holds as data (the
- * builder's module imports every model its operations reach: for a drive item, most of the
- * Files module). Every call answers the response body's bytes: the CLI prints what the wire
- * said, never the client's models.
+ * How a generated command calls the generated client. A command carries each operation's request
+ * as data: what its request builder's requests metadata says (URI template, Accept header, query
+ * names, the body's content type and serializer), and Kiota's own `apiClientProxifier` builds the
+ * request from it, the code path the client's `requestBuilderAt` takes, so the request on the
+ * wire is the same. No builder module loads: one imports every model its operations reach (for a
+ * drive item, most of the Files module). A body is written by its model's serializer, from the
+ * client's serializers module (`client-modules.js`), as Microsoft's SDK writes it. Every call
+ * answers the response body's bytes: the CLI prints what the wire said, never the client's models.
  */
 import type { PreparedCall } from './definition.js';
 
@@ -22,44 +18,49 @@ export interface BuilderConnection {
   readonly baseUrl: string;
 }
 
-/**
- * A call without a body, as its builder's requests metadata describes it (the generator's
- * RequestData), beside the URI template its operation's definition holds.
- */
+/** The body's entries in the builder's requests metadata (the generator's BodyContent). */
+export interface BodyContent {
+  /** `requestBodyContentType` */
+  readonly contentType: string;
+  /** `requestInformationContentSetMethod` */
+  readonly set: 'setStreamContent' | 'setContentFromScalar' | 'setContentFromParsable';
+  /** `requestBodySerializer`: a primitive name, a model's `serializeX`, or `serializeUntypedNode`; none for a stream. */
+  readonly serializer?: string;
+}
+
+/** A call as its builder's requests metadata describes it (the generator's RequestData), beside the URI template its operation's definition holds. */
 export interface RequestData {
   /** The Accept header. */
   readonly accept?: string;
   /** Query parameters whose symbol name differs from their template name: `select` → `%24select`. */
   readonly query?: Readonly<Record<string, string>>;
+  readonly body?: BodyContent;
 }
 
 /** How one operation is called, as the generator wrote it. */
 export interface BuilderCall {
-  /** The builder's subpath in the client package: `applications/item/synchronization/acquireAccessToken`. */
+  /** The request builder the call is equal to: its subpath in the client package (`applications/item/synchronization/acquireAccessToken`). */
   readonly builder: string;
   /** The builder module's requests-metadata export: `AcquireAccessTokenRequestBuilderRequestsMetadata`. */
   readonly metadata: string;
   /** The Kiota method: `get`, `post`, … (`toGetRequestInformation` builds its request). */
   readonly method: string;
-  /** Whether the method takes a body before its configuration. */
-  readonly body: boolean;
   /** Path parameters: wire name (`application-id`) → URI-template name (`application%2Did`). */
   readonly parameters: Readonly<Record<string, string>>;
-  /** For a call without a body: what Kiota builds its request from. */
-  readonly request?: RequestData;
+  readonly request: RequestData;
 }
 
-/** A unit's `client-modules.js`: its client package and the builders its commands send a body through, loaded lazily. */
+/** A unit's `client-modules.js`: the client package's model serializers, loaded lazily. */
 export interface ClientModules {
-  readonly client: () => Promise<unknown>;
-  readonly builders: Readonly<Record<string, () => Promise<unknown>>>;
-}
-
-interface ClientPackage {
-  requestBuilderAt(adapter: unknown, metadata: unknown, pathParameters: Record<string, unknown>, options: { baseUrl?: string }): Record<string, unknown>;
+  readonly serializers: () => Promise<unknown>;
 }
 
 type Proxifier = (adapter: unknown, pathParameters: Record<string, unknown>, navigationMetadata: undefined, requestsMetadata: Record<string, unknown>) => Record<string, unknown>;
+
+interface KiotaForCalls {
+  readonly apiClientProxifier: Proxifier;
+  readonly serializeUntypedNode: unknown;
+}
 
 interface RequestAdapterLike {
   sendPrimitive(requestInformation: unknown, responseType: 'ArrayBuffer', errorMappings: undefined): Promise<ArrayBuffer | undefined>;
@@ -88,8 +89,9 @@ interface OperationTemplates {
   readonly operations: Readonly<Record<string, { readonly urlTemplate: string }>>;
 }
 
-/** Kiota's requests metadata for a call without a body, answering the response's bytes. */
-function rawRequestsMetadata(method: string, uriTemplate: string, request: RequestData): Record<string, unknown> {
+/** Kiota's requests metadata for the call, answering the response's bytes. */
+function rawRequestsMetadata(method: string, uriTemplate: string, request: RequestData, serializer: unknown): Record<string, unknown> {
+  const { body } = request;
   return {
     [method]: {
       uriTemplate,
@@ -97,6 +99,8 @@ function rawRequestsMetadata(method: string, uriTemplate: string, request: Reque
       ...(request.query !== undefined && { queryParametersMapper: request.query }),
       adapterMethodName: 'sendPrimitive',
       responseBodyFactory: 'ArrayBuffer',
+      ...(body !== undefined && { requestBodyContentType: body.contentType, requestInformationContentSetMethod: body.set }),
+      ...(serializer !== undefined && { requestBodySerializer: serializer }),
     },
   };
 }
@@ -122,28 +126,33 @@ export function callsThroughBuilders(modules: ClientModules | (() => Promise<Cli
     }
     return pathParameters;
   };
-  /** The client's builder: its requests metadata from the builder module (a call with a body). */
-  const clientBuilder = async (connection: BuilderConnection, spec: BuilderCall, call: PreparedCall): Promise<Record<string, unknown>> => {
-    const { client: loadClient, builders } = await clientModules();
-    const load = builders[spec.builder];
-    if (!load) throw new Error(`no client module for ${spec.builder}`);
-    const [client, builderModule] = (await Promise.all([loadClient(), load()])) as [ClientPackage, Record<string, unknown>];
-    const metadata = builderModule[spec.metadata];
-    if (metadata === undefined) throw new Error(`${spec.builder} has no ${spec.metadata}`);
-    return client.requestBuilderAt(connection.adapter, metadata, pathParametersOf(spec, call), { baseUrl: connection.baseUrl });
+  /**
+   * What Kiota's requests metadata takes as `requestBodySerializer`: a primitive name, or a
+   * serializer function. A JSON body needs the JSON writer on the adapter.
+   */
+  const bodySerializer = async (kiota: KiotaForCalls, adapter: unknown, body: BodyContent | undefined): Promise<unknown> => {
+    if (body === undefined || body.set === 'setStreamContent') return undefined;
+    const { registerJsonWriter } = await import('./json-writer.js');
+    registerJsonWriter(adapter as Parameters<typeof registerJsonWriter>[0]);
+    if (body.serializer === undefined || body.set === 'setContentFromScalar') return body.serializer;
+    if (body.serializer === 'serializeUntypedNode') return kiota.serializeUntypedNode;
+    const serializers = (await (await clientModules()).serializers()) as Record<string, unknown>;
+    const serializer = serializers[body.serializer];
+    if (typeof serializer !== 'function') throw new Error(`the client's models have no ${body.serializer}`);
+    return serializer;
   };
-  /** A builder over the command's own request data (a call without a body): no client module loads. */
-  const rawBuilder = async (connection: BuilderConnection, call: PreparedCall, spec: BuilderCall, request: RequestData, pathParameters: Record<string, unknown>): Promise<Record<string, unknown>> => {
+  /** A request builder over the command's data; `pathParameters` are empty for a next page's link. */
+  const builderOver = async (connection: BuilderConnection, call: PreparedCall, spec: BuilderCall, pathParameters: Record<string, unknown>): Promise<Record<string, unknown>> => {
     const uriTemplate = definition.operations[call.operation]?.urlTemplate;
     if (uriTemplate === undefined) throw new Error(`${call.operation} has no URI template in the command's definition`);
-    const { apiClientProxifier } = (await import('./http-stack.js')) as unknown as { apiClientProxifier: Proxifier };
-    return apiClientProxifier(connection.adapter, { baseurl: connection.baseUrl, ...pathParameters }, undefined, rawRequestsMetadata(spec.method, uriTemplate, request));
+    const kiota = (await import('./http-stack.js')) as unknown as KiotaForCalls;
+    const serializer = await bodySerializer(kiota, connection.adapter, spec.request.body);
+    return kiota.apiClientProxifier(connection.adapter, { baseurl: connection.baseUrl, ...pathParameters }, undefined, rawRequestsMetadata(spec.method, uriTemplate, spec.request, serializer));
   };
   const requestInformation = async (connection: BuilderConnection, call: PreparedCall): Promise<unknown> => {
     const spec = specOf(call);
-    if (spec.request) return invoke(await rawBuilder(connection, call, spec, spec.request, pathParametersOf(spec, call)), requestInformationName(spec.method), [call.config]);
-    const builder = await clientBuilder(connection, spec, call);
-    return invoke(builder, requestInformationName(spec.method), spec.body ? [call.body, call.config] : [call.config]);
+    const builder = await builderOver(connection, call, spec, pathParametersOf(spec, call));
+    return invoke(builder, requestInformationName(spec.method), spec.request.body ? [call.body, call.config] : [call.config]);
   };
   return {
     async send(connection, call) {
@@ -153,8 +162,8 @@ export function callsThroughBuilders(modules: ClientModules | (() => Promise<Cli
     },
     async sendPage(connection, call, nextLink) {
       const spec = specOf(call);
-      if (!spec.request) throw new Error(`${call.operation} is not a GET: it has no next page`);
-      const builder = await rawBuilder(connection as BuilderConnection, call, spec, spec.request, {});
+      if (spec.request.body) throw new Error(`${call.operation} sends a body: it has no next page`);
+      const builder = await builderOver(connection as BuilderConnection, call, spec, {});
       // the next page's link carries the query: only the headers and options go again
       const page = invoke(builder, 'withUrl', [nextLink]) as Record<string, unknown>;
       return invoke(page, 'get', [{ headers: call.config.headers, options: call.config.options }]) as Promise<ArrayBuffer | undefined>;

@@ -5,4 +5,4 @@
  */
 export { FetchRequestAdapter, HeadersInspectionOptions, KiotaClientFactory, MiddlewareFactory, RetryHandler, RetryHandlerOptions } from '@microsoft/kiota-http-fetchlibrary';
 export { withRedirectGuard } from '@mgkit/graph-client';
-export { apiClientProxifier } from '@microsoft/kiota-abstractions';
+export { apiClientProxifier, serializeUntypedNode } from '@microsoft/kiota-abstractions';

@@ -10,5 +10,5 @@ export const definition = commandDefinition(JSON.parse("{\"path\":[\"application
 
 /** Each operation's request builder in @mgkit/graph-client (see runtime/builder-calls.ts). */
 export const { send, sendPage, toRequestInformation } = callsThroughBuilders(clientModules, definition, {
-  "applications.synchronization.acquireAccessToken.post": {"builder":"applications/item/synchronization/acquireAccessToken","metadata":"AcquireAccessTokenRequestBuilderRequestsMetadata","method":"post","body":true,"parameters":{"application-id":"application%2Did"}},
+  "applications.synchronization.acquireAccessToken.post": {"builder":"applications/item/synchronization/acquireAccessToken","metadata":"AcquireAccessTokenRequestBuilderRequestsMetadata","method":"post","parameters":{"application-id":"application%2Did"},"request":{"accept":"application/json","body":{"contentType":"application/json","set":"setContentFromParsable","serializer":"serializeAcquireAccessTokenPostRequestBody"}}},
 });

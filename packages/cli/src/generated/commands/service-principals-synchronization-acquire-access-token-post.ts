@@ -10,5 +10,5 @@ export const definition = commandDefinition(JSON.parse("{\"path\":[\"service-pri
 
 /** Each operation's request builder in @mgkit/graph-client (see runtime/builder-calls.ts). */
 export const { send, sendPage, toRequestInformation } = callsThroughBuilders(clientModules, definition, {
-  "servicePrincipals.synchronization.acquireAccessToken.post": {"builder":"servicePrincipals/item/synchronization/acquireAccessToken","metadata":"AcquireAccessTokenRequestBuilderRequestsMetadata","method":"post","body":true,"parameters":{"servicePrincipal-id":"servicePrincipal%2Did"}},
+  "servicePrincipals.synchronization.acquireAccessToken.post": {"builder":"servicePrincipals/item/synchronization/acquireAccessToken","metadata":"AcquireAccessTokenRequestBuilderRequestsMetadata","method":"post","parameters":{"servicePrincipal-id":"servicePrincipal%2Did"},"request":{"accept":"application/json","body":{"contentType":"application/json","set":"setContentFromParsable","serializer":"serializeAcquireAccessTokenPostRequestBody"}}},
 });
