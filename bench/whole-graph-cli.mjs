@@ -78,7 +78,7 @@ const cases = [
   ['mgkit --help', [bin, '--help']],
   ['mgkit Get-MgDriveItem --help (leaf, Files)', [bin, 'Get-MgDriveItem', '--help']],
   ['mgkit Get-MgDriveItem (one call, 127.0.0.1)', [bin, 'Get-MgDriveItem', '--drive-id', 'd1', '--drive-item-id', 'i1', '--base-url', baseUrl]],
-  // a body goes through its request builder and the models it reaches (a drive item's: most of Files')
+  // a body is validated against the module's packed schemas and written by its model's serializer
   ['mgkit Update-MgDriveItem --name (one call with a body, 127.0.0.1)', [bin, 'Update-MgDriveItem', '--drive-id', 'd1', '--drive-item-id', 'i1', '--name', 'bench', '--base-url', baseUrl]],
 ];
 
@@ -127,7 +127,7 @@ const lines = [
   '|---|---|',
   ...cases.map(([label], index) => `| ${label} | ${medians[index].toFixed(1)} ms |`),
   `| type-check (tsc, the generated CLI and its runtime) | ${typecheck.seconds.toFixed(1)} s, peak ${typecheck.peakMB.toFixed(0)} MB |`,
-  `| build (runtime bundle: Kiota and the builders the commands call, minified) | ${bundle.seconds.toFixed(1)} s |`,
+  `| build (runtime bundle: Kiota and each module's model serializers, minified) | ${bundle.seconds.toFixed(1)} s |`,
   `| packed CLI (npm pack) | ${mb(packed.unpackedSize).toFixed(1)} MB unpacked in ${packed.entryCount} files, ${mb(packed.size).toFixed(1)} MB packed |`,
   '',
 ];

@@ -17,7 +17,7 @@ export const MODELS_FILE = 'models/index.ts';
 /**
  * Output-relative path of the serializers. They are a module of their own because writing a
  * body needs no reader, factory or enum: the CLI loads only them for a call with a body (a
- * module's models are hundreds of kilobytes, its serializers a third of that). A folder with an
+ * module's models are hundreds of kilobytes, its serializers about half). A folder with an
  * index, so that the package's `./*` export maps `<package>/models/serializers` to it.
  */
 export const SERIALIZERS_FILE = 'models/serializers/index.ts';
