@@ -1,7 +1,7 @@
 /**
  * ApiModel → the files of the Kiota TypeScript client: one module per request builder, the
- * models module and its serializers, the entry module (client + `createGraphClient`), an index and its Node.js
- * twin that loads the client on first use.
+ * models module and its serializers, the entry module (client + `createGraphClient`), an index
+ * and its Node.js twin that loads the client on first use.
  */
 import path from 'node:path';
 import type { ApiModel } from '../../model/index.js';
