@@ -23,6 +23,7 @@ const consumerSource = `import { AnonymousAuthenticationProvider } from '@micros
 import { FetchRequestAdapter } from '@microsoft/kiota-http-fetchlibrary';
 import { createGraphClient, type GraphClient } from '@mgkit/graph-client';
 import { SynchronizationSecretObject, type AcquireAccessTokenPostRequestBody } from '@mgkit/graph-client/models';
+import { serializeAcquireAccessTokenPostRequestBody } from '@mgkit/graph-client/models/serializers';
 
 const baseUrl: string = process.argv[2] ?? 'https://graph.microsoft.com/v1.0';
 const client: GraphClient = createGraphClient(new FetchRequestAdapter(new AnonymousAuthenticationProvider()), { baseUrl });
@@ -36,7 +37,9 @@ const results: (void | undefined)[] = [
   await client.applications.byApplicationId('app-1').synchronization.acquireAccessToken.post(body),
   await client.servicePrincipals.byServicePrincipalId('sp-1').synchronization.acquireAccessToken.post(body),
 ];
-console.log(JSON.stringify({ calls: results.length }));
+// the serializers' own subpath (what the CLI loads for a body) is the models' function
+const models = await import('@mgkit/graph-client/models');
+console.log(JSON.stringify({ calls: results.length, sameSerializer: models.serializeAcquireAccessTokenPostRequestBody === serializeAcquireAccessTokenPostRequestBody }));
 `;
 
 const consumerTsconfig = {
@@ -140,7 +143,7 @@ describe('packaging: npm pack → fresh consumer project → tsc → calls', () 
     expect(installed.version).toBe('0.1.0');
     await run(process.execPath, [path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: dir, timeout: 60_000 });
     const { stdout } = await run(process.execPath, [path.join(dir, 'dist', 'index.js'), `${server.origin}/v1.0`], { cwd: dir, timeout: 30_000 });
-    expect(JSON.parse(stdout)).toEqual({ calls: 2 });
+    expect(JSON.parse(stdout)).toEqual({ calls: 2, sameSerializer: true });
     expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
       'POST /v1.0/applications/app-1/synchronization/microsoft.graph.acquireAccessToken',
       'POST /v1.0/servicePrincipals/sp-1/synchronization/microsoft.graph.acquireAccessToken',
