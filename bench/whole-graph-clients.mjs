@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The 33 modules' client packages (issue 14), measured against Microsoft's own v1.0 SDK packages:
-//   - each module's client built like packages/graph-client (tsc: .js without comments, .d.ts with
-//     the documentation) and packed (npm pack --dry-run): unpacked bytes and files, summed over the
-//     33 packages;
+//   - each module's client built like packages/graph-client (tsc: .js without comments and its
+//     source map, then scripts/source-maps.mjs, then .d.ts with the documentation) and packed (npm
+//     pack --dry-run): unpacked bytes and files, summed over the 33 packages;
 //   - Microsoft's packages for the same modules: one @microsoft/msgraph-sdk-<segment> per root
 //     path segment the modules cover (those that are published) plus @microsoft/msgraph-sdk, which
 //     holds the models they all need; `npm pack --dry-run` from the registry, cached in the scratch;
@@ -72,7 +72,9 @@ const queue = [...dirs];
 await Promise.all(
   [0, 1].map(async () => {
     for (let dir = queue.shift(); dir; dir = queue.shift()) {
-      for (const config of ['tsconfig.build.json', 'tsconfig.types.json']) await run(process.execPath, [tsc, '-p', config], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+      await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+      await run(process.execPath, [path.join(clientSource, 'scripts/source-maps.mjs'), dir], { cwd: dir });
+      await run(process.execPath, [tsc, '-p', 'tsconfig.types.json'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
     }
   }),
 );
@@ -161,7 +163,7 @@ const lines = [
   '',
   '| what | unpacked | files | packed |',
   '|---|---|---|---|',
-  `| mgkit: ${ours.length} client packages (.js, .d.ts) | ${mb(oursTotal.bytes).toFixed(1)} MB | ${oursTotal.files} | ${mb(oursTotal.packed).toFixed(1)} MB |`,
+  `| mgkit: ${ours.length} client packages (.js, .d.ts, source maps where code runs) | ${mb(oursTotal.bytes).toFixed(1)} MB | ${oursTotal.files} | ${mb(oursTotal.packed).toFixed(1)} MB |`,
   `| mgkit: the largest, ${largest.name} | ${mb(largest.unpackedSize).toFixed(1)} MB | ${largest.entryCount} | ${mb(largest.size).toFixed(1)} MB |`,
   `| Microsoft: @microsoft/msgraph-sdk ${models?.version ?? '?'} (the models) + ${published.length} packages for the same root segments | ${mb(theirs.bytes).toFixed(1)} MB | ${theirs.files} | ${mb(theirs.packed).toFixed(1)} MB |`,
   ...published.map((entry) => `| — ${entry.name} ${entry.pack.version} | ${mb(entry.pack.bytes).toFixed(1)} MB | ${entry.pack.files} | ${mb(entry.pack.packed).toFixed(1)} MB |`),

@@ -99,13 +99,31 @@ describe('packaging: npm pack → fresh consumer project → tsc → calls', () 
     expect(files).toContain('dist/generated/models/index.js');
     expect(files.filter((file) => !file.startsWith('dist/') && file !== 'package.json' && file !== 'README.md')).toEqual([]);
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
-    // no source maps: tsc's JavaScript is the TypeScript without its types and comments, so a stack trace is
-    // readable as it is, and maps were half the package's bytes (DESIGN.md, "The client at full scale")
-    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+    // source maps wherever code runs, so a stack trace points at the TypeScript; a request builder
+    // module is data (no stack frame is ever in it) and ships none, which keeps the whole Graph's
+    // packages under their file goal (DESIGN.md, "The client at full scale")
+    const isBuilderModule = (file: string) => /^dist\/generated\/(?!models\/).+\/index\.js$/.test(file);
+    const builderModules = files.filter(isBuilderModule);
+    expect(builderModules).toContain('dist/generated/applications/item/synchronization/acquireAccessToken/index.js');
+    expect(builderModules.filter((file) => files.includes(`${file}.map`))).toEqual([]);
+    const code = files.filter((file) => file.endsWith('.js') && !isBuilderModule(file));
+    expect(code).toEqual(expect.arrayContaining(['dist/index.js', 'dist/generated/errors.js', 'dist/generated/models/index.js', 'dist/generated/models/serializers/index.js']));
+    expect(code.filter((file) => !files.includes(`${file}.map`))).toEqual([]);
+    // the hand-written runtime carries its TypeScript in its map; the generated models their positions only
+    const mapOf = async (file: string) => JSON.parse(await readFile(path.join(packageDir, `${file}.map`), 'utf8')) as { sources: string[]; sourcesContent?: string[]; mappings: string };
+    const errorsMap = await mapOf('dist/generated/errors.js');
+    expect(errorsMap.sources).toEqual(['../../src/generated/errors.ts']);
+    expect(errorsMap.sourcesContent?.[0]).toContain('export class ODataError extends Error');
+    const modelsMap = await mapOf('dist/generated/models/index.js');
+    expect(modelsMap.sources).toEqual(['../../../src/generated/models/index.ts']);
+    expect(modelsMap.sourcesContent).toBeUndefined();
+    // one position per line (a segment per generated line, `;` between lines, no `,` within one)
+    expect(modelsMap.mappings).toMatch(/;[A-Za-z0-9+/]+;/);
+    expect(modelsMap.mappings).not.toContain(',');
     // documentation lives in the declarations, where editors show it; the JavaScript carries none
     const [errorsJs, errorsDts] = await Promise.all(['errors.js', 'errors.d.ts'].map((file) => readFile(path.join(packageDir, 'dist/generated', file), 'utf8')));
     expect(errorsJs).toContain('export class ODataError extends Error');
-    expect(errorsJs).not.toMatch(/\/\*\*|^\s*\/\//m);
+    expect(errorsJs.replace(/\n\/\/# sourceMappingURL=errors\.js\.map\n?$/, '\n')).not.toMatch(/\/\*\*|^\s*\/\//m);
     expect(errorsDts).toMatch(/\/\*\*[\s\S]*?\*\/\s*export declare class ODataError/);
   });
 
@@ -149,5 +167,17 @@ describe('packaging: npm pack → fresh consumer project → tsc → calls', () 
       'POST /v1.0/servicePrincipals/sp-1/synchronization/microsoft.graph.acquireAccessToken',
     ]);
     expect(server.requests.every((request) => request.body === '{"credentials":[{"key":"UserName","value":"admin@contoso.com"},{"key":"Password","value":"secret"}]}')).toBe(true);
+    // with --enable-source-maps a stack through the installed package names its TypeScript
+    const { stdout: stack } = await run(
+      process.execPath,
+      [
+        '--enable-source-maps',
+        '--input-type=module',
+        '-e',
+        "const { iteratePages } = await import('@mgkit/graph-client'); try { await iteratePages(undefined).next(); } catch (error) { console.log(error.stack); }",
+      ],
+      { cwd: dir, timeout: 30_000 },
+    );
+    expect(stack).toMatch(/at iteratePages \(.*\/src\/generated\/paging\.ts:\d+:\d+\)/);
   });
 });
