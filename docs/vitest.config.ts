@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters,
+    globalSetup: ['../vitest.stat-cache.ts'],
     // vitest's default is one worker per core but one: a single worker on 2 cores, while these files
     // wait on browsers, servers and child processes half the time
     maxWorkers: 2,

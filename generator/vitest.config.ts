@@ -24,6 +24,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters,
+    globalSetup: ['../vitest.stat-cache.ts'],
     // many files wait on a child (tsc, turbo, a browser): two workers keep both cores busy on a 2-core machine
     maxWorkers: 2,
     // one module graph per worker, not per file: importing the sources again for each of 64 files was

@@ -197,6 +197,7 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
 
   it('a no-op reads no file whose stats are as the last run left them, and still sees an edit', async () => {
     const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-stat-cache-'));
+    const suiteCache = process.env['MGKIT_GEN_CACHE_DIR'];
     process.env['MGKIT_GEN_CACHE_DIR'] = cacheDir;
     try {
       const { loadConfig } = await import('../src/config/index.js');
@@ -220,7 +221,8 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
       await writeFile(output, `${await readFile(output, 'utf8')}// edited\n`);
       expect(await check()).toBe(false);
     } finally {
-      delete process.env['MGKIT_GEN_CACHE_DIR'];
+      if (suiteCache === undefined) delete process.env['MGKIT_GEN_CACHE_DIR'];
+      else process.env['MGKIT_GEN_CACHE_DIR'] = suiteCache;
       await rm(cacheDir, { recursive: true, force: true });
     }
   });

@@ -141,6 +141,7 @@ describe('units on worker threads', () => {
 describe('the stat cache never vouches for what a run did not read', () => {
   it("units sharing a lock: an edit to the other unit's description is seen after generate --unit", async () => {
     const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-stat-cache-'));
+    const suiteCache = process.env['MGKIT_GEN_CACHE_DIR'];
     process.env['MGKIT_GEN_CACHE_DIR'] = cacheDir;
     try {
       const specs = path.join(project.root, 'specs');
@@ -162,7 +163,8 @@ describe('the stat cache never vouches for what a run did not read', () => {
       expect(check.stdout).not.toMatch(/^Up to date/);
       expect((await runGenerator(['generate', '--config', project.configFile], project.root)).stdout).not.toMatch(/^Up to date/);
     } finally {
-      delete process.env['MGKIT_GEN_CACHE_DIR'];
+      if (suiteCache === undefined) delete process.env['MGKIT_GEN_CACHE_DIR'];
+      else process.env['MGKIT_GEN_CACHE_DIR'] = suiteCache;
       await rm(cacheDir, { recursive: true, force: true });
     }
   });
