@@ -238,7 +238,7 @@ export async function createClient(settings: HttpSettings): Promise<GraphConnect
   const httpClient = KiotaClientFactory.create(customFetch as unknown as typeof fetch, middlewares);
   const auth = settings.token ? bearerProvider(settings.token) : anonymous;
   const adapter = new FetchRequestAdapter(auth, undefined, undefined, httpClient);
-  // set here as the client's requestBuilderAt sets it: a call without a body is built without the client
+  // set here as the client's requestBuilderAt sets it: every call is built without the client
   const baseUrl = settings.baseUrl.replace(/\/+$/, '');
   adapter.baseUrl = baseUrl;
   return { client: { adapter, baseUrl }, lastErrorResponse: () => lastError, lastClientRequestId: () => lastClientRequestId };
