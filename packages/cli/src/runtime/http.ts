@@ -157,6 +157,8 @@ function tracingFetch(
       throw networkError(input, error);
     }
     const location = response.headers.get('location');
+    /** A failed response's body, read once for the error line and the --debug trace. */
+    let errorBody: string | undefined;
     if (response.status >= 300 && response.status < 400 && location !== null) {
       // Kiota follows MAX_REDIRECTS in a row; the next one comes back as the call's answer
       redirects += 1;
@@ -168,7 +170,7 @@ function tracingFetch(
       // the error line describes the call's failure from this: Graph's JSON error, or an HTML gateway page
       const requestId = response.headers.get('request-id') ?? undefined;
       const contentType = response.headers.get('content-type') ?? '';
-      const text = await response.clone().text();
+      errorBody = await response.clone().text();
       const attempt = Number(headersOf(init).find(([name]) => name.toLowerCase() === 'retry-attempt')?.[1] ?? 0);
       onError({
         ...((response.status === 429 || response.status === 503) && attempt >= MAX_RETRIES && { retriesExhausted: attempt }),
@@ -179,7 +181,7 @@ function tracingFetch(
         ...(response.headers.get('retry-after') !== null && { retryAfter: response.headers.get('retry-after') ?? '' }),
         // Graph's JSON error is kept whole to be parsed (the transport bounds a response's size);
         // any other body only for an excerpt
-        text: /json/i.test(contentType) ? text : text.slice(0, 65536),
+        text: /json/i.test(contentType) ? errorBody : errorBody.slice(0, 65536),
       });
     } else {
       redirects = 0;
@@ -188,10 +190,7 @@ function tracingFetch(
     if (settings.debug) {
       trace(`< ${response.status} ${response.statusText} (${Date.now() - started} ms)`);
       for (const [name, value] of response.headers.entries()) trace(`< ${name}: ${redactTraceHeader(name, value)}`);
-      if (response.status >= 400) {
-        const text = await response.clone().text();
-        if (text) for (const line of text.split('\n')) trace(`< ${line}`);
-      }
+      if (errorBody) for (const line of errorBody.split('\n')) trace(`< ${line}`);
     }
     return response;
   };
