@@ -144,7 +144,6 @@ export function requestBuilderStatements(node: BuilderNode, context: BuilderCont
   return statements;
 }
 
-/** Kiota marks a query parameter exploded (`{?tags*}`) only when it is an array. */
 function indent(text: string): string {
   return text
     .split('\n')

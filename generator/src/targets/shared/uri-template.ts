@@ -66,6 +66,7 @@ export function operationUriTemplate(urlSegments: readonly string[], queryParame
   return pathTemplate(urlSegments) + queryTemplate(queryParameters.map(queryTemplateParameter));
 }
 
+/** Kiota marks a query parameter exploded (`{?tags*}`) only when it is an array. */
 function queryTemplateParameter(parameter: QueryParameterLike): QueryTemplateParameter {
   return { wireName: parameter.wireName, explode: parameter.explode && parameter.type.kind === 'collection' };
 }

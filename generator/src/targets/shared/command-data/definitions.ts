@@ -6,7 +6,7 @@
 import type { ApiModel, CommandModel, CommandParameterModel, OperationModel, ParameterBindingModel, ParameterModel, ParameterRole, BehaviourSwitch, TypeModel, TypeRef } from '../../../model/index.js';
 import { kebabCase, operationByKey, typesByName } from '../../../model/index.js';
 import type { PermissionEntry } from '../../../model/index.js';
-// Kiota's URI-template rules live with the client target; the CLI shows the same templates.
+// Kiota's URI-template rules, shared with the client target: the CLI holds the same templates.
 import { operationUriTemplate } from '../uri-template.js';
 import { urlSegmentsOf } from '../client-surface/index.js';
 import { type CommandDefinition, type OperationDefinition, type OptionDefinition, type OptionKind, type ParameterSetDefinition, RESERVED_OPTION_NAMES } from '@mgkit/cli-contract';
