@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApiModel } from '../src/model/index.js';
 import { readCmdletHelpFolder } from '../src/sources/cmdlets/index.js';
@@ -30,5 +31,35 @@ describe.runIf(corpusAvailable())('client target: the Applications.beta corpus',
     expect(emitClientSources(model)).toEqual(sources);
     dir = await writeProject(sources);
     expect(compileProject(dir, [...sources.keys()])).toEqual([]);
+
+    // its models are chunked: a builder loads the chunks its operations reach, never the whole set
+    const chunks = [...sources.keys()].filter((file) => file.startsWith('models/chunks/'));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.length).toBeLessThanOrEqual(16);
+    const modelBytes = [...sources].filter(([file]) => file.startsWith('models/')).reduce((sum, [, contents]) => sum + contents.length, 0);
+    const builders = [...sources.keys()].filter((file) => !file.startsWith('models/') && file.endsWith('/index.ts'));
+    const loads = builders.map((builder) => modelFilesLoaded(sources, builder));
+    for (const loaded of loads) expect(loaded).not.toContain('models/index.ts');
+    const meanBytes = loads.reduce((sum, loaded) => sum + loaded.reduce((bytes, file) => bytes + (sources.get(file)?.length ?? 0), 0), 0) / loads.length;
+    expect(meanBytes).toBeLessThan(modelBytes / 2);
+    for (const chunk of chunks) expect(modelFilesLoaded(sources, chunk, chunk)).not.toContain(chunk);
   }, 120_000);
 });
+
+/** The files under `models/` that loading `file` loads (value imports and re-exports, transitively; `import type` loads nothing). */
+function modelFilesLoaded(sources: ReadonlyMap<string, string>, file: string, start = file): string[] {
+  const loaded = new Set<string>();
+  const stack = valueImports(sources, start).filter((target) => target.startsWith('models/'));
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (loaded.has(next)) continue;
+    loaded.add(next);
+    stack.push(...valueImports(sources, next).filter((target) => target.startsWith('models/')));
+  }
+  return [...loaded];
+}
+
+function valueImports(sources: ReadonlyMap<string, string>, file: string): string[] {
+  const text = sources.get(file) ?? '';
+  const dir = path.posix.dirname(file);
+  return [...text.matchAll(/^(?:import|export) (?!type )[^;]*? from '(\.[^']+)';$/gm)].map((match) => path.posix.normalize(path.posix.join(dir, (match[1] as string).replace(/\.js$/, '.ts'))));
+}

@@ -20,11 +20,11 @@ import {
   type ClientNames,
 } from './emit-client-entry.js';
 import { generatedHeader } from '../shared/generated-file.js';
-import { emitModels, emitSerializers, hasSerializers, MODELS_FILE, SERIALIZERS_FILE } from './emit-models.js';
-import { builderFile, requestBuilderStatements, type BuilderContext } from './emit-request-builder.js';
+import { emitModelFiles, MODELS_FILE } from './emit-models.js';
+import { builderFile, modelModuleFor, requestBuilderStatements, type BuilderContext } from './emit-request-builder.js';
 import { HelpIndex } from './help-index.js';
 import { compareOrdinal } from '../shared/client-surface/identifiers.js';
-import { ImportCollector } from './imports.js';
+import { ImportCollector, relativeModule } from './imports.js';
 import { ModelHierarchy } from './model-hierarchy.js';
 import { CLIENT_NAME, clientSurface } from '../shared/client-surface/index.js';
 import { NODE_INDEX_FILE, nodeIndexSource } from './emit-node-entry.js';
@@ -51,15 +51,21 @@ export function emitClientSources(model: ApiModel): Map<string, string> {
   const { root, nodes } = clientSurface(model);
   const sources = new Map<string, string>();
 
-  sources.set(MODELS_FILE, printEmitFile(emitModels(model, hierarchy, help)));
-  if (hasSerializers(model)) sources.set(SERIALIZERS_FILE, printEmitFile(emitSerializers(model, hierarchy, help)));
-
-  for (const node of nodes) {
-    const relative = builderFile(node, CLIENT_FILE);
+  const builders = nodes.map((node) => {
     const imports = new ImportCollector();
     const statements = requestBuilderStatements(node, context, imports);
     if (node === root) statements.push(...clientEntryStatements(root, model, names, imports));
-    sources.set(relative, printEmitFile([...imports.structures(), ...statements]));
+    return { node, imports, statements, modelModule: modelModuleFor(node) };
+  });
+  const modelValues = (builder: (typeof builders)[number]) => [...builder.imports.entries()].filter(([module, , typeOnly]) => module === builder.modelModule && !typeOnly).map(([, name]) => name);
+  const models = emitModelFiles(model, hierarchy, help, builders.map(modelValues));
+  for (const [file, contents] of models.files) sources.set(file, contents);
+
+  for (const { node, imports, statements, modelModule } of builders) {
+    // a builder imports each model value from the file that has it (a chunk, in a large module)
+    const located = new ImportCollector();
+    located.addFrom(imports, (module, name, typeOnly) => (module === modelModule && !typeOnly ? relativeModule(node.dir, models.fileOf(name).replace(/\.ts$/, '.js')) : module));
+    sources.set(builderFile(node, CLIENT_FILE), printEmitFile([...located.structures(), ...statements]));
   }
 
   const requestBuilderImports = new ImportCollector();

@@ -41,7 +41,8 @@ function childModule(parent: BuilderNode, child: BuilderNode): string {
   return relativeModule(parent.dir, `${child.dir}/index.js`);
 }
 
-function modelModuleFor(node: BuilderNode): string {
+/** Where a builder's module imports the models from (their values move to their chunks once those are cut). */
+export function modelModuleFor(node: BuilderNode): string {
   return relativeModule(node.dir, MODELS_FILE.replace(/\.ts$/, '.js'));
 }
 

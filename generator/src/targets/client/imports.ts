@@ -37,6 +37,22 @@ export class ImportCollector {
     names.set(name, (names.get(name) ?? true) && typeOnly);
   }
 
+  /** Every import as `[module, name, typeOnly]`. */
+  *entries(): IterableIterator<readonly [string, string, boolean]> {
+    for (const [moduleSpecifier, names] of this.#modules) for (const [name, typeOnly] of names) yield [moduleSpecifier, name, typeOnly];
+  }
+
+  /**
+   * Adds another collector's imports, each moved to the module `moduleOf` gives, or dropped
+   * where it gives `undefined` (a name the file declares itself).
+   */
+  addFrom(other: ImportCollector, moduleOf: (moduleSpecifier: string, name: string, typeOnly: boolean) => string | undefined = (moduleSpecifier) => moduleSpecifier): void {
+    for (const [moduleSpecifier, name, typeOnly] of other.entries()) {
+      const target = moduleOf(moduleSpecifier, name, typeOnly);
+      if (target !== undefined) this.#add(target, name, typeOnly);
+    }
+  }
+
   /** Packages first, then relative modules; each group sorted. */
   structures(): OptionalKind<ImportDeclarationStructure>[] {
     const isRelative = (specifier: string) => specifier.startsWith('.');

@@ -21,6 +21,12 @@ export interface ModelContext {
   readonly imports: ImportCollector;
   /** Where the file imports the models' types from: `undefined` in the models module itself. */
   readonly typesFrom: string | undefined;
+  /**
+   * Where the readers import other models' factories, readers and enum objects from: `undefined`
+   * where they are all in the same module. Set, every name is recorded, so that the models can be
+   * split into chunks by what reaches them (`model-chunks.ts`).
+   */
+  readonly valuesFrom?: string | undefined;
 }
 
 const DESERIALIZER_MAP = 'Record<string, (node: ParseNode) => void>';
@@ -94,6 +100,7 @@ export function objectFactory(type: ObjectTypeModel, context: ModelContext): Fun
     );
   }
   statements.push(`return ${modelNames.deserializer(type.name)};`);
+  if (context.valuesFrom !== undefined) imports.value(context.valuesFrom, modelNames.deserializer(type.name), ...cases.map((entry) => modelNames.deserializer(entry.typeName)));
   const parameterName = cases.length > 0 ? 'parseNode' : '_parseNode';
   return {
     kind: StructureKind.Function,
@@ -128,17 +135,19 @@ function parseNodeParameter(wireName: string): string {
 }
 
 export function objectDeserializer(type: ObjectTypeModel, context: ModelContext): FunctionDeclarationStructure {
-  const { hierarchy, imports } = context;
+  const { hierarchy, imports, typesFrom, valuesFrom } = context;
   imports.type(KIOTA_ABSTRACTIONS, 'ParseNode');
+  if (typesFrom !== undefined) imports.type(typesFrom, type.name);
   const instance = instanceName(type);
   const base = hierarchy.object(type.baseType);
   const primaryMessage = hierarchy.primaryMessage(type);
   const entries: string[] = [];
+  if (base && valuesFrom !== undefined) imports.value(valuesFrom, modelNames.deserializer(base.name));
   if (base) entries.push(`...${modelNames.deserializer(base.name)}(${instance}),`);
   else entries.push(`'backingStoreEnabled': () => { ${instance}.backingStoreEnabled = true; },`);
   for (const property of hierarchy.ownProperties(type)) {
     const member = `${instance}.${hierarchy.memberName(type, property)}`;
-    const read = readExpression(shapeOf(property.type, hierarchy.types), imports);
+    const read = readExpression(shapeOf(property.type, hierarchy.types), imports, typesFrom, valuesFrom);
     const message = primaryMessage?.property === property ? ` ${instance}.message = ${instance}.${primaryMessage.path} ?? '';` : '';
     entries.push(`${deserializerKey(property.wireName)}: (${parseNodeParameter(property.wireName)}) => { ${member} = ${read};${message} },`);
   }

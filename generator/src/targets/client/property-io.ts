@@ -3,8 +3,16 @@ import { KIOTA_ABSTRACTIONS, type ImportCollector } from './imports.js';
 import { quote } from '../shared/client-surface/identifiers.js';
 import { modelNames, tsTypeOf, type TypeShape } from './type-shapes.js';
 
-/** `n.getCollectionOfObjectValues<Foo>(createFooFromDiscriminatorValue)` */
-export function readExpression(shape: TypeShape, imports: ImportCollector): string {
+/**
+ * `n.getCollectionOfObjectValues<Foo>(createFooFromDiscriminatorValue)`; the models' types and
+ * values it names are imported from `typesFrom` and `valuesFrom` where those are given.
+ */
+export function readExpression(shape: TypeShape, imports: ImportCollector, typesFrom?: string, valuesFrom?: string): string {
+  const named = shape.kind === 'collection' ? shape.items : shape;
+  if (named.kind === 'enum' || named.kind === 'object') {
+    if (typesFrom !== undefined) imports.type(typesFrom, named.name);
+    if (valuesFrom !== undefined) imports.value(valuesFrom, named.kind === 'enum' ? modelNames.enumObject(named.name) : modelNames.factory(named.name));
+  }
   switch (shape.kind) {
     case 'scalar':
       return `n.${shape.reader}()`;
@@ -18,7 +26,7 @@ export function readExpression(shape: TypeShape, imports: ImportCollector): stri
       return `n.getObjectValue<UntypedNode>(createUntypedNodeFromDiscriminatorValue)`;
     case 'collection': {
       const items = shape.items;
-      const itemType = tsTypeOf(items, imports, undefined);
+      const itemType = tsTypeOf(items, imports, typesFrom);
       switch (items.kind) {
         case 'scalar':
           return `n.getCollectionOfPrimitiveValues<${itemType}>(${quote(items.primitiveName)})`;

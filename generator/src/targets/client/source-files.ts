@@ -17,13 +17,19 @@ const PRINT_OPTIONS = { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: 
  * declarations; LF endings and one trailing newline.
  */
 export function printEmitFile(statements: readonly EmitStatement[]): string {
-  const imports: string[] = [];
+  const imports: OptionalKind<ImportDeclarationStructure>[] = [];
   const others: string[] = [];
   for (const statement of statements) {
-    if (isImport(statement)) imports.push(printStatement({ ...statement, kind: StructureKind.ImportDeclaration }));
+    if (isImport(statement)) imports.push(statement);
     else others.push(printStatement(statement));
   }
-  const blocks = [generatedHeader(), ...(imports.length > 0 ? [imports.join('\n')] : []), ...others];
+  return printEmitFileOf(imports, others);
+}
+
+/** As `printEmitFile`, for declarations already printed (`printStatement`). */
+export function printEmitFileOf(imports: readonly OptionalKind<ImportDeclarationStructure>[], printed: readonly string[]): string {
+  const importLines = imports.map((statement) => printStatement({ ...statement, kind: StructureKind.ImportDeclaration }));
+  const blocks = [generatedHeader(), ...(importLines.length > 0 ? [importLines.join('\n')] : []), ...printed];
   return `${blocks.join('\n\n').replace(/\r\n?/g, '\n')}\n`;
 }
 
@@ -39,7 +45,7 @@ const INITIALIZER_SLOT = '__mgkitInitializer__';
  * literal written with its own indentation would come out one level too deep: the statement is
  * printed around a slot and the initializer put back as written.
  */
-function printStatement(statement: StatementStructures): string {
+export function printStatement(statement: StatementStructures): string {
   if (statement.kind === StructureKind.VariableStatement && statement.declarations.length === 1) {
     const [declaration] = statement.declarations;
     const initializer = declaration?.initializer;
