@@ -157,11 +157,17 @@ function modelsLoadedByBuilders(dir) {
   const importsOf = (file) => {
     if (!imports.has(file)) {
       const text = readFileSync(file, 'utf8');
-      imports.set(file, [...text.matchAll(/^(?:import|export) [^;]*?from '(\.[^']+)';$/gm)].map((match) => path.resolve(path.dirname(file), match[1])));
+      imports.set(
+        file,
+        [...text.matchAll(/^(?:import|export) [^;]*?from '(\.[^']+)';$/gm)].map((match) => path.resolve(path.dirname(file), match[1])),
+      );
     }
     return imports.get(file);
   };
-  const jsFiles = (folder) => readdirSync(folder, { recursive: true }).map((entry) => path.join(folder, String(entry))).filter((file) => file.endsWith('.js'));
+  const jsFiles = (folder) =>
+    readdirSync(folder, { recursive: true })
+      .map((entry) => path.join(folder, String(entry)))
+      .filter((file) => file.endsWith('.js'));
   const sizes = new Map(jsFiles(modelsDir).map((file) => [file, readFileSync(file).length]));
   const builders = jsFiles(generated).filter((file) => path.basename(file) === 'index.js' && path.dirname(file) !== generated && !file.startsWith(modelsDir + path.sep));
   const loaded = builders.map((builder) => {
