@@ -1,5 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { buildApiModel } from '../src/model/index.js';
+import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
 import { emitClientSources } from '../src/targets/client/index.js';
 import { richModel, specsModel } from './fixtures/client/kit.js';
 
@@ -35,6 +40,23 @@ describe('client target: JSDoc on every declaration and interface member', () =>
 });
 
 describe('client target: JSDoc says what a user needs', () => {
+  it("a parameter's inline enum says which parameter of which operation it is for, not that it is a request body", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-jsdoc-'));
+    try {
+      const file = path.join(dir, 'select.yaml');
+      await writeFile(file, SELECT_ENUM_DESCRIPTION);
+      const loaded = await loadOpenApiDocument(file);
+      const unit = { include: { paths: ['/**'], cmdlets: [] }, exclude: { paths: [], cmdlets: [] }, bindings: {}, keepActionPrefixInUrl: true };
+      const model = buildApiModel({ document: loaded.document!, cmdlets: [], unit }).model!;
+      const models = emitClientSources(model).get('models/index.ts') ?? '';
+      const declaration = /\/\*\*([^]*?)\*\/\nexport type (\w+GetSelectItem) =/.exec(models);
+      expect(declaration?.[1]).toContain('A value of the `$select` parameter of `GET /items`.');
+      expect(models).not.toMatch(/The request body of `GET /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('no property is documented by its own name ("The code property")', async () => {
     for (const model of [await specsModel(), await richModel()]) {
       const sources = [...emitClientSources(model).values()].join('\n');
@@ -99,3 +121,35 @@ describe('client target: documentation written once', () => {
     }
   });
 });
+
+/** One list operation whose `$select` items are an enum, as Graph describes them. */
+const SELECT_ENUM_DESCRIPTION = `openapi: 3.0.4
+info: { title: select, version: v1.0 }
+servers: [{ url: https://graph.example.test/v1.0 }]
+paths:
+  /items:
+    get:
+      operationId: items.ListItem
+      parameters:
+        - name: $select
+          in: query
+          description: Select properties to be returned
+          style: form
+          explode: false
+          schema:
+            uniqueItems: true
+            type: array
+            items:
+              enum: [id, displayName]
+              type: string
+      responses:
+        '200':
+          description: Retrieved collection
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  value: { type: array, items: { type: string } }
+components: {}
+`;

@@ -64,7 +64,12 @@ export function buildOperation(operation: OpenApiOperation, key: string, registr
   const typeBase = pascalCase(lastLiteralName(segments)) + pascalCase(operation.method);
   const inline = <R extends 'request-body' | 'response'>(role: R) => ({ kind: 'inline' as const, operationKey: key, role });
   const parameter = (source: OpenApiParameter): ParameterModel => {
-    const resolved = registry.typeOf(source.schema, schemaAddress(source), `${typeBase}${pascalCase(source.name)}`, inline('request-body'));
+    const resolved = registry.typeOf(source.schema, schemaAddress(source), `${typeBase}${pascalCase(source.name)}`, {
+      kind: 'inline',
+      operationKey: key,
+      role: 'parameter',
+      parameterName: source.name,
+    });
     return {
       wireName: source.name,
       name: propertyName(source.name.replace(/^\$/, '')),

@@ -47,7 +47,11 @@ export interface DiscriminatorModel {
 }
 
 /** Where a named type came from. */
-export type TypeOrigin = { readonly kind: 'component'; readonly schemaName: string } | { readonly kind: 'inline'; readonly operationKey: string; readonly role: 'request-body' | 'response' };
+export type TypeOrigin =
+  | { readonly kind: 'component'; readonly schemaName: string }
+  | { readonly kind: 'inline'; readonly operationKey: string; readonly role: 'request-body' | 'response' }
+  /** The schema of a parameter: the items of `$select`, `$expand` and `$orderby` are enums. */
+  | { readonly kind: 'inline'; readonly operationKey: string; readonly role: 'parameter'; readonly parameterName: string };
 
 export interface ObjectTypeModel {
   readonly kind: 'object';

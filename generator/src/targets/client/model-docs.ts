@@ -11,6 +11,7 @@ export function typeDescription(type: TypeModel, model: ApiModel): string {
   const origin = type.origin;
   const operation = operationByKey(model, origin.operationKey);
   const where = operation ? `\`${operation.method} ${operation.path}\`` : `\`${origin.operationKey}\``;
+  if (origin.role === 'parameter') return `A value of the \`${origin.parameterName}\` parameter of ${where}.`;
   return origin.role === 'request-body' ? `The request body of ${where}.` : `The response body of ${where}.`;
 }
 
