@@ -132,14 +132,26 @@ function reachesThroughAnother(groups: readonly Group[], from: number, to: numbe
 }
 
 function mergeGroups(groups: Group[], maxChunks: number): void {
-  let alive = groups.length;
+  const count = groups.length;
+  // each pair's cost, kept up to date as groups merge: a merge changes only the merged group's row
+  const costs = new Float64Array(count * count);
+  const setCosts = (a: number) => {
+    for (let b = 0; b < count; b += 1) {
+      if (b === a || !(groups[b] as Group).alive) continue;
+      const cost = mergeCost(groups[a] as Group, groups[b] as Group);
+      costs[a * count + b] = cost;
+      costs[b * count + a] = cost;
+    }
+  };
+  for (let a = 0; a < count; a += 1) setCosts(a);
+  let alive = count;
   while (alive > maxChunks) {
     let best: { a: number; b: number; cost: number } | undefined;
-    for (let a = 0; a < groups.length; a += 1) {
+    for (let a = 0; a < count; a += 1) {
       if (!(groups[a] as Group).alive) continue;
-      for (let b = a + 1; b < groups.length; b += 1) {
+      for (let b = a + 1; b < count; b += 1) {
         if (!(groups[b] as Group).alive) continue;
-        const cost = mergeCost(groups[a] as Group, groups[b] as Group);
+        const cost = costs[a * count + b] as number;
         if (best !== undefined && cost >= best.cost) continue;
         if (reachesThroughAnother(groups, a, b) || reachesThroughAnother(groups, b, a)) continue;
         best = { a, b, cost };
@@ -159,6 +171,7 @@ function mergeGroups(groups: Group[], maxChunks: number): void {
     for (const group of groups) {
       if (group.next.delete(best.b) && group !== into) group.next.add(best.a);
     }
+    setCosts(best.a);
     alive -= 1;
   }
 }
