@@ -163,7 +163,7 @@ export function objectDeserializer(type: ObjectTypeModel, context: ModelContext)
 }
 
 export function objectSerializer(type: ObjectTypeModel, context: ModelContext): FunctionDeclarationStructure {
-  const { hierarchy, imports, typesFrom } = context;
+  const { hierarchy, imports, typesFrom, valuesFrom } = context;
   imports.type(KIOTA_ABSTRACTIONS, 'SerializationWriter');
   if (typesFrom !== undefined) imports.type(typesFrom, type.name);
   const instance = instanceName(type);
@@ -183,6 +183,7 @@ export function objectSerializer(type: ObjectTypeModel, context: ModelContext): 
   const cases = switchProperty === undefined ? [] : hierarchy.dispatchCases(type);
   if (cases.length > 0 && switchProperty !== undefined) {
     if (typesFrom !== undefined) imports.type(typesFrom, ...cases.map((entry) => entry.typeName));
+    if (valuesFrom !== undefined) imports.value(valuesFrom, ...cases.map((entry) => modelNames.serializer(entry.typeName)));
     statements.push(
       [
         'if (!isSerializingDerivedType) {',
@@ -193,11 +194,12 @@ export function objectSerializer(type: ObjectTypeModel, context: ModelContext): 
       ].join('\n'),
     );
   }
+  if (base && valuesFrom !== undefined) imports.value(valuesFrom, modelNames.serializer(base.name));
   if (base) statements.push(`${modelNames.serializer(base.name)}(writer, ${instance}, true);`);
   for (const property of hierarchy.ownProperties(type)) {
     if (property.readOnly) continue;
     const shape = shapeOf(property.type, hierarchy.types);
-    statements.push(writeStatement(shape, property.wireName, `${instance}.${hierarchy.memberName(type, property)}`, imports, typesFrom));
+    statements.push(writeStatement(shape, property.wireName, `${instance}.${hierarchy.memberName(type, property)}`, imports, typesFrom, valuesFrom));
   }
   if (hierarchy.holdsAdditionalData(type)) {
     const write = `writer.writeAdditionalData(${instance}.additionalData);`;

@@ -43,10 +43,12 @@ export function readExpression(shape: TypeShape, imports: ImportCollector, types
   }
 }
 
-/** `writer.writeCollectionOfObjectValues<Foo>('foo', value.foo, serializeFoo);` */
-export function writeStatement(shape: TypeShape, wireName: string, valueExpression: string, imports: ImportCollector, typesFrom: string | undefined): string {
+/** `writer.writeCollectionOfObjectValues<Foo>('foo', value.foo, serializeFoo);`, importing the serializer it calls from `valuesFrom` where given. */
+export function writeStatement(shape: TypeShape, wireName: string, valueExpression: string, imports: ImportCollector, typesFrom: string | undefined, valuesFrom?: string): string {
   const key = quote(wireName);
   if (typesFrom !== undefined && (shape.kind === 'enum' || shape.kind === 'object')) imports.type(typesFrom, shape.name);
+  const written = shape.kind === 'collection' ? shape.items : shape;
+  if (valuesFrom !== undefined && written.kind === 'object') imports.value(valuesFrom, modelNames.serializer(written.name));
   switch (shape.kind) {
     case 'scalar':
       return `writer.${shape.writer}(${key}, ${valueExpression});`;
