@@ -206,7 +206,7 @@ const lines = [
   '',
   `Root segments of the 33 modules without a published Microsoft package (not counted on their side, counted on ours): ${missing.join(', ') || 'none'}.`,
   '',
-  `Node.js, one builder module imported alone (its subpath): it loads ${((100 * builderLoads.loaded) / builderLoads.whole).toFixed(0)}% of its package's model JavaScript on average over the ${builderLoads.builders} builders of the 33 packages (the factories, readers and enums its operations reach, and the serializers if it sends a body); a whole models file each was 100%.`,
+  `Node.js, one builder module imported alone (its subpath): it loads ${((100 * builderLoads.loaded) / builderLoads.whole).toFixed(0)}% of its package's model JavaScript on average over the ${builderLoads.builders} builders of the 33 packages (the factories, readers and enums its operations reach, and the serializers of the bodies it sends); a whole models file each was 100%.`,
   '',
   `Consumer type-check (strict, declarations checked): an empty file ${empty.mb.toFixed(0)} MB in ${empty.files} files; one drive-item GET through its subpath ${oneCall.mb.toFixed(0)} MB in ${oneCall.files} files.`,
   '',
