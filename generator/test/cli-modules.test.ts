@@ -125,7 +125,7 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
 
     // a GET: Kiota builds it from the command's own data; no builder, model or schema loads
     const get = await readsOf(['Get-MgUserPerson', '--user-id', 'u1', '--person-id', 'p1']);
-    expect(generatedFiles(get)).toEqual(new Set(['command-index.json', 'people/commands.pack']));
+    expect(generatedFiles(get)).toEqual(new Set(['command-index.txt', 'people/commands.pack']));
     // the command index and the runtime a run starts with are one chunk; the call adds its own
     // chunk and the HTTP stack, no other runtime module
     // (the trace names a module once per import of it)
@@ -138,7 +138,7 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
     // a POST with a body: its schemas (validation), the JSON writer and its module's model
     // serializers, one of which writes the body; no request builder
     const post = await readsOf(['New-MgSchemaExtension', '--id', 'ext1', '--description', 'd', '--owner', 'o1']);
-    expect(generatedFiles(post)).toEqual(new Set(['command-index.json', 'schemaextensions/commands.pack', 'schemaextensions/schemas.pack', 'schemaextensions/client-modules.js']));
+    expect(generatedFiles(post)).toEqual(new Set(['command-index.txt', 'schemaextensions/commands.pack', 'schemaextensions/schemas.pack', 'schemaextensions/client-modules.js']));
     expect(new Set(post.filter((line) => /\/dist\/runtime\//.test(line)).map((line) => line.replace(/.*\/dist\/runtime\//, '')))).toEqual(new Set(['http-stack.js', 'json-writer.js']));
     const serializerChunksOf = (unit: string) =>
       [...readFileSync(path.join(cli, 'dist/generated', unit, 'client-modules.js'), 'utf8').matchAll(/import\([`"]\.\.\/\.\.\/chunks\/([^`"]+)[`"]\)/g)].map((match) => match[1]!);
@@ -187,7 +187,7 @@ describe.skipIf(!available)('one mgkit for several modules', () => {
     expect(urls.filter((url) => url.includes('/commands') || url.includes('.pack') || url.includes('client-modules') || url.includes('/chunks/'))).toEqual([]);
     // the build merged the modules' indexes into one: no module's own index is loaded
     expect(urls.filter((url) => /\/generated\/[^/]+\/command-index\.js$/.test(url))).toEqual([]);
-    expect(urls.some((url) => url.endsWith('/dist/generated/command-index.json'))).toBe(true);
+    expect(urls.some((url) => url.endsWith('/dist/generated/command-index.txt'))).toBe(true);
     expect(urls.some((url) => /\/dist\/cli-chunks\/startup-[\w-]+\.js$/.test(url))).toBe(true);
   });
 });
