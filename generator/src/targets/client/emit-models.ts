@@ -66,9 +66,6 @@ export interface ModelFiles {
   readonly fileOf: (valueName: string) => string;
 }
 
-/** Whether there is a serializers module: only object types have serializers. */
-export const hasSerializers = (model: ApiModel): boolean => model.types.some((type) => type.kind === 'object');
-
 /**
  * The models' files. `builderRoots` gives, per request builder, the model values it imports
  * (factories, enum objects, serializers): what the chunks are cut by.

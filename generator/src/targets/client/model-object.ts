@@ -22,9 +22,9 @@ export interface ModelContext {
   /** Where the file imports the models' types from: `undefined` in the models module itself. */
   readonly typesFrom: string | undefined;
   /**
-   * Where the readers import other models' factories, readers and enum objects from: `undefined`
-   * where they are all in the same module. Set, every name is recorded, so that the models can be
-   * split into chunks by what reaches them (`model-chunks.ts`).
+   * Where a model's code imports other models' code from (factories, readers, enum objects,
+   * serializers): `undefined` where it is all in the same module. Set, every name is recorded, so
+   * that the code can be cut into chunks by what reaches it (`model-chunks.ts`).
    */
   readonly valuesFrom?: string | undefined;
 }
