@@ -7,7 +7,7 @@
  * schemas only when it validates a body.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { inflateRaw } from './inflate.js';
 import { type BuilderCall, type ClientModules, callsThroughBuilders } from './builder-calls.js';
 import { commandDefinition, type SharedOption, type StoredCommand } from './command-definition.js';
 import type { CommandModule, JsonSchema } from './definition.js';
@@ -44,7 +44,7 @@ function readGroup(file: URL, offset: number, length: number): Buffer {
 /** The command stored at `location` in the module folder `folder` (a URL ending in '/'). */
 export async function loadPackedCommand(folder: URL, location: PackedLocation): Promise<CommandModule> {
   const [groupOffset, groupLength, optionsLength, textOffset, textLength] = location;
-  const group = inflateRawSync(readGroup(new URL('commands.pack', folder), groupOffset, groupLength));
+  const group = inflateRaw(readGroup(new URL('commands.pack', folder), groupOffset, groupLength));
   const options = JSON.parse(group.subarray(0, optionsLength).toString('utf8')) as SharedOption[];
   const [stored, operations] = JSON.parse(group.subarray(textOffset, textOffset + textLength).toString('utf8')) as [StoredCommand, Record<string, BuilderCall>];
   // the client's modules load for a call with a body only: a call without one, and a command's

@@ -6,7 +6,7 @@
  * of schemas (5 to 10 ms of a call with a body).
  */
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { inflateRaw } from './inflate.js';
 import type { JsonSchema } from './definition.js';
 
 interface SchemasHeader {
@@ -27,7 +27,7 @@ export function packedSchemas(file: URL): Schemas {
     if (!schemas) {
       const [offset, length] = header.groups[index] ?? [0, 0];
       const start = headerEnd + 1 + offset;
-      schemas = JSON.parse(inflateRawSync(bytes.subarray(start, start + length)).toString('utf8')) as Schemas;
+      schemas = JSON.parse(inflateRaw(bytes.subarray(start, start + length)).toString('utf8')) as Schemas;
       loaded.set(index, schemas);
     }
     return schemas;
