@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -120,6 +120,8 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
         const result = await generate(...args);
         expect(result.status, args.join(' ')).toBe(1);
         expect(result.stderr).toMatch(/mgkit-lock\.json:\d+:\d+: error lock\/unreadable: the lock file (holds merge conflict markers|is not valid JSON)/);
+        // the marker is named at its own line
+        if (broken.includes('<<<<<<<')) expect(result.stderr).toContain('mgkit-lock.json:3:1: error lock/unreadable: the lock file holds merge conflict markers');
         expect(await snapshotTree(project.root)).toEqual(before);
       }
     }
@@ -163,6 +165,17 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
     const second = await generate();
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(/^Up to date/);
+  });
+
+  it('a help file new in a folder, whose name the unit selects, makes the next run generate again', async () => {
+    const folder = path.join(project.root, 'specs/cmdlets');
+    const [existing] = (await readdir(folder)).filter((name) => /^Get-Mg\w*SynchronizationAccessToken\.md$/.test(name));
+    expect(existing).toBeDefined();
+    expect((await generate()).stdout).toMatch(/^Up to date/);
+    const added = path.join(folder, 'Get-MgNewThingSynchronizationAccessToken.md');
+    await writeFile(added, (await readFile(path.join(folder, existing!), 'utf8')).replaceAll(existing!.replace(/\.md$/, ''), 'Get-MgNewThingSynchronizationAccessToken'));
+    const result = await generate();
+    expect(result.stdout).not.toMatch(/^Up to date/);
   });
 
   it('--check names a hand-edited file as such and shows an inserted line as one line', async () => {

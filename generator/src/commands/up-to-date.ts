@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { GenerationUnitConfig } from '../config/index.js';
 import { selectCmdletNames } from '../model/select.js';
-import { allInputs, lockAbsolutePath, lockRelativePath, sha256, type LockFile } from '../output/index.js';
+import { allInputs, lockAbsolutePath, sha256, type LockFile } from '../output/index.js';
 import { STAT_BATCH, StatCache } from '../output/stat-cache.js';
 
 async function hashOf(file: string): Promise<string | undefined> {
@@ -37,7 +37,8 @@ export async function rememberLockedFiles(lock: LockFile, lockFile: string, conf
 async function markdownFiles(folder: string): Promise<string[]> {
   try {
     const names = await readdir(folder);
-    return names.filter((name) => name.endsWith('.md')).map((name) => path.join(folder, name));
+    const absolute = path.resolve(folder);
+    return names.filter((name) => name.endsWith('.md')).map((name) => path.join(absolute, name));
   } catch {
     return [];
   }
@@ -54,10 +55,12 @@ export async function isUpToDate(lock: LockFile, lockFile: string, configFile: s
   const unitLocks = units.map((unit) => lock.units[unit.name]);
   if (unitLocks.some((unitLock) => unitLock === undefined)) return false;
   // A help file not read last time (new in a folder) whose name a unit selects adds a cmdlet.
-  const locked = new Set(allInputs(lock).map((entry) => entry.path));
+  // Compared as absolute paths: resolving the lock's entries is cached by folder, and making
+  // thousands of listed files relative to the lock (path.relative) cost more.
+  const locked = new Set(allInputs(lock).map((entry) => lockAbsolutePath(lockFile, entry.path)));
   for (const unit of units) {
     const listed = (await Promise.all(unit.cmdlets.map(markdownFiles))).flat();
-    const unread = listed.filter((file) => !locked.has(lockRelativePath(lockFile, file)));
+    const unread = listed.filter((file) => !locked.has(file));
     const names = unread.map((file) => path.basename(file, '.md'));
     if (selectCmdletNames(names, unit.include, unit.exclude).size > 0) return false;
   }

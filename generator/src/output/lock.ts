@@ -44,7 +44,8 @@ export function lockRelativePath(lockFile: string, absolutePath: string): string
 const lockFolders = new Map<string, string>();
 
 /** Lock folder and an entry's folder (`../cmdlets/Users`) → that folder resolved: entries share a few folders. */
-const entryFolders = new Map<string, string>();
+/** Per lock folder, its entries' folders resolved (a whole-Graph no-op resolves 37,000 entries twice). */
+const entryFolders = new Map<string, Map<string, string>>();
 
 export function lockAbsolutePath(lockFile: string, relativePath: string): string {
   let folder = lockFolders.get(lockFile);
@@ -56,11 +57,15 @@ export function lockAbsolutePath(lockFile: string, relativePath: string): string
   const base = relativePath.slice(slash + 1);
   if (path.sep !== '/' || base === '' || base === '.' || base === '..' || relativePath.includes('\\')) return path.resolve(folder, ...relativePath.split('/'));
   const entryFolder = slash < 0 ? '' : relativePath.slice(0, slash);
-  const key = `${folder}\0${entryFolder}`;
-  let resolved = entryFolders.get(key);
+  let resolvedFolders = entryFolders.get(folder);
+  if (resolvedFolders === undefined) {
+    resolvedFolders = new Map();
+    entryFolders.set(folder, resolvedFolders);
+  }
+  let resolved = resolvedFolders.get(entryFolder);
   if (resolved === undefined) {
     resolved = path.resolve(folder, ...entryFolder.split('/'));
-    entryFolders.set(key, resolved);
+    resolvedFolders.set(entryFolder, resolved);
   }
   return resolved === '/' ? `/${base}` : `${resolved}/${base}`;
 }
@@ -99,16 +104,26 @@ function malformedEntry(parsed: Partial<LockFile>): (string | number)[] | undefi
 /** Lock paths are POSIX and relative to the lock's folder: `/x`, `C:x` and `a\\b` are not. */
 const isRelativePosix = (entryPath: string): boolean => !entryPath.startsWith('/') && !/^[A-Za-z]:/.test(entryPath) && !entryPath.includes('\\');
 
+/** A folder entries may be in, and the prefix of the paths inside it. */
+interface Folder {
+  readonly path: string;
+  readonly prefix: string;
+}
+
 /** The first entry of a unit in scope that points outside where it may. */
 function escapingEntry(lock: LockFile, lockFile: string, scope: LockScope): { at: (string | number)[]; path: string; list: 'inputs' | 'outputs' } | undefined {
   // lockAbsolutePath answers a normalised absolute path, and the folders are normalised once
   // here: a prefix test per folder then suffices (a whole-Graph no-op checks 37,000 entries)
-  const inside = (entryPath: string, folders: readonly string[]): boolean => {
+  const inside = (entryPath: string, folders: readonly Folder[]): boolean => {
     if (!isRelativePosix(entryPath)) return false;
     const absolute = lockAbsolutePath(lockFile, entryPath);
-    return folders.some((folder) => absolute === folder || absolute.startsWith(folder.endsWith(path.sep) ? folder : `${folder}${path.sep}`));
+    return folders.some((folder) => absolute === folder.path || absolute.startsWith(folder.prefix));
   };
-  const normalised = (folders: readonly string[]): string[] => folders.map((folder) => path.resolve(folder));
+  const normalised = (folders: readonly string[]): Folder[] =>
+    folders.map((folder) => {
+      const resolved = path.resolve(folder);
+      return { path: resolved, prefix: resolved.endsWith(path.sep) ? resolved : `${resolved}${path.sep}` };
+    });
   for (const [name, allowed] of Object.entries(scope.units)) {
     const unit = lock.units[name];
     if (!unit) continue;
@@ -165,8 +180,9 @@ export async function readLockFile(lockFile: string, scope?: LockScope): Promise
         hint,
       },
     ]);
-  const conflictLine = text.split('\n').findIndex((line) => /^(<{7}|={7}|>{7})( |$)/.test(line));
-  if (conflictLine >= 0) throw unreadable('the lock file holds merge conflict markers', conflictLine + 1, 1);
+  // one search over the text: splitting a whole-Graph lock into its lines cost more than parsing it
+  const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
+  if (conflict) throw unreadable('the lock file holds merge conflict markers', text.slice(0, conflict.index).split('\n').length, 1);
   let parsed: Partial<LockFile>;
   try {
     parsed = JSON.parse(text) as Partial<LockFile>;

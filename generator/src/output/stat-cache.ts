@@ -11,24 +11,24 @@
  */
 import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { cacheFolder } from '../util/cache-folder.js';
 import { sha256 } from './lock.js';
 
-interface StatRecord {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ino: number;
-  readonly sha256: string;
-}
+/**
+ * `[file, size, mtimeMs, ino, sha256]`. The cache file is a JSON array of them: parsing the same
+ * records as an object keyed by file took twice as long (a whole-Graph no-op reads 37,000).
+ */
+type StatRecord = readonly [file: string, size: number, mtimeMs: number, ino: number, sha256: string];
 
-function cacheFolder(): string | undefined {
-  const configured = process.env['MGKIT_GEN_CACHE_DIR'];
-  if (configured === 'off') return undefined;
-  if (configured) return configured;
-  const base = process.env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache');
-  return path.join(base, 'mgkit-gen');
-}
+const isRecord = (value: unknown): value is StatRecord =>
+  Array.isArray(value) &&
+  value.length === 5 &&
+  typeof value[0] === 'string' &&
+  typeof value[1] === 'number' &&
+  typeof value[2] === 'number' &&
+  typeof value[3] === 'number' &&
+  typeof value[4] === 'string';
 
 let filesRead = 0;
 
@@ -53,8 +53,10 @@ export class StatCache {
     if (!folder) return new StatCache(undefined, new Map());
     const file = path.join(folder, `${sha256(path.resolve(lockFile)).slice(0, 24)}.json`);
     try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as Record<string, StatRecord>;
-      return new StatCache(file, new Map(Object.entries(parsed)));
+      const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+      // a cache in another shape (an older generator's) is only a slower check, once
+      const records = Array.isArray(parsed) ? parsed.filter(isRecord) : [];
+      return new StatCache(file, new Map(records.map((record) => [record[0], record])));
     } catch {
       return new StatCache(file, new Map());
     }
@@ -66,7 +68,7 @@ export class StatCache {
     const stats = statSync(file, { throwIfNoEntry: false });
     if (!stats) return undefined;
     const known = this.#records.get(file);
-    if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs && known.ino === stats.ino) return known.sha256;
+    if (known && known[1] === stats.size && known[2] === stats.mtimeMs && known[3] === stats.ino) return known[4];
     let hash: string;
     try {
       filesRead += 1;
@@ -74,7 +76,7 @@ export class StatCache {
     } catch {
       return undefined;
     }
-    this.#records.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, sha256: hash });
+    this.#records.set(file, [file, stats.size, stats.mtimeMs, stats.ino, hash]);
     this.#changed = true;
     return hash;
   }
@@ -95,7 +97,7 @@ export class StatCache {
               this.#records.delete(file);
               return;
             }
-            this.#records.set(file, { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, sha256: hash });
+            this.#records.set(file, [file, stats.size, stats.mtimeMs, stats.ino, hash]);
             this.#changed = true;
           } catch {
             this.#records.delete(file);
@@ -111,7 +113,7 @@ export class StatCache {
     try {
       await mkdir(path.dirname(this.#file), { recursive: true });
       const temporary = `${this.#file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(Object.fromEntries(this.#records)));
+      await writeFile(temporary, JSON.stringify([...this.#records.values()]));
       await rename(temporary, this.#file);
       this.#changed = false;
     } catch {
