@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +136,28 @@ describe('mgkit.config.yaml', () => {
       /:8:\d+: error config\/output-overlaps-input: outputs\.docs\.dir \. overlaps the input config-\w+\.yaml: generate would overwrite what it reads \(fix: /,
     );
     expect(diagnostics[0]!.message).toBe('outputs.cli.dir help/cli overlaps the input help: generate would overwrite what it reads');
+  });
+
+  it('remembers a config it found valid, and only such a config, so that the next run skips the validator', async () => {
+    const cache = await mkdtemp(path.join(os.tmpdir(), 'mgkit-config-cache-'));
+    const previous = process.env['MGKIT_GEN_CACHE_DIR'];
+    process.env['MGKIT_GEN_CACHE_DIR'] = cache;
+    const markers = async () => (await readdir(path.join(cache, 'valid-configs')).catch(() => [] as string[])).length;
+    try {
+      const valid = ['version: 1', 'units:', '  - name: one', '    openapi: one.yaml', ''].join('\n');
+      expect((await load(valid)).config?.units.map((unit) => unit.name)).toEqual(['one']);
+      expect(await markers()).toBe(1);
+      // the same config again: the same result from the remembered validation, no second marker
+      expect((await load(valid)).config?.units.map((unit) => unit.name)).toEqual(['one']);
+      expect(await markers()).toBe(1);
+      // an invalid config is reported every time and never remembered
+      for (let run = 0; run < 2; run += 1) expect((await load(valid.replace('openapi', 'openpai'))).diagnostics.map((d) => d.code)).toContain('config/unknown-key');
+      expect(await markers()).toBe(1);
+    } finally {
+      if (previous === undefined) delete process.env['MGKIT_GEN_CACHE_DIR'];
+      else process.env['MGKIT_GEN_CACHE_DIR'] = previous;
+      await rm(cache, { recursive: true, force: true });
+    }
   });
 
   it('reports a missing config file with a hint', async () => {

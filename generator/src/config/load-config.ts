@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { cacheFolder } from '../util/cache-folder.js';
 import { isWithin, projectRootOf } from '../util/paths.js';
 import { TARGETS } from '../targets/registry.js';
 import { overlayFiles } from './overlay-files.js';
@@ -31,7 +33,48 @@ interface RawConfig {
   units: RawUnit[];
 }
 
-const validateRawConfig = new Ajv({ allErrors: true, strict: true }).compile<RawConfig>(configSchema);
+let validator: ValidateFunction<RawConfig> | undefined;
+
+/** The schema's validator, compiled on first use: loading and compiling ajv was a tenth of a no-op run. */
+async function validateRawConfig(): Promise<ValidateFunction<RawConfig>> {
+  if (!validator) {
+    const { Ajv } = await import('ajv');
+    validator = new Ajv({ allErrors: true, strict: true }).compile<RawConfig>(configSchema);
+  }
+  return validator;
+}
+
+/**
+ * Configs this machine already found valid, one empty file each in the cache folder, named by the
+ * hash of the schema and the parsed config: validation depends on nothing else, so a run over an
+ * unchanged config skips the validator.
+ */
+function validatedMarker(raw: unknown): string | undefined {
+  const folder = cacheFolder();
+  if (!folder) return undefined;
+  const key = createHash('sha256').update(JSON.stringify(configSchema)).update('\0').update(JSON.stringify(raw)).digest('hex');
+  return path.join(folder, 'valid-configs', key.slice(0, 32));
+}
+
+async function isKnownValid(marker: string | undefined): Promise<boolean> {
+  if (!marker) return false;
+  try {
+    await access(marker);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function rememberValid(marker: string | undefined): Promise<void> {
+  if (!marker) return;
+  try {
+    await mkdir(path.dirname(marker), { recursive: true });
+    await writeFile(marker, '');
+  } catch {
+    // a read-only cache: the next run validates again
+  }
+}
 
 /** Read and validate `mgkit.config.yaml`; every schema violation becomes one diagnostic with its line. */
 export async function loadConfig(configFile: string): Promise<{ config?: MgkitConfig; diagnostics: Diagnostic[] }> {
@@ -71,11 +114,16 @@ export async function loadConfig(configFile: string): Promise<{ config?: MgkitCo
     };
   }
   const raw: unknown = document.toJS();
-  if (!validateRawConfig(raw)) {
-    const diagnostics = (validateRawConfig.errors ?? []).map((error) => schemaErrorToDiagnostic(error, document, lineCounter, displayFile));
-    return { diagnostics: dedupe(diagnostics) };
+  const marker = validatedMarker(raw);
+  if (!(await isKnownValid(marker))) {
+    const validate = await validateRawConfig();
+    if (!validate(raw)) {
+      const diagnostics = (validate.errors ?? []).map((error) => schemaErrorToDiagnostic(error, document, lineCounter, displayFile));
+      return { diagnostics: dedupe(diagnostics) };
+    }
+    await rememberValid(marker);
   }
-  return resolveConfig(raw, configFile, document, lineCounter, displayFile);
+  return resolveConfig(raw as RawConfig, configFile, document, lineCounter, displayFile);
 }
 
 function resolveConfig(raw: RawConfig, configFile: string, document: Document, lineCounter: LineCounter, displayFile: string): { config?: MgkitConfig; diagnostics: Diagnostic[] } {
