@@ -1,8 +1,8 @@
 /**
- * Splits a module's model code (factories, readers, enum objects) into chunks, so that a
- * request builder imported on its own loads the code its operations reach and not the whole
- * module's: in Node.js an `import` loads a file whole, and Files' models are 440 KB of
- * JavaScript that every builder would load for its error factory alone.
+ * Splits a module's model code (factories, readers, enum objects; or its serializers) into
+ * chunks, so that a request builder imported on its own loads the code its operations reach and
+ * not the whole module's: in Node.js an `import` loads a file whole, and Files' models are 440 KB
+ * of JavaScript that every builder would load for its error factory alone.
  *
  * Each type's code is a node; it reaches the types its code names. Types reached by the same
  * set of builders are one group: a builder then loads exactly the groups it reaches. The exact
