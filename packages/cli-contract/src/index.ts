@@ -176,6 +176,41 @@ export interface CommandModule<Client = unknown, RequestInformation = unknown> {
   readonly sendPage?: (client: Client, call: PreparedCall, nextLink: string) => Promise<unknown>;
 }
 
+/** A request body as a request builder's requests metadata sends it. */
+export interface BodyContent {
+  /** `requestBodyContentType` */
+  readonly contentType: string;
+  /** `requestInformationContentSetMethod` */
+  readonly set: 'setStreamContent' | 'setContentFromScalar' | 'setContentFromParsable';
+  /** `requestBodySerializer`: a primitive name, a model's `serializeX`, or `serializeUntypedNode`; none for a stream. */
+  readonly serializer?: string;
+}
+
+/**
+ * What Kiota builds a command's request from, as its request builder's requests metadata holds it,
+ * beside the URI template the operation's definition holds (`urlTemplate`).
+ */
+export interface RequestData {
+  /** The Accept header. */
+  readonly accept?: string;
+  /** Query parameters whose symbol name differs from their template name: `select` → `%24select`. */
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: BodyContent;
+}
+
+/** How a command calls one operation: the request builder the call is equal to, and its request as data. */
+export interface BuilderCall {
+  /** The builder's subpath in the client package: `applications/item/synchronization/acquireAccessToken`. */
+  readonly builder: string;
+  /** The builder module's requests-metadata export: `AcquireAccessTokenRequestBuilderRequestsMetadata`. */
+  readonly metadata: string;
+  /** The Kiota method: `get`, `post`, … (`toGetRequestInformation` builds its request). */
+  readonly method: string;
+  /** Path parameters: wire name (`application-id`) → URI-template name (`application%2Did`). */
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly request: RequestData;
+}
+
 export interface CommandIndexEntry {
   readonly path: readonly string[];
   /** Lower-case cmdlet names that run the same command. */

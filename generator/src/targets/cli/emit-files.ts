@@ -4,7 +4,8 @@
  * per command (its definition and its operations' request builders, as data).
  */
 import { operationsByKey, typesByName, type ApiModel, type OperationModel, type TypeModel } from '../../model/index.js';
-import { bodyContent, bodyHandling, type BodyContent, UNTYPED_SERIALIZER } from '../shared/client-surface/request-body.js';
+import type { BuilderCall, RequestData } from '@mgkit/cli-contract';
+import { bodyContent, bodyHandling, UNTYPED_SERIALIZER } from '../shared/client-surface/request-body.js';
 import { generatedHeader } from '../shared/generated-file.js';
 import type { PlacedCommand } from '../shared/command-data/command-paths.js';
 import type { CommandData } from '../shared/command-data/definitions.js';
@@ -20,32 +21,13 @@ export interface CliEmitOptions {
   readonly runtimeDir: string;
 }
 
-/** How a command calls one operation: data for runtime/builder-calls.ts. */
-interface BuilderCallData {
-  /** The request builder the call is equal to (its subpath in the client package) and its requests metadata. */
-  readonly builder: string;
-  readonly metadata: string;
-  readonly method: string;
-  readonly parameters: Readonly<Record<string, string>>;
-  readonly request: RequestData;
-}
-
 /**
- * What Kiota builds a request from, as the builder's requests metadata holds it, beside the URI
- * template the operation's definition holds (`urlTemplate`, the same computation). Every call is
- * built from these without loading its builder, whose module imports every model its operations
- * reach: a body is written by its model's serializer, from the client's serializers module (the
- * response is printed as the wire had it, never parsed into models).
+ * A call is built from its builder's requests metadata as data (`BuilderCall`, `RequestData` in
+ * @mgkit/cli-contract), beside the URI template the operation's definition holds (`urlTemplate`,
+ * the same computation), without loading the builder, whose module imports every model its
+ * operations reach: a body is written by its model's serializer, from the client's serializers
+ * module (the response is printed as the wire had it, never parsed into models).
  */
-interface RequestData {
-  /** The Accept header. */
-  readonly accept?: string;
-  /** Query parameters whose symbol name differs from their template name (the builder's `…QueryParametersMapper`). */
-  readonly query?: Readonly<Record<string, string>>;
-  /** The body's content type, how it is set and its serializer. */
-  readonly body?: BodyContent;
-}
-
 function requestData(operation: OperationModel, types: ReadonlyMap<string, TypeModel>): RequestData {
   const accept = acceptedContentType(operation);
   const query = queryNameMapping(operation.queryParameters);
@@ -62,7 +44,7 @@ function requestData(operation: OperationModel, types: ReadonlyMap<string, TypeM
  * client package, its requests metadata and the URI-template names of the path parameters of
  * every segment on the way (what `byApplicationId(id)` and the like would have set).
  */
-function builderCall(surface: ClientSurface, operation: OperationModel, types: ReadonlyMap<string, TypeModel>): BuilderCallData {
+function builderCall(surface: ClientSurface, operation: OperationModel, types: ReadonlyMap<string, TypeModel>): BuilderCall {
   const node = surface.nodeOf(operation);
   if (!node?.dir) throw new Error(`operation ${operation.key} has no request builder`);
   const parameters: Record<string, string> = {};
@@ -83,7 +65,7 @@ export class BuilderCalls {
   private readonly operations: ReadonlyMap<string, OperationModel>;
   private readonly surface: ClientSurface;
   private readonly types: ReadonlyMap<string, TypeModel>;
-  private readonly calls = new Map<string, BuilderCallData>();
+  private readonly calls = new Map<string, BuilderCall>();
 
   constructor(model: ApiModel) {
     this.operations = operationsByKey(model);
@@ -91,7 +73,7 @@ export class BuilderCalls {
     this.types = typesByName(model);
   }
 
-  of(key: string): BuilderCallData | undefined {
+  of(key: string): BuilderCall | undefined {
     let call = this.calls.get(key);
     const operation = this.operations.get(key);
     if (call === undefined && operation) {

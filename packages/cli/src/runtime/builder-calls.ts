@@ -8,7 +8,7 @@
  * client's serializers module (`client-modules.js`), as Microsoft's SDK writes it. Every call
  * answers the response body's bytes: the CLI prints what the wire said, never the client's models.
  */
-import type { PreparedCall } from './definition.js';
+import type { BodyContent, BuilderCall, PreparedCall, RequestData } from './definition.js';
 
 /** The connection a command sends through: the prepared request adapter and the base URL. */
 export interface BuilderConnection {
@@ -16,38 +16,6 @@ export interface BuilderConnection {
   readonly adapter: unknown;
   /** The service root, without a trailing slash. */
   readonly baseUrl: string;
-}
-
-/** The body's entries in the builder's requests metadata (the generator's BodyContent). */
-export interface BodyContent {
-  /** `requestBodyContentType` */
-  readonly contentType: string;
-  /** `requestInformationContentSetMethod` */
-  readonly set: 'setStreamContent' | 'setContentFromScalar' | 'setContentFromParsable';
-  /** `requestBodySerializer`: a primitive name, a model's `serializeX`, or `serializeUntypedNode`; none for a stream. */
-  readonly serializer?: string;
-}
-
-/** A call as its builder's requests metadata describes it (the generator's RequestData), beside the URI template its operation's definition holds. */
-export interface RequestData {
-  /** The Accept header. */
-  readonly accept?: string;
-  /** Query parameters whose symbol name differs from their template name: `select` → `%24select`. */
-  readonly query?: Readonly<Record<string, string>>;
-  readonly body?: BodyContent;
-}
-
-/** How one operation is called, as the generator wrote it. */
-export interface BuilderCall {
-  /** The request builder the call is equal to: its subpath in the client package (`applications/item/synchronization/acquireAccessToken`). */
-  readonly builder: string;
-  /** The builder module's requests-metadata export: `AcquireAccessTokenRequestBuilderRequestsMetadata`. */
-  readonly metadata: string;
-  /** The Kiota method: `get`, `post`, … (`toGetRequestInformation` builds its request). */
-  readonly method: string;
-  /** Path parameters: wire name (`application-id`) → URI-template name (`application%2Did`). */
-  readonly parameters: Readonly<Record<string, string>>;
-  readonly request: RequestData;
 }
 
 /** A unit's `client-modules.js`: the client package's model serializers, loaded lazily. */

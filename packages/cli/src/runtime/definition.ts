@@ -3,6 +3,8 @@
  * in @mgkit/cli-contract, which the generator builds against too.
  */
 export type {
+  BodyContent,
+  BuilderCall,
   CommandDefinition,
   CommandIndexEntry,
   CommandModule,
@@ -18,4 +20,5 @@ export type {
   ParameterSetDefinition,
   PreparedCall,
   RequestConfigurationLike,
+  RequestData,
 } from '@mgkit/cli-contract';

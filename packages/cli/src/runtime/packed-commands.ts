@@ -8,9 +8,9 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateRaw } from './inflate.js';
-import { type BuilderCall, type ClientModules, callsThroughBuilders } from './builder-calls.js';
+import { type ClientModules, callsThroughBuilders } from './builder-calls.js';
 import { commandDefinition, type SharedOption, type StoredCommand } from './command-definition.js';
-import type { CommandModule, JsonSchema } from './definition.js';
+import type { BuilderCall, CommandModule, JsonSchema } from './definition.js';
 import { packedSchemas } from './packed-schemas.js';
 
 /**

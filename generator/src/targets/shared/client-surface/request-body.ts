@@ -4,6 +4,7 @@
  * (`requestBodyContentType`, `requestInformationContentSetMethod`, `requestBodySerializer`), and
  * a CLI command holds the same as data, so that both build the same request.
  */
+import type { BodyContent } from '@mgkit/cli-contract';
 import type { OperationModel, TypeModel } from '../../../model/index.js';
 import { modelNames, shapeOf, type TypeShape } from './shapes.js';
 
@@ -34,15 +35,6 @@ export function bodyHandling(operation: OperationModel, types: ReadonlyMap<strin
 export const UNTYPED_SERIALIZER = 'serializeUntypedNode';
 
 /** The body's entries in a request's metadata. */
-export interface BodyContent {
-  /** `requestBodyContentType` */
-  readonly contentType: string;
-  /** `requestInformationContentSetMethod` */
-  readonly set: 'setStreamContent' | 'setContentFromScalar' | 'setContentFromParsable';
-  /** `requestBodySerializer`: a primitive name, a model's `serializeX`, or {@link UNTYPED_SERIALIZER}; none for a stream. */
-  readonly serializer?: string;
-}
-
 export function bodyContent(body: BodyHandling): BodyContent {
   const { contentType } = body;
   switch (body.kind) {
