@@ -17,7 +17,7 @@ module.exports = {
       name: 'no-circular-generated-models',
       severity: 'error',
       comment:
-        "the generated models re-export their serializers, which import the models' types: a loop of type-only imports, gone at run time; any other loop through them is an error",
+        "the generated models re-export their serializers and chunks, which import the models' types: loops of type-only imports, gone at run time; any other loop through them is an error",
       from: { path: '^packages/graph-client/src/generated/models/' },
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
