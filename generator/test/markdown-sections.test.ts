@@ -87,7 +87,7 @@ describe('help markdown read one section at a time', () => {
   it('starts no section inside front matter (a `##` line there is a YAML comment)', () => {
     const help = readFileSync(path.join(specsDir, 'cmdlets/Get-MgApplicationSynchronizationAccessToken.md'), 'utf8').replace('schema: 2.0.0\n', 'schema: 2.0.0\n## a YAML comment\n');
     const prepared = prepareSource(help, { emptyFencedCode: true });
-    const lines = prepared.markdown.split('\n');
+    const lines = prepared.markdownLines;
     expect(prepared.sectionStarts.map((index) => lines[index])).not.toContain('## a YAML comment');
     const bySection = parseHelpMarkdown(help, new ParsedSections()).root;
     expect(bySection.children[0]?.type).toBe('yaml');

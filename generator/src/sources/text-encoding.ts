@@ -3,6 +3,7 @@
  * U+FFFD and a UTF-16 file into NUL-riddled text that fails far from the cause ("missing
  * title"); this says what the encoding is instead, with the first offending position.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics/index.js';
 
 export type DecodedText = { readonly text: string; readonly diagnostic?: undefined } | { readonly text?: undefined; readonly diagnostic: Diagnostic };
@@ -79,4 +80,39 @@ export function decodeUtf8(bytes: Uint8Array, file: string, codePrefix: string):
   // sequences the byte check lets through (surrogates, overlong forms) decode as U+FFFD, as before
   const lenient = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return { text: lenient.charCodeAt(0) === 0xfeff ? lenient.slice(1) : lenient };
+}
+
+export type DecodedLines = { readonly lines: string[]; readonly diagnostic?: undefined } | { readonly lines?: undefined; readonly diagnostic: Diagnostic };
+
+const NON_ASCII = /[\x80-\xff]/g;
+
+/**
+ * The file's lines (LF or CRLF line ends, byte order mark dropped), or the diagnostic `decodeUtf8`
+ * gives. Each line is decoded alone: V8 keeps a string of Latin-1 characters at one byte each, and
+ * a whole file holding one `’` at two. A module's help is up to 68 MB of ASCII with a thousand such
+ * characters; held as one-byte lines it is half the memory, and its scans and parses run faster.
+ */
+export function decodeUtf8Lines(bytes: Uint8Array, file: string, codePrefix: string): DecodedLines {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (looksUtf16(buffer) || !isUtf8(buffer) || buffer.includes(0x0d)) {
+    const decoded = decodeUtf8(bytes, file, codePrefix);
+    return decoded.diagnostic ? decoded : { lines: decoded.text.replace(/\r\n?/g, '\n').split('\n') };
+  }
+  const start = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  // Latin-1 reads one character per byte, so offsets in `text` are byte offsets past `start`
+  const text = buffer.toString('latin1', start);
+  const lines = text.split('\n');
+  if (isAscii(buffer)) return { lines };
+  // each line holding a byte above 0x7F is decoded again, as UTF-8
+  let index = 0;
+  let offset = 0;
+  for (const match of text.matchAll(NON_ASCII)) {
+    if (match.index < offset) continue;
+    for (; offset + (lines[index] as string).length < match.index; index += 1) offset += (lines[index] as string).length + 1;
+    const end = offset + (lines[index] as string).length;
+    lines[index] = buffer.toString('utf8', start + offset, start + end);
+    offset = end + 1;
+    index += 1;
+  }
+  return { lines };
 }

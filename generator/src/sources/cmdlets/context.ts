@@ -2,16 +2,29 @@ import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import type { LineColumn } from './markdown.js';
 import type { SourcePosition } from './types.js';
 
-/** State shared by the section readers of one file: its text and the diagnostics found so far. */
+/** State shared by the section readers of one file: its lines and the diagnostics found so far. */
 export interface ParseContext {
   readonly file: string;
-  /** The file's text with line endings normalised to LF. */
+  /** The file's lines, without their line ends. */
+  readonly lines: readonly string[];
+  /** The lines joined with LF (made on first use: a reader rarely needs it). */
   readonly text: string;
   readonly diagnostics: Diagnostic[];
 }
 
-export function createParseContext(text: string, file: string): ParseContext {
-  return { file, text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), diagnostics: [] };
+/** From the file's text, or from its lines as `decodeUtf8Lines` gives them. */
+export function createParseContext(source: string | readonly string[], file: string): ParseContext {
+  const lines = typeof source === 'string' ? source.replace(/^\uFEFF/, '').split(/\r\n?|\n/) : source;
+  let text: string | undefined;
+  return {
+    file,
+    lines,
+    get text() {
+      text ??= lines.join('\n');
+      return text;
+    },
+    diagnostics: [],
+  };
 }
 
 export interface Finding {

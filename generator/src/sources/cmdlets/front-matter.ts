@@ -26,6 +26,8 @@ export function readFrontMatter(node: Yaml | undefined, context: ParseContext): 
 }
 
 function frontMatterValues(node: Yaml, context: ParseContext): Record<string, string> {
+  const simple = simpleFrontMatter(node.value);
+  if (simple) return simple;
   const document = parseDocument(node.value, { uniqueKeys: false });
   const firstError = document.errors[0];
   if (firstError) {
@@ -43,6 +45,27 @@ function frontMatterValues(node: Yaml, context: ParseContext): Record<string, st
   for (const pair of document.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     if (key !== undefined) values[key] = yamlNodeText(pair.value);
+  }
+  return values;
+}
+
+// `Key: value` lines with plain one-line values, as platyPS writes them, are read here: the YAML
+// parser took a millisecond per help file for five such lines. Anything else goes to the parser.
+const SIMPLE_LINE = /^([A-Za-z][\w .-]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+// what would make a value more than a plain scalar: an indicator first, a comment, a nested `key: `
+const NOT_PLAIN = /^[-?:,[\]{}#&*!|>'"%@`]|: | #|:$/;
+const NULL_VALUE = /^(?:~|null|Null|NULL)$/;
+
+/** The values of front matter made of simple `Key: value` lines; undefined for anything else. */
+export function simpleFrontMatter(yaml: string): Record<string, string> | undefined {
+  const values: Record<string, string> = {};
+  for (const line of yaml.split('\n')) {
+    if (line.trim() === '') continue;
+    const match = SIMPLE_LINE.exec(line);
+    if (!match) return undefined;
+    const [, key = '', value = ''] = match;
+    if (NOT_PLAIN.test(value)) return undefined;
+    values[key] = NULL_VALUE.test(value) ? '' : value;
   }
   return values;
 }

@@ -9,15 +9,15 @@ export interface HelpMarkdown {
   readonly complexParameterLines: readonly string[];
 }
 
-/** Parses a help file with remark, handing the bulky parts that need no markdown parsing around it. */
-export function parseHelpMarkdown(text: string, sections?: ParsedSections): HelpMarkdown {
-  const prepared = prepareSource(text, { emptyFencedCode: true });
-  const root = sections ? sections.parse(prepared.markdown, prepared.sectionStarts) : parseMarkdown(prepared.markdown);
+/** Parses a help file (its LF text, or its lines) with remark, handing the bulky parts that need no markdown parsing around it. */
+export function parseHelpMarkdown(source: string | readonly string[], sections?: ParsedSections): HelpMarkdown {
+  const prepared = prepareSource(source, { emptyFencedCode: true });
+  const root = sections ? sections.parse(prepared.markdownLines, prepared.sectionStarts) : parseMarkdown(prepared.markdownLines.join('\n'));
   mapToFileLines(root, prepared.originalLines);
   if (restoreFencedCode(root, prepared.fencedCode)) return { root, complexParameterLines: prepared.complexParameterLines };
   // remark saw no fence where the line scan did (e.g. inside an HTML block): let it parse the bodies.
-  const unprepared = prepareSource(text, { emptyFencedCode: false });
-  const unpreparedRoot = parseMarkdown(unprepared.markdown);
+  const unprepared = prepareSource(source, { emptyFencedCode: false });
+  const unpreparedRoot = parseMarkdown(unprepared.markdownLines.join('\n'));
   mapToFileLines(unpreparedRoot, unprepared.originalLines);
   return { root: unpreparedRoot, complexParameterLines: unprepared.complexParameterLines };
 }

@@ -16,14 +16,13 @@ export class ParsedSections {
     return this.#byText.size;
   }
 
-  /** The file's syntax tree, its nodes' positions in `markdown`'s lines. */
-  parse(markdown: string, sectionStarts: readonly number[]): Root {
-    if (sectionStarts.length === 0) return parseMarkdown(markdown);
-    const lines = markdown.split('\n');
+  /** The file's syntax tree, its nodes' positions in `lines`. */
+  parse(lines: readonly string[], sectionStarts: readonly number[]): Root {
+    if (sectionStarts.length === 0) return parseMarkdown(lines.join('\n'));
     const bounds = [0, ...sectionStarts.filter((start) => start > 0), lines.length];
     const sections = bounds.slice(0, -1).map((first, index) => ({ first, parsed: this.#sectionOf(lines.slice(first, bounds[index + 1]).join('\n')) }));
     // what the line scan cannot see: a definition or an HTML block reaches past its section
-    if (sections.some(({ parsed }) => parsed.reachesOut)) return parseMarkdown(markdown);
+    if (sections.some(({ parsed }) => parsed.reachesOut)) return parseMarkdown(lines.join('\n'));
     const children = sections.flatMap(({ first, parsed }) => parsed.nodes.map((node) => shifted(node, first)));
     const last = lines.at(-1) ?? '';
     return { type: 'root', children, position: { start: { line: 1, column: 1 }, end: { line: lines.length, column: last.length + 1 } } };

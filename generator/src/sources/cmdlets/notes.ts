@@ -83,17 +83,26 @@ function readTree(block: readonly string[], shared: SharedProperties): ComplexPa
  * read before is not read again.
  */
 export class SharedProperties {
-  readonly #treesByText = new Map<string, ComplexParameterTree>();
+  /** Trees read so far, by their header line and length; each with its own copy of its lines, to compare. */
+  readonly #treesBySignature = new Map<string, { lines: readonly string[]; tree: ComplexParameterTree }[]>();
   /** By name, type, requiredness and children; the descriptions are compared within (keys stay short). */
   readonly #byShape = new Map<string, ComplexProperty[]>();
   readonly #idOf = new Map<ComplexProperty, number>();
 
   treeOf(block: readonly string[]): ComplexParameterTree {
-    const text = block.join('\n');
-    const known = this.#treesByText.get(text);
-    if (known) return known;
+    // found without joining the block: most blocks were read before, and joining each one made a
+    // module's 40 MB of tree lines into new strings to throw away
+    let length = 0;
+    for (const line of block) length += line.length;
+    const signature = `${block.length}\u0000${length}\u0000${block[0]}`;
+    const candidates = this.#treesBySignature.get(signature);
+    const known = candidates?.find((candidate) => candidate.lines.every((line, index) => line === block[index]));
+    if (known) return known.tree;
     const tree = readTree(block, this);
-    this.#treesByText.set(text, tree);
+    // lines cut from one string of their own: the file's lines would keep the whole file alive
+    const entry = { lines: block.join('\n').split('\n'), tree };
+    if (candidates) candidates.push(entry);
+    else this.#treesBySignature.set(signature, [entry]);
     return tree;
   }
 

@@ -28,10 +28,10 @@ export interface CmdletHelpParseResult {
 
 type TitledOutline = HelpOutline & { readonly title: Heading };
 
-/** Reads one platyPS cmdlet help file, either dialect, into a `CmdletHelp` plus diagnostics. */
-export function parseCmdletHelp(text: string, file: string, shared?: SharedReading): CmdletHelpParseResult {
-  const context = createParseContext(text, file);
-  const markdown = parseHelpMarkdown(context.text, shared?.sections);
+/** Reads one platyPS cmdlet help file (its text, or its lines), either dialect, into a `CmdletHelp` plus diagnostics. */
+export function parseCmdletHelp(source: string | readonly string[], file: string, shared?: SharedReading): CmdletHelpParseResult {
+  const context = createParseContext(source, file);
+  const markdown = parseHelpMarkdown(context.lines, shared?.sections);
   const outline = outlineHelpDocument(markdown.root);
   const frontMatter = readFrontMatter(outline.frontMatter, context);
   if (frontMatter.isModulePage) {

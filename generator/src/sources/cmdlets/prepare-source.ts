@@ -8,16 +8,16 @@
  * remark's `code` nodes.
  */
 export interface PreparedSource {
-  /** The text for remark: the file's lines, each run of the parts below replaced by one empty line. */
-  readonly markdown: string;
-  /** 1-based line of the file for each line of `markdown` (index 0 is line 1). */
+  /** The lines for remark: the file's lines, each run of the parts below replaced by one empty line. */
+  readonly markdownLines: readonly string[];
+  /** 1-based line of the file for each of `markdownLines` (index 0 is line 1). */
   readonly originalLines: readonly number[];
   /** Bodies of column-1 fenced code blocks, by the 1-based line of the opening fence. */
   readonly fencedCode: ReadonlyMap<number, FencedCodeBody>;
   /** The lines after `COMPLEX PARAMETER PROPERTIES` in NOTES, up to the next `#`/`##` heading. */
   readonly complexParameterLines: readonly string[];
   /**
-   * Lines of `markdown` (0-based) where a `##` or `###` heading outside fenced code starts a part
+   * Indexes in `markdownLines` where a `##` or `###` heading outside fenced code starts a part
    * remark reads the same alone (markdown-sections.ts). Empty when something could tie the parts
    * together: an indented fence, an HTML block or a link reference definition.
    */
@@ -47,8 +47,9 @@ interface OpenFence {
   readonly body: string[];
 }
 
-export function prepareSource(text: string, options: { readonly emptyFencedCode: boolean }): PreparedSource {
-  const lines = text.split('\n');
+/** From the file's LF text, or from its lines. */
+export function prepareSource(source: string | readonly string[], options: { readonly emptyFencedCode: boolean }): PreparedSource {
+  const lines = typeof source === 'string' ? source.split('\n') : source;
   const fencedCode = new Map<number, FencedCodeBody>();
   const complexParameterLines: string[] = [];
   let fence: OpenFence | undefined;
@@ -85,15 +86,15 @@ export function prepareSource(text: string, options: { readonly emptyFencedCode:
     if (!fence && SECTION_HEADING.test(line)) startsSection[index] = true;
   });
   if (fence) fencedCode.set(fence.openingLine, { value: fence.body.join('\n') });
-  const { markdown, originalLines } = collapseDroppedRuns(lines, kept);
+  const { markdownLines, originalLines } = collapseDroppedRuns(lines, kept);
   // a `##` line inside front matter is a YAML comment, not a heading
   const bodyStart = FRONT_MATTER_FENCE.test(lines[0] ?? '') ? lines.findIndex((line, index) => index > 0 && FRONT_MATTER_FENCE.test(line)) : 0;
   const sectionStarts = sectionsTied || bodyStart < 0 ? [] : originalLines.flatMap((line, index) => (line - 1 > bodyStart && startsSection[line - 1] && kept[line - 1] ? [index] : []));
-  return { markdown, originalLines, fencedCode: options.emptyFencedCode ? fencedCode : new Map(), complexParameterLines, sectionStarts };
+  return { markdownLines, originalLines, fencedCode: options.emptyFencedCode ? fencedCode : new Map(), complexParameterLines, sectionStarts };
 }
 
 /** Keeps the kept lines and one empty line per run of dropped ones (blank lines mean the same to CommonMark). */
-function collapseDroppedRuns(lines: readonly string[], kept: readonly boolean[]): { markdown: string; originalLines: number[] } {
+function collapseDroppedRuns(lines: readonly string[], kept: readonly boolean[]): { markdownLines: string[]; originalLines: number[] } {
   const output: string[] = [];
   const originalLines: number[] = [];
   lines.forEach((line, index) => {
@@ -102,7 +103,7 @@ function collapseDroppedRuns(lines: readonly string[], kept: readonly boolean[])
     else output.push('');
     originalLines.push(index + 1);
   });
-  return { markdown: output.join('\n'), originalLines };
+  return { markdownLines: output, originalLines };
 }
 
 function closesFence(marker: string, line: string): boolean {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { decodeUtf8 } from '../text-encoding.js';
+import { decodeUtf8Lines } from '../text-encoding.js';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { SharedReading } from './shared-reading.js';
@@ -45,12 +45,12 @@ export async function readCmdletHelpFolder(dir: string, options: ReadCmdletHelpF
       diagnostics.push(unreadableFile(file));
       continue;
     }
-    const decoded = decodeUtf8(bytes, file, 'cmdlet');
+    const decoded = decodeUtf8Lines(bytes, file, 'cmdlet');
     if (decoded.diagnostic) {
       diagnostics.push(decoded.diagnostic);
       continue;
     }
-    const result = parseCmdletHelp(decoded.text, file, shared);
+    const result = parseCmdletHelp(decoded.lines, file, shared);
     if (result.isModulePage) {
       skippedModulePages.push(file);
       continue;
