@@ -1,11 +1,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
+import { printStructure, StructureKind } from 'ts-morph';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { buildApiModel } from '../src/model/index.js';
 import { loadOpenApiDocument } from '../src/sources/openapi/index.js';
 import { emitClientSources } from '../src/targets/client/index.js';
+import { docText, jsDoc } from '../src/targets/client/jsdoc.js';
 import { richModel, specsModel } from './fixtures/client/kit.js';
 
 /** Declarations (and interface members) without a JSDoc block, as `file: name`. */
@@ -153,3 +156,25 @@ paths:
                   value: { type: array, items: { type: string } }
 components: {}
 `;
+
+describe('JSDoc given to ts-morph as text', () => {
+  it('prints as ts-morph prints the same description and tags given as a structure', () => {
+    const piece = fc.constantFrom('word', "it's", 'a "quote"', '`code`', '  indented', '*/ end', '/* open', '{@link X}', '', ' ', '\n', '\n\n', 'é’');
+    const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(' '));
+    const tag = fc.record({ tag: fc.constantFrom('param', 'returns', 'see', 'deprecated'), text: fc.option(text, { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(fc.option(text, { nil: undefined }), { maxLength: 3 }), fc.array(tag, { maxLength: 4 }), (paragraphs, tags) => {
+        // the structure jsDoc gave before it gave text
+        const description = paragraphs
+          .filter((paragraph): paragraph is string => paragraph !== undefined && paragraph.trim() !== '')
+          .map(docText)
+          .join('\n\n');
+        const structure = { description, tags: tags.map((entry) => ({ tagName: entry.tag, ...(entry.text !== undefined && { text: docText(entry.text) }) })) };
+        const print = (docs: (string | typeof structure)[]) =>
+          printStructure({ kind: StructureKind.Interface, name: 'Widget', isExported: true, docs, properties: [{ name: 'size', type: 'number', docs }] }, { indentNumberOfSpaces: 2, newLine: '\n' });
+        expect(print([jsDoc(paragraphs, tags)])).toBe(print([structure]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -9,7 +9,6 @@ import { firstHelpLine, isMeaningful, jsDoc, seeLink, type DocTag } from './jsdo
 import type { BuilderNode, NavigationParameter } from '../shared/client-surface/navigation-tree.js';
 import type { OperationFacts } from './operation-facts.js';
 import { errorMappings } from './request-metadata.js';
-import type { JSDocStructure, OptionalKind } from 'ts-morph';
 import { objectIdNote } from '../shared/object-id-note.js';
 
 const REQUEST_CONFIGURATION_DOC = 'Configuration for the request such as headers, query parameters, and middleware options.';
@@ -42,7 +41,7 @@ function parameterDoc(parameter: NavigationParameter, child: BuilderNode, help: 
 }
 
 /** JSDoc of `byApplicationId(applicationId)` and other navigation methods. */
-export function navigationMethodDoc(child: BuilderNode, parameters: readonly NavigationParameter[], help: HelpIndex, description: string): OptionalKind<JSDocStructure> {
+export function navigationMethodDoc(child: BuilderNode, parameters: readonly NavigationParameter[], help: HelpIndex, description: string): string {
   return jsDoc([description], [...parameters.map((parameter): DocTag => ({ tag: 'param', text: parameterDoc(parameter, child, help) })), { tag: 'returns', text: `{${child.builderName}}` }]);
 }
 
@@ -83,7 +82,7 @@ function bodyDoc(operation: OperationModel, help: HelpIndex): DocTag[] {
 }
 
 /** JSDoc of `post(body, requestConfiguration?)`. */
-export function operationDoc(facts: OperationFacts, returnType: string, model: ApiModel, help: HelpIndex): OptionalKind<JSDocStructure> {
+export function operationDoc(facts: OperationFacts, returnType: string, model: ApiModel, help: HelpIndex): string {
   const { operation } = facts;
   const types = typesByName(model);
   const tags: DocTag[] = [...bodyDoc(operation, help), { tag: 'param', text: requestConfigurationDoc(operation) }];
@@ -104,7 +103,7 @@ export function operationDoc(facts: OperationFacts, returnType: string, model: A
  * JSDoc of `toPostRequestInformation(body, requestConfiguration?)`: a link to `post`, which
  * documents the operation once (a copy here was 8% of a module's client sources).
  */
-export function requestInformationDoc(facts: OperationFacts, builderName: string): OptionalKind<JSDocStructure> {
+export function requestInformationDoc(facts: OperationFacts, builderName: string): string {
   const sender = `{@link ${builderName}.${facts.methodName}}`;
   const tags: DocTag[] = [...(facts.operation.requestBody ? [{ tag: 'param', text: `body As for ${sender}.` }] : []), { tag: 'param', text: `requestConfiguration As for ${sender}.` }];
   return jsDoc([`Builds the request that ${sender} sends, without sending it.`], tags);
