@@ -43,8 +43,10 @@ export function lockRelativePath(lockFile: string, absolutePath: string): string
 /** Lock file → its folder, resolved once: a whole-Graph no-op resolves tens of thousands of entries. */
 const lockFolders = new Map<string, string>();
 
-/** Lock folder and an entry's folder (`../cmdlets/Users`) → that folder resolved: entries share a few folders. */
-/** Per lock folder, its entries' folders resolved (a whole-Graph no-op resolves 37,000 entries twice). */
+/**
+ * Per lock folder, its entries' folders (`../cmdlets/Users`) resolved: entries share a few folders,
+ * and a whole-Graph no-op resolves 37,000 entries twice.
+ */
 const entryFolders = new Map<string, Map<string, string>>();
 
 export function lockAbsolutePath(lockFile: string, relativePath: string): string {

@@ -82,6 +82,11 @@ export function decodeUtf8(bytes: Uint8Array, file: string, codePrefix: string):
   return { text: lenient.charCodeAt(0) === 0xfeff ? lenient.slice(1) : lenient };
 }
 
+/** A text's lines: LF, CRLF and a lone CR end a line. */
+export function linesOf(text: string): string[] {
+  return text.split(/\r\n?|\n/);
+}
+
 export type DecodedLines = { readonly lines: string[]; readonly diagnostic?: undefined } | { readonly lines?: undefined; readonly diagnostic: Diagnostic };
 
 const NON_ASCII = /[\x80-\xff]/g;
@@ -96,7 +101,7 @@ export function decodeUtf8Lines(bytes: Uint8Array, file: string, codePrefix: str
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (looksUtf16(buffer) || !isUtf8(buffer) || buffer.includes(0x0d)) {
     const decoded = decodeUtf8(bytes, file, codePrefix);
-    return decoded.diagnostic ? decoded : { lines: decoded.text.replace(/\r\n?/g, '\n').split('\n') };
+    return decoded.diagnostic ? decoded : { lines: linesOf(decoded.text) };
   }
   const start = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   // Latin-1 reads one character per byte, so offsets in `text` are byte offsets past `start`

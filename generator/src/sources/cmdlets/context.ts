@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
+import { linesOf } from '../text-encoding.js';
 import type { LineColumn } from './markdown.js';
 import type { SourcePosition } from './types.js';
 
@@ -14,7 +15,7 @@ export interface ParseContext {
 
 /** From the file's text, or from its lines as `decodeUtf8Lines` gives them. */
 export function createParseContext(source: string | readonly string[], file: string): ParseContext {
-  const lines = typeof source === 'string' ? source.replace(/^\uFEFF/, '').split(/\r\n?|\n/) : source;
+  const lines = typeof source === 'string' ? linesOf(source.replace(/^\uFEFF/, '')) : source;
   let text: string | undefined;
   return {
     file,
