@@ -25,11 +25,11 @@ function runOnTerminal(env: Record<string, string | undefined>): string {
 }
 
 describe('generate: summary and progress', () => {
-  it('closes with operations, types, cmdlets, pages, files written, and a line per stage; no progress on a pipe', async () => {
+  it('closes with operations, types, cmdlets, CLI commands, pages, files written, and a line per stage; no progress on a pipe', async () => {
     const result = await runGenerator(['generate', '--config', project.configFile], project.root);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^Summary: 2 operations, \d+ types, 2 cmdlets, \d+ docs pages; \d+ file\(s\) written\.$/m);
+    expect(result.stdout).toMatch(/^Summary: 2 operations, \d+ types, 2 cmdlets, 2 CLI commands, \d+ docs pages; \d+ file\(s\) written\.$/m);
     for (const stage of STAGES) expect(result.stdout).toMatch(new RegExp(`^  ${stage} +\\d+\\.\\d s +\\d+ MB$`, 'm'));
   });
 

@@ -12,7 +12,7 @@ export function runSummary(units: readonly UnitOutput<OutputFile>[], written: nu
   const pages = sum((unit) => unit.files.filter((file) => file.path.endsWith('.md') && docsDirs.some((dir) => file.path.startsWith(dir))).length);
   const lines = [
     `Summary: ${sum((unit) => unit.counts.operations)} operations, ${sum((unit) => unit.counts.types)} types, ` +
-      `${sum((unit) => unit.counts.commands)} cmdlets, ${pages} docs pages; ${written} file(s) written.`,
+      `${sum((unit) => unit.counts.commands)} cmdlets, ${sum((unit) => unit.counts.cliCommands)} CLI commands, ${pages} docs pages; ${written} file(s) written.`,
     `  ${'stage'.padEnd(8)} ${'time'.padStart(8)} ${'peak RSS'.padStart(9)}`,
     ...clock.totals().map((total) => `  ${total.stage.padEnd(8)} ${seconds(total.milliseconds).padStart(8)} ${megabytes(total.peakRssBytes).padStart(9)}`),
   ];

@@ -6,6 +6,7 @@ import type { ComparedFile, GeneratedFile } from '../output/index.js';
 import { readDescriptionsFile, type DescriptionsFile } from '../sources/descriptions/index.js';
 import { findUncoveredOperations, readPermissionsFile, type PermissionsFile } from '../sources/permissions/index.js';
 import { loadTargets } from '../targets/index.js';
+import { placeCommands } from '../targets/shared/command-data/command-paths.js';
 import { readUnitInputs } from './read-inputs.js';
 import { StageClock } from './stage-clock.js';
 
@@ -26,7 +27,10 @@ export interface UnitOutput<F extends OutputFile = GeneratedFile> {
 export interface ModelCounts {
   readonly operations: number;
   readonly types: number;
+  /** Cmdlets: the commands of the PowerShell help. */
   readonly commands: number;
+  /** `mgkit` commands: one per cmdlet, plus one per operation no cmdlet binds (none without a CLI output). */
+  readonly cliCommands: number;
 }
 
 export interface UnitResult<F extends OutputFile = GeneratedFile> extends UnitOutput<F> {
@@ -108,7 +112,12 @@ export async function runUnit<F extends OutputFile>(unit: GenerationUnitConfig, 
   const built = await buildUnitModel(unit, options);
   if (!built) return undefined;
   const { model } = built;
-  const counts = { operations: model.operations.length, types: model.types.length, commands: model.commands.length };
+  const counts = {
+    operations: model.operations.length,
+    types: model.types.length,
+    commands: model.commands.length,
+    cliCommands: unit.outputs['cli'] ? placeCommands(model).length : 0,
+  };
   const result = { unit, counts, baseUrl: model.baseUrl, ...built };
   if (diagnostics.hasErrors || options.modelOnly) return { ...result, files: [] };
 
