@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withOwnStatCache } from './helpers/stat-cache.js';
 import { makeGeneratedProject, runGenerator, snapshotTree } from './helpers/project.js';
 
 let project: Awaited<ReturnType<typeof makeGeneratedProject>>;
@@ -209,10 +209,7 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
   });
 
   it('a no-op reads no file whose stats are as the last run left them, and still sees an edit', async () => {
-    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-stat-cache-'));
-    const suiteCache = process.env['MGKIT_GEN_CACHE_DIR'];
-    process.env['MGKIT_GEN_CACHE_DIR'] = cacheDir;
-    try {
+    await withOwnStatCache(async () => {
       const { loadConfig } = await import('../src/config/index.js');
       const { readLockFile } = await import('../src/output/index.js');
       const { isUpToDate } = await import('../src/commands/up-to-date.js');
@@ -233,11 +230,87 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
       const output = absolute((await readLock()).outputs[0]!.path);
       await writeFile(output, `${await readFile(output, 'utf8')}// edited\n`);
       expect(await check()).toBe(false);
-    } finally {
-      if (suiteCache === undefined) delete process.env['MGKIT_GEN_CACHE_DIR'];
-      else process.env['MGKIT_GEN_CACHE_DIR'] = suiteCache;
-      await rm(cacheDir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('a no-op after one that found the lock up to date does not read the lock, and still sees every kind of change', async () => {
+    await withOwnStatCache(async () => {
+      const { loadConfig } = await import('../src/config/index.js');
+      const { readLockFile } = await import('../src/output/index.js');
+      const { lockIsUpToDate } = await import('../src/commands/up-to-date.js');
+      const { generatorVersion } = await import('../src/commands/generator-version.js');
+      const { config } = await loadConfig(project.configFile);
+      const units = config!.units;
+      const lockFile = units[0]!.lockFile;
+      const helpFolder = units[0]!.cmdlets[0]!;
+      let lockReads = 0;
+      const check = (version = generatorVersion()) =>
+        lockIsUpToDate(lockFile, project.configFile, units, version, () => {
+          lockReads += 1;
+          return readLockFile(lockFile);
+        });
+      /** Sets a file's mtime a minute back, out of the window in which a stat cannot tell two changes apart. */
+      const age = async (file: string) => {
+        const { utimes } = await import('node:fs/promises');
+        const past = new Date(Date.now() - 60_000);
+        await utimes(file, past, past);
+      };
+      for (const file of [lockFile, project.configFile, helpFolder]) await age(file);
+      // what does not read the lock, and what does
+      const reads = async (version?: string) => {
+        const before = lockReads;
+        const upToDate = await check(version);
+        return { upToDate, lockRead: lockReads > before };
+      };
+      expect(await reads()).toEqual({ upToDate: true, lockRead: true });
+      expect(await reads()).toEqual({ upToDate: true, lockRead: false });
+      expect(await reads()).toEqual({ upToDate: true, lockRead: false });
+      // another generator: the lock is read, and it says the generator differs; this one's mark stays
+      expect(await reads('0.0.0-other')).toEqual({ upToDate: false, lockRead: true });
+
+      // an output edited
+      expect(await reads()).toEqual({ upToDate: true, lockRead: false });
+      const output = absolute((await readLock()).outputs[0]!.path);
+      const generated = await readFile(output, 'utf8');
+      await writeFile(output, `${generated}// edited\n`);
+      expect(await reads()).toEqual({ upToDate: false, lockRead: true });
+      await writeFile(output, generated);
+      await age(output);
+      expect((await reads()).upToDate).toBe(true);
+
+      // a help file the unit selects, new in its folder
+      expect(await reads()).toEqual({ upToDate: true, lockRead: false });
+      const copied = path.join(helpFolder, 'Get-MgServicePrincipalSynchronizationAccessToken.md');
+      const added = path.join(helpFolder, 'Get-MgDeviceSynchronizationAccessToken.md');
+      await writeFile(added, await readFile(copied, 'utf8'));
+      expect(await reads()).toEqual({ upToDate: false, lockRead: true });
+      await rm(added);
+      await age(helpFolder);
+      expect((await reads()).upToDate).toBe(true);
+
+      // the config edited (a comment: the lock records its hash)
+      expect(await reads()).toEqual({ upToDate: true, lockRead: false });
+      const configText = await readFile(project.configFile, 'utf8');
+      await writeFile(project.configFile, `${configText}# edited\n`);
+      expect(await reads()).toEqual({ upToDate: false, lockRead: true });
+      await writeFile(project.configFile, configText);
+      await age(project.configFile);
+      expect((await reads()).upToDate).toBe(true);
+
+      // the lock itself rewritten: read again, never vouched for by its old stats
+      expect(await reads()).toEqual({ upToDate: true, lockRead: false });
+      const lockText = await readFile(lockFile, 'utf8');
+      await writeFile(lockFile, lockText.replace(/"sha256": "[0-9a-f]{64}"/, `"sha256": "${'0'.repeat(64)}"`));
+      expect(await reads()).toEqual({ upToDate: false, lockRead: true });
+      await writeFile(lockFile, lockText);
+
+      // a lock changed a moment ago is not vouched for: its stats could match a later change
+      expect(await reads()).toEqual({ upToDate: true, lockRead: true });
+      expect(await reads()).toEqual({ upToDate: true, lockRead: true });
+      await age(lockFile);
+      expect(await reads()).toEqual({ upToDate: true, lockRead: true });
+      expect(await reads()).toEqual({ upToDate: true, lockRead: false });
+    });
   });
 
   it('says so and writes nothing when nothing changed', async () => {

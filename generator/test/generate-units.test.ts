@@ -1,7 +1,8 @@
-import { appendFile, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os, { availableParallelism } from 'node:os';
+import { appendFile, copyFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withOwnStatCache } from './helpers/stat-cache.js';
 import { runPipeline } from '../src/pipeline/run-pipeline.js';
 import { makeTempProject, runGenerator, snapshotTree } from './helpers/project.js';
 
@@ -140,10 +141,7 @@ describe('units on worker threads', () => {
 
 describe('the stat cache never vouches for what a run did not read', () => {
   it("units sharing a lock: an edit to the other unit's description is seen after generate --unit", async () => {
-    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'mgkit-stat-cache-'));
-    const suiteCache = process.env['MGKIT_GEN_CACHE_DIR'];
-    process.env['MGKIT_GEN_CACHE_DIR'] = cacheDir;
-    try {
+    await withOwnStatCache(async () => {
       const specs = path.join(project.root, 'specs');
       await copyFile(path.join(specs, 'openapi/acquireAccessToken.yaml'), path.join(specs, 'openapi/service-principals.yaml'));
       // one lock for both units, each unit its own description
@@ -162,11 +160,7 @@ describe('the stat cache never vouches for what a run did not read', () => {
       const check = await runGenerator(['generate', '--config', project.configFile, '--check'], project.root);
       expect(check.stdout).not.toMatch(/^Up to date/);
       expect((await runGenerator(['generate', '--config', project.configFile], project.root)).stdout).not.toMatch(/^Up to date/);
-    } finally {
-      if (suiteCache === undefined) delete process.env['MGKIT_GEN_CACHE_DIR'];
-      else process.env['MGKIT_GEN_CACHE_DIR'] = suiteCache;
-      await rm(cacheDir, { recursive: true, force: true });
-    }
+    });
   });
 });
 

@@ -19,7 +19,7 @@ import type { StageClock } from '../pipeline/stage-clock.js';
 import { generatorVersion } from './generator-version.js';
 import { StagingGuard, stagingRoots } from './staging-guard.js';
 import { displayPath, printDiagnostics, summariseDiagnostics } from './report.js';
-import { isUpToDate, rememberLockedFiles } from './up-to-date.js';
+import { lockIsUpToDate, rememberLockedFiles } from './up-to-date.js';
 
 export interface GenerateOptions {
   readonly config: string;
@@ -58,8 +58,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     const current = await Promise.all(
       lockFiles.map(async (lockFile) => {
         const locked = units.filter((unit) => unit.lockFile === lockFile);
-        const lock = await readLockFile(lockFile, lockScope(configFile, quick.config?.projectRoot ?? path.dirname(configFile), locked));
-        return lock !== undefined && isUpToDate(lock, lockFile, configFile, locked, version);
+        return lockIsUpToDate(lockFile, configFile, locked, version, () => readLockFile(lockFile, lockScope(configFile, quick.config?.projectRoot ?? path.dirname(configFile), locked)));
       }),
     );
     if (units.length > 0 && current.every(Boolean)) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { GenerationUnitConfig } from '../config/index.js';
 import { selectCmdletNames } from '../model/select.js';
 import { allInputs, lockAbsolutePath, sha256, type LockFile } from '../output/index.js';
-import { STAT_BATCH, StatCache } from '../output/stat-cache.js';
+import { fileStats, STAT_BATCH, StatCache } from '../output/stat-cache.js';
 
 async function hashOf(file: string): Promise<string | undefined> {
   try {
@@ -49,7 +49,7 @@ async function markdownFiles(folder: string): Promise<string[]> {
  * config, same input files with the same hashes, and every output still as written. Reads only
  * the files the lock names (plus the cmdlet folder listings), so it is fast.
  */
-export async function isUpToDate(lock: LockFile, lockFile: string, configFile: string, units: readonly GenerationUnitConfig[], version: string): Promise<boolean> {
+export async function isUpToDate(lock: LockFile, lockFile: string, configFile: string, units: readonly GenerationUnitConfig[], version: string, statCache?: StatCache): Promise<boolean> {
   if (lock.generator !== version) return false;
   if ((await hashOf(configFile)) !== lock.config.sha256) return false;
   const unitLocks = units.map((unit) => lock.units[unit.name]);
@@ -66,17 +66,39 @@ export async function isUpToDate(lock: LockFile, lockFile: string, configFile: s
   }
   const entries = unitLocks.flatMap((unitLock) => (unitLock ? [...unitLock.inputs, ...unitLock.outputs] : []));
   // a file whose size, mtime and inode are as cached is not read again (stat-cache.ts)
-  const cache = await StatCache.forLock(lockFile);
+  const cache = statCache ?? (await StatCache.forLock(lockFile));
   // a few files at a time: a whole module's thousands of outputs opened at once run out of file
   // handles (EMFILE), and an unreadable file counts as changed — the unit regenerated for nothing
   for (let start = 0; start < entries.length; start += STAT_BATCH) {
     const batch = entries.slice(start, start + STAT_BATCH);
     const hashes = await Promise.all(batch.map((entry) => cache.hashOf(lockAbsolutePath(lockFile, entry.path))));
     if (!batch.every((entry, index) => hashes[index] === entry.sha256)) {
-      await cache.save();
+      if (!statCache) await cache.save();
       return false;
     }
   }
-  await cache.save();
+  if (!statCache) await cache.save();
   return true;
+}
+
+/**
+ * Whether a lock's units are up to date (`isUpToDate`), without reading the lock when the stat
+ * cache vouches for it: the last check that found it so saw the same lock, config, help folders
+ * and files (stat-cache.ts). A check that reads the lock and finds it up to date leaves that mark
+ * when it covered every unit of the lock.
+ */
+export async function lockIsUpToDate(lockFile: string, configFile: string, units: readonly GenerationUnitConfig[], version: string, readLock: () => Promise<LockFile | undefined>): Promise<boolean> {
+  const cache = await StatCache.forLock(lockFile);
+  const unitNames = units.map((unit) => unit.name).sort();
+  const watched = [path.resolve(lockFile), path.resolve(configFile), ...new Set(units.flatMap((unit) => unit.cmdlets.map((folder) => path.resolve(folder))))];
+  if (cache.stillVerified(version, unitNames, watched)) return true;
+  const before = watched.map(fileStats);
+  const lock = await readLock();
+  const upToDate = lock !== undefined && (await isUpToDate(lock, lockFile, configFile, units, version, cache));
+  if (upToDate && Object.keys(lock.units).sort().join('\0') === unitNames.join('\0')) {
+    const files = new Set(units.flatMap((unit) => [...(lock.units[unit.name]?.inputs ?? []), ...(lock.units[unit.name]?.outputs ?? [])].map((entry) => lockAbsolutePath(lockFile, entry.path))));
+    cache.markVerified(version, unitNames, before, files);
+  }
+  await cache.save();
+  return upToDate;
 }
