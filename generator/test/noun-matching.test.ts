@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { nounBag, nounFormsOfPath, nounScore } from '../src/model/noun-matching.js';
 import type { OpenApiOperation } from '../src/sources/openapi/index.js';
 
-const operation = (path: string, method = 'get') => ({ path, method, operationId: 'x', parameters: [] }) as unknown as OpenApiOperation;
+const operation = (path: string, method = 'get', tags: string[] = []) => ({ path, method, operationId: 'x', parameters: [], tags }) as unknown as OpenApiOperation;
 
 describe('noun forms of a path', () => {
   it('singularises children as AutoRest does (Get-MgDriveItemChild)', () => {
@@ -48,6 +48,27 @@ describe('AutoRest nouns the 33-module corpus taught', () => {
 
   it('names a lone root entity set with Entity (/search → Get-MgSearchEntity)', () => {
     expect(score('MgSearchEntity', '/search')).toBeGreaterThan(0);
+  });
+
+  /** As `score`, for an entity operation whose tag is given. */
+  const tagged = (noun: string, path: string, tag: string, method = 'get') => nounScore(nounFormsOfPath(operation(path, method, [tag])), nounBag(noun), []);
+
+  it('names a root entity set or singleton with the entity type its tag gives (Get-MgEducationRoot, Get-MgShareSharedDriveItemSharedDriveItem)', () => {
+    expect(tagged('MgEducationRoot', '/education', 'education.educationRoot')).toBeGreaterThan(0);
+    expect(tagged('MgEducationRoot', '/education', 'education.educationRoot', 'patch')).toBeGreaterThan(0);
+    expect(tagged('MgShareSharedDriveItemSharedDriveItem', '/shares', 'shares.sharedDriveItem')).toBeGreaterThan(0);
+    expect(tagged('MgShareSharedDriveItemSharedDriveItem', '/shares/{sharedDriveItem-id}', 'shares.sharedDriveItem', 'delete')).toBeGreaterThan(0);
+    // only the root's own tag, and only at the root
+    expect(tagged('MgEducationRoot', '/education', 'education.educationUser')).toBe(0);
+    expect(tagged('MgEducationRoot', '/education/classes', 'education.educationRoot')).toBe(0);
+  });
+
+  it('names a single-valued navigation with Default where AutoRest adds it (Get-MgUserDefaultDrive → /users/{id}/drive), never a collection', () => {
+    expect(nounScore(nounFormsOfPath(operation('/users/{user-id}/drive')), nounBag('MgUserDefaultDrive'), [])).toBeGreaterThan(0);
+    expect(nounScore(nounFormsOfPath(operation('/users/{user-id}/calendar')), nounBag('MgUserDefaultCalendar'), [])).toBeGreaterThan(0);
+    expect(nounScore(nounFormsOfPath(operation('/users/{user-id}/drives')), nounBag('MgUserDefaultDrive'), [])).toBe(0);
+    expect(nounScore(nounFormsOfPath(operation('/users/{user-id}/drives/{drive-id}')), nounBag('MgUserDefaultDrive'), [])).toBe(0);
+    expect(nounScore(nounFormsOfPath(operation('/users/{user-id}/calendars')), nounBag('MgUserDefaultCalendar'), [])).toBe(0);
   });
 
   it('drops the action word the cmdlet verb says, wherever it stands in the action (remoteLock → Lock-Mg…Remote)', () => {

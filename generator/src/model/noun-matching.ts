@@ -78,8 +78,10 @@ export interface NounForms {
  * The forms, best first: every path word; for actions and functions, all but one word of the
  * action (`acquire`, or the `lock` of `remoteLock` that `Lock-Mg…Remote` says as its verb); the
  * same without the filler words AutoRest drops (`in`, `all`); then without a leading container segment that has no key, which AutoRest leaves out of some
- * nouns (`/solutions/bookingBusinesses` → `Get-MgBookingBusiness`); and a lone root entity set
- * (`/search` → `Get-MgSearchEntity`).
+ * nouns (`/solutions/bookingBusinesses` → `Get-MgBookingBusiness`); a lone root entity set or
+ * singleton with its entity type (`/search` → `Get-MgSearchEntity`, `/education` → `Get-MgEducationRoot`);
+ * and a single-valued navigation with `Default`, which AutoRest adds where a collection of the same
+ * name exists (`/users/{id}/drive` → `Get-MgUserDefaultDrive`, beside `/users/{id}/drives`).
  */
 export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
   const segments = literalSegments(operation.path);
@@ -101,8 +103,29 @@ export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
   const withoutFillers = perSegment.map((list) => list.filter((word) => !FILLER_WORDS.has(word)));
   if (withoutFillers.some((list, index) => list.length !== perSegment[index]?.length)) addForms(withoutFillers, 4);
   if (rootIsContainer) addForms(perSegment.slice(1), 0);
-  if (segments.length === 1 && !isAction) forms.push({ bag: bag([...(perSegment[0] ?? []), 'entity']), score: 1 });
+  if (segments.length === 1 && !isAction) {
+    forms.push({ bag: bag([...(perSegment[0] ?? []), 'entity']), score: 1 });
+    const entityType = rootEntityType(operation, segments[0] as string);
+    if (entityType) forms.push({ bag: bag([...(perSegment[0] ?? []), ...words(entityType)]), score: 1 });
+  }
+  const last = segments.at(-1);
+  if (segments.length > 1 && !isAction && last !== undefined && operation.path.endsWith(`/${last}`) && !last.endsWith('s')) {
+    forms.push({ bag: bag([...perSegment.flat(), 'default']), score: 1 });
+  }
   return { exact: bag(perSegment.flat()), forms };
+}
+
+/**
+ * The entity type a root entity set or singleton holds, as its tag names it (`shares.sharedDriveItem`,
+ * `education.educationRoot`): AutoRest names their cmdlets after it, `Get-MgShareSharedDriveItemSharedDriveItem`
+ * for `GET /shares` and `Get-MgEducationRoot` for `GET /education`.
+ */
+function rootEntityType(operation: OpenApiOperation, root: string): string | undefined {
+  for (const tag of operation.tags) {
+    const [entitySet, entityType, ...rest] = tag.split('.');
+    if (entitySet === root && entityType && rest.length === 0) return entityType;
+  }
+  return undefined;
 }
 
 /**
