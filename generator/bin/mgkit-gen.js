@@ -12,6 +12,13 @@ try {
   throw error;
 }
 
+// The reader went away (`mgkit-gen inspect | head`): stop writing to it, and finish the run with
+// its own exit code. Exiting there, as a viewer would, could cut a generate short between staging
+// its files and writing them.
+process.stdout.on('error', (error) => {
+  if (error?.code !== 'EPIPE' && error?.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
