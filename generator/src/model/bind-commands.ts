@@ -6,6 +6,12 @@ import { baseSetName, normalise, nounBag, nounFormsOfPath, nounScore, verbAllows
 import { splitWords } from './names.js';
 import type { BehaviourSwitch, BindingRule, CommandModel, ComplexPropertyModel, IdentityKeyModel, ParameterBindingModel, ParameterRole, ParameterSetModel } from './types.js';
 
+/** An operation a set calls, and the rule that found it. */
+interface FoundOperation {
+  readonly operation: OpenApiOperation;
+  readonly rule: BindingRule;
+}
+
 /** Cmdlet name → set name (or `*`) → `METHOD /path` or operationId. */
 export type ExplicitBindings = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
@@ -110,6 +116,7 @@ export class CommandBinder {
         else return { name: set.name, isDefault: set.isDefault, usage: set.usage, parameters: set.parameters };
         if (found === own) problem = undefined;
       }
+      if (!problem && found.rule !== 'config') found = this.#fittest(command, set, found, operationByBase.values());
       if (problem) {
         const report = found.rule === 'config' ? this.#diagnostics.error.bind(this.#diagnostics) : this.#diagnostics.warning.bind(this.#diagnostics);
         report({
@@ -133,6 +140,34 @@ export class CommandBinder {
     const { help: _help, ...facts } = command;
     const operations = [...new Set(parameterSets.flatMap((set) => (set.operationKey ? [this.#operationOf.get(set.operationKey)] : [])).filter((operation) => operation !== undefined))];
     return { command: { ...facts, parameterSets }, operations };
+  }
+
+  /**
+   * Of `found`, the set's own look-up and the operations its command's other sets call, the one
+   * that gives most of the set's parameters a role (ties keep `found`). An identity fills any
+   * item's keys, so `ApplyViaIdentityExpanded` could call the item's `applyHold` that `Apply`
+   * calls, but its body (`-Ids`) is the collection action's; and `Get-MgCommunicationOnlineMeeting
+   * -ExternalId …` (set `GetExpanded`) is the expanded body of `createOrGet`, which its set `Get1`
+   * names by its body type, not a list.
+   */
+  #fittest(command: UnboundCommand, set: UnboundCommand['parameterSets'][number], found: FoundOperation, siblings: Iterable<FoundOperation | undefined>): FoundOperation {
+    let unbound = this.#unboundParameters(command, set, found.operation);
+    if (unbound === 0) return found;
+    let fittest = found;
+    for (const candidate of [this.#findOperation(command, set.name, [set]), ...siblings]) {
+      if (!candidate || candidate.operation === fittest.operation || this.#inconsistency(command, set, candidate.operation)) continue;
+      const candidateUnbound = this.#unboundParameters(command, set, candidate.operation);
+      if (candidateUnbound < unbound) {
+        fittest = candidate;
+        unbound = candidateUnbound;
+      }
+    }
+    return fittest;
+  }
+
+  /** How many of a set's parameters would have no role calling `operation`. */
+  #unboundParameters(command: UnboundCommand, set: UnboundCommand['parameterSets'][number], operation: OpenApiOperation): number {
+    return set.parameters.filter((binding) => !this.#roleOf(command, binding.parameter, operation)).length;
   }
 
   /**
