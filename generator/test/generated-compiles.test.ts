@@ -118,9 +118,13 @@ describe('client, CLI and docs examples compile together (tsc strict, 0 errors)'
   it('on the collisions Graph produces: function segments with path arguments, a segment named base, reserved words, clashing names', async () => {
     const { dir, files } = await generateProject(collisions, undefined);
     const cliSource = [...files.keys()].filter((file) => file.includes('/cli/src/generated/commands/')).map((file) => file);
-    expect(cliSource.length).toBe(7);
+    expect(cliSource.length).toBe(9);
     const search = await readFile(cliSource.find((file) => file.endsWith('drives-search-with-q-get.ts'))!, 'utf8');
     expect(search).toMatch(/"builder":"drives\/item\/searchWithQ","metadata":"SearchWithQRequestBuilderRequestsMetadata","method":"get","parameters":\{"drive-id":"drive%2Did","q":"q"\}/);
+    // a type cast is graphDriveItem in the client and graph-drive-item in the CLI, as Kiota and Microsoft's Graph CLI name it
+    expect(cliSource.filter((file) => /users-followed-items-graph-drive-item-(count-)?get\.ts$/.test(file))).toHaveLength(2);
+    const followed = await readFile([...files.keys()].find((file) => file.endsWith('/client/src/generated/users/item/followedItems/index.ts'))!, 'utf8');
+    expect(followed).toMatch(/get graphDriveItem\(\): GraphDriveItemRequestBuilder;/);
     expect(compile(dir, files)).toEqual([]);
   });
 

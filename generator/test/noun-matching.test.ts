@@ -71,6 +71,15 @@ describe('AutoRest nouns the 33-module corpus taught', () => {
     expect(nounScore(nounFormsOfPath(operation('/users/{user-id}/calendars')), nounBag('MgUserDefaultCalendar'), [])).toBe(0);
   });
 
+  it('names a type cast with As, its count too (Get-MgGroupMemberAsUser, Get-MgGroupMemberCountAsUser), and never an action that way', () => {
+    const get = (noun: string, path: string, operationType?: 'action') => nounScore(nounFormsOfPath({ ...operation(path), operationType } as unknown as OpenApiOperation), nounBag(noun), []);
+    expect(get('MgGroupMemberAsUser', '/groups/{group-id}/members/microsoft.graph.user')).toBeGreaterThan(0);
+    expect(get('MgGroupMemberAsUser', '/groups/{group-id}/members/{directoryObject-id}/microsoft.graph.user')).toBeGreaterThan(0);
+    expect(get('MgGroupMemberCountAsUser', '/groups/{group-id}/members/microsoft.graph.user/$count')).toBeGreaterThan(0);
+    expect(get('MgGroupMemberAsUser', '/groups/{group-id}/members')).toBe(0);
+    expect(get('MgApplicationAsKey', '/applications/{application-id}/microsoft.graph.addKey', 'action')).toBe(0);
+  });
+
   it('drops the action word the cmdlet verb says, wherever it stands in the action (remoteLock → Lock-Mg…Remote)', () => {
     const path = '/deviceManagement/managedDevices/{managedDevice-id}/microsoft.graph.remoteLock';
     expect(score('MgDeviceManagementManagedDeviceRemote', path, ['lock'], 'action')).toBeGreaterThan(0);

@@ -18,10 +18,12 @@ export function pathSegments(path: string, kind: OperationKind): PathSegmentMode
       return { raw, unprefixed: raw, name: segmentName(raw), kind: 'parameter', parameter: raw.slice(1, -1) };
     }
     const isCall = isLast && kind !== 'operation' && hasGraphPrefix(raw);
+    // a type cast (`…/members/microsoft.graph.user`) is `graphUser`, as Kiota and Microsoft's Graph CLI name it
+    const isCast = !isCall && hasGraphPrefix(raw) && !raw.includes('(');
     return {
       raw,
       unprefixed: isCall ? dropGraphPrefix(raw) : raw,
-      name: segmentName(raw),
+      name: isCast ? `graph${pascalCase(segmentName(raw))}` : segmentName(raw),
       kind: isCall ? kind : 'literal',
     } satisfies PathSegmentModel;
   });

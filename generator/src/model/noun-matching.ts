@@ -80,8 +80,9 @@ export interface NounForms {
  * same without the filler words AutoRest drops (`in`, `all`); then without a leading container segment that has no key, which AutoRest leaves out of some
  * nouns (`/solutions/bookingBusinesses` → `Get-MgBookingBusiness`); a lone root entity set or
  * singleton with its entity type (`/search` → `Get-MgSearchEntity`, `/education` → `Get-MgEducationRoot`);
- * and a single-valued navigation with `Default`, which AutoRest adds where a collection of the same
- * name exists (`/users/{id}/drive` → `Get-MgUserDefaultDrive`, beside `/users/{id}/drives`).
+ * a single-valued navigation with `Default`, which AutoRest adds where a collection of the same
+ * name exists (`/users/{id}/drive` → `Get-MgUserDefaultDrive`, beside `/users/{id}/drives`); and a
+ * type cast with `As` (`/groups/{id}/members/microsoft.graph.user` → `Get-MgGroupMemberAsUser`).
  */
 export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
   const segments = literalSegments(operation.path);
@@ -108,8 +109,11 @@ export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
     const entityType = rootEntityType(operation, segments[0] as string);
     if (entityType) forms.push({ bag: bag([...(perSegment[0] ?? []), ...words(entityType)]), score: 1 });
   }
+  // a cast (`…/members/microsoft.graph.user`, not an action) is `As` + the type: `Get-MgGroupMemberAsUser`, `…MemberCountAsUser`
+  const isCast = (segment: string, index: number) => segment.startsWith('microsoft.graph.') && !segment.includes('(') && (index < segments.length - 1 || !isAction);
+  if (segments.some(isCast)) forms.push({ bag: bag([...perSegment.flat(), ...words('as')]), score: 12 });
   const last = segments.at(-1);
-  if (segments.length > 1 && !isAction && last !== undefined && operation.path.endsWith(`/${last}`) && !last.endsWith('s')) {
+  if (segments.length > 1 && !isAction && last !== undefined && operation.path.endsWith(`/${last}`) && /^[A-Za-z]+$/.test(last) && !last.endsWith('s')) {
     forms.push({ bag: bag([...perSegment.flat(), 'default']), score: 1 });
   }
   return { exact: bag(perSegment.flat()), forms };
