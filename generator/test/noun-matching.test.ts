@@ -80,6 +80,14 @@ describe('AutoRest nouns the 33-module corpus taught', () => {
     expect(get('MgApplicationAsKey', '/applications/{application-id}/microsoft.graph.addKey', 'action')).toBe(0);
   });
 
+  it('names an alternate key with By (Get-MgApplicationByAppId, Get-MgGroupByUniqueName), and a function argument never that way', () => {
+    const get = (noun: string, path: string, operationType?: 'function') => nounScore(nounFormsOfPath({ ...operation(path), operationType } as unknown as OpenApiOperation), nounBag(noun), []);
+    expect(get('MgApplicationByAppId', "/applications(appId='{appId}')")).toBeGreaterThan(0);
+    expect(get('MgGroupByUniqueName', "/groups(uniqueName='{uniqueName}')")).toBeGreaterThan(0);
+    expect(get('MgApplicationByAppId', '/applications/{application-id}')).toBe(0);
+    expect(get('MgDriveByQ', "/drives/{drive-id}/microsoft.graph.search(q='{q}')", 'function')).toBe(0);
+  });
+
   it('drops the action word the cmdlet verb says, wherever it stands in the action (remoteLock → Lock-Mg…Remote)', () => {
     const path = '/deviceManagement/managedDevices/{managedDevice-id}/microsoft.graph.remoteLock';
     expect(score('MgDeviceManagementManagedDeviceRemote', path, ['lock'], 'action')).toBeGreaterThan(0);

@@ -52,6 +52,8 @@ function segmentWords(segment: string): string[] {
   return words(name.startsWith('microsoft.graph.') ? (name.split('.').pop() ?? name) : dropGraphPrefix(name));
 }
 
+const hasNoGraphPrefix = (segment: string) => !segment.startsWith('microsoft.graph.');
+
 function literalSegments(path: string): string[] {
   return path.split('/').filter((segment) => segment && !segment.startsWith('{'));
 }
@@ -82,7 +84,8 @@ export interface NounForms {
  * singleton with its entity type (`/search` → `Get-MgSearchEntity`, `/education` → `Get-MgEducationRoot`);
  * a single-valued navigation with `Default`, which AutoRest adds where a collection of the same
  * name exists (`/users/{id}/drive` → `Get-MgUserDefaultDrive`, beside `/users/{id}/drives`); and a
- * type cast with `As` (`/groups/{id}/members/microsoft.graph.user` → `Get-MgGroupMemberAsUser`).
+ * type cast with `As` (`/groups/{id}/members/microsoft.graph.user` → `Get-MgGroupMemberAsUser`); and
+ * an alternate key with `By` (`/applications(appId='{appId}')` → `Get-MgApplicationByAppId`).
  */
 export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
   const segments = literalSegments(operation.path);
@@ -109,6 +112,9 @@ export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
     const entityType = rootEntityType(operation, segments[0] as string);
     if (entityType) forms.push({ bag: bag([...(perSegment[0] ?? []), ...words(entityType)]), score: 1 });
   }
+  // an alternate key (`/applications(appId='{appId}')`) is `By` + the key: `Get-MgApplicationByAppId`
+  const alternateKeys = segments.flatMap((segment) => (hasNoGraphPrefix(segment) ? [...segment.matchAll(/[(,]\s*(\w+)\s*=/g)].map((match) => match[1] as string) : []));
+  if (alternateKeys.length > 0) forms.push({ bag: bag([...perSegment.flat(), ...words('by'), ...alternateKeys.flatMap(words)]), score: 12 });
   // a cast (`…/members/microsoft.graph.user`, not an action) is `As` + the type: `Get-MgGroupMemberAsUser`, `…MemberCountAsUser`
   const isCast = (segment: string, index: number) => segment.startsWith('microsoft.graph.') && !segment.includes('(') && (index < segments.length - 1 || !isAction);
   if (segments.some(isCast)) forms.push({ bag: bag([...perSegment.flat(), ...words('as')]), score: 12 });
