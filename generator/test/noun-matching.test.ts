@@ -1,6 +1,6 @@
 /** AutoRest's nouns, turned around: irregular plurals and `$value` name paths the way the cmdlets do. */
 import { describe, expect, it } from 'vitest';
-import { nounBag, nounFormsOfPath, nounScore } from '../src/model/noun-matching.js';
+import { nounBag, nounFormsOfPath, nounScore, withoutPrepositions } from '../src/model/noun-matching.js';
 import type { OpenApiOperation } from '../src/sources/openapi/index.js';
 
 const operation = (path: string, method = 'get', tags: string[] = []) => ({ path, method, operationId: 'x', parameters: [], tags }) as unknown as OpenApiOperation;
@@ -86,6 +86,15 @@ describe('AutoRest nouns the 33-module corpus taught', () => {
     expect(get('MgGroupByUniqueName', "/groups(uniqueName='{uniqueName}')")).toBeGreaterThan(0);
     expect(get('MgApplicationByAppId', '/applications/{application-id}')).toBe(0);
     expect(get('MgDriveByQ', "/drives/{drive-id}/microsoft.graph.search(q='{q}')", 'function')).toBe(0);
+  });
+
+  it('reads a noun without the prepositions the SDK adds to some actions (Remove-MgGroupFromLifecyclePolicy → removeGroup)', () => {
+    const path = '/groupLifecyclePolicies/{groupLifecyclePolicy-id}/microsoft.graph.removeGroup';
+    const forms = nounFormsOfPath({ ...operation(path, 'post'), operationType: 'action' } as unknown as OpenApiOperation);
+    expect(nounScore(forms, nounBag('MgGroupFromLifecyclePolicy'), ['remove'])).toBe(0);
+    expect(nounScore(forms, withoutPrepositions(nounBag('MgGroupFromLifecyclePolicy')), ['remove'])).toBeGreaterThan(0);
+    const add = nounFormsOfPath({ ...operation('/groupLifecyclePolicies/{groupLifecyclePolicy-id}/microsoft.graph.addGroup', 'post'), operationType: 'action' } as unknown as OpenApiOperation);
+    expect(nounScore(add, withoutPrepositions(nounBag('MgGroupToLifecyclePolicy')), ['add'])).toBeGreaterThan(0);
   });
 
   it('drops the action word the cmdlet verb says, wherever it stands in the action (remoteLock → Lock-Mg…Remote)', () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DiagnosticBag } from '../diagnostics/index.js';
 import { appendPointer, type JsonObject, type JsonValue, type NodeAddress, type OpenApiDocument, type OpenApiOperation } from '../sources/openapi/index.js';
 import type { UnboundCommand } from './build-commands.js';
-import { baseSetName, normalise, nounBag, nounFormsOfPath, nounScore, verbAllowsMethod, type NounForms } from './noun-matching.js';
+import { baseSetName, normalise, nounBag, nounFormsOfPath, nounScore, verbAllowsMethod, withoutPrepositions, type NounForms } from './noun-matching.js';
 import { splitWords } from './names.js';
 import type { BehaviourSwitch, BindingRule, CommandModel, ComplexPropertyModel, IdentityKeyModel, ParameterBindingModel, ParameterRole, ParameterSetModel } from './types.js';
 
@@ -273,11 +273,20 @@ export class CommandBinder {
     return [...names].filter((name) => name.endsWith('Id'));
   }
 
+  /**
+   * By noun and keys; failing that, by the noun without the prepositions the PowerShell SDK adds to
+   * some action names (`Remove-MgGroupFromLifecyclePolicy` is `removeGroup`, `Add-MgGroupToLifecyclePolicy` `addGroup`).
+   */
   #byNounAndKeys(command: UnboundCommand, sets: UnboundCommand['parameterSets']): OpenApiOperation | undefined {
+    const noun = nounBag(command.noun);
+    const plain = withoutPrepositions(noun);
+    return this.#byNounBagAndKeys(command, sets, noun) ?? (plain === noun ? undefined : this.#byNounBagAndKeys(command, sets, plain));
+  }
+
+  #byNounBagAndKeys(command: UnboundCommand, sets: UnboundCommand['parameterSets'], noun: string): OpenApiOperation | undefined {
     const parameterNames = new Set(sets.flatMap((set) => set.parameters.map((p) => normalise(p.parameter))));
     const viaIdentity = sets.every((set) => /ViaIdentity/.test(set.name));
     const available = this.#availableKeys(command, sets);
-    const noun = nounBag(command.noun);
     const verbHints = [command.verb.toLowerCase(), ...sets.map((set) => baseSetName(set.name).replace(/\d+$/, '').toLowerCase())];
     const setParameters = [...new Set(sets.flatMap((set) => set.parameters.map((p) => p.parameter)))];
     let best: { operation: OpenApiOperation; score: number } | undefined;

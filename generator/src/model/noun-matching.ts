@@ -169,6 +169,17 @@ export function nounBag(noun: string): string {
   return bag(nounWords);
 }
 
+/** Prepositions the PowerShell SDK puts in some nouns that its paths do not have (`Remove-MgGroupFromLifecyclePolicy`). */
+const PREPOSITIONS = new Set(['from', 'to']);
+
+/** A noun bag (`nounBag`) without those prepositions. */
+export function withoutPrepositions(nounWords: string): string {
+  return nounWords
+    .split(' ')
+    .filter((word) => !PREPOSITIONS.has(word))
+    .join(' ');
+}
+
 /** Entity operations map to the CRUD verbs; any verb may front an action or function. */
 export function verbAllowsMethod(verb: string, operation: OpenApiOperation): boolean {
   if (operationKind(operation) !== 'operation') return true;
