@@ -97,6 +97,11 @@ describe('AutoRest nouns the 33-module corpus taught', () => {
     expect(nounScore(add, withoutPrepositions(nounBag('MgGroupToLifecyclePolicy')), ['add'])).toBeGreaterThan(0);
   });
 
+  it('tells a path whose words repeat from the root set of the same words with By (Get-MgGroupLifecyclePolicyByGroup)', () => {
+    expect(nounScore(nounFormsOfPath(operation('/groups/{group-id}/groupLifecyclePolicies')), nounBag('MgGroupLifecyclePolicyByGroup'), [])).toBeGreaterThan(0);
+    expect(nounScore(nounFormsOfPath(operation('/groupLifecyclePolicies')), nounBag('MgGroupLifecyclePolicyByGroup'), [])).toBe(0);
+  });
+
   it('drops the action word the cmdlet verb says, wherever it stands in the action (remoteLock → Lock-Mg…Remote)', () => {
     const path = '/deviceManagement/managedDevices/{managedDevice-id}/microsoft.graph.remoteLock';
     expect(score('MgDeviceManagementManagedDeviceRemote', path, ['lock'], 'action')).toBeGreaterThan(0);

@@ -112,6 +112,10 @@ export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
     const entityType = rootEntityType(operation, segments[0] as string);
     if (entityType) forms.push({ bag: bag([...(perSegment[0] ?? []), ...words(entityType)]), score: 1 });
   }
+  // words said twice collapse (`/groups/{id}/groupLifecyclePolicies` is GroupLifecyclePolicy, the
+  // root set's name): the SDK tells it apart with `By` + the root (`Get-MgGroupLifecyclePolicyByGroup`)
+  const allWords = perSegment.flat();
+  if (!isAction && new Set(allWords).size < allWords.length) forms.push({ bag: bag([...allWords, ...words('by')]), score: 1 });
   // an alternate key (`/applications(appId='{appId}')`) is `By` + the key: `Get-MgApplicationByAppId`
   const alternateKeys = segments.flatMap((segment) => (hasNoGraphPrefix(segment) ? [...segment.matchAll(/[(,]\s*(\w+)\s*=/g)].map((match) => match[1] as string) : []));
   if (alternateKeys.length > 0) forms.push({ bag: bag([...perSegment.flat(), ...words('by'), ...alternateKeys.flatMap(words)]), score: 12 });
