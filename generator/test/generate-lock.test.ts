@@ -18,6 +18,16 @@ const readLock = async (): Promise<Lock> => {
 };
 const absolute = (lockPath: string) => path.resolve(project.root, 'specs', lockPath);
 
+/** What the up-to-date checks take: the project's units as generate loads them, its lock file, the lock reader and the version. */
+async function lockCheckKit() {
+  const { loadConfig } = await import('../src/config/index.js');
+  const { readLockFile } = await import('../src/output/index.js');
+  const { generatorVersion } = await import('../src/commands/generator-version.js');
+  const { config } = await loadConfig(project.configFile);
+  const units = config!.units;
+  return { units, lockFile: units[0]!.lockFile, readLockFile, generatorVersion };
+}
+
 beforeEach(async () => {
   project = await makeGeneratedProject();
   // the copy is in step with its lock: nothing to write
@@ -210,14 +220,9 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
 
   it('a no-op reads no file whose stats are as the last run left them, and still sees an edit', async () => {
     await withOwnStatCache(async () => {
-      const { loadConfig } = await import('../src/config/index.js');
-      const { readLockFile } = await import('../src/output/index.js');
+      const { units, lockFile, readLockFile, generatorVersion } = await lockCheckKit();
       const { isUpToDate } = await import('../src/commands/up-to-date.js');
       const { statCacheFilesRead } = await import('../src/output/stat-cache.js');
-      const { generatorVersion } = await import('../src/commands/generator-version.js');
-      const { config } = await loadConfig(project.configFile);
-      const units = config!.units;
-      const lockFile = units[0]!.lockFile;
       const check = async () => isUpToDate((await readLockFile(lockFile))!, lockFile, project.configFile, units, generatorVersion());
       const files = (await readLock()).outputs.length;
       let before = statCacheFilesRead();
@@ -235,13 +240,8 @@ describe('the update loop: check, lock skip, stale files, hand edits', () => {
 
   it('a no-op after one that found the lock up to date does not read the lock, and still sees every kind of change', async () => {
     await withOwnStatCache(async () => {
-      const { loadConfig } = await import('../src/config/index.js');
-      const { readLockFile } = await import('../src/output/index.js');
+      const { units, lockFile, readLockFile, generatorVersion } = await lockCheckKit();
       const { lockIsUpToDate } = await import('../src/commands/up-to-date.js');
-      const { generatorVersion } = await import('../src/commands/generator-version.js');
-      const { config } = await loadConfig(project.configFile);
-      const units = config!.units;
-      const lockFile = units[0]!.lockFile;
       const helpFolder = units[0]!.cmdlets[0]!;
       let lockReads = 0;
       const check = (version = generatorVersion()) =>

@@ -10,6 +10,11 @@ export function operationKind(operation: OpenApiOperation): OperationKind {
   return 'operation';
 }
 
+/** A `microsoft.graph.` segment that is not the operation's own action or function call: a type cast. */
+export function isTypeCast(segment: string, isLast: boolean, kind: OperationKind): boolean {
+  return hasGraphPrefix(segment) && !segment.includes('(') && !(isLast && kind !== 'operation');
+}
+
 export function pathSegments(path: string, kind: OperationKind): PathSegmentModel[] {
   const raws = path.split('/').filter(Boolean);
   return raws.map((raw, index) => {
@@ -18,12 +23,11 @@ export function pathSegments(path: string, kind: OperationKind): PathSegmentMode
       return { raw, unprefixed: raw, name: segmentName(raw), kind: 'parameter', parameter: raw.slice(1, -1) };
     }
     const isCall = isLast && kind !== 'operation' && hasGraphPrefix(raw);
-    // a type cast (`…/members/microsoft.graph.user`) is `graphUser`, as Kiota and Microsoft's Graph CLI name it
-    const isCast = !isCall && hasGraphPrefix(raw) && !raw.includes('(');
     return {
       raw,
       unprefixed: isCall ? dropGraphPrefix(raw) : raw,
-      name: isCast ? `graph${pascalCase(segmentName(raw))}` : segmentName(raw),
+      // a type cast (`…/members/microsoft.graph.user`) is `graphUser`, as Kiota and Microsoft's Graph CLI name it
+      name: isTypeCast(raw, isLast, kind) ? `graph${pascalCase(segmentName(raw))}` : segmentName(raw),
       kind: isCall ? kind : 'literal',
     } satisfies PathSegmentModel;
   });

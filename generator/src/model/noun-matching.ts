@@ -1,6 +1,6 @@
 import type { OpenApiOperation } from '../sources/openapi/index.js';
-import { operationKind } from './build-operations.js';
-import { dropGraphPrefix, splitWords } from './names.js';
+import { isTypeCast, operationKind } from './build-operations.js';
+import { dropGraphPrefix, hasGraphPrefix, splitWords } from './names.js';
 
 /**
  * How AutoRest names cmdlets after paths, turned around: which operation a cmdlet noun, verb
@@ -52,8 +52,6 @@ function segmentWords(segment: string): string[] {
   return words(name.startsWith('microsoft.graph.') ? (name.split('.').pop() ?? name) : dropGraphPrefix(name));
 }
 
-const hasNoGraphPrefix = (segment: string) => !segment.startsWith('microsoft.graph.');
-
 function literalSegments(path: string): string[] {
   return path.split('/').filter((segment) => segment && !segment.startsWith('{'));
 }
@@ -90,7 +88,8 @@ export interface NounForms {
 export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
   const segments = literalSegments(operation.path);
   const perSegment = segments.map(segmentWords);
-  const isAction = operationKind(operation) !== 'operation';
+  const kind = operationKind(operation);
+  const isAction = kind !== 'operation';
   const [, root, next] = operation.path.split('/');
   const rootIsContainer = root !== undefined && next !== undefined && !next.startsWith('{') && segments.length > 1;
   const forms: NounForm[] = [];
@@ -112,21 +111,20 @@ export function nounFormsOfPath(operation: OpenApiOperation): NounForms {
     const entityType = rootEntityType(operation, segments[0] as string);
     if (entityType) forms.push({ bag: bag([...(perSegment[0] ?? []), ...words(entityType)]), score: 1 });
   }
+  const allWords = perSegment.flat();
   // words said twice collapse (`/groups/{id}/groupLifecyclePolicies` is GroupLifecyclePolicy, the
   // root set's name): the SDK tells it apart with `By` + the root (`Get-MgGroupLifecyclePolicyByGroup`)
-  const allWords = perSegment.flat();
   if (!isAction && new Set(allWords).size < allWords.length) forms.push({ bag: bag([...allWords, ...words('by')]), score: 1 });
   // an alternate key (`/applications(appId='{appId}')`) is `By` + the key: `Get-MgApplicationByAppId`
-  const alternateKeys = segments.flatMap((segment) => (hasNoGraphPrefix(segment) ? [...segment.matchAll(/[(,]\s*(\w+)\s*=/g)].map((match) => match[1] as string) : []));
-  if (alternateKeys.length > 0) forms.push({ bag: bag([...perSegment.flat(), ...words('by'), ...alternateKeys.flatMap(words)]), score: 12 });
-  // a cast (`…/members/microsoft.graph.user`, not an action) is `As` + the type: `Get-MgGroupMemberAsUser`, `…MemberCountAsUser`
-  const isCast = (segment: string, index: number) => segment.startsWith('microsoft.graph.') && !segment.includes('(') && (index < segments.length - 1 || !isAction);
-  if (segments.some(isCast)) forms.push({ bag: bag([...perSegment.flat(), ...words('as')]), score: 12 });
+  const alternateKeys = segments.flatMap((segment) => (hasGraphPrefix(segment) ? [] : [...segment.matchAll(/[(,]\s*(\w+)\s*=/g)].map((match) => match[1] as string)));
+  if (alternateKeys.length > 0) forms.push({ bag: bag([...allWords, ...words('by'), ...alternateKeys.flatMap(words)]), score: 12 });
+  // a cast (`…/members/microsoft.graph.user`) is `As` + the type: `Get-MgGroupMemberAsUser`, `…MemberCountAsUser`
+  if (segments.some((segment, index) => isTypeCast(segment, index === segments.length - 1, kind))) forms.push({ bag: bag([...allWords, ...words('as')]), score: 12 });
   const last = segments.at(-1);
   if (segments.length > 1 && !isAction && last !== undefined && operation.path.endsWith(`/${last}`) && /^[A-Za-z]+$/.test(last) && !last.endsWith('s')) {
-    forms.push({ bag: bag([...perSegment.flat(), 'default']), score: 1 });
+    forms.push({ bag: bag([...allWords, 'default']), score: 1 });
   }
-  return { exact: bag(perSegment.flat()), forms };
+  return { exact: bag(allWords), forms };
 }
 
 /**

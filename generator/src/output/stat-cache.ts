@@ -5,17 +5,17 @@
  * inputs, tens of thousands of outputs) then costs a `stat` per file instead of a read and a hash.
  *
  * The cache is never trusted for correctness beyond that triple: any change of size, mtime or
- * inode means the file is read and hashed again.
+ * inode means the file is read and hashed again. It lives outside the project
+ * (`$MGKIT_GEN_CACHE_DIR`, else `$XDG_CACHE_HOME/mgkit-gen`, else `~/.cache/mgkit-gen`), one
+ * file per lock file, and a missing or damaged cache only makes the check slower.
  *
  * A check that found its lock up to date leaves a mark (`VerifiedLock`): the stats of the lock, the
  * config and the help folders as they were before that check, with the records cut to the lock's
  * files. While every one of those stats is unchanged, the next no-op need not read the lock (7.6 MB
  * of JSON for the whole Graph) at all: the same triple that vouches for a file's hash vouches for
- * the lock's content, and a folder's mtime changes when a file is added to it. It lives outside the project
- * (`$MGKIT_GEN_CACHE_DIR`, else `$XDG_CACHE_HOME/mgkit-gen`, else `~/.cache/mgkit-gen`), one
- * file per lock file, and a missing or damaged cache only makes the check slower.
+ * the lock's content, and a folder's mtime changes when a file is added to it.
  */
-import { statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheFolder } from '../util/cache-folder.js';
@@ -51,6 +51,9 @@ export function fileStats(file: string): FileStats {
 }
 
 const sameStats = (a: FileStats, b: FileStats): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+
+/** Whether a file's stats (undefined: it is gone) are the ones a record or a mark saw. */
+const statsMatch = (known: FileStats | StatRecord, stats: Stats | undefined): boolean => stats !== undefined && stats.size === known[1] && stats.mtimeMs === known[2] && stats.ino === known[3];
 
 const isVerifiedLock = (value: unknown): value is VerifiedLock => {
   const candidate = value as Partial<VerifiedLock> | null;
@@ -115,7 +118,7 @@ export class StatCache {
     const stats = statSync(file, { throwIfNoEntry: false });
     if (!stats) return undefined;
     const known = this.#records.get(file);
-    if (known && known[1] === stats.size && known[2] === stats.mtimeMs && known[3] === stats.ino) return known[4];
+    if (known && statsMatch(known, stats)) return known[4];
     let hash: string;
     try {
       filesRead += 1;
@@ -138,10 +141,7 @@ export class StatCache {
     if (!verified || verified.version !== version || verified.units.join('\0') !== units.join('\0')) return false;
     if (verified.stats.length !== watched.length) return false;
     for (const [index, file] of watched.entries()) if (!sameStats(verified.stats[index] as FileStats, fileStats(file))) return false;
-    for (const [file, size, mtimeMs, ino] of this.#records.values()) {
-      const stats = statSync(file, { throwIfNoEntry: false });
-      if (!stats || stats.size !== size || stats.mtimeMs !== mtimeMs || stats.ino !== ino) return false;
-    }
+    for (const record of this.#records.values()) if (!statsMatch(record, statSync(record[0], { throwIfNoEntry: false }))) return false;
     return true;
   }
 

@@ -30,11 +30,23 @@ export interface PlacedCommand {
   readonly operation?: OperationModel;
 }
 
+const placements = new WeakMap<ApiModel, readonly PlacedCommand[]>();
+
 /**
  * Every command with its path: one per cmdlet, plus one per operation no cmdlet binds.
- * A path claimed twice gets the cmdlet's verb appended, so each path stays unique.
+ * A path claimed twice gets the cmdlet's verb appended, so each path stays unique. Placed once
+ * per model: the run's summary counts them, and the CLI and the docs build on them.
  */
-export function placeCommands(model: ApiModel): PlacedCommand[] {
+export function placeCommands(model: ApiModel): readonly PlacedCommand[] {
+  let placed = placements.get(model);
+  if (!placed) {
+    placed = placeEveryCommand(model);
+    placements.set(model, placed);
+  }
+  return placed;
+}
+
+function placeEveryCommand(model: ApiModel): PlacedCommand[] {
   const placed: PlacedCommand[] = [];
   const taken = new Set<string>();
   const claim = (path: string[]): string[] => {
